@@ -21,6 +21,7 @@ Einheit
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -42,7 +43,7 @@ class AgeGroups:
 
     def __post_init__(self) -> None:
         b = self.bounds
-        if not b or b[0] != 0 or any(x >= y for x, y in zip(b, b[1:], strict=False)):
+        if not b or b[0] != 0 or any(x >= y for x, y in pairwise(b)):
             raise ValueError("Altersgruppen müssen bei 0 beginnen und aufsteigen")
         if b[-1] >= N_AGES:
             raise ValueError("Altersgrenzen müssen unter 101 liegen")
