@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class AccountsConfig(AppConfig):
+    name = "zwk.accounts"
+    label = "accounts"
+    verbose_name = _("Konten und Rechte")
+
+    def ready(self) -> None:
+        from zwk.accounts import signals  # noqa: F401  (connects audit receivers)

@@ -1,0 +1,85 @@
+from django import forms
+from django.contrib.auth import password_validation
+from django.contrib.auth.forms import AuthenticationForm
+from django.utils.translation import gettext_lazy as _
+
+from zwk.accounts.models import User
+
+
+class LoginForm(AuthenticationForm):
+    username = forms.CharField(
+        label=_("Benutzername oder E-Mail-Adresse"),
+        max_length=254,
+        widget=forms.TextInput(attrs={"autofocus": True, "autocomplete": "username"}),
+    )
+    error_messages = {
+        "invalid_login": _(
+            "Benutzername/E-Mail-Adresse oder Passwort sind nicht richtig. "
+            "Achten Sie auf Groß- und Kleinschreibung beim Passwort."
+        ),
+        "inactive": _("Dieses Konto ist deaktiviert."),
+    }
+
+
+class ProfileForm(forms.ModelForm):
+    class Meta:
+        model = User
+        fields = ["first_name", "last_name", "email", "organisation", "phone"]
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].strip()
+        if User.objects.filter(email__iexact=email).exclude(pk=self.instance.pk).exists():
+            raise forms.ValidationError(
+                _("Diese E-Mail-Adresse wird schon von einem anderen Konto verwendet.")
+            )
+        return email
+
+
+class AccountSetupForm(forms.Form):
+    """Used when an invitation creates a new account."""
+
+    first_name = forms.CharField(label=_("Vorname"), max_length=150)
+    last_name = forms.CharField(label=_("Nachname"), max_length=150)
+    username = forms.SlugField(
+        label=_("Benutzername"),
+        max_length=150,
+        help_text=_("Kleinbuchstaben, Ziffern und Bindestriche."),
+    )
+    password1 = forms.CharField(
+        label=_("Passwort"),
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        strip=False,
+    )
+    password2 = forms.CharField(
+        label=_("Passwort wiederholen"),
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        strip=False,
+    )
+
+    def __init__(self, *args, email: str = "", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.email = email
+
+    def clean_username(self):
+        username = self.cleaned_data["username"].lower()
+        if User.objects.filter(username__iexact=username).exists():
+            raise forms.ValidationError(_("Dieser Benutzername ist schon vergeben."))
+        return username
+
+    def clean(self):
+        data = super().clean()
+        p1, p2 = data.get("password1"), data.get("password2")
+        if p1 and p2 and p1 != p2:
+            self.add_error("password2", _("Die Passwörter stimmen nicht überein."))
+        elif p1:
+            user = User(
+                username=data.get("username", ""),
+                email=self.email,
+                first_name=data.get("first_name", ""),
+                last_name=data.get("last_name", ""),
+            )
+            try:
+                password_validation.validate_password(p1, user)
+            except forms.ValidationError as exc:
+                self.add_error("password1", exc)
+        return data

@@ -1,0 +1,43 @@
+"""Writes of the accounts area: the audit log and account changes."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.http import HttpRequest
+
+from zwk.accounts.models import AuditEntry, User
+
+
+def client_ip(request: HttpRequest | None) -> str | None:
+    if request is None:
+        return None
+    # Behind the documented reverse proxy, REMOTE_ADDR is the proxy; the proxy sets
+    # X-Real-IP. We do not trust X-Forwarded-For chains supplied by clients.
+    return request.META.get("HTTP_X_REAL_IP") or request.META.get("REMOTE_ADDR") or None
+
+
+def audit_record(
+    *,
+    actor: User | None,
+    action: str,
+    message: str,
+    municipality=None,
+    obj: models.Model | None = None,
+    request: HttpRequest | None = None,
+    security: bool = False,
+    actor_label: str = "",
+) -> AuditEntry:
+    """Append one entry to the audit log. ``action`` is a stable dotted name."""
+    if actor is not None and not actor.is_authenticated:
+        actor = None
+    return AuditEntry.objects.create(
+        actor=actor,
+        actor_label=actor_label or (str(actor) if actor else ""),
+        action=action,
+        message=str(message)[:500],
+        municipality=municipality,
+        object_type=obj._meta.label_lower if obj is not None else "",
+        object_id=str(obj.pk) if obj is not None else "",
+        ip_address=client_ip(request),
+        security=security,
+    )

@@ -1,0 +1,150 @@
+"""The programme office's area: overview of all Kommunen, invitations, checklist templates,
+audit log. The full dashboard (map, reports, messages) grows here with later issues."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from zwk.accounts.models import AuditEntry
+from zwk.municipalities import selectors as municipality_selectors
+from zwk.municipalities import services as municipality_services
+from zwk.municipalities.forms import ChecklistTemplateItemForm, OfficeInvitationForm
+from zwk.municipalities.models import ChecklistTemplateItem, Invitation
+from zwk.municipalities.process import STEPS
+from zwk.office.forms import AuditFilterForm
+
+
+def _require_office(request, perm="accounts.view_office_area"):
+    if not request.user.has_perm(perm):
+        raise PermissionDenied
+
+
+@login_required
+@require_GET
+def dashboard(request):
+    _require_office(request)
+    qs = municipality_selectors.with_step_overview(
+        municipality_selectors.municipalities_for_user(request.user)
+    )
+    rows = [
+        (m, municipality_selectors.step_list(m), municipality_selectors.current_step(m)) for m in qs
+    ]
+    return render(
+        request,
+        "office/dashboard.html",
+        {"rows": rows, "steps": STEPS, "figures": municipality_selectors.programme_figures()},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def invite(request):
+    _require_office(request, "accounts.invite_staff")
+    kinds = [Invitation.Kind.COORDINATOR, Invitation.Kind.MEMBER, Invitation.Kind.CONSULTANT]
+    form = OfficeInvitationForm(request.POST or None, kinds=kinds)
+    if request.method == "POST" and form.is_valid():
+        try:
+            invitation = municipality_services.invitation_create(
+                email=form.cleaned_data["email"],
+                kind=form.cleaned_data["kind"],
+                municipality=form.cleaned_data.get("municipality"),
+                message=form.cleaned_data["message"],
+                by=request.user,
+                request=request,
+            )
+        except ValidationError as exc:
+            for message in exc.messages:
+                form.add_error(None, message)
+        else:
+            messages.success(
+                request,
+                _("Die Einladung an %(email)s wurde verschickt.") % {"email": invitation.email},
+            )
+            return redirect("office:invite")
+    open_invitations = Invitation.objects.filter(
+        accepted_at__isnull=True, revoked_at__isnull=True
+    ).select_related("municipality")[:50]
+    return render(
+        request,
+        "office/invite.html",
+        {"form": form, "invitations": open_invitations},
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def checklist_templates(request):
+    _require_office(request, "accounts.edit_checklist_templates")
+    form = ChecklistTemplateItemForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        item = form.save()
+        added = (
+            municipality_services.checklist_template_sync(
+                template_item=item, by=request.user, request=request
+            )
+            if item.active
+            else 0
+        )
+        messages.success(
+            request, _("Vorlage gespeichert und in %(n)d Kommunen ergänzt.") % {"n": added}
+        )
+        return redirect("office:checklist_templates")
+    items = ChecklistTemplateItem.objects.all()
+    grouped = [(s, [i for i in items if i.step_kind == s.kind]) for s in STEPS]
+    return render(
+        request,
+        "office/checklist_templates.html",
+        {"form": form, "grouped": grouped},
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def checklist_template_edit(request, pk):
+    _require_office(request, "accounts.edit_checklist_templates")
+    item = get_object_or_404(ChecklistTemplateItem, pk=pk)
+    form = ChecklistTemplateItemForm(request.POST or None, instance=item)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(
+            request, _("Die Vorlage wurde gespeichert. Bestehende Checklisten bleiben unverändert.")
+        )
+        return redirect("office:checklist_templates")
+    return render(
+        request,
+        "office/checklist_template_form.html",
+        {"form": form, "item": item},
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+@require_GET
+def audit_log(request):
+    _require_office(request, "accounts.view_audit_log")
+    form = AuditFilterForm(request.GET or None)
+    qs = AuditEntry.objects.select_related("municipality")
+    if form.is_valid():
+        if q := form.cleaned_data.get("q"):
+            qs = qs.filter(
+                Q(message__icontains=q)
+                | Q(actor_label__icontains=q)
+                | Q(municipality__name__icontains=q)
+            )
+        if action := form.cleaned_data.get("action"):
+            qs = qs.filter(action=action)
+        if form.cleaned_data.get("security") == "1":
+            qs = qs.filter(security=True)
+    page = Paginator(qs, 50).get_page(request.GET.get("seite"))
+    params = request.GET.copy()
+    params.pop("seite", None)
+    return render(
+        request, "office/audit_log.html", {"form": form, "page": page, "query": params.urlencode()}
+    )

@@ -1,0 +1,22 @@
+"""Top-level URLs. German paths are stable (see DESIGN.md)."""
+
+from django.contrib import admin
+from django.urls import include, path
+from django.views.i18n import set_language
+
+from zwk import views
+from zwk.municipalities import views as municipality_views
+
+admin.site.site_header = "ZWK – Verwaltung"
+admin.site.site_title = "ZWK"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("healthz", views.healthz, name="healthz"),
+    path("", include("zwk.accounts.urls")),
+    path("einladung/<str:token>/", municipality_views.invitation_accept, name="invitation_accept"),
+    path("kommunen/", include("zwk.municipalities.urls")),
+    path("geschaeftsstelle/", include("zwk.office.urls")),
+    path("sprache/", set_language, name="set_language"),
+    path("verwaltung/", admin.site.urls),
+]
