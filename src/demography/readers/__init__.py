@@ -1,0 +1,117 @@
+"""Readers for official German population data and a Kommune's register data.
+
+Entry points:
+
+* :func:`read_table` – any accepted file → :class:`~demography.readers.table.Table`
+  (long format with region, date/year, sex, age, measure …, plus missing cells).
+* :func:`read_population` – single-year-of-age × sex tables → one
+  :class:`~demography.core.Population` per reference date (age groups above the last
+  single year, e.g. "75 bis unter 80" … "90 Jahre und mehr", are ungrouped with the
+  documented mass-preserving method of :mod:`demography.agegroups`).
+* :func:`read_grouped_population` – any table by age group (with or without sex) →
+  :class:`~demography.agegroups.GroupedPopulation` per date.
+
+The layout is detected from the content, never from the file name: classic GENESIS /
+Regionalstatistik table, GENESIS flat file (ffcsv), Gemeindeverzeichnis (derived CSV or
+the official XLSX), or the Melderegister template (CSV or XLSX). Every reader returns a
+complete result or raises :class:`~demography.errors.DataError`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from demography.errors import DataError
+from demography.readers.ffcsv import is_ffcsv_header, read_ffcsv
+from demography.readers.genesis import read_genesis_table
+from demography.readers.gv import is_gv_csv_header, read_gv_csv, read_gv_xlsx
+from demography.readers.population import (
+    read_grouped_population,
+    read_population,
+    table_to_grouped,
+    table_to_populations,
+)
+from demography.readers.register import is_register_header, read_register_csv, read_register_xlsx
+from demography.readers.table import MissingCell, Table
+from demography.readers.text import decode, is_xlsx, load_bytes
+
+__all__ = [
+    "DataError",
+    "MissingCell",
+    "Table",
+    "read_grouped_population",
+    "read_population",
+    "read_table",
+    "table_to_grouped",
+    "table_to_populations",
+]
+
+LAYOUTS_DE = (
+    "GENESIS-/Regionalstatistik-Tabelle (CSV), GENESIS-Flat-Datei (ffcsv), "
+    "Gemeindeverzeichnis (CSV/XLSX) oder Melderegister-Vorlage (CSV/XLSX)"
+)
+LAYOUTS_EN = (
+    "GENESIS/Regionalstatistik table CSV, GENESIS flat file (ffcsv), "
+    "Gemeindeverzeichnis (CSV/XLSX) or the register template (CSV/XLSX)"
+)
+
+
+def read_table(path: str | Path) -> Table:
+    """Read any accepted file into a :class:`Table` (layout detected from content)."""
+    name = str(path)
+    data = load_bytes(path)
+    if is_xlsx(data):
+        try:
+            table = read_gv_xlsx(path, name) or read_register_xlsx(path, name)
+        except DataError:
+            raise
+        except Exception as exc:  # a damaged ZIP/XLSX raises many different errors
+            raise DataError(
+                name,
+                f"Die Excel-Datei ist beschädigt oder unvollständig ({type(exc).__name__}).",
+                f"the Excel file is damaged or incomplete ({type(exc).__name__}).",
+            ) from None
+        if table is None:
+            raise DataError(
+                name,
+                "Excel-Datei ohne bekanntes Tabellenblatt.",
+                "Excel workbook without a known sheet.",
+                expected_de="Gemeindeverzeichnis (GV-ISys) oder Melderegister-Vorlage",
+                expected_en="Gemeindeverzeichnis (GV-ISys) or the register template",
+            )
+        return table
+    text, encoding = decode(data, name)
+    first = next((ln for ln in text.split("\n", 50) if ln.strip()), "")
+    if first.lstrip("\ufeff").startswith("GENESIS-Tabelle:"):
+        if not any(";" in ln for ln in text.split("\n", 12)[1:12]):
+            raise _wrong_separator(name)
+        return read_genesis_table(text, name, encoding)
+    if is_ffcsv_header(first):
+        return read_ffcsv(text, name, encoding)
+    if is_gv_csv_header(first):
+        return read_gv_csv(text, name, encoding)
+    first_data = next((ln for ln in text.split("\n") if ln.strip() and not ln.startswith("#")), "")
+    if is_register_header(first_data):
+        return read_register_csv(text, name, encoding)
+    if first.startswith("statistics_code,") or first.startswith("GENESIS-Tabelle:"):
+        raise _wrong_separator(name)
+    raise DataError(
+        name,
+        "Unbekanntes Dateiformat.",
+        "unknown file layout.",
+        line=1,
+        found=first[:80],
+        expected_de=LAYOUTS_DE,
+        expected_en=LAYOUTS_EN,
+    )
+
+
+def _wrong_separator(name: str) -> DataError:
+    return DataError(
+        name,
+        "Falsches Trennzeichen: die Felder sind nicht durch Semikolon getrennt.",
+        "wrong separator: fields are not separated by semicolons.",
+        line=1,
+        expected_de="Semikolon ';' als Trennzeichen (Export aus GENESIS unverändert verwenden)",
+        expected_en="';' as separator (use the GENESIS export unchanged)",
+    )

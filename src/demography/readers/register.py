@@ -1,0 +1,404 @@
+"""A Kommune's own register data (Melderegister) by area × single year of age × sex.
+
+Großstadtquartiere and Ortsteile have no official tables; a city statistics office or
+Meldebehörde exports its register in this template instead (CSV or XLSX, one row per
+area, reference date and single year of age). Columns (header names are
+case-insensitive; order is free; extra columns are ignored):
+
+======================  ===========  ==================================================
+column                  required     content
+======================  ===========  ==================================================
+``gebiet``              yes          key of the area (Ortsteil, Quartier, Stadtbezirk),
+                                     any text without ``;``, e.g. ``01.02`` or ``Q12``
+``gebiet_name``         no           name of the area
+``stichtag``            yes          reference date ``31.12.2024`` or ``2024-12-31``
+``alter``               yes          completed years ``0`` … ``99`` and ``100+``
+                                     (``100 und älter``; ages above 100 are added to it)
+``maennlich``           yes          persons with main residence, male
+``weiblich``            yes          persons with main residence, female
+``divers_ohne_angabe``  no           persons with sex "divers" or "ohne Angabe"
+======================  ===========  ==================================================
+
+Rules: every area and date needs all ages 0 … 100+ exactly once; counts are whole
+numbers ≥ 0; ``-`` means 0 and ``.`` a value withheld for confidentiality (kept as
+unknown). Lines starting with ``#`` are comments. Separator ``;`` (as German Excel writes
+it); ``,`` or tab are accepted when the header uses them. Persons in
+``divers_ohne_angabe`` are split half to male and half to female – the expected value of
+the random assignment that Destatis uses for these persons in the
+Bevölkerungsfortschreibung – so that area totals stay complete.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+from collections.abc import Iterable
+from pathlib import Path
+
+import numpy as np
+
+from demography.agegroups import AgeInterval, parse_age_label
+from demography.core import MAX_AGE, N_AGES
+from demography.errors import DataError
+from demography.readers.labels import iso_date
+from demography.readers.table import MissingCell, Table
+from demography.values import ValueParseError, parse_cell
+
+REQUIRED = ("gebiet", "stichtag", "alter", "maennlich", "weiblich")
+OPTIONAL = ("gebiet_name", "divers_ohne_angabe")
+COLUMNS = (
+    "gebiet",
+    "gebiet_name",
+    "stichtag",
+    "alter",
+    "maennlich",
+    "weiblich",
+    "divers_ohne_angabe",
+)
+
+
+def _norm(h: object) -> str:
+    text = str(h or "").strip().lower().lstrip("\ufeff")
+    return text.replace("ä", "ae").replace("ö", "oe").replace("ü", "ue").replace(" ", "_")
+
+
+def is_register_header(first_line: str) -> bool:
+    for sep in (";", "\t", ","):
+        cols = {_norm(c) for c in first_line.split(sep)}
+        if set(REQUIRED) <= cols:
+            return True
+    return False
+
+
+def read_register_csv(text: str, name: str, encoding: str = "") -> Table:
+    """Read the register template from CSV text."""
+    lines = text.split("\n")
+    first = next((k for k, ln in enumerate(lines) if ln.strip() and not ln.startswith("#")), None)
+    if first is None:
+        raise DataError(name, "Die Datei ist leer.", "the file is empty.")
+    sep = next(
+        s for s in (";", "\t", ",") if set(REQUIRED) <= {_norm(c) for c in lines[first].split(s)}
+    )
+    reader = csv.reader(io.StringIO(text), delimiter=sep)
+    rows: list[tuple[int, list[str]]] = []
+    start = 1
+    for row in reader:
+        if row and not row[0].startswith("#") and any(c.strip() for c in row):
+            rows.append((start, row))
+        start = reader.line_num + 1
+    return _from_rows(rows, name, encoding)
+
+
+def read_register_xlsx(path: str | Path, name: str) -> Table | None:
+    """Read the template from an XLSX workbook (sheet ``Daten`` or the first sheet whose
+    first non-empty row is the template header); ``None`` if there is none."""
+    import openpyxl
+
+    wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    try:
+        sheets = sorted(wb.worksheets, key=lambda ws: ws.title != "Daten")
+        for ws in sheets:
+            rows: list[tuple[int, list[str]]] = []
+            for i, row in enumerate(ws.iter_rows(values_only=True), start=1):
+                cells = [
+                    ""
+                    if c is None
+                    else (str(int(c)) if isinstance(c, float) and c.is_integer() else str(c))
+                    for c in row
+                ]
+                if any(c.strip() for c in cells) and not cells[0].startswith("#"):
+                    rows.append((i, cells))
+            if rows and set(REQUIRED) <= {_norm(c) for c in rows[0][1]}:
+                return _from_rows(rows, name, "xlsx")
+    finally:
+        wb.close()
+    return None
+
+
+def _age_index(text: str) -> int | None:
+    """Single year of age (0 … 100, 100 = 100+) or None if not a single year."""
+    s = text.strip()
+    if s.isdigit():
+        return min(int(s), MAX_AGE)
+    try:
+        iv: AgeInterval | None = parse_age_label(s)
+    except ValueError:
+        return None
+    if iv is None:
+        return None
+    if iv.upper is None:
+        return MAX_AGE if iv.lower == MAX_AGE else None
+    return min(iv.lower, MAX_AGE) if iv.upper == iv.lower + 1 else None
+
+
+def _from_rows(rows: list[tuple[int, list[str]]], name: str, encoding: str) -> Table:
+    header_line, header = rows[0]
+    col = {_norm(h): i for i, h in enumerate(header) if _norm(h)}
+    missing_cols = [c for c in REQUIRED if c not in col]
+    if missing_cols:
+        raise DataError(
+            name,
+            f"Pflichtspalten fehlen: {', '.join(missing_cols)}.",
+            f"required columns missing: {', '.join(missing_cols)}.",
+            line=header_line,
+            found=";".join(header),
+            expected_de="Kopfzeile " + ";".join(COLUMNS),
+            expected_en="header " + ";".join(COLUMNS),
+        )
+    sex_cols = ["maennlich", "weiblich"] + (
+        ["divers_ohne_angabe"] if "divers_ohne_angabe" in col else []
+    )
+    counts: dict[tuple[str, str], np.ndarray] = {}
+    seen: dict[tuple[str, str, int], int] = {}
+    names: dict[str, str] = {}
+    missing: list[MissingCell] = []
+    first_line: dict[tuple[str, str], int] = {}
+    for line, row in rows[1:]:
+        row = row + [""] * (len(header) - len(row))
+
+        def cell(c: str, row: list[str] = row) -> str:
+            return row[col[c]].strip()
+
+        area = cell("gebiet")
+        if not area:
+            raise DataError(
+                name,
+                "Gebietsschlüssel fehlt.",
+                "area key missing.",
+                line=line,
+                column=col["gebiet"] + 1,
+                found="",
+                expected_de="z. B. Q01",
+                expected_en="e.g. Q01",
+            )
+        date = iso_date(cell("stichtag")) or (
+            cell("stichtag") if _is_iso(cell("stichtag")) else None
+        )
+        if date is None:
+            raise DataError(
+                name,
+                "Ungültiger Stichtag.",
+                "invalid reference date.",
+                line=line,
+                column=col["stichtag"] + 1,
+                found=cell("stichtag"),
+                expected_de="TT.MM.JJJJ, z. B. 31.12.2024",
+                expected_en="DD.MM.YYYY, e.g. 31.12.2024",
+            )
+        age = _age_index(cell("alter"))
+        if age is None:
+            raise DataError(
+                name,
+                "Ungültiges Alter.",
+                "invalid age.",
+                line=line,
+                column=col["alter"] + 1,
+                found=cell("alter"),
+                expected_de="ein einzelnes Altersjahr 0 … 99 oder 100+",
+                expected_en="a single year of age 0 … 99 or 100+",
+            )
+        raw_age = cell("alter")
+        key3 = (area, date, age)
+        if key3 in seen and not (age == MAX_AGE and raw_age.isdigit() and int(raw_age) > MAX_AGE):
+            raise DataError(
+                name,
+                "Doppelte Zeile für Gebiet, Stichtag und Alter.",
+                "duplicate row for area, date and age.",
+                line=line,
+                found=f"{area}; {date}; {raw_age}",
+                expected_de=f"jede Kombination nur einmal (zuerst in Zeile {seen[key3]})",
+                expected_en=f"each combination once (first in line {seen[key3]})",
+            )
+        seen.setdefault(key3, line)
+        if "gebiet_name" in col and cell("gebiet_name"):
+            names.setdefault(area, cell("gebiet_name"))
+        arr = counts.setdefault((area, date), np.zeros((3, N_AGES)))
+        first_line.setdefault((area, date), line)
+        for k, c in enumerate(sex_cols):
+            text = cell(c)
+            try:
+                parsed = parse_cell(text)
+            except ValueParseError:
+                parsed = None
+            ok = parsed is not None and (
+                parsed.reason is not None
+                or (parsed.value >= 0 and math.isclose(parsed.value, round(parsed.value)))
+            )
+            if not ok or (parsed.reason == "empty" and c != "divers_ohne_angabe"):
+                raise DataError(
+                    name,
+                    "Ungültige Anzahl.",
+                    "invalid count.",
+                    line=line,
+                    column=col[c] + 1,
+                    found=text,
+                    expected_de="eine ganze Zahl ≥ 0, '-' für 0 oder '.' für geheim",
+                    expected_en="a whole number ≥ 0, '-' for 0 or '.' for confidential",
+                )
+            value = parsed.value
+            if parsed.reason == "empty":
+                value = 0.0  # optional column left blank: nobody
+            elif parsed.reason is not None:
+                missing.append(
+                    MissingCell(line, col[c] + 1, text, parsed.reason, (area, date, str(age), c))
+                )
+            arr[k, age] += value
+    if not counts:
+        raise DataError(name, "Keine Datenzeilen.", "no data rows.")
+    for (area, date), _arr in counts.items():
+        present = {a for (g, d, a) in seen if g == area and d == date}
+        absent = sorted(set(range(N_AGES)) - present)
+        if absent:
+            shown = ", ".join("100+" if a == MAX_AGE else str(a) for a in absent[:10])
+            raise DataError(
+                name,
+                f"Gebiet {area}, Stichtag {date}: Altersjahre fehlen ({shown}).",
+                f"area {area}, date {date}: ages missing ({shown}).",
+                line=first_line[(area, date)],
+                expected_de="alle Altersjahre 0 … 99 und 100+",
+                expected_en="all ages 0 … 99 and 100+",
+            )
+    keys = list(counts)
+    areas = list(dict.fromkeys(a for a, _ in keys))
+    dates = sorted({d for _, d in keys})
+    n = len(keys) * 2 * N_AGES
+    values = np.empty(n)
+    idx_region = np.empty(n, dtype=np.int32)
+    idx_date = np.empty(n, dtype=np.int32)
+    for k, (area, date) in enumerate(keys):
+        arr = counts[(area, date)]
+        both = arr[:2] + arr[2] / 2.0  # divers/ohne Angabe: half male, half female
+        values[k * 2 * N_AGES : (k + 1) * 2 * N_AGES] = both.reshape(-1)
+        idx_region[k * 2 * N_AGES : (k + 1) * 2 * N_AGES] = areas.index(area)
+        idx_date[k * 2 * N_AGES : (k + 1) * 2 * N_AGES] = dates.index(date)
+    ages = (*tuple(AgeInterval(a, a + 1) for a in range(MAX_AGE)), AgeInterval(MAX_AGE, None))
+    notes = ()
+    if "divers_ohne_angabe" in col:
+        notes = ("divers/ohne Angabe je zur Hälfte männlich und weiblich zugeordnet",)
+    return Table(
+        source=name,
+        layout="register",
+        values=values,
+        levels={
+            "region": tuple(areas),
+            "date": tuple(dates),
+            "sex": ("male", "female"),
+            "age": ages,
+            "measure": ("Bevölkerungsstand",),
+        },
+        index={
+            "region": idx_region,
+            "date": idx_date,
+            "sex": np.tile(np.repeat(np.arange(2, dtype=np.int32), N_AGES), len(keys)),
+            "age": np.tile(np.arange(N_AGES, dtype=np.int32), 2 * len(keys)),
+            "measure": np.zeros(n, dtype=np.int32),
+        },
+        lines=np.zeros(n, dtype=np.int64),
+        columns=np.zeros(n, dtype=np.int64),
+        code="Melderegister",
+        title="Einwohner nach Gebiet, Altersjahren und Geschlecht (Melderegister)",
+        unit="Anzahl",
+        region_names={a: names.get(a, a) for a in areas},
+        missing=tuple(missing),
+        notes=notes,
+        encoding=encoding,
+    )
+
+
+def _is_iso(text: str) -> bool:
+    parts = text.split("-")
+    return len(parts) == 3 and all(p.isdigit() for p in parts) and len(parts[0]) == 4
+
+
+# ------------------------------------------------------------------------- templates
+
+
+def example_rows() -> Iterable[list[str]]:
+    """Example content of the template: two areas at 31.12.2024, plausible structure
+    (deterministic formula, not real data)."""
+    areas = [("Q01", "Altstadt", 1.0, 0.0), ("Q02", "Neubaugebiet Nord", 0.6, 1.0)]
+    for code, area_name, scale, young in areas:
+        for age in range(N_AGES):
+            # smooth stylised age structure; "young" shifts weight to families with children
+            base = (
+                30
+                + 45 * math.exp(-(((age - 57) / 14) ** 2))
+                + 25 * math.exp(-(((age - 30) / 9) ** 2))
+            )
+            base += (
+                young
+                * 30
+                * (math.exp(-(((age - 5) / 6) ** 2)) + math.exp(-(((age - 37) / 7) ** 2)))
+            )
+            base *= math.exp(-max(0, age - 75) * 0.16)
+            male = round(scale * base * (1.02 if age < 60 else 0.85))
+            female = round(scale * base * (0.98 if age < 60 else 1.12))
+            diverse = 1 if (age in (24, 31) and code == "Q01") else 0
+            yield [
+                code,
+                area_name,
+                "31.12.2024",
+                "100+" if age == MAX_AGE else str(age),
+                str(male),
+                str(female),
+                str(diverse),
+            ]
+
+
+CSV_COMMENT = (
+    "# Vorlage Melderegister: Einwohner mit Hauptwohnsitz nach Gebiet, Stichtag, Alter und Geschlecht.\n"
+    "# Eine Zeile je Gebiet, Stichtag und Altersjahr 0 … 99 und 100+. Trennzeichen ';'. Zeilen mit # sind Kommentare.\n"
+    "# Beschreibung der Spalten: docs/demography-readers.md (Abschnitt Melderegister-Vorlage).\n"
+)
+
+
+def register_template_csv() -> str:
+    """The CSV template text (comment lines, header, example rows)."""
+    out = io.StringIO()
+    out.write(CSV_COMMENT)
+    w = csv.writer(out, delimiter=";", lineterminator="\n")
+    w.writerow(COLUMNS)
+    w.writerows(example_rows())
+    return out.getvalue()
+
+
+def write_register_template_xlsx(path: str | Path) -> Path:
+    """Write the XLSX template (sheet ``Daten`` with example rows, sheet ``Erläuterung``)."""
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Daten"
+    ws.append(list(COLUMNS))
+    for row in example_rows():
+        ws.append(
+            [*row[:3], row[3] if row[3] == "100+" else int(row[3]), *(int(v) for v in row[4:])]
+        )
+    info = wb.create_sheet("Erläuterung")
+    info.append(["Spalte", "Pflicht", "Inhalt"])
+    for line in [
+        ("gebiet", "ja", "Schlüssel des Gebiets (Ortsteil, Quartier, Stadtbezirk), z. B. Q01"),
+        ("gebiet_name", "nein", "Name des Gebiets"),
+        ("stichtag", "ja", "Stichtag TT.MM.JJJJ, z. B. 31.12.2024"),
+        (
+            "alter",
+            "ja",
+            "vollendete Lebensjahre 0 … 99 und 100+ (jedes Alter genau einmal je Gebiet)",
+        ),
+        (
+            "maennlich",
+            "ja",
+            "Einwohner mit Hauptwohnsitz, männlich (ganze Zahl, '-' = 0, '.' = geheim)",
+        ),
+        ("weiblich", "ja", "Einwohner mit Hauptwohnsitz, weiblich"),
+        (
+            "divers_ohne_angabe",
+            "nein",
+            "Geschlecht divers/ohne Angabe; wird je zur Hälfte männlich/weiblich gezählt",
+        ),
+    ]:
+        info.append(list(line))
+    path = Path(path)
+    wb.save(path)
+    return path
