@@ -33,8 +33,12 @@ whole ``(regions, 2, 101)`` array.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from functools import cached_property
+from itertools import pairwise
 from typing import TYPE_CHECKING, Literal
 
 import numpy as np
@@ -108,7 +112,8 @@ class ProjectionResult:
     * ``years`` (H+1,): calendar years of the stocks (31.12.), ``years[0]`` = base year.
     * ``counts`` (H+1, R, 2, 101) persons by single year of age, or ``None`` if the
       projection ran with ``detail="groups"`` (then only ``group_counts`` is kept).
-    * ``group_counts`` (H+1, R, 2, G) persons in ``groups``.
+    * ``group_counts`` (H+1, R, 2, G) persons in ``groups`` if computed during the run
+      (``detail="groups"``); use :meth:`by_group`, which derives it from ``counts`` otherwise.
     * ``by_sex`` (H+1, R, 2) persons by sex.
     * ``births``, ``deaths``, ``net_migration`` (realised), ``unrealised_migration``
       (H, R, 2): components of the year ending at ``years[t+1]``; births by sex of the child.
@@ -118,7 +123,7 @@ class ProjectionResult:
     names: tuple[str, ...]
     years: np.ndarray
     counts: np.ndarray | None
-    group_counts: np.ndarray
+    group_counts: np.ndarray | None
     groups: AgeGroups
     by_sex: np.ndarray
     births: np.ndarray
@@ -132,6 +137,16 @@ class ProjectionResult:
     def totals(self) -> np.ndarray:
         """Total population (H+1, R)."""
         return self.by_sex.sum(axis=-1)
+
+    @cached_property
+    def _groups_from_counts(self) -> np.ndarray:
+        return self.groups.aggregate(self.single_years())
+
+    def by_group(self) -> np.ndarray:
+        """Persons in the age groups ``groups`` (H+1, R, 2, G)."""
+        if self.group_counts is not None:
+            return self.group_counts
+        return self._groups_from_counts
 
     def single_years(self) -> np.ndarray:
         if self.counts is None:
@@ -164,7 +179,7 @@ class ProjectionResult:
             names=(self.names[i],),
             years=self.years,
             counts=None if self.counts is None else self.counts[:, sl],
-            group_counts=self.group_counts[:, sl],
+            group_counts=None if self.group_counts is None else self.group_counts[:, sl],
             groups=self.groups,
             by_sex=self.by_sex[:, sl],
             births=self.births[:, sl],
@@ -176,16 +191,23 @@ class ProjectionResult:
         )
 
 
-def _per_year(value: np.ndarray | None, horizon: int, name: str) -> np.ndarray | None:
-    """Broadcast an optional migration input to one array per year (H, ...)."""
+def _per_year(value: np.ndarray | None, horizon: int, n_reg: int, name: str) -> np.ndarray | None:
+    """Broadcast an optional migration input to (H, R, 2, 101) (a view, no copy)."""
     if value is None:
         return None
     arr = np.asarray(value, dtype=np.float64)
-    if arr.ndim == 3 or arr.ndim == 2:
-        return np.broadcast_to(arr, (horizon, *arr.shape))
-    if arr.ndim == 4 and arr.shape[0] >= horizon:
-        return arr[:horizon]
-    raise ValueError(f"{name}: unerwartete Form {arr.shape}")
+    if arr.ndim == 4:
+        if arr.shape[0] < horizon:
+            raise ValueError(f"{name}: {arr.shape[0]} Jahre angegeben, {horizon} benötigt")
+        arr = arr[:horizon]
+    try:
+        return np.broadcast_to(arr, (horizon, n_reg, 2, N_AGES))
+    except ValueError:
+        raise ValueError(f"{name}: unerwartete Form {arr.shape}") from None
+
+
+#: Regions per thread below which threading does not pay off.
+_MIN_REGIONS_PER_THREAD = 1500
 
 
 def project_arrays(
@@ -202,6 +224,7 @@ def project_arrays(
     internal: InternalMigration | None = None,
     groups: AgeGroups = FUNCTIONAL_GROUPS,
     detail: Literal["single_years", "groups"] = "single_years",
+    threads: int | None = None,
 ) -> dict[str, np.ndarray | None]:
     """Vectorised projection kernel on plain arrays (see module docstring).
 
@@ -213,104 +236,171 @@ def project_arrays(
     ``extra_migration`` (persons, e.g. housing) are added; ``out_rates`` (per person, shape
     (2, 101) or (R, 2, 101)) remove a share of the survivors; ``internal`` moves persons
     between the regions. Returns a dict with the arrays of :class:`ProjectionResult`.
+
+    Regions are independent unless ``internal`` links them, so large inputs are cut into
+    blocks of regions run in parallel threads (numpy releases the GIL inside its loops);
+    ``threads`` defaults to the number of CPUs. Results do not depend on the split.
     """
     base = np.asarray(counts, dtype=np.float64)
     n_reg = base.shape[0]
     horizon = schedules.years.size
-    n_groups = len(groups.bounds)
-
     keep_all = detail == "single_years"
+
+    ctx: dict[str, object] = {}
     if keep_all:
         out = np.empty((horizon + 1, n_reg, 2, N_AGES))
         out[0] = base
+        ctx["out"] = out
     else:
-        roll = np.empty((2, n_reg, 2, N_AGES))
-        roll[0] = base
-    group_counts = np.empty((horizon + 1, n_reg, 2, n_groups))
+        ctx["roll"] = np.empty((2, n_reg, 2, N_AGES))
+        ctx["roll"][0] = base  # type: ignore[index]
+        ctx["group_counts"] = np.empty((horizon + 1, n_reg, 2, len(groups.bounds)))
+        ctx["group_counts"][0] = groups.aggregate(base)  # type: ignore[index]
     by_sex = np.empty((horizon + 1, n_reg, 2))
-    group_counts[0] = groups.aggregate(base)
     by_sex[0] = base.sum(axis=2)
-    births = np.empty((horizon, n_reg, 2))
-    deaths = np.empty((horizon, n_reg, 2))
-    migration = np.empty((horizon, n_reg, 2))
-    unrealised = np.zeros((horizon, n_reg, 2))
-
+    ctx.update(
+        by_sex=by_sex,
+        births=np.empty((horizon, n_reg, 2)),
+        deaths=np.empty((horizon, n_reg, 2)),
+        migration=np.empty((horizon, n_reg, 2)),
+        unrealised=np.zeros((horizon, n_reg, 2)),
+    )
     if net_counts is None:
         weights = region_weights(base) if migration_weights is None else migration_weights
-        # One (R, 2, 101) template: migrants per person of national total; scaled each year.
-        template = weights[:, None, None] * schedules.migration_profile[None]
-        net_per_year = None
+        # One (R, 2, 101) template: migrants per person of the total; scaled each year.
+        ctx["template"] = np.asarray(weights)[:, None, None] * schedules.migration_profile[None]
     else:
-        template = None
-        net_per_year = _per_year(net_counts, horizon, "net_counts")
-    in_per_year = _per_year(in_counts, horizon, "in_counts")
-    extra_per_year = _per_year(extra_migration, horizon, "extra_migration")
-    out_rates_arr = None if out_rates is None else np.asarray(out_rates, dtype=np.float64)
-
-    fert = None if fertility_level is None else np.asarray(fertility_level, dtype=np.float64)
-    mort = None
+        ctx["net"] = _per_year(net_counts, horizon, n_reg, "net_counts")
+    ctx["in"] = _per_year(in_counts, horizon, n_reg, "in_counts")
+    ctx["extra"] = _per_year(extra_migration, horizon, n_reg, "extra_migration")
+    if out_rates is not None:
+        ctx["out_rates"] = np.broadcast_to(np.asarray(out_rates, float), (n_reg, 2, N_AGES))
+    if fertility_level is not None:
+        ctx["fert"] = np.broadcast_to(np.asarray(fertility_level, float), (n_reg,))
     if mortality_level is not None:
         mort = np.asarray(mortality_level, dtype=np.float64)
-        mort = np.broadcast_to(mort[:, None] if mort.ndim == 1 else mort, (n_reg, 2))
-        surv_buf = np.empty((n_reg, 2, N_AGES))
-    mig = np.empty((n_reg, 2, N_AGES))
+        ctx["mort"] = np.broadcast_to(mort[:, None] if mort.ndim == 1 else mort, (n_reg, 2))
+
+    n_threads = threads or os.cpu_count() or 1
+    n_threads = max(1, min(n_threads, n_reg // _MIN_REGIONS_PER_THREAD))
+    if internal is not None or n_threads == 1:
+        _kernel(ctx, slice(0, n_reg), schedules, internal, groups, keep_all)
+    else:
+        edges = np.linspace(0, n_reg, n_threads + 1).astype(int)
+        blocks = [slice(int(a), int(b)) for a, b in pairwise(edges)]
+        with ThreadPoolExecutor(max_workers=n_threads) as pool:
+            futures = [
+                pool.submit(_kernel, ctx, block, schedules, None, groups, keep_all)
+                for block in blocks
+            ]
+            for future in futures:
+                future.result()
+    return {
+        "counts": ctx.get("out"),
+        "group_counts": ctx.get("group_counts"),
+        "by_sex": by_sex,
+        "births": ctx["births"],
+        "deaths": ctx["deaths"],
+        "net_migration": ctx["migration"],
+        "unrealised_migration": ctx["unrealised"],
+    }
+
+
+def _kernel(
+    ctx: dict,
+    sl: slice,
+    schedules: Schedules,
+    internal: InternalMigration | None,
+    groups: AgeGroups,
+    keep_all: bool,
+) -> None:
+    """Run all years for the regions ``sl``, writing into the arrays of ``ctx``."""
+    horizon = schedules.years.size
+    n = sl.stop - sl.start
+    out = ctx["out"][:, sl] if keep_all else None
+    roll = None if keep_all else ctx["roll"][:, sl]
+    group_counts = None if keep_all else ctx["group_counts"][:, sl]
+    by_sex, births, deaths = ctx["by_sex"][:, sl], ctx["births"][:, sl], ctx["deaths"][:, sl]
+    migration, unrealised = ctx["migration"][:, sl], ctx["unrealised"][:, sl]
+    template = ctx["template"][sl] if "template" in ctx else None
+    net = ctx["net"][:, sl] if ctx.get("net") is not None else None
+    in_y = ctx["in"][:, sl] if ctx.get("in") is not None else None
+    extra_y = ctx["extra"][:, sl] if ctx.get("extra") is not None else None
+    out_rates = ctx["out_rates"][sl] if "out_rates" in ctx else None
+    fert = ctx["fert"][sl] if "fert" in ctx else None
+    mort = ctx["mort"][sl] if "mort" in ctx else None
+
+    survivors = np.empty((n, 2, N_AGES))  # also holds the regional survival ratios
+    mig = np.empty((n, 2, N_AGES))
     boys = schedules.boys_share
     sex_split = np.array([boys, 1.0 - boys])
+    simple = template is not None and in_y is None and extra_y is None
+    shift_then_migrate = out_rates is not None or internal is not None
+    template_by_sex = None if template is None else template.sum(axis=2)
 
     for t in range(horizon):
         if keep_all:
-            prev, new = out[t], out[t + 1]
+            prev, new = out[t], out[t + 1]  # type: ignore[index]
         else:
-            prev, new = roll[t % 2], roll[(t + 1) % 2]
+            prev, new = roll[t % 2], roll[(t + 1) % 2]  # type: ignore[index]
         s_nat = schedules.survival[t]
         if mort is None:
-            surv = s_nat  # (2, 101), broadcasts over regions
-            s_birth = schedules.birth_survival[t]  # (2,)
+            np.multiply(prev, s_nat, out=survivors)  # s_nat (2, 101) broadcasts
+            s_birth = schedules.birth_survival[t]
         else:
             # Proportional hazards: s_region = s_nat ** k = exp(k · log s_nat).
             with np.errstate(divide="ignore"):
                 log_s = np.log(s_nat)
-            np.multiply(mort[:, :, None], log_s[None], out=surv_buf)
-            np.exp(surv_buf, out=surv_buf)
-            surv = surv_buf
-            s_birth = schedules.birth_survival[t][None, :] ** mort  # (R, 2)
+            np.multiply(mort[:, :, None], log_s[None], out=survivors)
+            np.exp(survivors, out=survivors)
+            survivors *= prev
+            s_birth = schedules.birth_survival[t][None, :] ** mort
+        # survivors[..., x]: persons aged x at the start alive at the end (then x + 1;
+        # ages 99 and 100+ both end in 100+).
 
-        # 1. survival of everybody alive at the start of the year
-        np.multiply(prev[:, :, :99], surv[..., :99], out=new[:, :, 1:100])
-        new[:, :, 100] = (prev[:, :, 99] + prev[:, :, 100]) * surv[..., 99]
-        start_by_sex = by_sex[t]
-        survived = new[:, :, 1:].sum(axis=2)
+        nm = schedules.net_migration[t]
+        if template is not None:
+            np.multiply(template, nm, out=mig)
+        else:
+            mig[...] = net[t]  # type: ignore[index]
+        if in_y is not None:
+            mig += in_y[t]
+        if extra_y is not None:
+            mig += extra_y[t]
 
-        # 2. births from mean exposure of women 15–49
-        exposure = prev[:, 1, F0:F1] + new[:, 1, F0:F1]
+        survived = survivors.sum(axis=2)
+        # births from the mean exposure of women 15–49 (survivors aged x−1 at the start are
+        # the women aged x at the end, before migration)
+        exposure = prev[:, 1, F0:F1] + survivors[:, 1, F0 - 1 : F1 - 1]
         total_births = (exposure @ schedules.asfr[t]) * 0.5
         if fert is not None:
             total_births *= fert
         b = total_births[:, None] * sex_split[None, :]
         births[t] = b
-        new[:, :, 0] = b * s_birth
+        newborn = b * s_birth
+        deaths[t] = by_sex[t] - survived + b - newborn
 
-        # 3. deaths = start stock + births − survivors at year end
-        deaths[t] = start_by_sex - survived + b - new[:, :, 0]
-
-        # 4. net migration
-        if template is not None:
-            np.multiply(template, schedules.net_migration[t], out=mig)
+        flat_new, flat_surv = new.reshape(-1), survivors.reshape(-1)
+        if not shift_then_migrate:
+            # shift survivors one year of age up and add migration in one pass over the
+            # flat array; the row ends are repaired right after (age 0, open age 100+)
+            np.add(flat_surv[:-1], mig.reshape(-1)[1:], out=flat_new[1:])
+            new[:, :, 100] += survivors[:, :, 100]
+            new[:, :, 0] = newborn + mig[:, :, 0]
         else:
-            mig[...] = net_per_year[t]  # type: ignore[index]
-        if in_per_year is not None:
-            mig += in_per_year[t]
-        if extra_per_year is not None:
-            mig += extra_per_year[t]
-        if out_rates_arr is not None:
-            mig -= out_rates_arr * new
-        if internal is not None:
-            mig += internal.net_moves(new)
-        new += mig
-        planned = mig.sum(axis=2)
+            # rate-based parts need the stock after survival: shift first, then migrate
+            flat_new[1:] = flat_surv[:-1]
+            new[:, :, 100] += survivors[:, :, 100]
+            new[:, :, 0] = newborn
+            if out_rates is not None:
+                mig -= out_rates * new
+            if internal is not None:
+                mig += internal.net_moves(new)
+            new += mig
+        planned = template_by_sex * nm if simple and not shift_then_migrate else mig.sum(axis=2)
 
-        # 5. no negatives: cap out-migration at the persons present
-        if np.fmin.reduce(new, axis=None) < 0:
+        # no negatives: cap out-migration at the persons present
+        if np.fmin.reduce(flat_new) < 0:
             neg = np.minimum(new, 0.0)
             excess = -neg.sum(axis=2)
             new -= neg
@@ -319,17 +409,8 @@ def project_arrays(
         else:
             migration[t] = planned
         by_sex[t + 1] = new.sum(axis=2)
-        group_counts[t + 1] = groups.aggregate(new)
-
-    return {
-        "counts": out if keep_all else None,
-        "group_counts": group_counts,
-        "by_sex": by_sex,
-        "births": births,
-        "deaths": deaths,
-        "net_migration": migration,
-        "unrealised_migration": unrealised,
-    }
+        if group_counts is not None:
+            group_counts[t + 1] = groups.aggregate(new)
 
 
 def prepare(
