@@ -291,6 +291,17 @@ def _survivorship(start: int) -> np.ndarray:
     return np.exp(-cum_hazard)
 
 
+def open_group_mean_age(start: int) -> float:
+    """Mean exact age of persons in the open group ``[start, ∞)`` under the Gompertz
+    survivorship above with constant cohort sizes (e.g. 100+ → about 101.6 years).
+
+    Used by the mean age of grouped data so that the open group gets a realistic
+    "midpoint" instead of an arbitrary one; the same model shapes :func:`ungroup`."""
+    lx = _survivorship(start)
+    k = np.arange(len(lx), dtype=np.float64)
+    return float(start + ((k + 0.5) * lx).sum() / lx.sum())
+
+
 def _open_group_tail(total: np.ndarray, first_year: np.ndarray, start: int) -> np.ndarray:
     """Spread ``total`` (...,) of the open group ``[start, ∞)`` over single years
     ``start … 99`` and 100+ (returns (..., 101 − start)).
