@@ -101,7 +101,7 @@ def test_accounting_identity_holds_with_capped_out_migration():
 
 def test_without_births_and_migration_cohorts_follow_survival_products():
     pop = example_population(20, seed=5)
-    params, sch = prepare(pop, horizon=12, overrides={"tfr": 0, "net_migration": 0})
+    _params, sch = prepare(pop, horizon=12, overrides={"tfr": 0, "net_migration": 0})
     # tfr target 0 is reached only at the horizon; force zero fertility in every year
     sch = Schedules(
         sch.years,
@@ -123,7 +123,7 @@ def test_without_births_and_migration_cohorts_follow_survival_products():
 
 def test_regional_levels_scale_births_and_hazards():
     pop = example_population(3, seed=1)
-    params, sch = prepare(pop, horizon=1, overrides={"net_migration": 0})
+    _params, sch = prepare(pop, horizon=1, overrides={"net_migration": 0})
     plain = project_arrays(pop.counts, sch)
     fert = np.array([1.0, 1.2, 0.5])
     mort = np.array([[1.0, 1.0], [2.0, 2.0], [0.5, 0.5]])
