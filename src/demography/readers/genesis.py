@@ -46,13 +46,25 @@ _FOOTER = "__________"
 
 
 def _records(text: str) -> list[tuple[int, list[str]]]:
-    """CSV records with the (1-based) line where each starts; quotes may span lines."""
+    """CSV records with the (1-based) line where each starts; quotes may span lines.
+
+    The body of an export has no quotes, so it is split with ``str.split`` (fast); only
+    text with quotes (the footer, or an unusual body) goes through the csv module."""
+    cut = text.find("\n" + _FOOTER)
+    head, tail = (text, "") if cut < 0 else (text[: cut + 1], text[cut + 1 :])
+    if '"' in head:
+        return _csv_records(text, 1)
+    out = [(i, line.split(";")) for i, line in enumerate(head.split("\n"), start=1) if line]
+    return out + _csv_records(tail, head.count("\n") + 1) if tail else out
+
+
+def _csv_records(text: str, first_line: int) -> list[tuple[int, list[str]]]:
     reader = csv.reader(io.StringIO(text), delimiter=";", quotechar='"')
     out: list[tuple[int, list[str]]] = []
-    start = 1
+    start = first_line
     for row in reader:
         out.append((start, row))
-        start = reader.line_num + 1
+        start = first_line + reader.line_num
     return out
 
 
@@ -112,7 +124,9 @@ def read_genesis_table(text: str, name: str, encoding: str = "") -> Table:
         first_data += 1
     titles = [";".join(_strip_trailing(row)) for _, row in body[:first_header]]
     headers = [body[k] for k in range(first_header, first_data)]
-    data = [(ln, row) for ln, row in body[first_data:] if any(c.strip() for c in row)]
+    data = [
+        (ln, row) for ln, row in body[first_data:] if row[0].strip() or any(c.strip() for c in row)
+    ]
     if not data:
         raise DataError(
             name, "Die Tabelle enthält keine Datenzeilen.", "the table has no data lines."
@@ -221,8 +235,11 @@ def read_genesis_table(text: str, name: str, encoding: str = "") -> Table:
                 found=str(exc),
             ) from None
         # distinct labels may map to the same level ("1-Jährige" / "1 bis unter 2 Jahre")
-        uniq_levels = list(dict.fromkeys(levels_j))
-        pos = {u: uniq_levels.index(lv) for u, lv in zip(uniq, levels_j, strict=True)}
+        level_pos: dict[object, int] = {}
+        for lv in levels_j:
+            level_pos.setdefault(lv, len(level_pos))
+        uniq_levels = list(level_pos)
+        pos = {u: level_pos[lv] for u, lv in zip(uniq, levels_j, strict=True)}
         row_levels[dim] = uniq_levels
         row_dims[dim] = np.fromiter((pos[c] for c in column), dtype=np.int32, count=len(column))
 
