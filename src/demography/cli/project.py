@@ -1,0 +1,154 @@
+"""``python -m demography project FILE --start YEAR --horizon YEARS [--scenario NAME]
+[--set KEY=VALUE …] [--format json|csv]``.
+
+Reads the population of FILE (any layout :func:`demography.readers.read_population`
+understands), takes the stock at 31.12. of ``--start`` and projects it. Output per region
+and year: total, by sex, by the functional age groups, by single year of age (male and
+female lists of 101 values, index 100 = 100+) and the components of the year (births,
+deaths, net migration, unrealised migration). Errors go to stderr in German (with an
+English line); exit code 2 for unreadable input or invalid parameters.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+from typing import Any
+
+import numpy as np
+
+from demography.scenarios import OVERRIDE_KEYS, SCENARIO_NAMES
+
+HELP = "Bevölkerungsvorausberechnung (Kohorten-Komponenten-Methode) je Region und Jahr."
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", help="Bevölkerungstabelle (GENESIS/Regionalstatistik, Vorlage)")
+    parser.add_argument("--start", type=int, required=True, help="Basisjahr (Stand 31.12.)")
+    parser.add_argument("--horizon", type=int, required=True, help="Zahl der Jahre")
+    parser.add_argument(
+        "--scenario",
+        default="Basis",
+        help="Szenario: " + ", ".join(f"„{n}“" for n in SCENARIO_NAMES),
+    )
+    parser.add_argument(
+        "--set",
+        dest="overrides",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="Annahme überschreiben; Schlüssel: " + ", ".join(OVERRIDE_KEYS),
+    )
+    parser.add_argument("--format", choices=("json", "csv"), default="json")
+
+
+def _fail(german: str, english: str) -> int:
+    print(f"Fehler: {german}\nError: {english}", file=sys.stderr)
+    return 2
+
+
+def _parse_overrides(items: list[str]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for item in items:
+        key, sep, value = item.partition("=")
+        if not sep or not key.strip() or not value.strip():
+            raise ValueError(f"--set erwartet KEY=VALUE, gefunden „{item}“")
+        out[key.strip()] = value.strip()
+    return out
+
+
+def records(result: Any) -> list[dict[str, Any]]:
+    """One dict per region and year (JSON-ready); components are ``None`` in the base year."""
+    counts = result.single_years()
+    groups = result.by_group().sum(axis=2)
+    labels = result.groups.labels
+    rows = []
+    for r, (code, name) in enumerate(zip(result.codes, result.names, strict=True)):
+        for t, year in enumerate(result.years):
+            male, female = counts[t, r]
+            row: dict[str, Any] = {
+                "region": code,
+                "name": name,
+                "year": int(year),
+                "total": float(result.totals[t, r]),
+                "male": float(result.by_sex[t, r, 0]),
+                "female": float(result.by_sex[t, r, 1]),
+                "age_groups": {lab: float(v) for lab, v in zip(labels, groups[t, r], strict=True)},
+                "single_years": {
+                    "male": np.round(male, 3).tolist(),
+                    "female": np.round(female, 3).tolist(),
+                },
+            }
+            if t == 0:
+                row.update(births=None, deaths=None, net_migration=None, unrealised_migration=None)
+            else:
+                row.update(
+                    births=float(result.births[t - 1, r].sum()),
+                    deaths=float(result.deaths[t - 1, r].sum()),
+                    net_migration=float(result.net_migration[t - 1, r].sum()),
+                    unrealised_migration=float(result.unrealised_migration[t - 1, r].sum()),
+                )
+            rows.append(row)
+    return rows
+
+
+def _write_csv(rows: list[dict[str, Any]], labels: tuple[str, ...]) -> None:
+    head = ["region", "name", "year", "total", "male", "female", "births", "deaths"]
+    head += ["net_migration", "unrealised_migration"]
+    head += [f"age_{lab}" for lab in labels]
+    head += [f"m_{a}" for a in range(101)] + [f"f_{a}" for a in range(101)]
+    writer = csv.writer(sys.stdout, delimiter=";", lineterminator="\n")
+    writer.writerow(head)
+    for row in rows:
+        comp = [row[k] for k in ("births", "deaths", "net_migration", "unrealised_migration")]
+        writer.writerow(
+            [row["region"], row["name"], row["year"], f"{row['total']:.3f}"]
+            + [f"{row['male']:.3f}", f"{row['female']:.3f}"]
+            + ["" if v is None else f"{v:.3f}" for v in comp]
+            + [f"{row['age_groups'][lab]:.3f}" for lab in labels]
+            + [f"{v:.3f}" for v in row["single_years"]["male"]]
+            + [f"{v:.3f}" for v in row["single_years"]["female"]]
+        )
+
+
+def run(args: argparse.Namespace) -> int:
+    from demography.errors import DataError
+    from demography.projection import project
+    from demography.readers import read_population
+
+    try:
+        overrides = _parse_overrides(args.overrides)
+    except ValueError as exc:
+        return _fail(str(exc), "--set expects KEY=VALUE")
+    if args.horizon < 1 or args.horizon > 100:
+        return _fail("--horizon muss zwischen 1 und 100 liegen", "--horizon must be 1 … 100")
+    try:
+        populations = read_population(args.file)
+    except DataError as exc:
+        return _fail(exc.german(), exc.english())
+    except OSError as exc:
+        return _fail(f"Datei nicht lesbar: {exc}", f"cannot read file: {exc}")
+    base = next((p for p in populations if p.year == args.start), None)
+    if base is None:
+        years = ", ".join(str(p.year) for p in populations) or "keine"
+        return _fail(
+            f"Kein Bevölkerungsstand 31.12.{args.start} in der Datei (vorhanden: {years})",
+            f"no population for 31.12.{args.start} in the file (found: {years})",
+        )
+    try:
+        result = project(base, horizon=args.horizon, scenario=args.scenario, overrides=overrides)
+    except KeyError as exc:
+        return _fail(str(exc.args[0]), "unknown scenario")
+    except ValueError as exc:
+        return _fail(str(exc), "invalid parameter")
+    for note in result.notes:
+        print(f"Hinweis: {note}", file=sys.stderr)
+    rows = records(result)
+    if args.format == "json":
+        json.dump(rows, sys.stdout, ensure_ascii=False)
+        sys.stdout.write("\n")
+    else:
+        _write_csv(rows, result.groups.labels)
+    return 0
