@@ -14,7 +14,15 @@ from tests.factories import UserFactory
 from zwk.municipalities import services
 from zwk.municipalities.models import ChecklistItem, Invitation, KickoffActor, Membership
 
-ROLES = ("anonymous", "other_member", "unassigned_consultant", "member", "coordinator", "consultant", "office")
+ROLES = (
+    "anonymous",
+    "other_member",
+    "unassigned_consultant",
+    "member",
+    "coordinator",
+    "consultant",
+    "office",
+)
 LOGIN = "login"  # expected: redirect to the login page
 
 
@@ -75,9 +83,7 @@ MATRIX: dict[str, Case] = {
     "municipalities:logo": Case("get", everyone(200), ("slug",)),
     "municipalities:team": Case("get", tenant(200), ("slug",)),
     "municipalities:team_invite": Case("post", tenant(400, **LEADS), ("slug",)),
-    "municipalities:consultant_assign": Case(
-        "post", tenant(403, office=400), ("slug",)
-    ),
+    "municipalities:consultant_assign": Case("post", tenant(403, office=400), ("slug",)),
     "municipalities:invitation_revoke": Case("post", tenant(302, **LEADS), ("slug", "invitation")),
     "municipalities:membership_edit": Case("get", tenant(200, **LEADS), ("slug", "membership")),
     "municipalities:membership_remove": Case("get", tenant(200, **LEADS), ("slug", "membership")),
@@ -88,11 +94,15 @@ MATRIX: dict[str, Case] = {
     "municipalities:step_edit": Case("post", tenant(400, member=403), ("slug", "step")),
     "municipalities:step_notes": Case("post", tenant(302), ("slug", "step")),
     "municipalities:checklist_add": Case("post", tenant(400), ("slug", "step")),
-    "municipalities:checklist_toggle": Case("post", tenant(302), ("slug", "step", "item"), {"done": "1"}),
+    "municipalities:checklist_toggle": Case(
+        "post", tenant(302), ("slug", "step", "item"), {"done": "1"}
+    ),
     "municipalities:checklist_delete": Case("get", tenant(200), ("slug", "step", "own_item")),
     "municipalities:document_upload": Case("post", tenant(400), ("slug", "step")),
     "municipalities:document_download": Case("get", tenant(200), ("slug", "step", "document")),
-    "municipalities:document_delete": Case("get", tenant(200, **LEADS), ("slug", "step", "document")),
+    "municipalities:document_delete": Case(
+        "get", tenant(200, **LEADS), ("slug", "step", "document")
+    ),
     "municipalities:template_download": Case("get", tenant(200), ("slug", "step", "template")),
     "office:dashboard": Case("get", office_only(200)),
     "office:invite": Case("get", office_only(200)),
@@ -123,22 +133,39 @@ def test_every_url_has_a_matrix_entry():
 
 
 @pytest.fixture
-def world(municipality, other_municipality, office_user, coordinator, member, consultant, unassigned_consultant, other_member, pdf_upload):
+def world(
+    municipality,
+    other_municipality,
+    office_user,
+    coordinator,
+    member,
+    consultant,
+    unassigned_consultant,
+    other_member,
+    pdf_upload,
+):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     from tests.factories import PASSWORD  # noqa: F401  (documents where users come from)
 
     step = municipality.steps.get(kind="kickoff")
-    document = services.document_upload(step=step, upload=pdf_upload(), title="Protokoll", doc_type="minutes", by=coordinator)
+    document = services.document_upload(
+        step=step, upload=pdf_upload(), title="Protokoll", doc_type="minutes", by=coordinator
+    )
     own_item = services.checklist_item_add(step=step, text="Eigene Aufgabe", by=coordinator)
-    invitation = services.invitation_create(email="neu@example.org", kind="member", municipality=municipality, by=coordinator)
+    invitation = services.invitation_create(
+        email="neu@example.org", kind="member", municipality=municipality, by=coordinator
+    )
     actor = KickoffActor.objects.create(municipality=municipality, name="Seniorenbeirat")
     png = (
         b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x02\x00\x00\x00\x90wS\xde"
         b"\x00\x00\x00\x0cIDATx\x9cc\xf8\xcf\xc0\x00\x00\x03\x01\x01\x00\xc9\xfe\x92\xef\x00\x00\x00\x00IEND\xaeB`\x82"
     )
     services.municipality_update(
-        municipality=municipality, by=coordinator, data={}, logo=SimpleUploadedFile("logo.png", png, "image/png")
+        municipality=municipality,
+        by=coordinator,
+        data={},
+        logo=SimpleUploadedFile("logo.png", png, "image/png"),
     )
     from zwk.municipalities.models import ChecklistTemplateItem
 
@@ -170,7 +197,16 @@ def world(municipality, other_municipality, office_user, coordinator, member, co
     }
 
 
-URL_KWARG_NAMES = {"invitation_token": "token", "invitation": "pk", "membership": "pk", "actor": "pk", "document": "pk", "own_item": "item", "template": "name", "template_item": "pk"}
+URL_KWARG_NAMES = {
+    "invitation_token": "token",
+    "invitation": "pk",
+    "membership": "pk",
+    "actor": "pk",
+    "document": "pk",
+    "own_item": "item",
+    "template": "name",
+    "template_item": "pk",
+}
 
 
 @pytest.mark.parametrize("url_name", sorted(MATRIX))
@@ -184,7 +220,9 @@ def test_permission_matrix(url_name, world, client_for):
         response = getattr(client, case.method)(url, case.data)
         expected = case.expect[role]
         if expected == LOGIN:
-            ok = response.status_code == 302 and response["Location"].startswith(reverse("accounts:login"))
+            ok = response.status_code == 302 and response["Location"].startswith(
+                reverse("accounts:login")
+            )
         else:
             ok = response.status_code == expected
         if not ok:
@@ -204,6 +242,8 @@ def test_invitation_kinds_are_limited_by_role(world, client_for):
     """A coordinator may invite team members but not coordinators (403-free: the choice is refused)."""
     client = client_for(world["users"]["coordinator"])
     url = reverse("municipalities:team_invite", kwargs={"slug": world["kwargs"]["slug"]})
-    response = client.post(url, {"invite-email": "chef@example.org", "invite-kind": Invitation.Kind.COORDINATOR})
+    response = client.post(
+        url, {"invite-email": "chef@example.org", "invite-kind": Invitation.Kind.COORDINATOR}
+    )
     assert response.status_code == 400
     assert not Invitation.objects.filter(email="chef@example.org").exists()

@@ -1,5 +1,6 @@
 """Platform-wide behaviour: settings, security headers, health check, demo data, languages."""
 
+import io
 import os
 import subprocess
 import sys
@@ -16,14 +17,28 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def _manage(*args, env_extra=None):
-    env = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECURE_SSL_REDIRECT", "SESSION_COOKIE_SECURE", "STATIC_MANIFEST"}}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"DEBUG", "SECURE_SSL_REDIRECT", "SESSION_COOKIE_SECURE", "STATIC_MANIFEST"}
+    }
     env.update(env_extra or {})
-    return subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def test_check_deploy_is_clean_with_production_variables():
     result = _manage(
-        "check", "--deploy", "--fail-level", "WARNING",
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
         env_extra={
             "SECRET_KEY": "a-long-random-production-secret-key-with-enough-entropy-1234567890",
             "ALLOWED_HOSTS": "zwk.example.de",
@@ -58,7 +73,11 @@ def test_pages_contain_no_inline_scripts_or_styles(client_for, coordinator, muni
     import re
 
     client = client_for(coordinator)
-    for url in [reverse("home"), municipality.get_absolute_url(), reverse("municipalities:step", kwargs={"slug": municipality.slug, "step": "kickoff"})]:
+    for url in [
+        reverse("home"),
+        municipality.get_absolute_url(),
+        reverse("municipalities:step", kwargs={"slug": municipality.slug, "step": "kickoff"}),
+    ]:
         html = client.get(url).content.decode()
         assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>", html), url
         assert " style=" not in html and "<style" not in html, url
@@ -74,7 +93,9 @@ def test_csrf_is_enforced(db):
     user = UserFactory(username="csrf")
     client = Client(enforce_csrf_checks=True)
     client.force_login(user)
-    response = client.post(reverse("accounts:account"), {"first_name": "X", "last_name": "Y", "email": "x@example.org"})
+    response = client.post(
+        reverse("accounts:account"), {"first_name": "X", "last_name": "Y", "email": "x@example.org"}
+    )
     assert response.status_code == 403
     assert "Sitzung abgelaufen" in response.content.decode()
     user.refresh_from_db()
@@ -91,22 +112,40 @@ def test_healthz_reports_database(client):
 
 @pytest.mark.django_db
 def test_demo_is_idempotent_and_has_the_documented_accounts(client):
-    call_command("demo", stdout=open(os.devnull, "w"))
+    call_command("demo", stdout=io.StringIO())
     counts = (User.objects.count(), Municipality.objects.count(), Membership.objects.count())
-    call_command("demo", stdout=open(os.devnull, "w"))
-    assert (User.objects.count(), Municipality.objects.count(), Membership.objects.count()) == counts
+    call_command("demo", stdout=io.StringIO())
+    assert (
+        User.objects.count(),
+        Municipality.objects.count(),
+        Membership.objects.count(),
+    ) == counts
     assert Municipality.objects.filter(is_demo=True).count() >= 6
-    assert {"musterstadt", "beispielhausen"} <= set(Municipality.objects.values_list("slug", flat=True))
+    assert {"musterstadt", "beispielhausen"} <= set(
+        Municipality.objects.values_list("slug", flat=True)
+    )
     kinds = set(Municipality.objects.values_list("kind", flat=True))
     assert kinds == {"quartier", "stadt", "gemeinde", "landkreis"}
-    for username in ["geschaeftsstelle", "beratung1", "beratung2", "beratung3", "koordination-musterstadt", "team-beispielhausen"]:
-        response = client.post(reverse("accounts:login"), {"username": username, "password": "demo"})
+    for username in [
+        "geschaeftsstelle",
+        "beratung1",
+        "beratung2",
+        "beratung3",
+        "koordination-musterstadt",
+        "team-beispielhausen",
+    ]:
+        response = client.post(
+            reverse("accounts:login"), {"username": username, "password": "demo"}
+        )
         assert response.status_code == 302, username
         client.post(reverse("accounts:logout"))
     # Different steps: not all Kommunen stand at the same place.
     from zwk.municipalities import selectors
 
-    current = {selectors.current_step(m).kind for m in selectors.with_step_overview(Municipality.objects.all())}
+    current = {
+        selectors.current_step(m).kind
+        for m in selectors.with_step_overview(Municipality.objects.all())
+    }
     assert len(current) >= 4
     html = client.get("/").content.decode()
     assert "Kommunen nehmen am Programm teil" in html

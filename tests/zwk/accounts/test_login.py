@@ -82,7 +82,9 @@ def test_password_reset_mail_contains_working_link(client, mailoutbox):
     response = client.get(path, follow=True)
     assert response.status_code == 200
     form_url = response.redirect_chain[-1][0]
-    response = client.post(form_url, {"new_password1": "Neues-Passwort-77", "new_password2": "Neues-Passwort-77"})
+    response = client.post(
+        form_url, {"new_password1": "Neues-Passwort-77", "new_password2": "Neues-Passwort-77"}
+    )
     assert response.status_code == 302
     assert _login(client, "erika", "Neues-Passwort-77").status_code == 302
     assert AuditEntry.objects.filter(action="auth.password_reset").exists()
@@ -99,7 +101,11 @@ def test_password_change(client):
     client.force_login(user)
     response = client.post(
         reverse("accounts:password_change"),
-        {"old_password": PASSWORD, "new_password1": "Anderes-Passwort-55", "new_password2": "Anderes-Passwort-55"},
+        {
+            "old_password": PASSWORD,
+            "new_password1": "Anderes-Passwort-55",
+            "new_password2": "Anderes-Passwort-55",
+        },
     )
     assert response.status_code == 302
     user.refresh_from_db()
@@ -110,7 +116,10 @@ def test_account_email_must_stay_unique(client):
     UserFactory(username="anna", email="anna@example.org")
     user = UserFactory(username="erika")
     client.force_login(user)
-    response = client.post(reverse("accounts:account"), {"first_name": "E", "last_name": "M", "email": "ANNA@example.org"})
+    response = client.post(
+        reverse("accounts:account"),
+        {"first_name": "E", "last_name": "M", "email": "ANNA@example.org"},
+    )
     assert response.status_code == 200
     assert "schon von einem anderen Konto" in response.content.decode()
     user.refresh_from_db()
