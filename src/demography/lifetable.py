@@ -28,6 +28,8 @@ import numpy as np
 from demography.core import N_AGES
 
 AGES = np.arange(N_AGES, dtype=np.float64)
+#: Plausible range of life expectancy at birth accepted by :func:`mortality_for_e0` (years).
+E0_MIN, E0_MAX = 20.0, 110.0
 
 
 @dataclass(frozen=True)
@@ -129,10 +131,11 @@ def mortality_for_e0(e0: np.ndarray | float, shape: SilerShape, sex: int) -> np.
     """
     target = np.asarray(e0, dtype=np.float64)
     e_grid, x_grid = _e0_grid(shape, sex)
-    if np.any(target > e_grid[-1]) or np.any(target < e_grid[0]):
+    upper = min(float(e_grid[-1]), E0_MAX)
+    if np.any(target > upper) or np.any(target < max(float(e_grid[0]), E0_MIN)):
         raise ValueError(
             f"Lebenserwartung {target} außerhalb des Modellbereichs "
-            f"({e_grid[0]:.1f} … {e_grid[-1]:.1f} Jahre)"
+            f"({max(e_grid[0], E0_MIN):.1f} … {upper:.1f} Jahre)"
         )
     x = np.interp(target, e_grid, x_grid)
     slope = np.gradient(e_grid, x_grid)
