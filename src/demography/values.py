@@ -88,6 +88,7 @@ _PARENS = re.compile(r"\((-?[\d.,]+)\)")
 _FOOTNOTE = re.compile(r"(?:\(?\d{1,2}\)|\*{1,3}|\([a-z]\)|[a-z]\))")
 # Fast path for whole columns: only integers, one per line.
 _ALL_INTEGERS = re.compile(r"-?\d+(?:\n-?\d+)*")
+_NOT_INTEGER = re.compile(r"^(?!-?\d+$).*$", re.MULTILINE)
 
 EXPECTED_DE = (
     "eine Zahl im deutschen Format (z. B. 1234 oder 12,5) oder ein Sonderzeichen "
@@ -174,21 +175,31 @@ def parse_cells(cells: Sequence[str]) -> ParsedValues:
     # Whole column of plain integers: one C-level regex check, one numpy conversion.
     if _ALL_INTEGERS.fullmatch(joined):
         return ParsedValues(np.array(cells, dtype=np.float64))
-    values = np.empty(n, dtype=np.float64)
-    out = ParsedValues(values)
+    # Only the few cells that are not plain integers are parsed in Python; their
+    # positions come from one regex scan, newlines counted incrementally (O(n) total).
+    if joined.count("\n") != n - 1:  # a cell with an embedded newline: no line trick
+        cells = [c.replace("\n", " ") for c in cells]
+        joined = "\n".join(cells)
+    fixed = list(cells)
+    missing: list[tuple[int, str, str]] = []
+    flagged: list[tuple[int, str, str]] = []
     cache: dict[str, Cell] = {}
-    for i, text in enumerate(cells):
+    index, pos = 0, 0
+    for m in _NOT_INTEGER.finditer(joined):
+        index += joined.count("\n", pos, m.start())
+        pos = m.start()
+        text = cells[index]
         cell = cache.get(text)
         if cell is None:
             try:
                 cell = parse_cell(text)
             except ValueParseError as exc:
-                exc.index = i
+                exc.index = index
                 raise
             cache[text] = cell
-        values[i] = cell.value
+        fixed[index] = repr(cell.value)
         if cell.reason is not None:
-            out.missing.append((i, text.strip(), cell.reason))
+            missing.append((index, text.strip(), cell.reason))
         elif cell.flag is not None:
-            out.flagged.append((i, text.strip(), cell.flag))
-    return out
+            flagged.append((index, text.strip(), cell.flag))
+    return ParsedValues(np.array(fixed, dtype=np.float64), missing, flagged)
