@@ -38,9 +38,7 @@ class Population:
     def __post_init__(self) -> None:
         counts = np.asarray(self.counts, dtype=np.float64)
         if counts.ndim != 3 or counts.shape[1:] != (2, N_AGES):
-            raise ValueError(
-                f"counts must have shape (regions, 2, {N_AGES}), got {counts.shape}"
-            )
+            raise ValueError(f"counts must have shape (regions, 2, {N_AGES}), got {counts.shape}")
         if len(self.codes) != counts.shape[0] or len(self.names) != counts.shape[0]:
             raise ValueError("codes, names and counts must describe the same regions")
         object.__setattr__(self, "counts", counts)

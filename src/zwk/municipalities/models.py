@@ -247,14 +247,14 @@ class ProcessStep(models.Model):
     def __str__(self) -> str:
         return f"{self.municipality}: {self.type.title}"
 
-    @property
-    def type(self):
-        return STEPS_BY_KIND[self.kind]
-
     def get_absolute_url(self) -> str:
         return reverse(
             "municipalities:step", kwargs={"slug": self.municipality.slug, "step": self.type.slug}
         )
+
+    @property
+    def type(self):
+        return STEPS_BY_KIND[self.kind]
 
 
 class ChecklistTemplateItem(models.Model):
