@@ -9,6 +9,14 @@ from zwk.municipalities.models import ConsultantAssignment, Membership, Municipa
 
 PASSWORD = "Sicheres-Passwort-2026"
 
+# The smallest PDF that file-type sniffing and PDF readers accept.
+PDF_BYTES = (
+    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+    b"2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+    b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\n"
+    b"trailer<</Root 1 0 R>>\n%%EOF\n"
+)
+
 
 class UserFactory(factory.django.DjangoModelFactory):
     class Meta:
@@ -52,7 +60,9 @@ def membership(user, municipality, role=Membership.Role.MEMBER):
 def assign(consultant, municipality):
     consultant.is_consultant = True
     consultant.save(update_fields=["is_consultant"])
-    return ConsultantAssignment.objects.create(consultant=consultant, municipality=municipality, active=True)
+    return ConsultantAssignment.objects.create(
+        consultant=consultant, municipality=municipality, active=True
+    )
 
 
 def now():
