@@ -19,6 +19,7 @@ complete result or raises :class:`~demography.errors.DataError`.
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 from demography.errors import DataError
@@ -62,7 +63,10 @@ def read_table(path: str | Path) -> Table:
     data = load_bytes(path)
     if is_xlsx(data):
         try:
-            table = read_gv_xlsx(path, name) or read_register_xlsx(path, name)
+            # from memory: openpyxl refuses a workbook whose name does not end in .xlsx
+            table = read_gv_xlsx(io.BytesIO(data), name) or read_register_xlsx(
+                io.BytesIO(data), name
+            )
         except DataError:
             raise
         except Exception as exc:  # a damaged ZIP/XLSX raises many different errors

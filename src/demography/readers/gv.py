@@ -21,6 +21,7 @@ import csv
 import io
 import re
 from pathlib import Path
+from typing import BinaryIO
 
 import numpy as np
 
@@ -165,7 +166,7 @@ def read_gv_csv(text: str, name: str, encoding: str = "") -> Table:
     return _table(name, date, codes, names, cells, lines, col["bev_insgesamt"] + 1, area, encoding)
 
 
-def read_gv_xlsx(path: str | Path, name: str) -> Table | None:
+def read_gv_xlsx(path: str | Path | BinaryIO, name: str) -> Table | None:
     """Read the official GV-ISys XLSX; ``None`` if the workbook is not a GV extract."""
     import openpyxl  # imported here: only needed for XLSX input
 

@@ -35,6 +35,7 @@ import io
 import math
 from collections.abc import Iterable
 from pathlib import Path
+from typing import BinaryIO
 
 import numpy as np
 
@@ -90,7 +91,7 @@ def read_register_csv(text: str, name: str, encoding: str = "") -> Table:
     return _from_rows(rows, name, encoding)
 
 
-def read_register_xlsx(path: str | Path, name: str) -> Table | None:
+def read_register_xlsx(path: str | Path | BinaryIO, name: str) -> Table | None:
     """Read the template from an XLSX workbook (sheet ``Daten`` or the first sheet whose
     first non-empty row is the template header); ``None`` if there is none."""
     import openpyxl
