@@ -1,0 +1,78 @@
+"""``python -m demography indicators FILE`` run as a subprocess on real files."""
+
+from __future__ import annotations
+
+import csv
+import importlib.util
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+# The dispatcher imports every sub-command; until all exist, call this command directly.
+_RUNNER = (
+    "import sys, argparse; from demography.cli import indicators as m; "
+    "p = argparse.ArgumentParser(); m.add_arguments(p); sys.exit(m.run(p.parse_args(sys.argv[1:])))"
+)
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    complete = all(importlib.util.find_spec(f"demography.cli.{c}") for c in ("project", "bench"))
+    cmd = (
+        [sys.executable, "-m", "demography", "indicators"]
+        if complete
+        else [sys.executable, "-c", _RUNNER]
+    )
+    return subprocess.run([*cmd, *args], capture_output=True, text=True, cwd=REPO, timeout=120)
+
+
+def test_json_for_the_kreise_file(kreise_2020: Path) -> None:
+    result = run(str(kreise_2020))
+    assert result.returncode == 0, result.stderr
+    rows = json.loads(result.stdout)
+    de = next(r for r in rows if r["region"] == "DG")
+    assert de["name"] == "Deutschland" and de["year"] == 2020
+    assert de["population"] == 83_155_031
+    # Altenquotient: 65+ per 100 aged 20–64, from the published rows of the file
+    assert de["old_age_dependency_ratio"] == pytest.approx(36.876, abs=1e-3)
+    assert de["median_age"] == pytest.approx(45.9, abs=0.05)
+    assert {"mean_age", "youth_dependency_ratio", "share_80_plus", "oldest_old_share"} <= de.keys()
+    berlin_mitte = next(r for r in rows if r["region"] == "11001001")
+    assert berlin_mitte["population"] is None  # '.' in the file: unknown, not 0
+
+
+def test_changes_over_years_and_csv_output(shared_data: Path) -> None:
+    result = run(
+        str(shared_data / "destatis_12411-0013_laender_altersjahre_geschlecht_2015-2021.csv"),
+        "--format",
+        "csv",
+    )
+    assert result.returncode == 0, result.stderr
+    rows = list(csv.DictReader(io.StringIO(result.stdout), delimiter=";"))
+    bw = {int(r["year"]): r for r in rows if r["region"] == "08"}
+    assert bw[2016]["population_change_1y"] == str(
+        round((10_951_893 - 10_879_618) / 10_879_618 * 100, 4)
+    )
+    assert bw[2015]["population_change_1y"] == ""  # no earlier year in the file
+    assert bw[2020]["population_change_5y"] != ""
+
+
+def test_births_per_year(shared_data: Path) -> None:
+    result = run(str(shared_data / "destatis_12612-0002_geburten_monate_1950-2022.csv"))
+    rows = {r["year"]: r for r in json.loads(result.stdout)}
+    assert rows[1950]["births"] == 1_116_701
+    assert rows[2022]["births"] is None  # months not yet available
+
+
+def test_errors_are_bilingual_without_traceback(tmp_path: Path) -> None:
+    empty = tmp_path / "leer.csv"
+    empty.write_bytes(b"")
+    result = run(str(empty))
+    assert result.returncode == 2
+    assert "Fehler" in result.stderr and "Error" in result.stderr
+    assert "leer" in result.stderr and "empty" in result.stderr
+    assert "Traceback" not in result.stderr and result.stdout == ""
