@@ -158,3 +158,10 @@ def test_english_is_available(client):
     html = client.get("/").content.decode()
     assert '<html lang="en">' in html
     assert "Skip to content" in html and "Log in" in html
+
+
+def test_static_assets_are_found():
+    from django.contrib.staticfiles import finders
+
+    for path in ["zwk/css/zwk.css", "zwk/js/zwk.js", "zwk/vendor/htmx.min.js"]:
+        assert finders.find(path), path
