@@ -165,3 +165,9 @@ def test_static_assets_are_found():
 
     for path in ["zwk/css/zwk.css", "zwk/js/zwk.js", "zwk/vendor/htmx.min.js"]:
         assert finders.find(path), path
+
+
+@pytest.mark.django_db
+def test_german_is_the_default_even_for_english_browsers(client):
+    html = client.get("/", HTTP_ACCEPT_LANGUAGE="en-GB,en;q=0.9").content.decode()
+    assert '<html lang="de">' in html and "Zum Inhalt springen" in html
