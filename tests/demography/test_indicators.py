@@ -174,3 +174,13 @@ def test_registry_is_complete_for_the_ui() -> None:
     for key, ind in REGISTRY.items():
         assert re.fullmatch(r"[a-z0-9_]+", key) and ind.key == key
         assert ind.name_de and ind.definition_de and ind.unit and ind.source
+
+
+def test_user_documentation_defines_every_indicator() -> None:
+    from pathlib import Path
+
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "demography-readers.md").read_text(
+        encoding="utf-8"
+    )
+    for key, ind in REGISTRY.items():
+        assert f"`{key}`" in doc and ind.definition_de in doc, key
