@@ -1,0 +1,195 @@
+"""Browser tests: Playwright with the system Chromium, axe-core injected into every page.
+
+One browser per test session, a fresh context (cookies, storage) per test. Pages are served by
+pytest-django's ``live_server``; data comes from ``manage.py demo`` through the ORM.
+
+axe-core is injected with ``add_script_tag(path=…)``, which inlines the script. The Content
+Security Policy forbids inline scripts, so the axe contexts use ``bypass_csp=True``; the CSP itself
+is checked in a context without the bypass (see ``test_security_headers.py``).
+"""
+
+from __future__ import annotations
+
+import importlib
+import io
+import os
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.contrib.staticfiles import finders
+from django.core.management import call_command
+
+# Playwright's sync API runs an event loop in the test thread; Django's ORM refuses to run
+# while it sees one. The tests only touch the ORM from that thread, between browser actions.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+AXE_JS = Path(settings.BASE_DIR) / "node_modules" / "axe-core" / "axe.min.js"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+PASSWORD = "demo"
+TIMEOUT_MS = 10_000
+
+
+def pytest_collection_modifyitems(config, items):
+    """Every test in this folder is a browser test, even if the marker is forgotten."""
+    here = Path(__file__).parent
+    for item in items:
+        if Path(str(item.fspath)).is_relative_to(here):
+            item.add_marker(pytest.mark.e2e)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    sync_api = pytest.importorskip("playwright.sync_api")
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"Chromium not found at {CHROMIUM}")
+    if not AXE_JS.exists():
+        pytest.fail(f"axe-core missing at {AXE_JS} – run `npm ci` in the repository root")
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+def _new_page(browser, *, bypass_csp: bool, **options):
+    context = browser.new_context(locale="de-DE", bypass_csp=bypass_csp, **options)
+    context.set_default_timeout(TIMEOUT_MS)
+    page = context.new_page()
+    return context, page
+
+
+@pytest.fixture
+def page(browser):
+    """A page in a fresh context; CSP bypassed so that axe can be injected inline."""
+    context, page = _new_page(browser, bypass_csp=True)
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def new_page(browser):
+    """Factory for extra pages: ``new_page(bypass_csp=False, viewport={...})``."""
+    contexts = []
+
+    def make(*, bypass_csp: bool = True, **options):
+        context, page = _new_page(browser, bypass_csp=bypass_csp, **options)
+        contexts.append(context)
+        return page
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+STATIC_SOURCE = Path(settings.BASE_DIR) / "src" / "zwk" / "static"
+
+
+def static_assets_found() -> bool:
+    """Can the staticfiles finders (and so collectstatic) find the project's CSS and JS?"""
+    return finders.find("zwk/css/zwk.css") is not None
+
+
+@pytest.fixture(scope="session")
+def static_configured(django_db_setup) -> bool:
+    """Whether the project settings alone serve src/zwk/static (before any workaround)."""
+    return static_assets_found()
+
+
+@pytest.fixture(autouse=True)
+def _serve_project_static(static_configured, settings):
+    """Workaround: src/zwk/static is in no app and not in STATICFILES_DIRS, so neither the live
+    server nor collectstatic find zwk.css, zwk.js and htmx (see test_assets.py). Without the CSS
+    the contrast checks would test browser defaults and htmx would be missing, so the browser
+    tests add the folder until settings.py does."""
+    if not static_configured:
+        settings.STATICFILES_DIRS = [*settings.STATICFILES_DIRS, STATIC_SOURCE]
+
+
+def _restore_migration_data() -> None:
+    """Transactional tests flush the database after each test, which also removes what data
+    migrations created (preset themes, default checklists). Serialized rollback cannot restore
+    them here: Playwright's sync API switches greenlets, so the test sees another connection
+    object than the one Django serialized. Run the data migration again instead (idempotent)."""
+    from django.apps import apps
+
+    from zwk.municipalities.models import ChecklistTemplateItem
+
+    if not ChecklistTemplateItem.objects.exists():
+        presets = importlib.import_module("zwk.municipalities.migrations.0002_presets")
+        presets.forwards(apps, None)
+
+
+@pytest.fixture
+def demo(transactional_db, settings, tmp_path):
+    """Demo data in the live server's database; uploads go to a temporary folder."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    _restore_migration_data()
+    call_command("demo", stdout=io.StringIO())
+
+
+@pytest.fixture
+def base_url(live_server):
+    return live_server.url
+
+
+def format_violations(violations: list[dict]) -> str:
+    lines = []
+    for v in violations:
+        lines.append(f"[{v['impact']}] {v['id']}: {v['help']}")
+        lines.append(f"    {v['helpUrl']}")
+        for node in v["nodes"][:10]:
+            target = " ".join(str(t) for t in node["target"])
+            lines.append(f"    - {target}")
+            summary = (node.get("failureSummary") or "").replace("\n", " | ")
+            if summary:
+                lines.append(f"      {summary}")
+            lines.append(f"      {node['html'][:200]}")
+        if len(v["nodes"]) > 10:
+            lines.append(f"    … and {len(v['nodes']) - 10} more")
+    return "\n".join(lines)
+
+
+def run_axe(page) -> list[dict]:
+    if not page.evaluate("() => typeof window.axe !== 'undefined'"):
+        page.add_script_tag(path=str(AXE_JS))
+    result = page.evaluate(
+        "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags},"
+        " resultTypes: ['violations']})",
+        AXE_TAGS,
+    )
+    return result["violations"]
+
+
+def assert_no_axe_violations(page) -> None:
+    """Run axe-core (WCAG 2.0/2.1 A and AA rules) on the current page; fail with a readable list."""
+    violations = run_axe(page)
+    assert not violations, (
+        f"axe-core found {len(violations)} WCAG violation(s) on {page.url}:\n"
+        + format_violations(violations)
+    )
+
+
+def login(page, base_url: str, username: str, password: str = PASSWORD, *, check=True) -> None:
+    page.goto(f"{base_url}/anmelden/")
+    if check:
+        assert_no_axe_violations(page)
+    page.locator("#id_username").fill(username)
+    page.locator("#id_password").fill(password)
+    page.get_by_role("button", name="Anmelden", exact=True).click()
+    page.wait_for_load_state()
+
+
+@pytest.fixture
+def axe():
+    """The axe check as a fixture, for tests that prefer fixtures to imports."""
+    return assert_no_axe_violations
