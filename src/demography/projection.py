@@ -49,6 +49,7 @@ from demography.fertility import FERTILE_MAX, FERTILE_MIN, asfr, boys_share
 from demography.lifetable import life_table, mortality_for_e0, survival_ratios
 from demography.migration import region_weights
 from demography.planning import FUNCTIONAL_GROUPS, AgeGroups
+from demography.ratetables import RateTable, apply_rate_table
 from demography.scenarios import (
     Scenario,
     YearlyParameters,
@@ -452,18 +453,28 @@ def project(
     internal: InternalMigration | None = None,
     groups: AgeGroups = FUNCTIONAL_GROUPS,
     detail: Literal["single_years", "groups"] = "single_years",
+    rates: RateTable | None = None,
 ) -> ProjectionResult:
     """Project ``base`` (stock at 31.12. of ``base.year``) ``horizon`` years ahead.
 
     ``scenario`` is a :class:`~demography.scenarios.Scenario` or the name of a named one;
     ``overrides`` are ``--set`` style keys (``tfr``, ``mean_age_at_birth``, ``e0_male``,
     ``e0_female``, ``net_migration``, …). ``levels`` (:class:`demography.smallarea.LocalLevels`)
-    carries regional fertility/mortality levels. Other arguments: see :func:`project_arrays`.
-    Regions with unknown (NaN) cells stay NaN; a note says which.
+    carries regional fertility/mortality levels. ``rates`` (:class:`~demography.ratetables.RateTable`)
+    replaces the parametric fertility and mortality schedules by the user's own table (then
+    ``e0_*`` cannot be set; ``tfr`` rescales the table). Other arguments: see
+    :func:`project_arrays`. Regions with unknown (NaN) cells stay NaN; a note says which.
     """
     params, schedules = prepare(
         base, horizon=horizon, scenario=scenario, overrides=overrides, assumptions=assumptions
     )
+    if rates is not None:
+        if overrides and {"e0_male", "e0_female"} & set(overrides):
+            raise ValueError(
+                "e0_male/e0_female können nicht zusammen mit einer eigenen Sterbetafel gesetzt werden"
+            )
+        tfr_path = params.tfr if overrides and "tfr" in overrides else None
+        schedules = apply_rate_table(schedules, rates, tfr=tfr_path)
     arrays = project_arrays(
         base.counts,
         schedules,

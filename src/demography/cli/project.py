@@ -1,5 +1,5 @@
 """``python -m demography project FILE --start YEAR --horizon YEARS [--scenario NAME]
-[--set KEY=VALUE …] [--format json|csv]``.
+[--set KEY=VALUE …] [--assumptions JSON] [--rates CSV] [--format json|csv]``.
 
 Reads the population of FILE (any layout :func:`demography.readers.read_population`
 understands), takes the stock at 31.12. of ``--start`` and projects it. Output per region
@@ -40,6 +40,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         default=[],
         metavar="KEY=VALUE",
         help="Annahme überschreiben; Schlüssel: " + ", ".join(OVERRIDE_KEYS),
+    )
+    parser.add_argument(
+        "--assumptions",
+        metavar="JSON",
+        help="eigene Parameterdatei im Format von data/assumptions_de.json (ersetzt die Standardannahmen)",
+    )
+    parser.add_argument(
+        "--rates",
+        metavar="CSV",
+        help="eigene Tabelle der Geburten- und Sterberaten je Alter (Format: docs/demography-projection.md)",
     )
     parser.add_argument("--format", choices=("json", "csv"), default="json")
 
@@ -114,8 +124,10 @@ def _write_csv(rows: list[dict[str, Any]], labels: tuple[str, ...]) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from demography.assumptions import load_assumptions
     from demography.errors import DataError
     from demography.projection import project
+    from demography.ratetables import read_rate_table
     from demography.readers import read_population
 
     try:
@@ -125,6 +137,14 @@ def run(args: argparse.Namespace) -> int:
     if args.horizon < 1 or args.horizon > 100:
         return _fail("--horizon muss zwischen 1 und 100 liegen", "--horizon must be 1 … 100")
     try:
+        assumptions = load_assumptions(args.assumptions) if args.assumptions else None
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        return _fail(
+            f"Parameterdatei {args.assumptions} nicht lesbar oder unvollständig: {exc}",
+            f"assumptions file {args.assumptions} unreadable or incomplete: {exc}",
+        )
+    try:
+        rates = read_rate_table(args.rates) if args.rates else None
         populations = read_population(args.file)
     except DataError as exc:
         return _fail(exc.german(), exc.english())
@@ -138,7 +158,14 @@ def run(args: argparse.Namespace) -> int:
             f"no population for 31.12.{args.start} in the file (found: {years})",
         )
     try:
-        result = project(base, horizon=args.horizon, scenario=args.scenario, overrides=overrides)
+        result = project(
+            base,
+            horizon=args.horizon,
+            scenario=args.scenario,
+            overrides=overrides,
+            assumptions=assumptions,
+            rates=rates,
+        )
     except KeyError as exc:
         return _fail(str(exc.args[0]), "unknown scenario")
     except ValueError as exc:
