@@ -44,6 +44,19 @@ from zwk.municipalities.models import (
 from zwk.municipalities.process import STEPS
 
 
+def _confirm(request, municipality, *, title, question, confirm_label, cancel_url, error=None):
+    """The confirmation page before a destructive action (400 when the action failed)."""
+    context = {
+        "municipality": municipality,
+        "title": title,
+        "question": question,
+        "confirm_label": confirm_label,
+        "cancel_url": cancel_url,
+        "error": error,
+    }
+    return render(request, "core/confirm.html", context, status=400 if error else 200)
+
+
 def _form_error_to_messages(form, exc: ValidationError) -> None:
     for message in exc.messages:
         form.add_error(None, message)
@@ -311,21 +324,17 @@ def membership_remove(request, slug, pk):
                 request, _("%(user)s gehört nicht mehr zum Team.") % {"user": membership.user}
             )
             return redirect("municipalities:team", slug=slug)
-    return render(
+    return _confirm(
         request,
-        "core/confirm.html",
-        {
-            "municipality": municipality,
-            "title": _("Aus dem Team entfernen"),
-            "question": _(
-                "Soll %(user)s wirklich aus dem Team von %(m)s entfernt werden? Das Konto bleibt bestehen."
-            )
-            % {"user": membership.user, "m": municipality},
-            "confirm_label": _("Ja, entfernen"),
-            "cancel_url": municipality.get_absolute_url() + "team/",
-            "error": error,
-        },
-        status=400 if error else 200,
+        municipality,
+        title=_("Aus dem Team entfernen"),
+        question=_(
+            "Soll %(user)s wirklich aus dem Team von %(m)s entfernt werden? Das Konto bleibt bestehen."
+        )
+        % {"user": membership.user, "m": municipality},
+        confirm_label=_("Ja, entfernen"),
+        cancel_url=reverse("municipalities:team", kwargs={"slug": slug}),
+        error=error,
     )
 
 
@@ -535,19 +544,14 @@ def checklist_delete(request, slug, step, item):
         else:
             messages.success(request, _("Die Aufgabe wurde gelöscht."))
             return _back_to_step(step_obj, "checkliste")
-    return render(
+    return _confirm(
         request,
-        "core/confirm.html",
-        {
-            "municipality": step_obj.municipality,
-            "title": _("Aufgabe löschen"),
-            "question": _("Soll die Aufgabe „%(text)s“ gelöscht werden?")
-            % {"text": checklist_item.text},
-            "confirm_label": _("Ja, löschen"),
-            "cancel_url": step_obj.get_absolute_url(),
-            "error": error,
-        },
-        status=400 if error else 200,
+        step_obj.municipality,
+        title=_("Aufgabe löschen"),
+        question=_("Soll die Aufgabe „%(text)s“ gelöscht werden?") % {"text": checklist_item.text},
+        confirm_label=_("Ja, löschen"),
+        cancel_url=step_obj.get_absolute_url(),
+        error=error,
     )
 
 
@@ -607,17 +611,14 @@ def document_delete(request, slug, step, pk):
             request, _("Das Dokument „%(title)s“ wurde gelöscht.") % {"title": document.title}
         )
         return _back_to_step(step_obj, "dokumente")
-    return render(
+    return _confirm(
         request,
-        "core/confirm.html",
-        {
-            "municipality": step_obj.municipality,
-            "title": _("Dokument löschen"),
-            "question": _("Soll das Dokument „%(title)s“ endgültig gelöscht werden?")
-            % {"title": document.title},
-            "confirm_label": _("Ja, endgültig löschen"),
-            "cancel_url": step_obj.get_absolute_url(),
-        },
+        step_obj.municipality,
+        title=_("Dokument löschen"),
+        question=_("Soll das Dokument „%(title)s“ endgültig gelöscht werden?")
+        % {"title": document.title},
+        confirm_label=_("Ja, endgültig löschen"),
+        cancel_url=step_obj.get_absolute_url(),
     )
 
 
@@ -689,17 +690,14 @@ def kickoff_actor_remove(request, slug, pk):
         services.kickoff_actor_remove(actor=actor, by=request.user, request=request)
         messages.success(request, _("%(name)s wurde entfernt.") % {"name": actor.name})
         return _back_to_step(step_obj, "akteure")
-    return render(
+    return _confirm(
         request,
-        "core/confirm.html",
-        {
-            "municipality": step_obj.municipality,
-            "title": _("Akteur entfernen"),
-            "question": _("Soll %(name)s aus der Liste der Akteure entfernt werden?")
-            % {"name": actor.name},
-            "confirm_label": _("Ja, entfernen"),
-            "cancel_url": step_obj.get_absolute_url(),
-        },
+        step_obj.municipality,
+        title=_("Akteur entfernen"),
+        question=_("Soll %(name)s aus der Liste der Akteure entfernt werden?")
+        % {"name": actor.name},
+        confirm_label=_("Ja, entfernen"),
+        cancel_url=step_obj.get_absolute_url(),
     )
 
 
