@@ -17,7 +17,6 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django.contrib.staticfiles import finders
 from django.core.management import call_command
 
 # Playwright's sync API runs an event loop in the test thread; Django's ORM refuses to run
@@ -89,30 +88,6 @@ def new_page(browser):
     yield make
     for context in contexts:
         context.close()
-
-
-STATIC_SOURCE = Path(settings.BASE_DIR) / "src" / "zwk" / "static"
-
-
-def static_assets_found() -> bool:
-    """Can the staticfiles finders (and so collectstatic) find the project's CSS and JS?"""
-    return finders.find("zwk/css/zwk.css") is not None
-
-
-@pytest.fixture(scope="session")
-def static_configured(django_db_setup) -> bool:
-    """Whether the project settings alone serve src/zwk/static (before any workaround)."""
-    return static_assets_found()
-
-
-@pytest.fixture(autouse=True)
-def _serve_project_static(static_configured, settings):
-    """Workaround: src/zwk/static is in no app and not in STATICFILES_DIRS, so neither the live
-    server nor collectstatic find zwk.css, zwk.js and htmx (see test_assets.py). Without the CSS
-    the contrast checks would test browser defaults and htmx would be missing, so the browser
-    tests add the folder until settings.py does."""
-    if not static_configured:
-        settings.STATICFILES_DIRS = [*settings.STATICFILES_DIRS, STATIC_SOURCE]
 
 
 def _restore_migration_data() -> None:

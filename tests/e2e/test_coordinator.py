@@ -35,8 +35,10 @@ MINIMAL_PDF = (
     b"trailer<</Size 4/Root 1 0 R>>\nstartxref\n166\n%%EOF\n"
 )
 # The start of a Windows executable (MZ header, DOS stub) – renamed to .pdf.
-FAKE_EXE = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00" + b"\x00" * 48 + (
-    b"This program cannot be run in DOS mode.\r\r\n$" + b"\x00" * 200
+FAKE_EXE = (
+    b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00"
+    + b"\x00" * 48
+    + (b"This program cannot be run in DOS mode.\r\r\n$" + b"\x00" * 200)
 )
 
 
@@ -79,9 +81,11 @@ def _current_step_url(page, base_url):
 def test_tick_checklist_item_by_keyboard(coordinator, base_url):
     page = coordinator
     page.goto(base_url + _current_step_url(page, base_url))
-    item = page.locator(".checklist > li").filter(
-        has=page.locator("button[aria-pressed='false']")
-    ).first
+    item = (
+        page.locator(".checklist > li")
+        .filter(has=page.locator("button[aria-pressed='false']"))
+        .first
+    )
     button = item.get_by_role("button")
     item_id = item.get_attribute("id")
     text = item.locator("form > span").first.inner_text()
