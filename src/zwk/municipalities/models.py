@@ -10,6 +10,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from zwk.municipalities.process import STEP_KIND_CHOICES, STEPS_BY_KIND
 from zwk.municipalities.validators import LAND_CHOICES
@@ -306,7 +307,7 @@ class ChecklistItem(models.Model):
 
 class StepDocument(models.Model):
     class DocType(models.TextChoices):
-        MINUTES = "minutes", _("Protokoll")
+        MINUTES = "minutes", pgettext_lazy("document", "Protokoll")
         INVITATION = "invitation", _("Einladung")
         AGENDA = "agenda", _("Tagesordnung")
         PRESENTATION = "presentation", _("Präsentation")

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 @dataclass(frozen=True)
@@ -137,7 +138,7 @@ STEPS: tuple[StepType, ...] = (
             _("Gesammelte Kritikpunkte und Visionen"),
             _("Priorisierte Ideen (Punktabfrage)"),
             _("Projektskizzen mit Patinnen und Paten"),
-            _("Protokoll"),
+            pgettext_lazy("document", "Protokoll"),
         ),
         duration=_("ein bis zwei Tage oder mehrere Abende; Vorbereitung etwa 6 Wochen"),
         checklist=(
