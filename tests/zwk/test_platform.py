@@ -171,3 +171,24 @@ def test_static_assets_are_found():
 def test_german_is_the_default_even_for_english_browsers(client):
     html = client.get("/", HTTP_ACCEPT_LANGUAGE="en-GB,en;q=0.9").content.decode()
     assert '<html lang="de">' in html and "Zum Inhalt springen" in html
+
+
+def test_english_catalogue_is_complete():
+    """Every UI string has an English translation; no fuzzy guesses ship."""
+    import re
+
+    po = (ROOT / "src" / "zwk" / "locale" / "en" / "LC_MESSAGES" / "django.po").read_text(
+        encoding="utf-8"
+    )
+    entries = po.split("\n\n")[1:]  # first block is the header
+    assert len(entries) > 100
+    fuzzy = [e for e in entries if "#, fuzzy" in e]
+    untranslated = [
+        e
+        for e in entries
+        if re.search(r'msgstr(\[0\])? ""\n?$', e.strip() + "\n") and 'msgstr ""\n"' not in e
+    ]
+    assert not fuzzy, fuzzy[:3]
+    assert not untranslated, untranslated[:3]
+    mo = ROOT / "src" / "zwk" / "locale" / "en" / "LC_MESSAGES" / "django.mo"
+    assert mo.exists() and mo.stat().st_size > 1000
