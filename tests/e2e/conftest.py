@@ -145,13 +145,25 @@ def run_axe(page) -> list[dict]:
     return result["violations"]
 
 
+DUPLICATE_IDS = """() => {
+  const seen = {};
+  document.querySelectorAll("[id]").forEach((e) => { seen[e.id] = (seen[e.id] || 0) + 1; });
+  return Object.entries(seen).filter(([, n]) => n > 1).map(([id, n]) => `${id} (${n}×)`);
+}"""
+
+
 def assert_no_axe_violations(page) -> None:
-    """Run axe-core (WCAG 2.0/2.1 A and AA rules) on the current page; fail with a readable list."""
+    """Run axe-core (WCAG 2.0/2.1 A and AA rules) on the current page; fail with a readable list.
+
+    Also checks for duplicate ids: WCAG 2.1 4.1.1 Parsing still applies under BITV 2.0, but
+    axe-core 4.x no longer tests it, and aria-describedby may point at the wrong element."""
     violations = run_axe(page)
     assert not violations, (
         f"axe-core found {len(violations)} WCAG violation(s) on {page.url}:\n"
         + format_violations(violations)
     )
+    duplicates = page.evaluate(DUPLICATE_IDS)
+    assert not duplicates, f"duplicate ids on {page.url} (WCAG 4.1.1): {', '.join(duplicates)}"
 
 
 def login(page, base_url: str, username: str, password: str = PASSWORD, *, check=True) -> None:

@@ -202,6 +202,20 @@ def test_team_edit_account_and_activity_pages(coordinator, base_url):
     expect(page.get_by_role("heading", level=1)).to_have_text("Mein Konto")
     assert_no_axe_violations(page)
 
+    # A too weak password gets several messages on one field; each is announced with it.
+    page.get_by_role("link", name="Passwort ändern").click()
+    page.locator("#id_old_password").fill("demo")
+    page.locator("#id_new_password1").fill("123")
+    page.locator("#id_new_password2").fill("123")
+    page.get_by_role("main").get_by_role("button").click()
+    expect(page.locator(".error-summary")).to_be_focused()
+    field = page.locator("#id_new_password2")
+    expect(field).to_have_attribute("aria-invalid", "true")
+    errors = page.locator(f"#{field.get_attribute('aria-describedby').split()[-1]}")
+    expect(errors.locator(".error")).not_to_have_count(0)
+    assert errors.locator(".error").count() >= 2
+    assert_no_axe_violations(page)
+
     page.goto(base_url + WORKSPACE)
     page.get_by_role("link", name="Alle Aktivitäten").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Aktivitäten")
