@@ -172,7 +172,7 @@ def login(page, base_url: str, username: str, password: str = PASSWORD, *, check
         assert_no_axe_violations(page)
     page.locator("#id_username").fill(username)
     page.locator("#id_password").fill(password)
-    page.get_by_role("button", name="Anmelden", exact=True).click()
+    page.get_by_role("main").locator("button[type=submit]").click()  # any UI language
     page.wait_for_load_state()
 
 

@@ -69,17 +69,22 @@ def test_language_switch_to_english_and_back(page, base_url, demo):
     expect(page).to_have_url(f"{base_url}/anmelden/")
     expect(page.locator("html")).to_have_attribute("lang", "en")
     expect(page.locator("#lang-select")).to_have_value("en")
+    expect(page.get_by_role("link", name="Skip to content")).to_have_count(1)
     # Each language is named in its own language (WCAG 3.1.2).
     expect(page.locator("#lang-select option[value='de']")).to_have_attribute("lang", "de")
     assert_no_axe_violations(page)
 
-    # The choice is kept on the next page.
-    page.goto(base_url + "/")
-    expect(page.locator("html")).to_have_attribute("lang", "en")
+    # The choice is kept across the login and on the next pages, which stay accessible.
+    login(page, base_url, "koordination-musterstadt", check=False)
+    for path in ["/", "/kommunen/musterstadt/", "/kommunen/musterstadt/schritte/kickoff/"]:
+        page.goto(base_url + path)
+        expect(page.locator("html")).to_have_attribute("lang", "en")
+        assert_no_axe_violations(page)
 
     page.locator("#lang-select").select_option("de")
     with page.expect_navigation():
         page.locator(".lang-form").get_by_role("button").click()
     expect(page.locator("html")).to_have_attribute("lang", "de")
     expect(page.get_by_role("link", name="Zum Inhalt springen")).to_have_count(1)
+    expect(page.get_by_role("button", name="Abmelden")).to_be_visible()
     expect(page).to_have_title(re.compile("ZWK"))
