@@ -1,6 +1,6 @@
 """Browser tests: Playwright with the system Chromium, axe-core injected into every page.
 
-One browser per test session, a fresh context (cookies, storage) per test. Pages are served by
+One browser for the package, a fresh context (cookies, storage) per test. Pages are served by
 pytest-django's ``live_server``; data comes from ``manage.py demo`` through the ORM.
 
 axe-core is injected with ``add_script_tag(path=…)``, which inlines the script. The Content
@@ -18,10 +18,6 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.core.management import call_command
-
-# Playwright's sync API runs an event loop in the test thread; Django's ORM refuses to run
-# while it sees one. The tests only touch the ORM from that thread, between browser actions.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -47,17 +43,31 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.e2e)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def browser():
+    """One Chromium for all browser tests, closed when the last test of this package is done.
+
+    Playwright's sync API runs an event loop in the test thread; Django's ORM refuses to run
+    while it sees one. The tests only touch the ORM from that thread, between browser actions,
+    so DJANGO_ALLOW_ASYNC_UNSAFE is set – but only while the browser is open: other tests of
+    the same session (e.g. ``check --deploy`` in a subprocess) must not inherit it."""
     sync_api = pytest.importorskip("playwright.sync_api")
     if not Path(CHROMIUM).exists():
         pytest.skip(f"Chromium not found at {CHROMIUM}")
     if not AXE_JS.exists():
         pytest.fail(f"axe-core missing at {AXE_JS} – run `npm ci` in the repository root")
-    with sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        with sync_api.sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            yield browser
+            browser.close()
+    finally:
+        if previous is None:
+            del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
+        else:
+            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
 
 
 def _new_page(browser, *, bypass_csp: bool, **options):
