@@ -20,6 +20,12 @@ class LoginForm(AuthenticationForm):
         "inactive": _("Dieses Konto ist deaktiviert."),
     }
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.is_bound:
+            # After a failed attempt, focus belongs to the error summary, not the first field.
+            self.fields["username"].widget.attrs.pop("autofocus", None)
+
 
 class ProfileForm(forms.ModelForm):
     class Meta:
