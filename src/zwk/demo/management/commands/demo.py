@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from zwk.accounts.models import User
 from zwk.demo import content
+from zwk.demo.extensions import builders
 from zwk.municipalities import services
 from zwk.municipalities.models import Membership, Municipality, ProcessStep, Theme
 from zwk.municipalities.process import STEPS
@@ -55,6 +56,10 @@ class Command(BaseCommand):
                 continue
             self._create_municipality(spec, office, consultants)
             created_count += 1
+        municipalities = {m.slug: m for m in Municipality.objects.filter(is_demo=True)}
+        users = {u.username: u for u in User.objects.filter(is_demo=True)}
+        for build in builders():
+            build(municipalities=municipalities, users=users, stdout=self.stdout)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demodaten bereit: {Municipality.objects.filter(is_demo=True).count()} Kommunen "
