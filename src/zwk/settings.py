@@ -44,6 +44,10 @@ INSTALLED_APPS = [
     "zwk.core",
     "zwk.accounts",
     "zwk.municipalities",
+    "zwk.profiles",
+    "zwk.situation",
+    "zwk.workshops",
+    "zwk.toolbox",
     "zwk.office",
     "zwk.demo",
 ]

@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class SituationConfig(AppConfig):
+    """Situationsanalyse of the Kommunalprofil step: Bestandsaufnahme, SWOT, interviews,
+    candidate Handlungsfelder – the qualitative half next to the statistics in ``profiles``."""
+
+    name = "zwk.situation"
+    label = "situation"
+    verbose_name = _("Situationsanalyse")
