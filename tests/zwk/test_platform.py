@@ -192,3 +192,25 @@ def test_english_catalogue_is_complete():
     assert not untranslated, untranslated[:3]
     mo = ROOT / "src" / "zwk" / "locale" / "en" / "LC_MESSAGES" / "django.mo"
     assert mo.exists() and mo.stat().st_size > 1000
+
+
+def test_email_goes_to_smtp_when_email_url_is_set():
+    script = "from django.conf import settings as s; print(s.EMAIL_BACKEND, s.EMAIL_HOST, s.EMAIL_PORT, s.EMAIL_USE_TLS)"
+    env = {"SECRET_KEY": "x", "DEBUG": "1"}
+    smtp = _manage(
+        "shell",
+        "-c",
+        script,
+        env_extra={**env, "EMAIL_URL": "smtp+tls://zwk:geheim@mail.example.de:587"},
+    )
+    assert smtp.stdout.strip().splitlines()[-1].split() == [
+        "django.core.mail.backends.smtp.EmailBackend",
+        "mail.example.de",
+        "587",
+        "True",
+    ]
+    console = _manage("shell", "-c", script, env_extra=env)
+    assert (
+        console.stdout.strip().splitlines()[-1].split()[0]
+        == "django.core.mail.backends.console.EmailBackend"
+    )

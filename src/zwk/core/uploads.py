@@ -143,9 +143,10 @@ def reencode_image(
 ) -> tuple[bytes, str]:
     """Decode and re-encode an image (drops metadata and any payload hidden in it).
 
-    Returns the new bytes and the extension (png or jpg). Raises ValidationError in German.
+    PNG stays PNG (logos, transparency), JPEG stays JPEG (photos). Returns the new bytes and
+    the extension. Raises ValidationError in German.
     """
-    check_document(upload, allowed={"png", "jpg"})
+    checked = check_document(upload, allowed={"png", "jpg"})
     try:
         with Image.open(upload) as img:
             if img.width * img.height > IMAGE_MAX_PIXELS:
@@ -153,14 +154,15 @@ def reencode_image(
                     _("Das Bild ist zu groß (zu viele Bildpunkte)."), code="too_many_pixels"
                 )
             img.load()
-            has_alpha = img.mode in ("RGBA", "LA", "P")
-            img = img.convert("RGBA" if has_alpha else "RGB")
-            img.thumbnail(max_size)
             out = io.BytesIO()
-            if has_alpha:
+            if checked.kind.extension == "png":
+                img = img.convert("RGBA" if img.mode in ("RGBA", "LA", "P") else "RGB")
+                img.thumbnail(max_size)
                 img.save(out, format="PNG", optimize=True)
-                return out.getvalue(), "png"
-            img.save(out, format="JPEG", quality=85, optimize=True)
-            return out.getvalue(), "jpg"
+            else:
+                img = img.convert("RGB")
+                img.thumbnail(max_size)
+                img.save(out, format="JPEG", quality=85, optimize=True)
+            return out.getvalue(), checked.kind.extension
     except (UnidentifiedImageError, OSError, Image.DecompressionBombError) as exc:
         raise ValidationError(_("Das Bild konnte nicht gelesen werden."), code="bad_image") from exc

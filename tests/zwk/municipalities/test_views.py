@@ -253,3 +253,32 @@ def test_member_removal_needs_confirmation(client_for, coordinator, member, muni
     assert Membership.objects.filter(pk=membership.pk).exists()
     assert client.post(url).status_code == 302
     assert not Membership.objects.filter(pk=membership.pk).exists()
+
+
+def test_logo_upload_is_reencoded_and_fake_images_are_refused(
+    client_for, coordinator, municipality
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from tests.zwk.municipalities.matrix import PNG_1PX
+
+    url = reverse("municipalities:edit", kwargs={"slug": municipality.slug})
+    data = {
+        "name": municipality.name,
+        "kind": municipality.kind,
+        "land": municipality.land,
+        "ags": municipality.ags,
+    }
+    client = client_for(coordinator)
+    fake = SimpleUploadedFile("wappen.png", b"<script>alert(1)</script>", content_type="image/png")
+    response = client.post(url, {**data, "logo_upload": fake})
+    assert response.status_code == 200
+    assert "Bild" in response.content.decode()
+    municipality.refresh_from_db()
+    assert not municipality.logo
+    real = SimpleUploadedFile("wappen.png", PNG_1PX, content_type="image/png")
+    assert client.post(url, {**data, "logo_upload": real}).status_code == 302
+    municipality.refresh_from_db()
+    assert municipality.logo.name.endswith(".png") and "wappen" not in municipality.logo.name
+    logo = client_for(None).get(reverse("municipalities:logo", kwargs={"slug": municipality.slug}))
+    assert logo.status_code == 200 and logo["Content-Type"] == "image/png"
