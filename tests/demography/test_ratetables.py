@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from dataclasses import replace
 from pathlib import Path
 
@@ -131,44 +129,17 @@ def test_cli_accepts_own_rates_and_assumptions(tmp_path, default_year0):
     own["fertility"]["tfr"]["value"] = 1.9
     (tmp_path / "annahmen.json").write_text(json.dumps(own), encoding="utf-8")
 
-    def run(*extra):
-        cmd = [
-            sys.executable,
-            "-m",
-            "demography",
-            "project",
-            str(FILE),
-            "--start",
-            "2021",
-            "--horizon",
-            "2",
-            *extra,
-        ]
-        proc = subprocess.run(cmd, capture_output=True, text=True, timeout=120)
+    from tests.demography.test_cli_project import run as run_cli
+
+    def births(*extra):
+        proc = run_cli(FILE, "--start", 2021, "--horizon", 2, *extra)
         assert proc.returncode == 0, proc.stderr
         return sum(r["births"] or 0 for r in json.loads(proc.stdout))
 
-    default = run()
-    assert run("--assumptions", str(tmp_path / "annahmen.json")) > default * 1.2
-    assert run("--rates", str(rates)) > 0
-    bad = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "demography",
-            "project",
-            str(FILE),
-            "--start",
-            "2021",
-            "--horizon",
-            "2",
-            "--rates",
-            str(FILE),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    default = births()
+    assert births("--assumptions", tmp_path / "annahmen.json") > default * 1.2
+    assert births("--rates", rates) > 0
+    bad = run_cli(FILE, "--start", 2021, "--horizon", 2, "--rates", FILE)
     assert (
         bad.returncode == 2
         and "Spaltenüberschriften" in bad.stderr
