@@ -8,6 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from demography.indicators import REGISTRY
+from zwk.profiles import analysis
+from zwk.profiles.regions import reference_codes, region_code_for
+
 
 @dataclass(frozen=True)
 class IndicatorRow:
@@ -16,6 +20,10 @@ class IndicatorRow:
     ``key`` is the demography engine's registry key (e.g. ``old_age_dependency_ratio``);
     ``name``/``unit``/``definition`` come from the engine's registry; ``trend`` is the change
     against the previous available year in the indicator's unit.
+
+    Reference values are taken for ``year`` or, where a reference has no value for that
+    year, for its latest earlier year (then ``kreis_year``/``land_year``/``bund_year`` say
+    which). ``peers`` is the mean over the nearest peer Kommunen (engine typology).
     """
 
     key: str
@@ -29,12 +37,89 @@ class IndicatorRow:
     land: float | None = None
     bund: float | None = None
     peers: float | None = None
+    source: str = ""
+    previous_year: int | None = None
+    kreis_year: int | None = None
+    land_year: int | None = None
+    bund_year: int | None = None
+
+
+@dataclass
+class Comparison:
+    """Everything the profile page compares: the Kommune, its references and peers."""
+
+    own: analysis.RegionData | None
+    refs: dict[str, analysis.RegionData]
+    peers: list  # demography.typology.Peer
+    peer_data: list[analysis.RegionData]
+    rows: list[IndicatorRow]
+    typology: analysis.TypologyData | None
+
+
+def comparison(municipality, *, with_peers: bool = True) -> Comparison:
+    """Load the Kommune's statistics with references and peers (constant query count)."""
+    own_code = region_code_for(municipality)
+    refs = reference_codes(municipality)
+    typology = analysis.typology_data() if with_peers else None
+    peers = analysis.peers_of(typology, own_code)
+    codes = [own_code, *refs.values(), *(p.code for p in peers)]
+    data = analysis.load_regions([c for c in codes if c])
+    own = data.get(own_code) if own_code else None
+    ref_data = {role: data[code] for role, code in refs.items() if code in data}
+    peer_data = [data[p.code] for p in peers if p.code in data]
+    rows = _rows(own, ref_data, peer_data)
+    return Comparison(own, ref_data, peers, peer_data, rows, typology)
+
+
+def _rows(own, refs, peer_data) -> list[IndicatorRow]:
+    if own is None or not own.has_data:
+        return []
+    series = analysis.indicator_series(own)
+    ref_series = {role: analysis.indicator_series(rd) for role, rd in refs.items()}
+    peer_series = [analysis.indicator_series(rd) for rd in peer_data]
+    rows = []
+    for key in analysis.PROFILE_KEYS:
+        value, year = analysis.value_at(series, key, max(series))
+        if value is None:
+            continue
+        prev_value, prev_year = analysis.value_at(series, key, year - 1)
+        trend = value - prev_value if prev_value is not None else None
+        ref_values = {}
+        for role in ("kreis", "land", "bund"):
+            if role in ref_series:
+                ref_values[role] = analysis.value_at(ref_series[role], key, year)
+            else:
+                ref_values[role] = (None, None)
+        peer_vals = [analysis.value_at(s, key, year)[0] for s in peer_series]
+        peer_vals = [v for v in peer_vals if v is not None]
+        meta = REGISTRY[key]
+        rows.append(
+            IndicatorRow(
+                key=key,
+                name=meta.name_de,
+                unit=meta.unit,
+                definition=meta.definition_de,
+                year=year,
+                value=value,
+                trend=trend,
+                kreis=ref_values["kreis"][0],
+                land=ref_values["land"][0],
+                bund=ref_values["bund"][0],
+                peers=sum(peer_vals) / len(peer_vals) if peer_vals else None,
+                source=meta.source,
+                previous_year=prev_year,
+                kreis_year=ref_values["kreis"][1],
+                land_year=ref_values["land"][1],
+                bund_year=ref_values["bund"][1],
+            )
+        )
+    return rows
 
 
 def indicator_comparison(municipality) -> list[IndicatorRow]:
     """Latest indicators of ``municipality`` with Kreis/Land/Bund/peer levels; [] without data.
 
-    Implemented by the Kommunalprofil (statistics in the database); until statistics are
-    imported for a Kommune it returns an empty list.
+    Values come from the demography engine applied to the statistics imported into the
+    platform (``manage.py import_statistics`` or the upload form of the Kommunalprofil).
     """
-    return []
+    return comparison(municipality).rows

@@ -1,0 +1,211 @@
+"""Adapter between stored statistics and the demography engine.
+
+Loads stocks and movements of a few regions into numpy arrays with a constant number of
+queries, and asks the engine for indicators, projections, planning demand and typology.
+No demographic arithmetic is done here beyond arranging arrays.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+from django.core.cache import cache
+from django.db.models import Count, Max
+
+from demography import indicators as ind
+from demography.core import Population
+from demography.typology import demographic_indicators, demographic_types, nearest_peers
+from zwk.profiles.models import Movement, PopulationStock, Region, StatisticsRelease
+
+#: Indicators shown on the profile and offered to other apps, in display order.
+PROFILE_KEYS = (
+    "population",
+    "population_change_1y",
+    "population_change_5y",
+    "mean_age",
+    "median_age",
+    "youth_dependency_ratio",
+    "old_age_dependency_ratio",
+    "total_dependency_ratio",
+    "share_under_18",
+    "share_18_to_64",
+    "share_65_to_79",
+    "share_80_plus",
+    "oldest_old_share",
+    "natural_balance_per_1000",
+    "net_migration_per_1000",
+)
+
+
+@dataclass
+class RegionData:
+    code: str
+    name: str = ""
+    level: str = ""
+    totals: dict[int, float] = field(default_factory=dict)
+    ages: dict[int, np.ndarray] = field(default_factory=dict)  # year -> (2, 101)
+    movements: dict[int, dict[str, float]] = field(default_factory=dict)
+    release_ids: set[int] = field(default_factory=set)
+
+    @property
+    def years(self) -> list[int]:
+        return sorted(self.totals)
+
+    @property
+    def age_years(self) -> list[int]:
+        return sorted(self.ages)
+
+    @property
+    def has_data(self) -> bool:
+        return bool(self.totals)
+
+    def population(self, year: int | None = None) -> Population | None:
+        """Single-year stock by sex for ``year`` (default: latest with ages)."""
+        if not self.ages:
+            return None
+        year = year if year is not None else self.age_years[-1]
+        counts = self.ages.get(year)
+        if counts is None:
+            return None
+        return Population(codes=(self.code,), names=(self.name,), year=year, counts=counts[None])
+
+
+def load_regions(codes: list[str] | tuple[str, ...]) -> dict[str, RegionData]:
+    """Stocks and movements of ``codes`` in three queries, whatever the number of years."""
+    codes = [c for c in dict.fromkeys(codes) if c]
+    out = {c: RegionData(c) for c in codes}
+    for code, name, level in Region.objects.filter(code__in=codes).values_list(
+        "code", "name", "level"
+    ):
+        out[code].name, out[code].level = name, level
+    partial: dict[tuple[str, int], dict[str, list]] = {}
+    for code, year, sex, total, ages, release_id in PopulationStock.objects.filter(
+        region__code__in=codes
+    ).values_list("region__code", "year", "sex", "total", "ages", "release_id"):
+        rd = out[code]
+        rd.release_ids.add(release_id)
+        if sex == "total" and total is not None:
+            rd.totals[year] = total
+        if sex in ("male", "female") and ages:
+            partial.setdefault((code, year), {})[sex] = ages
+    for (code, year), by_sex in partial.items():
+        if "male" in by_sex and "female" in by_sex:
+            out[code].ages[year] = np.array([by_sex["male"], by_sex["female"]], dtype=np.float64)
+            out[code].totals[year] = float(out[code].ages[year].sum())
+    for code, year, kind, value, release_id in Movement.objects.filter(
+        region__code__in=codes, sex="total"
+    ).values_list("region__code", "year", "kind", "value", "release_id"):
+        out[code].movements.setdefault(year, {})[kind] = value
+        out[code].release_ids.add(release_id)
+    return out
+
+
+def indicator_series(rd: RegionData) -> dict[int, dict[str, float | None]]:
+    """Indicators of :data:`PROFILE_KEYS` per year (engine: ``structure_indicators`` etc.)."""
+    result: dict[int, dict[str, float | None]] = {y: {} for y in rd.years}
+    age_years = rd.age_years
+    if age_years:
+        both = np.stack([rd.ages[y].sum(axis=0) for y in age_years])  # (Y, 101)
+        values = ind.structure_indicators(both)
+        for i, y in enumerate(age_years):
+            for key, arr in values.items():
+                result[y][key] = _f(arr[i])
+    years = rd.years
+    for y in years:
+        result[y]["population"] = rd.totals[y]
+        for n, key in ((1, "population_change_1y"), (5, "population_change_5y")):
+            if y - n in rd.totals:
+                result[y][key] = _f(ind.change_percent(rd.totals[y], rd.totals[y - n]))
+    for y, moves in rd.movements.items():
+        pop = rd.totals.get(y)
+        if pop is None:
+            continue
+        row = result.setdefault(y, {})
+        if "births" in moves and "deaths" in moves:
+            row["natural_balance_per_1000"] = _f(
+                ind.natural_balance_per_1000(moves["births"], moves["deaths"], pop)
+            )
+        net = moves.get("net_migration")
+        if net is None and "migration_in" in moves and "migration_out" in moves:
+            net = moves["migration_in"] - moves["migration_out"]
+        if net is not None:
+            row["net_migration_per_1000"] = _f(ind.net_migration_per_1000(net, 0.0, pop))
+    return result
+
+
+def _f(value) -> float | None:
+    v = float(np.asarray(value))
+    return None if np.isnan(v) else v
+
+
+def value_at(series: dict[int, dict[str, float | None]], key: str, year: int):
+    """(value, year) of ``key`` in ``year`` or the latest earlier year that has it."""
+    for y in sorted((y for y in series if y <= year), reverse=True):
+        v = series[y].get(key)
+        if v is not None:
+            return v, y
+    return None, None
+
+
+# --- typology over all areas with age data ---------------------------------------------
+
+TYPOLOGY_LEVELS = ("kreis", "gemeinde", "gebiet")
+
+
+def data_version() -> str:
+    agg = StatisticsRelease.objects.aggregate(m=Max("id"), n=Count("id"))
+    return f"{agg['m']}-{agg['n']}"
+
+
+@dataclass(frozen=True)
+class TypologyData:
+    typology: object  # demography.typology.Typology
+    matrix: object  # IndicatorMatrix
+    year_of: dict[str, int]
+
+
+def typology_data(version: str | None = None) -> TypologyData | None:
+    """Demografietypen of all Kreise, Gemeinden and Quartiere with single-year data (latest
+    year each); cached per data version. None if fewer than 3 areas have such data."""
+    version = version or data_version()
+    key = f"profiles:typology:{version}"
+    cached = cache.get(key)
+    if cached is not None:
+        return cached or None
+    rows = PopulationStock.objects.filter(
+        region__level__in=TYPOLOGY_LEVELS, sex__in=("male", "female"), ages__isnull=False
+    ).values_list("region__code", "region__name", "year", "sex", "ages")
+    latest: dict[str, int] = {}
+    store: dict[tuple[str, int, str], list] = {}
+    names: dict[str, str] = {}
+    for code, name, year, sex, ages in rows:
+        store[(code, year, sex)] = ages
+        names[code] = name
+        if (code, year, "male") in store and (code, year, "female") in store:
+            latest[code] = max(latest.get(code, year), year)
+    codes = sorted(latest)
+    if len(codes) < 3:
+        cache.set(key, False, 3600)
+        return None
+    counts = np.array(
+        [[store[(c, latest[c], "male")], store[(c, latest[c], "female")]] for c in codes],
+        dtype=np.float64,
+    )
+    pop = Population(
+        codes=tuple(codes),
+        names=tuple(names[c] for c in codes),
+        year=max(latest.values()),
+        counts=counts,
+    )
+    matrix = demographic_indicators(pop)
+    typology = demographic_types(matrix, k=min(6, len(codes) - 1))
+    data = TypologyData(typology, matrix, latest)
+    cache.set(key, data, 3600)
+    return data
+
+
+def peers_of(data: TypologyData | None, code: str | None, k: int = 5):
+    if data is None or code is None or code not in data.matrix.codes:
+        return []
+    return nearest_peers(data.matrix, code, k=k)
