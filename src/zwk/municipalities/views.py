@@ -11,7 +11,7 @@ from django.db import transaction
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -423,6 +423,7 @@ def _step_context(request, step, **forms):
         "notes_form": forms.get("notes_form") or StepNotesForm(instance=step),
         "checklist_form": forms.get("checklist_form") or ChecklistAddForm(),
         "document_form": forms.get("document_form") or DocumentForm(),
+        "feature_url": _feature_url(step.type, municipality),
     }
     if step.kind == "kickoff":
         agreement = KickoffAgreement.objects.filter(
@@ -436,6 +437,16 @@ def _step_context(request, step, **forms):
             themes=municipality.themes.all(),
         )
     return context
+
+
+def _feature_url(step_type, municipality) -> str:
+    """The feature app's page of a step (e.g. the Kommunalprofil), once that app exists."""
+    if not step_type.feature_url_name:
+        return ""
+    try:
+        return reverse(step_type.feature_url_name, kwargs={"slug": municipality.slug})
+    except NoReverseMatch:
+        return ""
 
 
 def _render_step(request, step, status=200, **forms):

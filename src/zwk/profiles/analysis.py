@@ -209,3 +209,60 @@ def peers_of(data: TypologyData | None, code: str | None, k: int = 5):
     if data is None or code is None or code not in data.matrix.codes:
         return []
     return nearest_peers(data.matrix, code, k=k)
+
+
+# --- projection and scenario explorer --------------------------------------------------
+
+HORIZON = 20
+
+
+@dataclass(frozen=True)
+class ScenarioParams:
+    """Slider values of the scenario explorer (None = the Basis scenario's value)."""
+
+    migration_per_1000: float | None = None
+    tfr: float | None = None
+    e0_gain: float | None = None
+    dwellings: int = 0
+
+    def overrides(self) -> dict[str, float]:
+        from demography.assumptions import default_assumptions
+
+        out: dict[str, float] = {}
+        if self.migration_per_1000 is not None:
+            out["net_migration_rate"] = self.migration_per_1000
+        if self.tfr is not None:
+            out["tfr"] = self.tfr
+        if self.e0_gain is not None:
+            a = default_assumptions()
+            out["e0_male"] = a.e0_male + self.e0_gain
+            out["e0_female"] = a.e0_female + self.e0_gain
+        return out
+
+
+@dataclass
+class ScenarioResult:
+    params: ScenarioParams
+    main: object  # ProjectionResult
+    low: object | None
+    high: object | None
+    demand: dict[str, np.ndarray]
+
+
+def project_scenario(pop: Population, params: ScenarioParams, *, band: bool = True):
+    """Engine projection for the sliders, plus low/high migration scenarios as the band."""
+    from demography.housing import housing_migration
+    from demography.planning import planning_demand
+    from demography.projection import project
+
+    extra = None
+    if params.dwellings:
+        extra = housing_migration(params.dwellings, HORIZON, 1)
+    main = project(
+        pop, horizon=HORIZON, scenario="Basis", overrides=params.overrides(), extra_migration=extra
+    )
+    low = high = None
+    if band:
+        low = project(pop, horizon=HORIZON, scenario="niedrige Zuwanderung", extra_migration=extra)
+        high = project(pop, horizon=HORIZON, scenario="hohe Zuwanderung", extra_migration=extra)
+    return ScenarioResult(params, main, low, high, planning_demand(main))

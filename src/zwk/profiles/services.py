@@ -327,9 +327,16 @@ def import_job_create(*, upload, by, municipality: Municipality | None) -> Impor
     ext = Path(upload.name).suffix.lower().lstrip(".") or "csv"
     job.file.save(random_upload_name(ext), upload, save=False)
     job.save()
+    from django.conf import settings
+
     from zwk.profiles.tasks import run_import_job
 
-    transaction.on_commit(lambda: run_import_job.delay(job.pk))
+    # Read the switch here, not only in Celery's config, so that tests and one-off scripts
+    # that flip it at runtime behave the same.
+    if settings.CELERY_TASK_ALWAYS_EAGER:
+        transaction.on_commit(lambda: import_job_run(job.pk))
+    else:
+        transaction.on_commit(lambda: run_import_job.delay(job.pk))
     return job
 
 

@@ -1,5 +1,18 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from zwk.profiles import views
 
 app_name = "profiles"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.profile, name="profile"),
+    path("szenario/", views.scenario, name="scenario"),
+    path("daten.xlsx", views.export_xlsx, name="export_xlsx"),
+    path("daten/<slug:table>.csv", views.export_csv, name="export_csv"),
+    path("bericht.pdf", views.report_pdf, name="report_pdf"),
+    path("import/", views.import_upload, name="import"),
+    path("import/<int:job>/", views.import_job, name="import_job"),
+    path("import/<int:job>/fortschritt/", views.import_progress, name="import_progress"),
+    path("veroeffentlichen/", views.publish, name="publish"),
+    path("gebiet/", views.register_area, name="register_area"),
+]

@@ -1,0 +1,53 @@
+"""CSV/XLSX of every table on the profile page, and the PDF report (WeasyPrint)."""
+
+from __future__ import annotations
+
+import io
+
+from django.template.loader import render_to_string
+from openpyxl import Workbook
+from openpyxl.styles import Font
+
+from zwk.profiles import charts
+
+
+def csv_cell(value):
+    """German number format in CSV (Excel in German opens it without conversion)."""
+    if isinstance(value, float):
+        return charts.fmt(value, 3).replace(".", "")
+    return "" if value is None else value
+
+
+def workbook(municipality, ctx) -> bytes:
+    wb = Workbook()
+    wb.remove(wb.active)
+    used = set()
+    for table in ctx["tables"]:
+        name = table.title[:31].replace("/", "-").replace(":", "")
+        base, n = name, 2
+        while name in used:
+            name = f"{base[:28]} {n}"
+            n += 1
+        used.add(name)
+        ws = wb.create_sheet(name)
+        ws.append(table.headers)
+        for cell in ws[1]:
+            cell.font = Font(bold=True)
+        for row in table.rows:
+            ws.append(list(row))
+    ws = wb.create_sheet("Quellen")
+    ws.append(["Datei", "Tabelle", "Stand", "Lizenz"])
+    for r in ctx["releases"]:
+        ws.append([r.file_name, r.table_code, r.stand, r.licence])
+    ws.append([])
+    ws.append([f"Kommunalprofil {municipality.name}. {ctx['licence']}"])
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
+
+
+def report_pdf(request, ctx) -> bytes:
+    from weasyprint import HTML
+
+    html = render_to_string("profiles/report.html", ctx, request=request)
+    return HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf()

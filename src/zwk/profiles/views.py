@@ -1,0 +1,256 @@
+"""Views of the Kommunalprofil. Thin: access, form, service/page builder, response."""
+
+from __future__ import annotations
+
+import csv
+import io
+import time
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from zwk.municipalities.access import municipality_for
+from zwk.municipalities.models import Municipality
+from zwk.municipalities.views import _confirm
+from zwk.profiles import exports, hooks, pages, services
+from zwk.profiles.forms import RegisterAreaForm, ScenarioForm, StatisticsUploadForm
+from zwk.profiles.models import ImportJob, Profile
+
+
+def _profile_access(request, slug) -> tuple[Municipality, Profile, bool]:
+    """The Kommune, its profile settings and whether the visitor works inside it.
+
+    Outsiders see a published profile read-only; an unpublished one is 404 for them
+    (its existence is not revealed), like every page of a Kommune.
+    """
+    municipality = get_object_or_404(Municipality, slug=slug)
+    profile = Profile.objects.filter(municipality=municipality).first() or Profile(
+        municipality=municipality
+    )
+    inside = request.user.has_perm("municipalities.view_municipality", municipality)
+    if not inside and not request.user.has_perm("profiles.view_profile", profile):
+        raise Http404
+    return municipality, profile, inside
+
+
+def _scenario_form(request):
+    data = request.GET if "tfr" in request.GET else None
+    form = ScenarioForm(data)
+    if data is not None and form.is_valid():
+        return form, form.params()
+    return form, None
+
+
+@require_GET
+def profile(request, slug):
+    municipality, profile_obj, inside = _profile_access(request, slug)
+    form, params = _scenario_form(request)
+    status = 400 if form.is_bound and not form.is_valid() else 200
+    ctx = pages.build(municipality, params)
+    ctx.update(
+        municipality=municipality,
+        profile=profile_obj,
+        inside=inside,
+        form=form,
+        can_import=request.user.has_perm("profiles.import_statistics", municipality),
+        can_publish=request.user.has_perm("profiles.publish_profile", municipality),
+        jobs=municipality.import_jobs.select_related("created_by")[:5] if inside else [],
+        area_form=RegisterAreaForm(initial={"register_area": profile_obj.register_area}),
+        situation_hook=_situation_hook(municipality) if inside else None,
+        query=_query(request),
+    )
+    return render(request, "profiles/profile.html", ctx, status=status)
+
+
+def _query(request) -> str:
+    return "?" + request.GET.urlencode() if request.GET else ""
+
+
+def _situation_hook(municipality):
+    """SWOT and Handlungsfelder from zwk.situation, once it registers a section (hook)."""
+    return hooks.sections(municipality)
+
+
+@require_GET
+def scenario(request, slug):
+    """htmx: re-project with the slider values and return the charts and the demand table."""
+    municipality, _profile_obj, _inside = _profile_access(request, slug)
+    form, params = _scenario_form(request)
+    if params is None:
+        if form.is_bound:
+            return render(request, "profiles/_scenario_errors.html", {"form": form}, status=400)
+        params = None
+    started = time.perf_counter()
+    ctx = pages.build(municipality, params)
+    ctx.update(municipality=municipality, form=form, query=_query(request))
+    response = render(request, "profiles/_scenario.html", ctx)
+    response["Server-Timing"] = f"build;dur={(time.perf_counter() - started) * 1000:.1f}"
+    return response
+
+
+@require_GET
+def export_xlsx(request, slug):
+    municipality, _p, _inside = _profile_access(request, slug)
+    _form, params = _scenario_form(request)
+    ctx = pages.build(municipality, params)
+    data = exports.workbook(municipality, ctx)
+    response = HttpResponse(
+        data, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    response["Content-Disposition"] = f'attachment; filename="kommunalprofil-{slug}.xlsx"'
+    return response
+
+
+@require_GET
+def export_csv(request, slug, table):
+    municipality, _p, _inside = _profile_access(request, slug)
+    _form, params = _scenario_form(request)
+    ctx = pages.build(municipality, params)
+    found = next((t for t in ctx["tables"] if t.slug == table), None)
+    if found is None:
+        raise Http404
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";")
+    writer.writerow(found.headers)
+    for row in found.rows:
+        writer.writerow([exports.csv_cell(v) for v in row])
+    response = HttpResponse("\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{slug}-{table}.csv"'
+    return response
+
+
+@require_GET
+def report_pdf(request, slug):
+    municipality, _profile_obj, inside = _profile_access(request, slug)
+    _form, params = _scenario_form(request)
+    ctx = pages.build(municipality, params)
+    ctx.update(
+        municipality=municipality,
+        situation_hook=_situation_hook(municipality) if inside else None,
+    )
+    pdf = exports.report_pdf(request, ctx)
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="kommunalprofil-{slug}.pdf"'
+    return response
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def import_upload(request, slug):
+    municipality = municipality_for(request, slug, "profiles.import_statistics")
+    form = StatisticsUploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        job = services.import_job_create(
+            upload=form.cleaned_data["file"], by=request.user, municipality=municipality
+        )
+        return redirect("profiles:import_job", slug=slug, job=job.pk)
+    jobs = municipality.import_jobs.select_related("created_by")[:20]
+    profile_obj = Profile.objects.filter(municipality=municipality).first()
+    area = profile_obj.register_area if profile_obj else ""
+    return render(
+        request,
+        "profiles/import.html",
+        {
+            "municipality": municipality,
+            "form": form,
+            "jobs": jobs,
+            "area_form": RegisterAreaForm(initial={"register_area": area}),
+        },
+        status=400 if form.is_bound else 200,
+    )
+
+
+def _job_for(request, slug, job):
+    municipality = municipality_for(request, slug, "profiles.import_statistics")
+    return municipality, get_object_or_404(
+        ImportJob.objects.select_related("release", "created_by"), pk=job, municipality=municipality
+    )
+
+
+@login_required
+@require_GET
+def import_job(request, slug, job):
+    municipality, job_obj = _job_for(request, slug, job)
+    done, total = services.job_progress(job_obj)
+    return render(
+        request,
+        "profiles/import_job.html",
+        {"municipality": municipality, "job": job_obj, "done": done, "total": total},
+    )
+
+
+@login_required
+@require_GET
+def import_progress(request, slug, job):
+    municipality, job_obj = _job_for(request, slug, job)
+    done, total = services.job_progress(job_obj)
+    html = render_to_string(
+        "profiles/_job_status.html",
+        {"municipality": municipality, "job": job_obj, "done": done, "total": total},
+        request=request,
+    )
+    response = HttpResponse(html)
+    if job_obj.is_finished and request.htmx:
+        # show the full result page once the job is done
+        response["HX-Refresh"] = "true"
+    return response
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def publish(request, slug):
+    municipality = municipality_for(request, slug, "profiles.publish_profile")
+    profile_obj = services.profile_for(municipality)
+    target = not profile_obj.is_published
+    if request.method == "POST":
+        services.profile_set_published(
+            municipality=municipality, published=target, by=request.user, request=request
+        )
+        messages.success(
+            request,
+            _("Das Kommunalprofil ist jetzt öffentlich.")
+            if target
+            else _("Das Kommunalprofil ist nicht mehr öffentlich."),
+        )
+        return redirect("profiles:profile", slug=slug)
+    url = reverse("profiles:profile", kwargs={"slug": slug})
+    return _confirm(
+        request,
+        municipality,
+        title=_("Kommunalprofil veröffentlichen") if target else _("Veröffentlichung beenden"),
+        question=_(
+            "Das Profil wird als öffentliche Seite ohne Anmeldung lesbar (Kennzahlen, "
+            "Diagramme, Vorausberechnung, Downloads). Interne Importe bleiben intern."
+        )
+        if target
+        else _("Das Profil ist danach nur noch für das Team der Kommune sichtbar."),
+        confirm_label=_("Veröffentlichen") if target else _("Veröffentlichung beenden"),
+        cancel_url=url,
+    )
+
+
+@login_required
+@require_http_methods(["POST"])
+def register_area(request, slug):
+    municipality = municipality_for(request, slug, "profiles.import_statistics")
+    form = RegisterAreaForm(request.POST)
+    if form.is_valid():
+        try:
+            services.profile_set_register_area(
+                municipality=municipality,
+                area=form.cleaned_data["register_area"],
+                by=request.user,
+                request=request,
+            )
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(request, _("Der Gebietsschlüssel wurde gespeichert."))
+    return redirect("profiles:import", slug=slug)

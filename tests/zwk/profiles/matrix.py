@@ -1,0 +1,39 @@
+from tests.zwk.permissions import LEADS, Case, tenant
+
+# Unpublished profile: everyone outside the Kommune gets 404 – anonymous included, because
+# the same URL is public once published (tested in test_views.py).
+INSIDE = {**tenant(200), "anonymous": 404}
+
+MATRIX = {
+    "profiles:profile": Case("get", INSIDE, ("slug",)),
+    "profiles:scenario": Case(
+        "get",
+        INSIDE,
+        ("slug",),
+        {"migration": "5", "tfr": "1.5", "e0_gain": "2", "dwellings": "10"},
+    ),
+    "profiles:export_xlsx": Case("get", INSIDE, ("slug",)),
+    "profiles:export_csv": Case("get", INSIDE, ("slug", "table")),
+    "profiles:report_pdf": Case("get", INSIDE, ("slug",)),
+    "profiles:import": Case("get", tenant(200, **LEADS), ("slug",)),
+    "profiles:import_job": Case("get", tenant(200, **LEADS), ("slug", "job")),
+    "profiles:import_progress": Case("get", tenant(200, **LEADS), ("slug", "job")),
+    "profiles:publish": Case("get", tenant(200, **LEADS), ("slug",)),
+    "profiles:register_area": Case(
+        "post", tenant(302, **LEADS), ("slug",), {"gebiet-register_area": "Q1"}
+    ),
+}
+
+
+def build(world):
+    from zwk.profiles.models import ImportJob
+
+    municipality = world["municipality"]
+    job = ImportJob.objects.create(
+        municipality=municipality,
+        original_name="tabelle.csv",
+        status=ImportJob.Status.FAILED,
+        message="Test",
+        created_by=world["users"]["coordinator"],
+    )
+    return {"job": job.pk, "table": "kennzahlen"}
