@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "zwk.workshops",
     "zwk.toolbox",
     "zwk.office",
+    "zwk.operations",
     "zwk.demo",
 ]
 
