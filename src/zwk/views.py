@@ -1,5 +1,7 @@
 """Site-level pages that compose several apps: start page and health check."""
 
+from django.conf import settings
+from django.core.cache import cache
 from django.db import DatabaseError, connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
@@ -22,20 +24,35 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(request, "core/home.html", context)
 
 
-@never_cache
-@require_GET
-def healthz(request: HttpRequest) -> JsonResponse:
-    """Liveness and readiness: 200 when the database answers, 503 otherwise."""
+def _check_database() -> str:
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
             cursor.fetchone()
-        database = "ok"
     except DatabaseError as exc:  # pragma: no cover - exercised by stopping the database
-        database = f"error: {exc.__class__.__name__}"
-    status = 200 if database == "ok" else 503
+        return f"error: {exc.__class__.__name__}"
+    return "ok"
+
+
+def _check_redis() -> str:
+    """Cache, sessions and the task queue depend on Redis when REDIS_URL is set."""
+    if not settings.REDIS_URL:
+        return "not configured"
+    try:
+        cache.set("zwk:healthz", "1", timeout=10)
+        return "ok" if cache.get("zwk:healthz") == "1" else "error: no answer"
+    except Exception as exc:  # any client error means "not ready"
+        return f"error: {exc.__class__.__name__}"
+
+
+@never_cache
+@require_GET
+def healthz(request: HttpRequest) -> JsonResponse:
+    """Liveness and readiness: 200 when the database (and Redis, if configured) answer."""
+    checks = {"database": _check_database(), "redis": _check_redis()}
+    ready = all(v in ("ok", "not configured") for v in checks.values())
     return JsonResponse(
-        {"status": "ok" if status == 200 else "error", "database": database}, status=status
+        {"status": "ok" if ready else "error", **checks}, status=200 if ready else 503
     )
 
 

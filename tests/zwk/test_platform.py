@@ -106,7 +106,8 @@ def test_csrf_is_enforced(db):
 def test_healthz_reports_database(client):
     response = client.get("/healthz")
     assert response.status_code == 200
-    assert response.json() == {"status": "ok", "database": "ok"}
+    expected_redis = "ok" if os.environ.get("REDIS_URL") else "not configured"
+    assert response.json() == {"status": "ok", "database": "ok", "redis": expected_redis}
     assert "no-cache" in response["Cache-Control"]
 
 
@@ -214,3 +215,17 @@ def test_email_goes_to_smtp_when_email_url_is_set():
         console.stdout.strip().splitlines()[-1].split()[0]
         == "django.core.mail.backends.console.EmailBackend"
     )
+
+
+@pytest.mark.django_db
+def test_healthz_is_not_ready_when_redis_does_not_answer(client, settings):
+    settings.REDIS_URL = "redis://127.0.0.1:1/0"
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": settings.REDIS_URL,
+        }
+    }
+    response = client.get("/healthz")
+    assert response.status_code == 503
+    assert response.json()["redis"].startswith("error")
