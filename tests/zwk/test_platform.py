@@ -229,3 +229,20 @@ def test_healthz_is_not_ready_when_redis_does_not_answer(client, settings):
     response = client.get("/healthz")
     assert response.status_code == 503
     assert response.json()["redis"].startswith("error")
+
+
+def test_json_logs_are_one_object_per_line():
+    result = _manage(
+        "shell",
+        "-c",
+        "import logging; logging.getLogger('zwk.test').warning('Grüße %s', 'aus Musterstadt', extra={'kommune': 'musterstadt'})",
+        env_extra={"SECRET_KEY": "x", "DEBUG": "1", "LOG_FORMAT": "json"},
+    )
+    import json
+
+    line = json.loads(result.stderr.strip().splitlines()[-1])
+    assert (
+        line["message"] == "Grüße aus Musterstadt"
+        and line["level"] == "WARNING"
+        and line["kommune"] == "musterstadt"
+    )
