@@ -1,5 +1,21 @@
-from django.urls import path  # noqa: F401
+"""Participant side: /mitmachen/<code>/ – by link or QR code, without an account."""
+
+from django.urls import path
+
+from zwk.workshops import participant_views as views
 
 app_name = "participate"
 
-urlpatterns: list = []
+c = "<slug:code>/"
+
+urlpatterns = [
+    path("", views.index, name="index"),
+    path(c, views.entry, name="entry"),
+    path(c + "datenschutz/", views.privacy, name="privacy"),
+    path(c + "live/", views.live_region, name="live"),
+    path(c + "karten/", views.card_create, name="card_create"),
+    path(c + "karten/<int:card>/punkt/", views.vote, name="vote"),
+    path(c + "karten/<int:card>/punkt-zurueck/", views.unvote, name="unvote"),
+    path(c + "karten/<int:card>/foto/", views.card_photo, name="card_photo"),
+    path(c + "leichte-sprache/", views.plain_language, name="plain_language"),
+]

@@ -1,0 +1,289 @@
+"""Participant side: ``/mitmachen/<code>/`` – no account, phone first, slow connections.
+
+Identity comes from a signed cookie per workshop (``identity.py``). Writes are checked by the
+services (phase open, budget, blocked) and rate-limited per participant (``ratelimit.py``).
+"""
+
+from __future__ import annotations
+
+import rules
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from zwk.accounts.services import client_ip
+from zwk.workshops import identity, live, ratelimit, selectors, services
+from zwk.workshops.forms import CardForm, JoinForm, municipality_themes
+from zwk.workshops.models import PRIVACY_NOTICE_VERSION, Card, Workshop
+from zwk.workshops.views import photo_response
+
+STATUS_TOO_MANY = 429
+
+
+def _workshop_by_code(code: str) -> Workshop:
+    return get_object_or_404(Workshop.objects.select_related("municipality"), code=code.lower())
+
+
+def _themes(workshop):
+    if workshop.themes.exists():
+        return workshop.themes.all()
+    return municipality_themes(workshop.municipality)
+
+
+def _board_context(request, workshop, participant, phase=None):
+    """What the live region shows: phase, rules, cards with points, my points."""
+    phase_list = selectors.phases(workshop)
+    phase = phase or selectors.current_phase(workshop, phase_list)
+    cards = list(selectors.visible_cards(phase)) if phase else []
+    plain = identity.plain_language(request)
+    can_vote = bool(phase and request_has_perm("workshops.vote_card", participant, phase))
+    return {
+        "workshop": workshop,
+        "participant": participant,
+        "phase": phase,
+        "phases": phase_list,
+        "cards": cards,
+        "my_votes": selectors.my_votes(participant, phase) if phase and participant else {},
+        "points_left": selectors.points_left(participant, phase) if phase and participant else 0,
+        "can_vote": can_vote,
+        "can_write": bool(phase and request_has_perm("workshops.write_card", participant, phase)),
+        "plain": plain,
+        "live_tag": live.tag(workshop, "t", participant.pk if participant else 0, int(plain)),
+        "live_url": reverse("participate:live", kwargs={"code": workshop.code}),
+    }
+
+
+def request_has_perm(rule: str, participant, phase) -> bool:
+    return rules.test_rule(rule, participant, phase)
+
+
+def _write_tag(workshop, context) -> str:
+    phase = context["phase"]
+    return "-".join(
+        str(x)
+        for x in (
+            "w",
+            phase.pk if phase else 0,
+            phase.state if phase else "",
+            int(context["can_write"]),
+            int(context["plain"]),
+        )
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def index(request):
+    """Start page: enter a code, or pick one of the public workshops."""
+    code = (request.POST.get("code") or request.GET.get("code") or "").strip().lower()
+    error = None
+    if code:
+        if Workshop.objects.filter(code=code).exists():
+            return redirect("participate:entry", code=code)
+        error = _("Zu diesem Code gibt es keine Zukunftswerkstatt. Bitte prüfen Sie die Eingabe.")
+    return render(
+        request,
+        "workshops/participate_index.html",
+        {"workshops": selectors.open_public_workshops()[:20], "error": error, "code": code},
+        status=400 if error else 200,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def entry(request, code):
+    workshop = _workshop_by_code(code)
+    participant = identity.participant_for(request, workshop)
+    if participant is None:
+        return _join(request, workshop)
+    if request.method == "POST":
+        # Already joined on this device: no second participant.
+        return redirect("participate:entry", code=workshop.code)
+    return _render_board(request, workshop, participant)
+
+
+def _render_board(request, workshop, participant, *, card_form=None, status=200):
+    context = _board_context(request, workshop, participant)
+    phase = context["phase"]
+    if card_form is None and context["can_write"]:
+        card_form = CardForm(phase=phase, themes=_themes(workshop))
+    context.update(card_form=card_form, write_tag=_write_tag(workshop, context))
+    return render(request, "workshops/participate.html", context, status=status)
+
+
+def _join(request, workshop):
+    plain = identity.plain_language(request)
+    form = JoinForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        if not ratelimit.hit("join", client_ip(request) or "unknown"):
+            form.add_error(
+                None, _("Zu viele Anmeldungen in kurzer Zeit. Bitte warten Sie eine Minute.")
+            )
+            status = STATUS_TOO_MANY
+        elif form.is_valid():
+            try:
+                participant = services.participant_join(
+                    workshop=workshop,
+                    pseudonym=form.cleaned_data["pseudonym"],
+                    consent=form.cleaned_data["consent"],
+                    age_group=form.cleaned_data["age_group"],
+                    district=form.cleaned_data["district"],
+                )
+            except ValidationError as exc:
+                for message in exc.messages:
+                    form.add_error(None, message)
+            else:
+                response = redirect("participate:entry", code=workshop.code)
+                identity.remember(response, participant)
+                return response
+        if status == 200:
+            status = 400
+    return render(
+        request,
+        "workshops/participate_join.html",
+        {"workshop": workshop, "form": form, "plain": plain},
+        status=status,
+    )
+
+
+@require_GET
+def privacy(request, code):
+    workshop = _workshop_by_code(code)
+    return render(
+        request,
+        "workshops/participate_privacy.html",
+        {
+            "workshop": workshop,
+            "version": PRIVACY_NOTICE_VERSION,
+            "plain": identity.plain_language(request),
+        },
+    )
+
+
+def _participant_or_403(request, code):
+    workshop, participant = identity.participant_by_code(request, code)
+    if participant is None:
+        if not Workshop.objects.filter(code=code.lower()).exists():
+            raise Http404
+        raise PermissionDenied(_("Bitte treten Sie der Werkstatt zuerst bei."))
+    return workshop, participant
+
+
+@require_POST
+def card_create(request, code):
+    workshop, participant = _participant_or_403(request, code)
+    workshop = Workshop.objects.select_related("municipality").get(pk=workshop.pk)
+    phase = selectors.current_phase(workshop)
+    form = CardForm(request.POST, request.FILES, phase=phase, themes=_themes(workshop))
+    status = 400
+    if not ratelimit.hit("card", f"p{participant.pk}"):
+        form.is_valid()
+        form.add_error(None, _("Sie schreiben sehr schnell. Bitte warten Sie eine Minute."))
+        status = STATUS_TOO_MANY
+    elif form.is_valid():
+        try:
+            services.card_create(
+                participant=participant,
+                phase=phase,
+                text=form.cleaned_data["text"],
+                theme=form.cleaned_data.get("theme"),
+                photo=form.cleaned_data.get("photo"),
+                who=form.cleaned_data.get("who", ""),
+                by_when=form.cleaned_data.get("by_when", ""),
+                first_step=form.cleaned_data.get("first_step", ""),
+            )
+        except ValidationError as exc:
+            for message in exc.messages:
+                form.add_error(None, message)
+        else:
+            messages.success(request, _("Danke! Ihre Karte ist jetzt für alle sichtbar."))
+            return redirect(
+                reverse("participate:entry", kwargs={"code": workshop.code}) + "#karten"
+            )
+    return _render_board(request, workshop, participant, card_form=form, status=status)
+
+
+def _vote(request, code, card, *, withdraw: bool):
+    workshop, participant = _participant_or_403(request, code)
+    card_obj = get_object_or_404(Card, pk=card, workshop=workshop)
+    error, status = None, 200
+    if not ratelimit.hit("vote", f"p{participant.pk}"):
+        error, status = _("Zu viele Klicks in kurzer Zeit. Bitte warten Sie einen Moment."), 429
+    else:
+        try:
+            if withdraw:
+                services.vote_withdraw(participant=participant, card=card_obj)
+            else:
+                services.vote_cast(participant=participant, card=card_obj)
+        except ValidationError as exc:
+            error, status = " ".join(exc.messages), 400
+    if request.htmx:
+        workshop.refresh_from_db(fields=["version"])
+        context = _board_context(request, workshop, participant)
+        context["error"] = error
+        context["announce"] = None if error else _("Ihre Punkte wurden gespeichert.")
+        html = render_to_string("workshops/_participate_live.html", context, request=request)
+        return live.respond(html, context["live_tag"], status=status)
+    if error:
+        messages.error(request, error)
+    else:
+        messages.success(request, _("Ihre Punkte wurden gespeichert."))
+    return redirect(
+        reverse("participate:entry", kwargs={"code": workshop.code}) + f"#karte-{card_obj.pk}"
+    )
+
+
+@require_POST
+def vote(request, code, card):
+    return _vote(request, code, card, withdraw=False)
+
+
+@require_POST
+def unvote(request, code, card):
+    return _vote(request, code, card, withdraw=True)
+
+
+@require_GET
+def live_region(request, code):
+    """Polled every few seconds by every phone: 204 unless something changed."""
+    workshop, participant = _participant_or_403(request, code)
+    plain = identity.plain_language(request)
+    part = request.GET.get("teil", "karten")
+    if part == "karten":
+        live_tag = live.tag(workshop, "t", participant.pk, int(plain))
+        if response := live.unchanged(request, live_tag):
+            return response
+    context = _board_context(request, workshop, participant)
+    if part == "schreiben":
+        write_tag = _write_tag(workshop, context)
+        if request.GET.get("v") == write_tag:
+            return HttpResponse(status=204)
+        if context["can_write"]:
+            context["card_form"] = CardForm(phase=context["phase"], themes=_themes(workshop))
+        context["write_tag"] = write_tag
+        html = render_to_string("workshops/_participate_write.html", context, request=request)
+        return live.respond(html, write_tag)
+    html = render_to_string("workshops/_participate_live.html", context, request=request)
+    return live.respond(html, context["live_tag"])
+
+
+@require_POST
+def plain_language(request, code):
+    workshop = _workshop_by_code(code)
+    on = request.POST.get("an") == "1"
+    response = redirect("participate:entry", code=workshop.code)
+    identity.set_plain_language(response, on)
+    return response
+
+
+@require_GET
+def card_photo(request, code, card):
+    workshop, _participant = _participant_or_403(request, code)
+    card_obj = get_object_or_404(
+        Card, pk=card, workshop=workshop, hidden_at__isnull=True, merged_into__isnull=True
+    )
+    return photo_response(card_obj)

@@ -1,0 +1,268 @@
+"""Reads of the Zukunftswerkstatt, shaped for the pages (constant query counts).
+
+``sketches_for_plan`` is the interface for the Werkstattplan: plans read workshop results,
+workshops never import plans.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.db.models import Count, IntegerField, Prefetch, Q, QuerySet, Sum, Value
+from django.db.models.functions import Coalesce
+
+from zwk.workshops.models import Ballot, Card, Cluster, Participant, Phase, Sketch, Vote, Workshop
+
+
+def workshops_for(municipality) -> QuerySet[Workshop]:
+    return municipality.workshops.annotate(
+        participant_count=Count("participants", distinct=True),
+        card_count=Count("cards", filter=Q(cards__hidden_at__isnull=True), distinct=True),
+    ).order_by("-starts_at", "-id")
+
+
+def open_public_workshops() -> QuerySet[Workshop]:
+    """Public workshops that are not finished, for the participant start page."""
+    return (
+        Workshop.objects.filter(access=Workshop.Access.PUBLIC, finished_at__isnull=True)
+        .select_related("municipality")
+        .order_by("starts_at")
+    )
+
+
+def phases(workshop: Workshop) -> list[Phase]:
+    return list(workshop.phases.all())
+
+
+def current_phase(workshop: Workshop, phase_list: list[Phase] | None = None) -> Phase | None:
+    """The running phase; else the one closed last; else the first."""
+    phase_list = phase_list if phase_list is not None else phases(workshop)
+    running = [p for p in phase_list if p.is_open]
+    if running:
+        return running[0]
+    closed = [p for p in phase_list if p.closed_at]
+    if closed:
+        return max(closed, key=lambda p: p.closed_at)
+    return phase_list[0] if phase_list else None
+
+
+def _with_points(qs: QuerySet[Card]) -> QuerySet[Card]:
+    return qs.annotate(points=Coalesce(Sum("votes__points"), Value(0), output_field=IntegerField()))
+
+
+def visible_cards(phase: Phase, *, order: str = "ranking") -> QuerySet[Card]:
+    qs = _with_points(
+        Card.objects.filter(phase=phase, hidden_at__isnull=True, merged_into__isnull=True)
+    ).select_related("theme", "cluster")
+    if order == "ranking":
+        return qs.order_by("-points", "created_at", "id")
+    return qs.order_by("-created_at", "-id")
+
+
+def hidden_cards(phase: Phase) -> QuerySet[Card]:
+    return (
+        Card.objects.filter(phase=phase)
+        .filter(Q(hidden_at__isnull=False) | Q(merged_into__isnull=False))
+        .select_related("merged_into")
+    )
+
+
+def my_votes(participant: Participant, phase: Phase) -> dict[int, int]:
+    return dict(
+        Vote.objects.filter(participant=participant, phase=phase).values_list("card_id", "points")
+    )
+
+
+def points_left(participant: Participant, phase: Phase) -> int:
+    ballot = Ballot.objects.filter(participant=participant, phase=phase).first()
+    return ballot.left if ballot else participant.workshop.vote_budget
+
+
+@dataclass
+class ClusterRow:
+    cluster: Cluster
+    cards: list[Card] = field(default_factory=list)
+
+    @property
+    def points(self) -> int:
+        return sum(c.points for c in self.cards)
+
+
+def clusters_with_cards(phase: Phase, cards: list[Card] | None = None) -> list[ClusterRow]:
+    """Clusters of a phase with their visible cards, best first (sum of points)."""
+    cards = cards if cards is not None else list(visible_cards(phase))
+    rows = {c.pk: ClusterRow(c) for c in Cluster.objects.filter(phase=phase)}
+    for card in cards:
+        if card.cluster_id in rows:
+            rows[card.cluster_id].cards.append(card)
+    return sorted(rows.values(), key=lambda r: (-r.points, r.cluster.title))
+
+
+def top_clusters(workshop: Workshop, limit: int = 5) -> list[ClusterRow]:
+    rows = []
+    for phase in workshop.phases.all():
+        rows.extend(clusters_with_cards(phase))
+    return sorted(rows, key=lambda r: -r.points)[:limit]
+
+
+def participation_figures(workshop: Workshop) -> dict:
+    participants = workshop.participants.all()
+    cards = Card.objects.filter(workshop=workshop)
+    by_origin = dict(
+        cards.filter(hidden_at__isnull=True, merged_into__isnull=True)
+        .values_list("origin")
+        .annotate(n=Count("id"))
+        .values_list("origin", "n")
+    )
+    return {
+        "participants": participants.count(),
+        "blocked": participants.filter(blocked_at__isnull=False).count(),
+        "cards": sum(by_origin.values()),
+        "cards_online": by_origin.get(Card.Origin.ONLINE, 0),
+        "cards_paper": by_origin.get(Card.Origin.PAPER, 0),
+        "cards_hidden": cards.filter(hidden_at__isnull=False).count(),
+        "points": Vote.objects.filter(card__workshop=workshop).aggregate(
+            n=Coalesce(Sum("points"), 0)
+        )["n"],
+        "voters": Vote.objects.filter(card__workshop=workshop)
+        .values("participant")
+        .distinct()
+        .count(),
+    }
+
+
+# --- Representativeness -----------------------------------------------------------------
+
+
+@dataclass
+class AgeRow:
+    key: str
+    label: str
+    participants: int
+    share: float  # of participants with an age group, in %
+    population_share: float | None  # in %, None if the Kommunalprofil has no age data
+    missing: bool  # nobody or clearly fewer than in the population
+
+
+def _population_by_age_group(municipality) -> dict[str, int] | None:
+    """Residents per age group of ``Participant.AgeGroup`` from the Kommunalprofil, if any.
+
+    The Kommunalprofil offers no age breakdown yet; once ``zwk.profiles.selectors`` provides
+    ``population_by_age_group(municipality, groups)`` this panel uses it automatically.
+    """
+    from zwk.profiles import selectors as profile_selectors
+
+    provider = getattr(profile_selectors, "population_by_age_group", None)
+    if provider is None:
+        return None
+    groups = [
+        (key, *AGE_BOUNDS[key]) for key in Participant.AgeGroup.values
+    ]  # (key, from_age, to_age or None)
+    data = provider(municipality, groups)
+    return data or None
+
+
+AGE_BOUNDS = {
+    "u18": (0, 17),
+    "18-24": (18, 24),
+    "25-39": (25, 39),
+    "40-64": (40, 64),
+    "65-79": (65, 79),
+    "80+": (80, None),
+}
+
+
+def representativeness(workshop: Workshop) -> dict:
+    """Age groups of participants against the Kommune's population – who is missing?"""
+    counts = dict(
+        workshop.participants.filter(blocked_at__isnull=True)
+        .values_list("age_group")
+        .annotate(n=Count("id"))
+        .values_list("age_group", "n")
+    )
+    total = sum(counts.values())
+    known = total - counts.get("", 0)
+    population = _population_by_age_group(workshop.municipality)
+    pop_total = sum(population.values()) if population else 0
+    rows = []
+    for key, label in Participant.AgeGroup.choices:
+        n = counts.get(key, 0)
+        share = 100 * n / known if known else 0.0
+        pop_share = 100 * population.get(key, 0) / pop_total if pop_total else None
+        missing = n == 0 or (pop_share is not None and share < pop_share / 2)
+        rows.append(AgeRow(key, label, n, share, pop_share, missing))
+    resident_count = workshop.municipality.population
+    return {
+        "rows": rows,
+        "total": total,
+        "without_age": counts.get("", 0),
+        "has_population_by_age": population is not None,
+        "population": resident_count,
+        "population_date": workshop.municipality.population_date,
+        "per_thousand": (1000 * total / resident_count) if resident_count else None,
+        "missing": [r.label for r in rows if r.missing],
+    }
+
+
+# --- Results ----------------------------------------------------------------------------
+
+
+def protocol(workshop: Workshop) -> dict:
+    """Everything the protocol shows – visible cards, clusters, points, sketches, figures.
+
+    Deliberately without personal data: no pseudonyms, no Ortsteile, no who-voted-what.
+    """
+    phase_rows = []
+    for phase in workshop.phases.all():
+        cards = list(visible_cards(phase))
+        phase_rows.append(
+            {
+                "phase": phase,
+                "cards": cards,
+                "clusters": clusters_with_cards(phase, cards),
+                "unclustered": [c for c in cards if c.cluster_id is None],
+                "hidden": Card.objects.filter(phase=phase, hidden_at__isnull=False).count(),
+            }
+        )
+    return {
+        "workshop": workshop,
+        "phases": phase_rows,
+        "sketches": list(workshop.sketches.select_related("cluster", "theme")),
+        "figures": participation_figures(workshop),
+        "representativeness": representativeness(workshop),
+        "themes": list(workshop.themes.all()),
+    }
+
+
+def sketches_for_plan(municipality) -> QuerySet[Sketch]:
+    """Project sketches a Kommune's workshops propose for the Werkstattplan.
+
+    Each sketch has ``workshop`` and ``cluster`` loaded and ``points`` annotated (points of
+    the cards in its cluster). Ordered by workshop date, then points. The Werkstattplan
+    copies what it needs; it never writes back.
+    """
+    return (
+        Sketch.objects.filter(workshop__municipality=municipality, for_plan=True)
+        .select_related("workshop", "cluster", "theme")
+        .annotate(
+            points=Coalesce(
+                Sum(
+                    "cluster__cards__votes__points",
+                    filter=Q(cluster__cards__hidden_at__isnull=True),
+                ),
+                Value(0),
+                output_field=IntegerField(),
+            )
+        )
+        .order_by("-workshop__starts_at", "-points", "id")
+    )
+
+
+def participants_page(workshop: Workshop) -> QuerySet[Participant]:
+    return workshop.participants.annotate(card_count=Count("cards", distinct=True)).order_by(
+        "-created_at"
+    )
+
+
+def cards_prefetch():
+    return Prefetch("cards", queryset=Card.objects.filter(hidden_at__isnull=True))

@@ -1,0 +1,45 @@
+// Zukunftswerkstatt: progressive enhancement for the live views (htmx polling).
+// Every page works without this file; it only keeps polling from disturbing people.
+(function () {
+  "use strict";
+
+  function isTyping(region) {
+    var active = document.activeElement;
+    if (active && region.contains(active) && /^(INPUT|SELECT|TEXTAREA)$/.test(active.tagName)) {
+      return true;
+    }
+    if (region.getAttribute("data-live-pause") === "typing") {
+      // Never replace a form that holds unsent text or a chosen photo.
+      var fields = region.querySelectorAll("textarea, input[type=text], input[type=file]");
+      for (var i = 0; i < fields.length; i++) {
+        if (fields[i].value) { return true; }
+      }
+    }
+    return false;
+  }
+
+  // Pause polling of a region while someone types or chooses in it.
+  document.addEventListener("htmx:beforeRequest", function (evt) {
+    var elt = evt.detail.elt;
+    if (elt && elt.hasAttribute && elt.hasAttribute("data-live-pause") &&
+        evt.detail.requestConfig && evt.detail.requestConfig.verb === "get" && isTyping(elt)) {
+      evt.preventDefault();
+    }
+  });
+
+  // Show the server's German explanation (budget used up, phase closed, too fast) in place.
+  document.addEventListener("htmx:beforeSwap", function (evt) {
+    var status = evt.detail.xhr.status;
+    var target = evt.detail.target;
+    if ((status === 400 || status === 403 || status === 429) && target &&
+        target.hasAttribute("data-swap-errors") && evt.detail.xhr.responseText) {
+      evt.detail.shouldSwap = true;
+      evt.detail.isError = false;
+    }
+  });
+
+  document.addEventListener("click", function (evt) {
+    var button = evt.target.closest && evt.target.closest("[data-print]");
+    if (button) { window.print(); }
+  });
+})();
