@@ -446,3 +446,80 @@ def test_candidate_move_with_bad_direction(client_for, member, municipality):
     )
     assert response.status_code == 400
     assert "nach oben oder unten" in response.content.decode()
+
+
+def _queries(client, path):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get(path).status_code == 200
+    return len(ctx)
+
+
+def test_list_pages_need_a_constant_number_of_queries(client_for, member, municipality):
+    theme = Theme.objects.get(slug="mobilitaet", municipality=None)
+    municipality.themes.add(theme)
+    client = client_for(member)
+    pages = [
+        url(name, municipality) for name in ("initiatives", "swot", "interviews", "candidates")
+    ]
+
+    def add(n):
+        interview = services.interview_create(
+            municipality=municipality,
+            by=member,
+            data={"person": f"P{n}", "held_on": "2026-01-01", "main_points": "x"},
+        )
+        services.initiative_create(
+            municipality=municipality,
+            by=member,
+            data={"title": f"I{n}"},
+            themes=[theme],
+            target_groups=["youth", "seniors"],
+        )
+        item = services.swot_item_create(
+            municipality=municipality,
+            by=member,
+            category="strength",
+            text=f"S{n}",
+            interview=interview,
+        )
+        services.candidate_add(
+            municipality=municipality,
+            theme=Theme.objects.filter(municipality=None).order_by("order")[n],
+            justification="x",
+            swot_items=[item],
+            by=member,
+        )
+
+    add(0)
+    [_queries(client, p) for p in pages]  # warm up per-process caches (e.g. content types)
+    few = [_queries(client, p) for p in pages]
+    for n in range(1, 6):
+        add(n)
+    assert [_queries(client, p) for p in pages] == few
+
+
+def test_edit_candidate_keeps_its_theme_selectable(client_for, member, municipality):
+    item = services.swot_item_create(
+        municipality=municipality, by=member, category="threat", text="Pflegekräfte fehlen"
+    )
+    care = Theme.objects.get(slug="gesundheit-und-pflege", municipality=None)
+    candidate = services.candidate_add(
+        municipality=municipality, theme=care, justification="alt", swot_items=[item], by=member
+    )
+    client = client_for(member)
+    form = client.get(url("candidate_edit", municipality, pk=candidate.pk)).content.decode()
+    assert f'value="{care.pk}" selected' in form
+    response = client.post(
+        url("candidate_edit", municipality, pk=candidate.pk),
+        {
+            "kandidat-theme": care.pk,
+            "kandidat-justification": "Pflege vor Ort sichern",
+            "kandidat-swot_items": [item.pk],
+        },
+    )
+    assert response.status_code == 302
+    candidate.refresh_from_db()
+    assert candidate.justification == "Pflege vor Ort sichern"
