@@ -1,0 +1,390 @@
+"""Reads of the Werkzeugkoffer: search with facets, similar entries, recommendations."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import Avg, Count, Prefetch, Q, Value
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
+
+from zwk.municipalities.models import Municipality, Theme
+from zwk.municipalities.process import STEP_KIND_CHOICES, STEPS_BY_KIND
+from zwk.toolbox import search
+from zwk.toolbox.models import (
+    FACET_FIELDS,
+    Bookmark,
+    Effort,
+    Entry,
+    EntryFacet,
+    EntryType,
+    Rating,
+    SizeClass,
+    Status,
+    TargetGroup,
+)
+
+# Facets shown on the list page: URL parameter → (label, kind).
+FACETS = {
+    "art": (_lazy("Art"), "entry_type"),
+    "feld": (_lazy("Handlungsfeld"), "theme"),
+    "schritt": (_lazy("Schritt"), "phases"),
+    "zielgruppe": (_lazy("Zielgruppe"), "target_groups"),
+    "aufwand": (_lazy("Aufwand"), "effort"),
+    "kommune": (_lazy("Art der Kommune"), "municipality_kinds"),
+}
+SORTS = {
+    "relevanz": _lazy("Relevanz"),
+    "neueste": _lazy("Neueste zuerst"),
+    "titel": _lazy("Titel A–Z"),
+}
+
+
+@dataclass
+class FacetOption:
+    value: str
+    label: str
+    count: int
+    selected: bool
+
+
+@dataclass
+class Facet:
+    param: str
+    label: str
+    options: list[FacetOption] = field(default_factory=list)
+
+
+@dataclass
+class SearchResult:
+    entries: list  # ordered ids (page slicing happens in the view)
+    facets: list[Facet]
+    total: int
+    query: str
+    sort: str
+
+
+def _choice_labels(kind: str) -> dict[str, str]:
+    if kind == "entry_type":
+        return dict(EntryType.choices)
+    if kind == "effort":
+        return dict(Effort.choices)
+    if kind == "theme":
+        return {t.slug: t.name for t in Theme.objects.filter(municipality__isnull=True)}
+    return {k: str(v) for k, v in (FACET_FIELDS[kind] or {}).items()}
+
+
+def _apply_filter(qs, kind: str, values: list[str]):
+    if not values:
+        return qs
+    if kind in ("entry_type", "effort"):
+        return qs.filter(**{f"{kind}__in": values})
+    if kind == "theme":
+        return qs.filter(themes__slug__in=values, themes__municipality__isnull=True).distinct()
+    ids = EntryFacet.objects.filter(field=kind, value__in=values).values("entry_id")
+    return qs.filter(pk__in=ids)
+
+
+def search_entries(*, query: str = "", filters: dict[str, list[str]] | None = None, sort: str = ""):
+    """Published entries matching ``query`` and ``filters`` (OR within a facet, AND across).
+
+    Facet counts are computed on the result of the other facets' filters, so a user sees how
+    many entries each further choice would give."""
+    filters = {k: v for k, v in (filters or {}).items() if k in FACETS and v}
+    query = (query or "").strip()[:200]
+    base = Entry.objects.published()
+    scores: dict[int, float] | None = None
+    if query:
+        scores = search.scores(query)
+        base = base.filter(pk__in=list(scores))
+    sort = sort if sort in SORTS else ("relevanz" if query else "titel")
+    filtered = base
+    for param, values in filters.items():
+        filtered = _apply_filter(filtered, FACETS[param][1], values)
+
+    facets = []
+    for param, (label, kind) in FACETS.items():
+        scope = base
+        for other, values in filters.items():
+            if other != param:
+                scope = _apply_filter(scope, FACETS[other][1], values)
+        counts = _facet_counts(scope, kind)
+        labels = _choice_labels(kind)
+        selected = set(filters.get(param, []))
+        options = [
+            FacetOption(value, labels.get(value, value), counts.get(value, 0), value in selected)
+            for value in labels
+            if counts.get(value) or value in selected
+        ]
+        facets.append(Facet(param, str(label), options))
+
+    if sort == "relevanz" and scores is not None:
+        ids = list(filtered.values_list("pk", "title"))
+        ids.sort(key=lambda row: (-scores.get(row[0], 0.0), row[1].lower()))
+        ordered = [pk for pk, _t in ids]
+    elif sort == "neueste":
+        ordered = list(filtered.order_by("-published_at", "-pk").values_list("pk", flat=True))
+    else:
+        ordered = list(filtered.order_by("title", "pk").values_list("pk", flat=True))
+    return SearchResult(ordered, facets, len(ordered), query, sort)
+
+
+def _facet_counts(qs, kind: str) -> dict[str, int]:
+    if kind in ("entry_type", "effort"):
+        rows = qs.order_by().values(kind).annotate(n=Count("pk", distinct=True))
+        return {r[kind]: r["n"] for r in rows if r[kind]}
+    if kind == "theme":
+        rows = (
+            Theme.objects.filter(municipality__isnull=True, toolbox_entries__in=qs.order_by())
+            .values("slug")
+            .annotate(n=Count("toolbox_entries", distinct=True))
+        )
+        return {r["slug"]: r["n"] for r in rows}
+    rows = (
+        EntryFacet.objects.filter(field=kind, entry__in=qs.order_by())
+        .values("value")
+        .annotate(n=Count("entry", distinct=True))
+    )
+    return {r["value"]: r["n"] for r in rows}
+
+
+def entries_by_ids(ids: list[int]) -> list[Entry]:
+    """Entries for one page, in the given order, with what the list shows."""
+    by_id = {
+        e.pk: e
+        for e in Entry.objects.filter(pk__in=ids).prefetch_related(
+            Prefetch("themes", queryset=Theme.objects.order_by("order", "name"))
+        )
+    }
+    return [by_id[pk] for pk in ids if pk in by_id]
+
+
+def rating_summary(entry: Entry) -> dict:
+    agg = entry.ratings.aggregate(
+        avg=Avg("stars"), n=Count("pk"), helpful=Count("pk", filter=Q(helpful=True))
+    )
+    return {"average": agg["avg"], "count": agg["n"], "helpful": agg["helpful"]}
+
+
+def similar_entries(entry: Entry, limit: int = 4) -> list[Entry]:
+    """Published entries sharing Handlungsfelder, steps or target groups with ``entry``."""
+    theme_ids = list(entry.themes.values_list("pk", flat=True))
+    facet_q = Q()
+    for name in ("phases", "target_groups"):
+        values = getattr(entry, name) or []
+        if values:
+            facet_q |= Q(facets__field=name, facets__value__in=values)
+    candidates = (
+        Entry.objects.published()
+        .exclude(pk=entry.pk)
+        .annotate(
+            shared_themes=Count("themes", filter=Q(themes__in=theme_ids), distinct=True),
+            shared_facets=Count("facets", filter=facet_q, distinct=True) if facet_q else Value(0),
+        )
+        .filter(Q(shared_themes__gt=0) | Q(shared_facets__gt=0))
+        .order_by("-shared_themes", "-shared_facets", "title")
+    )
+    return list(candidates[:limit])
+
+
+def bookmarks_for(user) -> list[tuple[Municipality, list[Bookmark]]]:
+    municipalities = Municipality.objects.filter(memberships__user=user).order_by("name")
+    marks = defaultdict(list)
+    for b in (
+        Bookmark.objects.filter(municipality__in=municipalities, entry__status=Status.PUBLISHED)
+        .select_related("entry", "created_by")
+        .order_by("-created_at")
+    ):
+        marks[b.municipality_id].append(b)
+    return [(m, marks.get(m.pk, [])) for m in municipalities]
+
+
+def review_queue():
+    return (
+        Entry.objects.filter(status__in=[Status.REVIEW, Status.DRAFT])
+        .select_related("municipality", "created_by")
+        .order_by("status", "-updated_at")
+    )
+
+
+def submissions_of(municipality: Municipality):
+    return Entry.objects.filter(municipality=municipality).order_by("-updated_at")
+
+
+def user_municipalities(user) -> list[Municipality]:
+    if not user.is_authenticated:
+        return []
+    return list(Municipality.objects.filter(memberships__user=user).order_by("name"))
+
+
+# --- recommendations --------------------------------------------------------------------
+
+# What an indicator that is clearly worse than its reference suggests: (theme slugs, target
+# groups, reason). "high" means a value above the reference is the problem.
+INDICATOR_HINTS = {
+    "old_age_dependency_ratio": (
+        "high",
+        {"wohnen-im-alter", "gesundheit-und-pflege", "teilhabe-aller-altersgruppen"},
+        {TargetGroup.SENIORS},
+        _lazy("der Altenquotient liegt über dem Vergleichswert"),
+    ),
+    "share_80_plus": (
+        "high",
+        {"wohnen-im-alter", "gesundheit-und-pflege"},
+        {TargetGroup.SENIORS},
+        _lazy("der Anteil Hochbetagter liegt über dem Vergleichswert"),
+    ),
+    "mean_age": (
+        "high",
+        {"wohnen-im-alter", "teilhabe-aller-altersgruppen"},
+        {TargetGroup.SENIORS},
+        _lazy("das Durchschnittsalter liegt über dem Vergleichswert"),
+    ),
+    "share_under_18": (
+        "low",
+        {"kinder-jugend-familie", "halte-und-anziehungsfaktoren"},
+        {TargetGroup.YOUTH, TargetGroup.CHILDREN, TargetGroup.FAMILIES},
+        _lazy("der Anteil junger Menschen liegt unter dem Vergleichswert"),
+    ),
+    "net_migration_per_1000": (
+        "low",
+        {"halte-und-anziehungsfaktoren", "integration-willkommenskultur"},
+        set(),
+        _lazy("mehr Menschen ziehen weg als zu"),
+    ),
+    "education_migration_per_1000": (
+        "low",
+        {"halte-und-anziehungsfaktoren", "bildung", "fachkraeftesicherung"},
+        {TargetGroup.YOUTH},
+        _lazy("junge Erwachsene ziehen zur Ausbildung weg"),
+    ),
+    "career_start_migration_per_1000": (
+        "low",
+        {"fachkraeftesicherung", "halte-und-anziehungsfaktoren"},
+        {TargetGroup.BUSINESS},
+        _lazy("Berufseinsteigerinnen und -einsteiger ziehen weg"),
+    ),
+    "family_migration_per_1000": (
+        "low",
+        {"kinder-jugend-familie", "wohnen-und-bauen"},
+        {TargetGroup.FAMILIES},
+        _lazy("Familien ziehen weg"),
+    ),
+    "population_change_5y": (
+        "low",
+        {"halte-und-anziehungsfaktoren", "ortskerne-innenentwicklung", "nahversorgung"},
+        set(),
+        _lazy("die Bevölkerung schrumpft stärker als im Vergleich"),
+    ),
+}
+
+
+def _indicator_signals(municipality) -> list[tuple[set, set, str]]:
+    """Problems read from the Kommunalprofil (empty until statistics exist)."""
+    from zwk.profiles.selectors import indicator_comparison
+
+    signals = []
+    for row in indicator_comparison(municipality) or []:
+        hint = INDICATOR_HINTS.get(row.key)
+        if hint is None or row.value is None:
+            continue
+        reference = next(
+            (r for r in (row.peers, row.kreis, row.land, row.bund) if r is not None), None
+        )
+        if reference is None:
+            continue
+        direction, themes, groups, reason = hint
+        worse = row.value > reference if direction == "high" else row.value < reference
+        if worse:
+            signals.append((themes, {str(g) for g in groups}, str(reason)))
+    return signals
+
+
+def _related_municipalities(municipality) -> list[int]:
+    theme_ids = list(municipality.themes.values_list("pk", flat=True))
+    return list(
+        Municipality.objects.exclude(pk=municipality.pk)
+        .filter(Q(kind=municipality.kind) | Q(themes__in=theme_ids))
+        .values_list("pk", flat=True)
+        .distinct()
+    )
+
+
+def recommend(municipality, step_kind: str, limit: int = 5) -> list[tuple[Entry, str]]:
+    """Published entries for one of the five steps of ``municipality``, each with a reason.
+
+    Scores: fits the step (required unless nothing fits), shares the Kommune's Handlungsfelder,
+    answers a problem the Kommunalprofil shows, suits its type and size, and was found helpful
+    by related Kommunen (same type or shared themes). The reason names the strongest signals.
+    """
+    step = STEPS_BY_KIND.get(step_kind)
+    if step is None:
+        return []
+    themes = {t.slug: t.name for t in municipality.themes.all()}
+    size = SizeClass.for_population(municipality.population)
+    signals = _indicator_signals(municipality)
+    related = _related_municipalities(municipality)
+    helpful = Counter(
+        dict(
+            Rating.objects.filter(municipality_id__in=related)
+            .filter(Q(helpful=True) | Q(stars__gte=4))
+            .values("entry_id")
+            .annotate(n=Count("municipality", distinct=True))
+            .values_list("entry_id", "n")
+        )
+    )
+    entries = Entry.objects.published().prefetch_related("themes")
+    scored = []
+    for entry in entries:
+        fits_step = step_kind in (entry.phases or [])
+        entry_themes = {t.slug for t in entry.themes.all()}
+        shared = [themes[s] for s in sorted(entry_themes & set(themes))]
+        score = 0.0
+        reasons: list[tuple[float, str]] = []
+        if fits_step:
+            score += 3
+        if shared:
+            score += 2 * len(shared)
+            reasons.append(
+                (2.5, _("passt zu Ihrem Handlungsfeld „%(theme)s“") % {"theme": shared[0]})
+            )
+        for sig_themes, sig_groups, sig_reason in signals:
+            if entry_themes & sig_themes or set(entry.target_groups or []) & sig_groups:
+                score += 2
+                reasons.append((3.0, _("Ihr Kommunalprofil zeigt: %(why)s") % {"why": sig_reason}))
+                break
+        if municipality.kind in (entry.municipality_kinds or []):
+            score += 1
+            reasons.append(
+                (
+                    1.0,
+                    _("bewährt in Kommunen wie Ihrer (%(kind)s)")
+                    % {"kind": municipality.get_kind_display()},
+                )
+            )
+        if size and size in (entry.sizes or []):
+            score += 0.5
+        n_helpful = helpful.get(entry.pk, 0)
+        if n_helpful:
+            score += 1.5 * n_helpful
+            reasons.append(
+                (
+                    2.0 + n_helpful,
+                    _("%(n)d ähnliche Kommune(n) fanden es hilfreich") % {"n": n_helpful},
+                )
+            )
+        if not fits_step and not shared and not n_helpful:
+            continue
+        if fits_step:
+            reasons.append((0.5, _("geeignet für den Schritt %(step)s") % {"step": step.title}))
+        reasons.sort(key=lambda r: -r[0])
+        reason = reasons[0][1] if reasons else ""
+        if len(reasons) > 1 and reasons[1][0] >= 1:
+            reason = f"{reason}; {reasons[1][1]}"
+        scored.append((score, entry.title.lower(), entry, reason[:1].upper() + reason[1:]))
+    scored.sort(key=lambda s: (-s[0], s[1]))
+    return [(entry, reason) for _s, _t, entry, reason in scored[:limit]]
+
+
+STEP_CHOICES = dict(STEP_KIND_CHOICES)
