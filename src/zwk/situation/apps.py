@@ -9,3 +9,9 @@ class SituationConfig(AppConfig):
     name = "zwk.situation"
     label = "situation"
     verbose_name = _("Situationsanalyse")
+
+    def ready(self) -> None:
+        from zwk.profiles.hooks import register_section
+        from zwk.situation.profile_section import render_section
+
+        register_section(render_section)
