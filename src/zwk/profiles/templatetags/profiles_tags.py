@@ -17,3 +17,25 @@ def de_number(value, digits=None):
             digits = 0 if abs(value) >= 1000 or value == int(value) else 1
         return fmt(value, int(digits))
     return value
+
+
+def _step_digits(step) -> int:
+    """Decimals of a slider step ("0.05" → 2); profiles.js formats live values the same way."""
+    text = str(step or "1")
+    return len(text.split(".", 1)[1]) if "." in text else 0
+
+
+@register.filter
+def slider_value(field):
+    """The value shown in a slider's ``<output>``: German format, as many decimals as its step.
+
+    A submitted value arrives as the raw string ("3.5"), the initial one as a float; both are
+    shown the same way. Something that is no number (invalid input) is shown as typed."""
+    value = field.value()
+    if value in (None, ""):
+        value = field.initial
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return value
+    return fmt(number, _step_digits(field.field.widget.attrs.get("step")))
