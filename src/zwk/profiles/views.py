@@ -151,19 +151,29 @@ def import_upload(request, slug):
             upload=form.cleaned_data["file"], by=request.user, municipality=municipality
         )
         return redirect("profiles:import_job", slug=slug, job=job.pk)
-    jobs = municipality.import_jobs.select_related("created_by")[:20]
     profile_obj = Profile.objects.filter(municipality=municipality).first()
     area = profile_obj.register_area if profile_obj else ""
+    return _import_page(
+        request,
+        municipality,
+        form=form,
+        area_form=RegisterAreaForm(initial={"register_area": area}),
+        status=400 if form.is_bound else 200,
+    )
+
+
+def _import_page(request, municipality, *, form, area_form, status):
+    """The upload page; also re-rendered (400, input kept) when the area form is invalid."""
     return render(
         request,
         "profiles/import.html",
         {
             "municipality": municipality,
             "form": form,
-            "jobs": jobs,
-            "area_form": RegisterAreaForm(initial={"register_area": area}),
+            "jobs": municipality.import_jobs.select_related("created_by")[:20],
+            "area_form": area_form,
         },
-        status=400 if form.is_bound else 200,
+        status=status,
     )
 
 
@@ -250,7 +260,11 @@ def register_area(request, slug):
                 request=request,
             )
         except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
+            form.add_error("register_area", exc)
         else:
             messages.success(request, _("Der Gebietsschlüssel wurde gespeichert."))
-    return redirect("profiles:import", slug=slug)
+            return redirect("profiles:import", slug=slug)
+    # Invalid: the import page again with the message and the typed key, nothing written.
+    return _import_page(
+        request, municipality, form=StatisticsUploadForm(), area_form=form, status=400
+    )
