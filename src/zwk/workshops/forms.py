@@ -274,3 +274,18 @@ class SketchForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["cluster"].queryset = workshop.clusters.all()
         self.fields["theme"].queryset = municipality_themes(workshop.municipality)
+
+
+class PhotoForm(forms.Form):
+    image = forms.ImageField(
+        label=_("Foto"),
+        help_text=_(
+            "JPEG oder PNG, z. B. Pinnwände und Flipcharts. Personen nur mit Einverständnis."
+        ),
+        widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png"}),
+    )
+    caption = forms.CharField(label=_("Bildunterschrift"), max_length=200)
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("prefix", "foto")
+        super().__init__(*args, **kwargs)

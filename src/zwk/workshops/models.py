@@ -414,3 +414,27 @@ class Sketch(models.Model):
     @property
     def municipality(self):
         return self.workshop.municipality
+
+
+class WorkshopPhoto(models.Model):
+    """Photo documentation of the workshop (pin boards, flip charts) – part of the protocol."""
+
+    workshop = models.ForeignKey(Workshop, on_delete=models.CASCADE, related_name="photos")
+    image = models.ImageField(_("Foto"), upload_to="werkstatt/fotos/%Y/%m/")
+    caption = models.CharField(_("Bildunterschrift"), max_length=200)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("Foto der Dokumentation")
+        verbose_name_plural = _("Fotodokumentation")
+        ordering = ["uploaded_at", "id"]
+
+    def __str__(self) -> str:
+        return self.caption
+
+    @property
+    def municipality(self):
+        return self.workshop.municipality

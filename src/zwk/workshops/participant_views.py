@@ -222,7 +222,7 @@ def _vote(request, code, card, *, withdraw: bool):
         except ValidationError as exc:
             error, status = " ".join(exc.messages), 400
     if request.htmx:
-        workshop.refresh_from_db(fields=["version"])
+        workshop.refresh_from_db(fields=["version"])  # the vote bumped it
         context = _board_context(request, workshop, participant)
         context["error"] = error
         context["announce"] = None if error else _("Ihre Punkte wurden gespeichert.")

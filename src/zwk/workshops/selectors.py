@@ -6,12 +6,17 @@ workshops never import plans.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 
+from django.core.cache import cache
 from django.db.models import Count, IntegerField, Prefetch, Q, QuerySet, Sum, Value
 from django.db.models.functions import Coalesce
 
 from zwk.workshops.models import Ballot, Card, Cluster, Participant, Phase, Sketch, Vote, Workshop
+from zwk.workshops.phases import WRITE
+
+logger = logging.getLogger(__name__)
 
 
 def workshops_for(municipality) -> QuerySet[Workshop]:
@@ -35,14 +40,16 @@ def phases(workshop: Workshop) -> list[Phase]:
 
 
 def current_phase(workshop: Workshop, phase_list: list[Phase] | None = None) -> Phase | None:
-    """The running phase; else the one closed last; else the first."""
+    """The running phase; else the last closed phase with cards (or closed last); else the first."""
     phase_list = phase_list if phase_list is not None else phases(workshop)
     running = [p for p in phase_list if p.is_open]
     if running:
         return running[0]
-    closed = [p for p in phase_list if p.closed_at]
-    if closed:
-        return max(closed, key=lambda p: p.closed_at)
+    closed = sorted((p for p in phase_list if p.closed_at), key=lambda p: p.closed_at)
+    with_cards = [p for p in closed if p.type.allows(WRITE)]
+    if with_cards or closed:
+        # After the workshop, the last phase with cards is more useful than the follow-up.
+        return (with_cards or closed)[-1]
     return phase_list[0] if phase_list else None
 
 
@@ -145,21 +152,32 @@ class AgeRow:
 
 
 def _population_by_age_group(municipality) -> dict[str, int] | None:
-    """Residents per age group of ``Participant.AgeGroup`` from the Kommunalprofil, if any.
+    """Residents per ``Participant.AgeGroup`` from the Kommunalprofil; None without age data.
 
-    The Kommunalprofil offers no age breakdown yet; once ``zwk.profiles.selectors`` provides
-    ``population_by_age_group(municipality, groups)`` this panel uses it automatically.
+    Reads the latest single-year age stock of the Kommune through the Kommunalprofil's
+    ``comparison`` selector and sums it into the participants' age groups. Cached for ten
+    minutes: the moderator console polls every few seconds, statistics change rarely.
     """
-    from zwk.profiles import selectors as profile_selectors
+    key = f"zwk:workshops:population-by-age:{municipality.pk}"
+    cached = cache.get(key)
+    if cached is not None:
+        return cached or None
+    groups: dict[str, int] = {}
+    try:
+        from zwk.profiles import selectors as profile_selectors
 
-    provider = getattr(profile_selectors, "population_by_age_group", None)
-    if provider is None:
-        return None
-    groups = [
-        (key, *AGE_BOUNDS[key]) for key in Participant.AgeGroup.values
-    ]  # (key, from_age, to_age or None)
-    data = provider(municipality, groups)
-    return data or None
+        own = profile_selectors.comparison(municipality, with_peers=False).own
+        if own is not None and own.ages:
+            counts = own.ages[max(own.ages)]  # (sex, age 0…100+)
+            by_age = [float(counts[0][a] + counts[1][a]) for a in range(len(counts[0]))]
+            for group, (low, high) in AGE_BOUNDS.items():
+                top = len(by_age) - 1 if high is None else high
+                groups[group] = round(sum(by_age[low : top + 1]))
+    except Exception:  # the panel must never break the console; fall back to the total
+        logger.exception("population by age unavailable for %s", municipality.pk)
+        groups = {}
+    cache.set(key, groups, 600)
+    return groups or None
 
 
 AGE_BOUNDS = {

@@ -32,6 +32,7 @@ from zwk.workshops.models import (
     Sketch,
     Vote,
     Workshop,
+    WorkshopPhoto,
     unique_code,
 )
 from zwk.workshops.phases import PHASE_TYPES, VOTE, WRITE, killer_phrase_in
@@ -644,11 +645,13 @@ def vote_withdraw(*, participant: Participant, card: Card, points: int = 1) -> i
 
 
 def _locked_ballot(participant: Participant, phase: Phase, workshop: Workshop) -> Ballot:
+    """The participant's ballot of ``phase``, locked; created on the first point."""
+    ballot = Ballot.objects.select_for_update().filter(participant=participant, phase=phase).first()
+    if ballot is not None:
+        return ballot
     try:
         with transaction.atomic():
-            Ballot.objects.get_or_create(
-                participant=participant, phase=phase, defaults={"budget": workshop.vote_budget}
-            )
+            Ballot.objects.create(participant=participant, phase=phase, budget=workshop.vote_budget)
     except IntegrityError:  # created concurrently by another request of the same device
         pass
     return Ballot.objects.select_for_update().get(participant=participant, phase=phase)
@@ -700,6 +703,49 @@ def sketch_save(
         request=request,
     )
     return sketch
+
+
+# --- Photo documentation ---------------------------------------------------------------
+
+
+@transaction.atomic
+def photo_add(*, workshop: Workshop, by: User, upload, caption: str, request=None) -> WorkshopPhoto:
+    caption = clean_text(caption, max_length=200)
+    if not caption:
+        raise ValidationError(_("Bitte beschreiben Sie kurz, was das Foto zeigt."))
+    content, ext = reencode_image(upload, max_size=(2000, 2000))
+    photo = WorkshopPhoto(workshop=workshop, caption=caption, uploaded_by=by)
+    photo.image.save(random_upload_name(ext), ContentFile(content), save=False)
+    try:
+        photo.full_clean()
+        photo.save()
+    except Exception:
+        photo.image.delete(save=False)
+        raise
+    _audit(
+        by,
+        "workshop.photo_added",
+        _("Foto hinzugefügt: %(caption)s") % {"caption": caption},
+        workshop,
+        obj=photo,
+        request=request,
+    )
+    return photo
+
+
+@transaction.atomic
+def photo_delete(*, photo: WorkshopPhoto, by: User, request=None) -> None:
+    _audit(
+        by,
+        "workshop.photo_deleted",
+        _("Foto gelöscht: %(caption)s") % {"caption": photo.caption},
+        photo.workshop,
+        obj=photo,
+        request=request,
+    )
+    image = photo.image
+    photo.delete()
+    transaction.on_commit(lambda: image.delete(save=False))
 
 
 # --- Retention --------------------------------------------------------------------------

@@ -44,6 +44,9 @@ urlpatterns = [
     ),
     path(w + "skizzen/neu/", views.sketch_form, name="sketch_create"),
     path(w + "skizzen/<int:sketch>/", views.sketch_form, name="sketch_edit"),
+    path(w + "fotos/neu/", views.photo_add, name="photo_add"),
+    path(w + "fotos/<int:photo>/", views.photo_view, name="photo_view"),
+    path(w + "fotos/<int:photo>/loeschen/", views.photo_delete, name="photo_delete"),
     path(w + "protokoll.md", views.protocol_markdown, name="protocol_md"),
     path(w + "protokoll.pdf", views.protocol_pdf, name="protocol_pdf"),
 ]

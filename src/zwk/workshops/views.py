@@ -33,11 +33,20 @@ from zwk.workshops.forms import (
     MergeForm,
     PaperCardForm,
     PhaseMinutesForm,
+    PhotoForm,
     SketchForm,
     WorkshopForm,
     municipality_themes,
 )
-from zwk.workshops.models import Card, Cluster, Participant, Phase, Sketch, Workshop
+from zwk.workshops.models import (
+    Card,
+    Cluster,
+    Participant,
+    Phase,
+    Sketch,
+    Workshop,
+    WorkshopPhoto,
+)
 from zwk.workshops.phases import WRITE
 
 
@@ -225,6 +234,8 @@ def _render_console(request, workshop, status=200, **forms):
         ),
         merge_form=forms.get("merge_form") or MergeForm(cards=visible),
         cluster_form=forms.get("cluster_form") or ClusterForm(),
+        photo_form=forms.get("photo_form") or PhotoForm(),
+        photos=workshop.photos.all(),
         can_edit=request.user.has_perm("workshops.change_workshop", workshop),
         live_url=reverse(
             "workshops:console_live", kwargs={"slug": workshop.municipality.slug, "pk": workshop.pk}
@@ -741,14 +752,93 @@ def sketch_form(request, slug, pk, sketch=None):
     )
 
 
+# --- Photo documentation ---------------------------------------------------------------
+
+
+@login_required
+@require_POST
+def photo_add(request, slug, pk):
+    workshop = _workshop(request, slug, pk, "workshops.moderate_workshop")
+    form = PhotoForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            services.photo_add(
+                workshop=workshop,
+                by=request.user,
+                upload=form.cleaned_data["image"],
+                caption=form.cleaned_data["caption"],
+                request=request,
+            )
+        except ValidationError as exc:
+            form.add_error("image", exc)
+        else:
+            messages.success(request, _("Das Foto wurde hinzugefügt."))
+            return _back(workshop, anchor="fotos")
+    return _render_console(request, workshop, status=400, photo_form=form)
+
+
+def _photo(workshop, photo_pk) -> WorkshopPhoto:
+    return get_object_or_404(WorkshopPhoto, pk=photo_pk, workshop=workshop)
+
+
+@login_required
+@require_GET
+def photo_view(request, slug, pk, photo):
+    workshop = _workshop(request, slug, pk)
+    item = _photo(workshop, photo)
+    try:
+        handle = item.image.open("rb")
+    except FileNotFoundError as exc:
+        raise Http404 from exc
+    content_type = "image/png" if item.image.name.endswith(".png") else "image/jpeg"
+    response = FileResponse(handle, content_type=content_type)
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, max-age=3600"
+    return response
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def photo_delete(request, slug, pk, photo):
+    workshop = _workshop(request, slug, pk, "workshops.moderate_workshop")
+    item = _photo(workshop, photo)
+    if request.method == "POST":
+        services.photo_delete(photo=item, by=request.user, request=request)
+        messages.success(request, _("Das Foto wurde gelöscht."))
+        return _back(workshop, anchor="fotos")
+    return _confirm(
+        request,
+        workshop,
+        title=_("Foto löschen"),
+        question=_("Soll das Foto „%(caption)s“ gelöscht werden?") % {"caption": item.caption},
+        confirm_label=_("Ja, löschen"),
+        cancel_url=workshop.get_absolute_url() + "#fotos",
+    )
+
+
 # --- Results ----------------------------------------------------------------------------
 
 
-def _protocol_context(workshop):
+def _protocol_context(workshop, *, embed_photos=False):
     context = selectors.protocol(workshop)
+    if embed_photos:
+        context["photo_uris"] = [(p.caption, _data_uri(p)) for p in workshop.photos.all()]
     context["municipality"] = workshop.municipality
     context["generated_at"] = timezone.now()
     return context
+
+
+def _data_uri(photo) -> str:
+    """Embed the (re-encoded) photo in the PDF; WeasyPrint fetches nothing from outside."""
+    import base64
+
+    try:
+        with photo.image.open("rb") as handle:
+            data = handle.read()
+    except FileNotFoundError:
+        return ""
+    mime = "image/png" if photo.image.name.endswith(".png") else "image/jpeg"
+    return f"data:{mime};base64,{base64.b64encode(data).decode()}"
 
 
 def _filename(workshop, ext):
@@ -766,7 +856,11 @@ def protocol_markdown(request, slug, pk):
 
 
 def _no_fetch(url, *args, **kwargs):
-    # The PDF is built from our own template only; nothing is fetched from anywhere.
+    # The PDF is built from our own template only: embedded data URIs, nothing from outside.
+    if url.startswith("data:"):
+        from weasyprint.urls import default_url_fetcher
+
+        return default_url_fetcher(url, *args, **kwargs)
     raise ValueError(f"external resource refused: {url}")
 
 
@@ -776,9 +870,8 @@ def protocol_pdf(request, slug, pk):
     import weasyprint  # heavy import: only when a PDF is requested
 
     workshop = _workshop(request, slug, pk)
-    html = render_to_string(
-        "workshops/protocol_pdf.html", _protocol_context(workshop), request=request
-    )
+    context = _protocol_context(workshop, embed_photos=True)
+    html = render_to_string("workshops/protocol_pdf.html", context, request=request)
     pdf = weasyprint.HTML(string=html, url_fetcher=_no_fetch).write_pdf()
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{_filename(workshop, "pdf")}"'

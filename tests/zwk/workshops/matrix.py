@@ -21,6 +21,7 @@ R = {
     "ws_sketch": "sketch",
     "ws_code": "code",
     "ws_action": "action",
+    "ws_photo": "photo",
 }
 
 MATRIX = {
@@ -57,6 +58,9 @@ MATRIX = {
     ),
     "workshops:sketch_create": Case("get", tenant(200, **MOD), W, rename=R),
     "workshops:sketch_edit": Case("get", tenant(200, **MOD), (*W, "ws_sketch"), rename=R),
+    "workshops:photo_add": Case("post", tenant(400, **MOD), W, rename=R),
+    "workshops:photo_view": Case("get", tenant(200), (*W, "ws_photo"), rename=R),
+    "workshops:photo_delete": Case("get", tenant(200, **MOD), (*W, "ws_photo"), rename=R),
     "workshops:protocol_md": Case("get", tenant(200), W, rename=R),
     "workshops:protocol_pdf": Case("get", tenant(200), W, rename=R),
     # Participant side, seen by account roles without a participant cookie.
@@ -99,7 +103,14 @@ def build(world):
     sketch = services.sketch_save(
         workshop=workshop, by=coordinator, data={"title": "Bänke", "goal": "Mehr Sitzplätze"}
     )
+    photo = services.photo_add(
+        workshop=workshop,
+        by=coordinator,
+        upload=SimpleUploadedFile("pinnwand.png", PNG_1PX, "image/png"),
+        caption="Pinnwand Kritikphase",
+    )
     return {
+        "ws_photo": photo.pk,
         "ws_workshop": workshop.pk,
         "ws_code": workshop.code,
         "ws_card": card.pk,

@@ -229,3 +229,27 @@ def test_workshops_never_import_the_werkstattplan():
                 names = [node.module]
             offenders += [f"{path.name}: {n}" for n in names if n.startswith("zwk.plans")]
     assert not offenders
+
+
+def test_representativeness_compares_with_the_population_by_age(workshop, monkeypatch):
+    """With single-year ages in the Kommunalprofil, groups below half their share are missing."""
+    from types import SimpleNamespace
+
+    import numpy as np
+
+    from zwk.profiles import selectors as profile_selectors
+
+    ages = np.zeros((2, 101))
+    ages[:, 30] = 500  # 25–39: 1000 people
+    ages[:, 70] = 500  # 65–79: 1000 people
+    fake = SimpleNamespace(own=SimpleNamespace(ages={2024: ages}))
+    monkeypatch.setattr(profile_selectors, "comparison", lambda m, with_peers=False: fake)
+    for i in range(3):
+        join(workshop, f"Jung {i}", age_group="25-39")
+    join(workshop, "Alt", age_group="65-79")
+    panel = selectors.representativeness(workshop)
+    rows = {r.key: r for r in panel["rows"]}
+    assert panel["has_population_by_age"] is True
+    assert rows["25-39"].population_share == 50 and not rows["25-39"].missing
+    assert rows["65-79"].share == 25 and rows["65-79"].missing is False  # 25 % ≥ half of 50 %
+    assert rows["80+"].population_share == 0

@@ -124,3 +124,29 @@ def test_projector_live_returns_204_when_unchanged(client_for, workshop, member)
     first = client_for(member).get(url)
     tag = first["ETag"].removeprefix('W/"').removesuffix('"')
     assert client_for(member).get(url, {"v": tag}).status_code == 204
+
+
+def test_photo_documentation_goes_into_the_protocol(client_for, workshop, coordinator):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from tests.zwk.workshops.matrix import PNG_1PX
+
+    kwargs = {"slug": workshop.municipality.slug, "pk": workshop.pk}
+    client = client_for(coordinator)
+    upload = SimpleUploadedFile("flipchart.png", PNG_1PX, "image/png")
+    response = client.post(
+        reverse("workshops:photo_add", kwargs=kwargs),
+        {"foto-image": upload, "foto-caption": "Flipchart Phantasiephase"},
+    )
+    assert response.status_code == 302
+    md = client.get(reverse("workshops:protocol_md", kwargs=kwargs)).content.decode()
+    assert "Flipchart Phantasiephase" in md
+    pdf = client.get(reverse("workshops:protocol_pdf", kwargs=kwargs))
+    assert pdf.content.startswith(b"%PDF") and b"/Image" in pdf.content
+    bad = SimpleUploadedFile("virus.png", b"MZ\x90\x00" + b"\x00" * 100, "image/png")
+    refused = client.post(
+        reverse("workshops:photo_add", kwargs=kwargs),
+        {"foto-image": bad, "foto-caption": "Kaputt"},
+    )
+    assert refused.status_code == 400
+    assert workshop.photos.count() == 1

@@ -66,6 +66,26 @@ REALISATION = [
 ]
 
 
+def _pinboard_image():
+    """A drawn stand-in for a photo of a pin board: coloured cards with dots."""
+    import io
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image, ImageDraw
+
+    image = Image.new("RGB", (640, 420), (222, 206, 170))
+    draw = ImageDraw.Draw(image)
+    colours = [(255, 244, 160), (180, 220, 255), (200, 240, 190), (255, 205, 180)]
+    for i in range(12):
+        x, y = 30 + (i % 4) * 150, 30 + (i // 4) * 130
+        draw.rectangle([x, y, x + 130, y + 100], fill=colours[i % 4], outline=(120, 110, 90))
+        for d in range(i % 4):
+            draw.ellipse([x + 10 + d * 22, y + 70, x + 26 + d * 22, y + 86], fill=(200, 30, 30))
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    return SimpleUploadedFile("pinnwand.png", buffer.getvalue(), "image/png")
+
+
 def _people(workshop, count):
     return [
         services.participant_join(
@@ -218,6 +238,12 @@ def _finished_workshop(municipality, coordinator, team):
             "sponsor": "Stadtmarketing Musterstadt",
             "for_plan": True,
         },
+    )
+    services.photo_add(
+        workshop=workshop,
+        by=coordinator,
+        upload=_pinboard_image(),
+        caption="Pinnwand der Kritikphase mit Punkten (Demofoto)",
     )
     services.workshop_finish(workshop=workshop, by=coordinator)
     Workshop.objects.filter(pk=workshop.pk).update(finished_at=start + timedelta(hours=6))
