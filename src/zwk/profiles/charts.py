@@ -13,7 +13,11 @@ import math
 from dataclasses import dataclass, field
 from html import escape
 
-PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#000000")
+# Okabe–Ito hues; orange (#E69F00) and sky blue (#56B4E9) darkened to #A67300 and #2B87BA so
+# that every line and bar keeps a contrast of at least 3:1 against the white background
+# (WCAG 1.4.11 Non-text Contrast). The hues – and so the colour-blind safety – stay the same.
+PALETTE = ("#0072B2", "#A67300", "#009E73", "#CC79A7", "#2B87BA", "#D55E00", "#000000")
+BAND_FILL, BAND_EDGE = "#56B4E9", "#2B87BA"  # light area, outlined with a 3:1 edge
 DASHES = ("", "6 3", "2 3", "8 3 2 3", "4 4", "1 2", "")
 
 
@@ -151,9 +155,10 @@ def line_chart(
         if pts and pts_hi:
             poly = " ".join(f"{x:.1f},{y:.1f}" for x, y in pts + pts_hi[::-1])
             parts.append(
-                f'<polygon points="{poly}" fill="#56B4E9" fill-opacity="0.3" stroke="none"/>'
+                f'<polygon points="{poly}" fill="{BAND_FILL}" fill-opacity="0.3" '
+                f'stroke="{BAND_EDGE}" stroke-width="1.5" stroke-dasharray="1 2"/>'
             )
-            legend.append((band[0], "#56B4E9", ""))
+            legend.append((band[0], BAND_EDGE, "1 2"))
     for i, (name, vs) in enumerate(series):
         colour, dash = PALETTE[i % len(PALETTE)], DASHES[i % len(DASHES)]
         segments, current = [], []
@@ -227,7 +232,7 @@ def pyramid(
             x = mid - 30 - w if sign < 0 else mid + 30
             parts.append(
                 f'<rect x="{x:.1f}" y="{y + 1:.1f}" width="{w:.1f}" height="{bar_h - 2:.1f}" '
-                f'fill="{colour}" fill-opacity="0.75"/>'
+                f'fill="{colour}" fill-opacity="0.75" stroke="#1a1a1a" stroke-width="0.6"/>'
             )
         parts.append(
             f'<text x="{mid}" y="{y + bar_h / 2 + 4:.1f}" text-anchor="middle" '
