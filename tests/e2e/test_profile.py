@@ -157,6 +157,15 @@ def test_coordinator_explores_exports_and_publishes_the_profile(
         response = page.request.get(base_url + PROFILE + path)
         assert response.ok and response.headers["content-type"] == content_type
 
+    # print: no navigation or controls, every chart's data table shown (also closed ones)
+    page.emulate_media(media="print")
+    expect(page.get_by_role("navigation", name="Hauptnavigation")).to_be_hidden()
+    expect(page.locator("form.scenario-form")).to_be_hidden()
+    expect(page.locator("#diagramm-pyramide table")).to_be_visible()
+    expect(page.locator("#diagramm-pyramide summary")).to_be_hidden()
+    page.emulate_media(media="screen")
+    expect(page.locator("#diagramm-pyramide table")).to_be_hidden()
+
     # publish (with confirmation) and read it without an account
     anonymous = new_page()
     assert anonymous.goto(base_url + PROFILE).status == 404

@@ -42,3 +42,20 @@
     }
   });
 })();
+
+// Printing: show every chart's data table. Browsers without ::details-content (see the
+// print styles in zwk.css) would otherwise print closed <details> without their table.
+(function () {
+  "use strict";
+  var opened = [];
+  window.addEventListener("beforeprint", function () {
+    document.querySelectorAll("details.chart-data:not([open])").forEach(function (d) {
+      d.open = true;
+      opened.push(d);
+    });
+  });
+  window.addEventListener("afterprint", function () {
+    opened.forEach(function (d) { d.open = false; });
+    opened = [];
+  });
+})();
