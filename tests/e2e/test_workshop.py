@@ -120,3 +120,41 @@ def test_workshop_with_moderator_and_three_participants(page, new_page, base_url
     assert download_info.value.suggested_filename.endswith(".pdf")
     with open(download_info.value.path(), "rb") as handle:
         assert handle.read(5) == b"%PDF-"
+
+
+def test_moderation_and_participant_side_pages_are_accessible(page, new_page, base_url, demo):
+    """The remaining workshop pages, each axe-checked: finished workshop, forms, errors."""
+    login(page, base_url, "koordination-musterstadt", check=False)
+    page.goto(f"{base_url}/kommunen/musterstadt/werkstatt/")
+    page.get_by_role("link", name=re.compile("Lebendige Innenstadt")).click()
+    expect(page.get_by_role("heading", name="Fotodokumentation")).to_be_visible()
+    expect(page.get_by_role("cell", name="fehlt").first).to_be_visible()  # who is missing
+    assert_no_axe_violations(page)
+    console = page.url
+    for link in ("Aushang mit QR-Code", "Teilnehmende"):
+        page.goto(console)
+        page.get_by_role("link", name=link, exact=True).click()
+        assert_no_axe_violations(page)
+    page.goto(console)
+    page.get_by_role("link", name=re.compile("^Projektskizze anlegen")).first.click()
+    page.get_by_role("button", name="Speichern").click()  # goal missing → 400 with summary
+    expect(page.get_by_role("alert")).to_contain_text("Bitte prüfen Sie Ihre Eingaben")
+    assert_no_axe_violations(page)
+    page.goto(f"{base_url}/kommunen/musterstadt/werkstatt/neu/")
+    assert_no_axe_violations(page)
+
+    phone = new_page(**PHONE)
+    phone.goto(f"{base_url}/mitmachen/")
+    phone.get_by_label("Code").fill("falsch")
+    phone.get_by_role("button", name="Weiter").click()
+    expect(phone.get_by_role("alert")).to_contain_text("keine Zukunftswerkstatt")
+    assert_no_axe_violations(phone)
+    phone.get_by_label("Code").fill("DEMO")
+    phone.get_by_role("button", name="Weiter").click()
+    phone.get_by_role("button", name="Leichte Sprache").click()
+    phone.get_by_role("main").get_by_role("button", name="Mitmachen").click()  # nothing filled
+    expect(phone.get_by_role("alert")).to_contain_text("Datenschutzhinweis")
+    assert_no_axe_violations(phone)
+    phone.get_by_role("link", name="Datenschutzhinweis lesen").click()
+    expect(phone.get_by_text("Wir speichern Ihren Namen oder Spitznamen.")).to_be_visible()
+    assert_no_axe_violations(phone)

@@ -55,6 +55,10 @@ def _board_context(request, workshop, participant, phase=None):
         "plain": plain,
         "live_tag": live.tag(workshop, "t", participant.pk if participant else 0, int(plain)),
         "live_url": reverse("participate:live", kwargs={"code": workshop.code}),
+        # "Wie geht es weiter?": the follow-up shows the project sketches instead of cards.
+        "sketches": list(workshop.sketches.all())
+        if phase is not None and phase.kind == "follow_up"
+        else [],
     }
 
 

@@ -187,3 +187,15 @@ def test_participant_matrix(setup, municipality, coordinator, member):
     assert not Vote.objects.filter(card=other_card).exists()
     # Unknown code → 404, not 403.
     assert own.get(reverse("participate:live", kwargs={"code": "unbekannt"})).status_code == 404
+
+
+def test_follow_up_shows_participants_the_project_sketches(setup, coordinator):
+    workshop, _phase, _card = setup
+    services.sketch_save(
+        workshop=workshop, by=coordinator, data={"title": "Bürgerbus", "goal": "Abends mobil"}
+    )
+    open_phase(workshop, "follow_up", by=coordinator)
+    anna = Client()
+    _join(anna, workshop)
+    body = anna.get(reverse("participate:entry", kwargs={"code": workshop.code})).content.decode()
+    assert "Wie geht es weiter?" in body and "Bürgerbus" in body and "Abends mobil" in body
