@@ -233,9 +233,10 @@ def _vote(request, code, card, *, withdraw: bool):
         html = render_to_string("workshops/_participate_live.html", context, request=request)
         return live.respond(html, context["live_tag"], status=status)
     if error:
+        # Without JavaScript: the board again, with the reason, as a 400 (or 429).
         messages.error(request, error)
-    else:
-        messages.success(request, _("Ihre Punkte wurden gespeichert."))
+        return _render_board(request, workshop, participant, status=status)
+    messages.success(request, _("Ihre Punkte wurden gespeichert."))
     return redirect(
         reverse("participate:entry", kwargs={"code": workshop.code}) + f"#karte-{card_obj.pk}"
     )

@@ -237,7 +237,8 @@ def participant_block(
     _audit(
         by,
         "workshop.participant_blocked",
-        _("Teilnehmende Person „%(name)s“ gesperrt") % {"name": participant.pseudonym},
+        # No pseudonym in the audit log: it outlives the participant data's retention period.
+        _("Teilnehmende Person Nr. %(pk)s gesperrt") % {"pk": participant.pk},
         participant.workshop,
         obj=participant,
         request=request,
@@ -254,7 +255,7 @@ def participant_unblock(*, participant: Participant, by: User, request=None) -> 
     _audit(
         by,
         "workshop.participant_unblocked",
-        _("Sperre von „%(name)s“ aufgehoben") % {"name": participant.pseudonym},
+        _("Sperre von teilnehmender Person Nr. %(pk)s aufgehoben") % {"pk": participant.pk},
         participant.workshop,
         obj=participant,
         request=request,

@@ -199,3 +199,16 @@ def test_follow_up_shows_participants_the_project_sketches(setup, coordinator):
     _join(anna, workshop)
     body = anna.get(reverse("participate:entry", kwargs={"code": workshop.code})).content.decode()
     assert "Wie geht es weiter?" in body and "Bürgerbus" in body and "Abends mobil" in body
+
+
+def test_vote_without_javascript_explains_a_refusal_with_400(setup, coordinator):
+    workshop, phase, card = setup
+    anna = Client()
+    _join(anna, workshop)
+    url = reverse("participate:vote", kwargs={"code": workshop.code, "card": card.pk})
+    assert anna.post(url).status_code == 302
+    services.phase_close(phase=phase, by=coordinator)
+    refused = anna.post(url)
+    assert refused.status_code == 400
+    assert "ist abgeschlossen" in refused.content.decode()
+    assert Vote.objects.get().points == 1
