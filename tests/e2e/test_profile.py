@@ -131,6 +131,7 @@ def test_coordinator_explores_exports_and_publishes_the_profile(
     after = _chart_state(page, "trend")
     assert after[0] != before[0] and after[1] != before[1]
     expect(slider).to_be_focused()  # the form is not replaced, focus stays on the slider
+    expect(page.locator("#szenario-status")).to_contain_text("Vorausberechnung")
     assert_no_axe_violations(page)
 
     # data table toggle of the projection chart

@@ -59,3 +59,16 @@
     opened = [];
   });
 })();
+
+// After htmx replaced the results, announce their one-line summary (or the error) through
+// the persistent status region – a replaced live region is not announced reliably.
+(function () {
+  "use strict";
+  document.addEventListener("htmx:afterSwap", function () {
+    var status = document.getElementById("szenario-status");
+    var result = document.getElementById("szenario-ergebnis");
+    if (!status || !result) { return; }
+    var summary = result.querySelector(".scenario-summary, .error-summary");
+    if (summary) { status.textContent = summary.textContent.replace(/\s+/g, " ").trim(); }
+  });
+})();
