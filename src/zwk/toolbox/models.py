@@ -185,7 +185,9 @@ class Entry(models.Model):
         verbose_name_plural = _("Werkzeuge")
         ordering = ["title"]
         indexes = [
-            models.Index(fields=["status", "-published_at"], name="toolbox_entry_status_pub")
+            models.Index(fields=["status", "-published_at"], name="toolbox_entry_status_pub"),
+            # The search's cache stamp reads the latest change (selectors._rows).
+            models.Index(fields=["updated_at"], name="toolbox_entry_updated"),
         ]
 
     def __str__(self) -> str:

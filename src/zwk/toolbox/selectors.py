@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from itertools import chain
 
-from django.db.models import Avg, Count, Prefetch, Q, Value
+from django.db import connection
+from django.db.models import Avg, Count, Max, Prefetch, Q, Value
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
@@ -17,7 +20,6 @@ from zwk.toolbox.models import (
     Bookmark,
     Effort,
     Entry,
-    EntryFacet,
     EntryType,
     Rating,
     SizeClass,
@@ -75,78 +77,110 @@ def _choice_labels(kind: str) -> dict[str, str]:
     return {k: str(v) for k, v in (FACET_FIELDS[kind] or {}).items()}
 
 
-def _apply_filter(qs, kind: str, values: list[str]):
-    if not values:
-        return qs
-    if kind in ("entry_type", "effort"):
-        return qs.filter(**{f"{kind}__in": values})
-    if kind == "theme":
-        return qs.filter(themes__slug__in=values, themes__municipality__isnull=True).distinct()
-    ids = EntryFacet.objects.filter(field=kind, value__in=values).values("entry_id")
-    return qs.filter(pk__in=ids)
+# Where each facet's values live on an entry row (see ``_rows``).
+_SINGLE = {"entry_type", "effort"}
+
+
+_ROWS_CACHE: dict[tuple, dict[int, dict]] = {}
+
+
+def _rows(base) -> dict[int, dict]:
+    """What sorting and every facet need for all published entries, cached per process.
+
+    Counting in Python over a few thousand rows is faster than one grouped query per facet
+    with the other facets' filters as subqueries (bench/toolbox_search.py). The cache key is a
+    cheap stamp of the table (count, latest change), so every process sees a change at once:
+    each save goes through the services and moves ``updated_at``."""
+    # Both aggregates are answered from indexes (no scan of the wide entry rows).
+    stamp = Entry.objects.aggregate(last=Max("updated_at"), top=Max("pk"))
+    key = (
+        connection.alias,
+        connection.settings_dict["NAME"],
+        Entry.objects.count(),
+        stamp["last"],
+        stamp["top"],
+    )
+    cached = _ROWS_CACHE.get(key)
+    if cached is not None:
+        return cached
+    rows = {}
+    for pk, entry_type, effort, title, published_at, phases, groups, kinds in base.values_list(
+        "pk", "entry_type", "effort", "title", "published_at",
+        "phases", "target_groups", "municipality_kinds",
+    ):  # fmt: skip
+        rows[pk] = {
+            "title": title.lower(),
+            "published_at": published_at,
+            "entry_type": {entry_type},
+            "effort": {effort} if effort else set(),
+            "phases": set(phases or []),
+            "target_groups": set(groups or []),
+            "municipality_kinds": set(kinds or []),
+            "theme": set(),
+        }
+    through = Entry.themes.through.objects.filter(
+        entry__status=Status.PUBLISHED, theme__municipality__isnull=True
+    ).values_list("entry_id", "theme__slug")
+    for entry_id, slug in through:
+        if entry_id in rows:
+            rows[entry_id]["theme"].add(slug)
+    _ROWS_CACHE.clear()  # only the latest state is worth keeping
+    _ROWS_CACHE[key] = rows
+    return rows
 
 
 def search_entries(*, query: str = "", filters: dict[str, list[str]] | None = None, sort: str = ""):
     """Published entries matching ``query`` and ``filters`` (OR within a facet, AND across).
 
-    Facet counts are computed on the result of the other facets' filters, so a user sees how
-    many entries each further choice would give."""
-    filters = {k: v for k, v in (filters or {}).items() if k in FACETS and v}
+    Facet counts are computed without the facet's own filter (but with all others), so a user
+    sees how many entries each further choice would give."""
+    filters = {k: set(v) for k, v in (filters or {}).items() if k in FACETS and v}
     query = (query or "").strip()[:200]
-    base = Entry.objects.published()
+    rows = _rows(Entry.objects.published())
     scores: dict[int, float] | None = None
     if query:
         scores = search.scores(query)
-        base = base.filter(pk__in=list(scores))
+        rows = {pk: row for pk, row in rows.items() if pk in scores}
     sort = sort if sort in SORTS else ("relevanz" if query else "titel")
-    filtered = base
-    for param, values in filters.items():
-        filtered = _apply_filter(filtered, FACETS[param][1], values)
+
+    matched = []
+    near: dict[str, list[int]] = {param: [] for param in filters}  # fail only this filter
+    if filters:
+        kinds = {param: FACETS[param][1] for param in filters}
+        for pk, row in rows.items():
+            failing = [param for param, values in filters.items() if not row[kinds[param]] & values]
+            if not failing:
+                matched.append(pk)
+            elif len(failing) == 1:
+                near[failing[0]].append(pk)
+    else:
+        matched = list(rows)
+    counts = {
+        param: Counter(
+            chain.from_iterable(rows[pk][kind] for pk in chain(matched, near.get(param, ())))
+        )
+        for param, (_label, kind) in FACETS.items()
+    }
 
     facets = []
     for param, (label, kind) in FACETS.items():
-        scope = base
-        for other, values in filters.items():
-            if other != param:
-                scope = _apply_filter(scope, FACETS[other][1], values)
-        counts = _facet_counts(scope, kind)
         labels = _choice_labels(kind)
-        selected = set(filters.get(param, []))
+        selected = filters.get(param, set())
         options = [
-            FacetOption(value, labels.get(value, value), counts.get(value, 0), value in selected)
+            FacetOption(value, labels[value], counts[param][value], value in selected)
             for value in labels
-            if counts.get(value) or value in selected
+            if counts[param][value] or value in selected
         ]
         facets.append(Facet(param, str(label), options))
 
     if sort == "relevanz" and scores is not None:
-        ids = list(filtered.values_list("pk", "title"))
-        ids.sort(key=lambda row: (-scores.get(row[0], 0.0), row[1].lower()))
-        ordered = [pk for pk, _t in ids]
+        matched.sort(key=lambda pk: (-scores[pk], rows[pk]["title"], pk))
     elif sort == "neueste":
-        ordered = list(filtered.order_by("-published_at", "-pk").values_list("pk", flat=True))
+        epoch = timezone.now().replace(year=1970)
+        matched.sort(key=lambda pk: (rows[pk]["published_at"] or epoch, pk), reverse=True)
     else:
-        ordered = list(filtered.order_by("title", "pk").values_list("pk", flat=True))
-    return SearchResult(ordered, facets, len(ordered), query, sort)
-
-
-def _facet_counts(qs, kind: str) -> dict[str, int]:
-    if kind in ("entry_type", "effort"):
-        rows = qs.order_by().values(kind).annotate(n=Count("pk", distinct=True))
-        return {r[kind]: r["n"] for r in rows if r[kind]}
-    if kind == "theme":
-        rows = (
-            Theme.objects.filter(municipality__isnull=True, toolbox_entries__in=qs.order_by())
-            .values("slug")
-            .annotate(n=Count("toolbox_entries", distinct=True))
-        )
-        return {r["slug"]: r["n"] for r in rows}
-    rows = (
-        EntryFacet.objects.filter(field=kind, entry__in=qs.order_by())
-        .values("value")
-        .annotate(n=Count("entry", distinct=True))
-    )
-    return {r["value"]: r["n"] for r in rows}
+        matched.sort(key=lambda pk: (rows[pk]["title"], pk))
+    return SearchResult(matched, facets, len(matched), query, sort)
 
 
 def entries_by_ids(ids: list[int]) -> list[Entry]:

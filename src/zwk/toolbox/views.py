@@ -75,6 +75,9 @@ def entry_list(request):
             "entries": selectors.entries_by_ids(list(page.object_list)),
             "query": urlencode(params),
             "sorts": selectors.SORTS,
+            "sort_param": request.GET.get("sortierung", "")
+            if request.GET.get("sortierung") in selectors.SORTS
+            else "",
             "active_filters": any(filters.values()),
             "can_add": request.user.has_perm("toolbox.add_entry"),
             "can_review": request.user.has_perm("toolbox.review_entries"),
