@@ -11,6 +11,8 @@ import time
 from django.conf import settings
 from django.core.cache import cache
 
+NAMESPACE = "zwk:rl"
+
 DEFAULT_LIMITS = {
     # action: (requests, seconds)
     "card": (10, 60),
@@ -27,7 +29,7 @@ def hit(action: str, who: str) -> bool:
     """Count one request of ``who``; False if it exceeds the limit of ``action``."""
     limit, window = limit_for(action)
     bucket = int(time.time() // window)
-    key = f"zwk:rl:{action}:{who}:{bucket}"
+    key = f"{NAMESPACE}:{action}:{who}:{bucket}"
     if cache.add(key, 1, timeout=window + 1):
         return True
     try:

@@ -159,7 +159,7 @@ def _population_by_age_group(municipality) -> dict[str, int] | None:
     minutes: the moderator console polls every few seconds, statistics change rarely.
     """
     key = f"zwk:workshops:population-by-age:{municipality.pk}"
-    cached = cache.get(key)
+    cached = cache.get(key) if POPULATION_CACHE_SECONDS else None
     if cached is not None:
         return cached or None
     groups: dict[str, int] = {}
@@ -176,9 +176,12 @@ def _population_by_age_group(municipality) -> dict[str, int] | None:
     except Exception:  # the panel must never break the console; fall back to the total
         logger.exception("population by age unavailable for %s", municipality.pk)
         groups = {}
-    cache.set(key, groups, 600)
+    if POPULATION_CACHE_SECONDS:
+        cache.set(key, groups, POPULATION_CACHE_SECONDS)
     return groups or None
 
+
+POPULATION_CACHE_SECONDS = 600
 
 AGE_BOUNDS = {
     "u18": (0, 17),

@@ -19,8 +19,13 @@ def anna(workshop):
 
 
 @pytest.fixture(autouse=True)
-def _fresh_rate_limits():
-    """Rate-limit counters live in the cache; ids repeat between tests."""
-    from django.core.cache import cache
+def _isolated_cache(monkeypatch):
+    """Rate-limit counters and population figures live in the (shared) cache and ids repeat
+    between tests: give each test its own rate-limit namespace and no population cache –
+    without flushing a cache other test runs may share."""
+    import uuid
 
-    cache.clear()
+    from zwk.workshops import ratelimit, selectors
+
+    monkeypatch.setattr(ratelimit, "NAMESPACE", f"zwk:rl:test:{uuid.uuid4().hex}")
+    monkeypatch.setattr(selectors, "POPULATION_CACHE_SECONDS", 0)

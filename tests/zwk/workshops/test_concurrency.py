@@ -85,3 +85,53 @@ def test_concurrent_votes_of_many_participants_are_all_counted(municipality, coo
             results.append("ok")
     assert results.count("ok") == 20, results
     assert sum(Vote.objects.filter(card=card).values_list("points", flat=True)) == 20
+
+
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_vote_requests_from_one_phone_store_exactly_the_budget(
+    municipality, coordinator
+):
+    """The same through HTTP: 20 simultaneous clicks of one phone (same cookie)."""
+    from django.test import Client
+    from django.urls import reverse
+
+    workshop = make_workshop(
+        municipality, by=coordinator, code="http-parallel", vote_budget=5, max_points_per_card=5
+    )
+    phase = open_phase(workshop, "critique", by=coordinator)
+    cards = [
+        services.card_add_paper(phase=phase, by=coordinator, text=f"Karte {i}") for i in range(4)
+    ]
+    phone = Client()
+    phone.post(
+        reverse("participate:entry", kwargs={"code": workshop.code}),
+        {"pseudonym": "Anna", "consent": "on"},
+    )
+    cookies = phone.cookies
+    statuses: list[int] = []
+
+    def click(card, barrier=None):
+        client = Client()
+        client.cookies = cookies
+        try:
+            if barrier is not None:
+                barrier.wait(timeout=10)
+            url = reverse("participate:vote", kwargs={"code": workshop.code, "card": card.pk})
+            statuses.append(client.post(url, HTTP_HX_REQUEST="true").status_code)
+        finally:
+            connections.close_all()
+
+    jobs = [cards[i % len(cards)] for i in range(ATTEMPTS)]
+    if connection.vendor == "postgresql":
+        barrier = threading.Barrier(ATTEMPTS)
+        threads = [threading.Thread(target=click, args=(c, barrier)) for c in jobs]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(timeout=30)
+    else:
+        for card in jobs:
+            click(card)
+    assert statuses.count(200) == 5, statuses
+    assert statuses.count(400) == ATTEMPTS - 5, statuses
+    assert sum(Vote.objects.values_list("points", flat=True)) == 5
