@@ -80,10 +80,21 @@ class WorkshopForm(forms.ModelForm):
             "moderators": forms.CheckboxSelectMultiple,
         }
 
-    def __init__(self, *args, municipality, **kwargs):
+    def __init__(self, *args, municipality, suggested_themes=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["code"].required = False
-        self.fields["themes"].queryset = municipality_themes(municipality)
+        suggested = [t.pk for t in suggested_themes]
+        self.fields["themes"].queryset = (
+            Theme.objects.filter(
+                Q(pk__in=municipality_themes(municipality).values("pk")) | Q(pk__in=suggested)
+            )
+            .distinct()
+            .order_by("order", "name")
+        )
+        if suggested:
+            self.fields["themes"].help_text = _(
+                "Vorgeschlagen aus der Situationsanalyse (Handlungsfeld-Kandidaten): %(names)s."
+            ) % {"names": ", ".join(t.name for t in suggested_themes)}
         self.fields["moderators"].queryset = municipality_people(municipality)
         self.fields["moderators"].help_text = _(
             "Koordination, zugeordnete Beratung und Geschäftsstelle moderieren immer."

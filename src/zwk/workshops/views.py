@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from zwk.municipalities.access import municipality_for
+from zwk.situation import selectors as situation_selectors
 from zwk.workshops import live, selectors, services
 from zwk.workshops.forms import (
     BlockForm,
@@ -114,8 +115,17 @@ def workshop_list(request, slug):
 @require_http_methods(["GET", "POST"])
 def workshop_create(request, slug):
     municipality = municipality_for(request, slug, "workshops.add_workshop")
-    initial = {"moderators": [request.user.pk]} if request.method == "GET" else None
-    form = WorkshopForm(request.POST or None, municipality=municipality, initial=initial)
+    # The Situationsanalyse's candidate Handlungsfelder are the natural focus of the workshop.
+    suggested = [c.theme for c in situation_selectors.candidate_fields(municipality)]
+    initial = None
+    if request.method == "GET":
+        initial = {"moderators": [request.user.pk], "themes": [t.pk for t in suggested]}
+    form = WorkshopForm(
+        request.POST or None,
+        municipality=municipality,
+        initial=initial,
+        suggested_themes=suggested,
+    )
     if request.method == "POST" and form.is_valid():
         data = {k: v for k, v in form.cleaned_data.items() if k not in ("themes", "moderators")}
         try:
@@ -148,7 +158,13 @@ def workshop_create(request, slug):
 @require_http_methods(["GET", "POST"])
 def workshop_edit(request, slug, pk):
     workshop = _workshop(request, slug, pk, "workshops.change_workshop")
-    form = WorkshopForm(request.POST or None, instance=workshop, municipality=workshop.municipality)
+    suggested = [c.theme for c in situation_selectors.candidate_fields(workshop.municipality)]
+    form = WorkshopForm(
+        request.POST or None,
+        instance=workshop,
+        municipality=workshop.municipality,
+        suggested_themes=suggested,
+    )
     if request.method == "POST" and form.is_valid():
         data = {k: v for k, v in form.cleaned_data.items() if k not in ("themes", "moderators")}
         try:

@@ -150,3 +150,20 @@ def test_photo_documentation_goes_into_the_protocol(client_for, workshop, coordi
     )
     assert refused.status_code == 400
     assert workshop.photos.count() == 1
+
+
+def test_new_workshop_suggests_the_candidate_handlungsfelder(client_for, municipality, coordinator):
+    from zwk.municipalities.models import Theme
+    from zwk.situation.models import CandidateField
+
+    theme = Theme.objects.filter(municipality__isnull=True).exclude(municipalities=municipality)[0]
+    CandidateField.objects.create(
+        municipality=municipality, theme=theme, justification="Viele Ältere", position=1
+    )
+    url = reverse("workshops:create", kwargs={"slug": municipality.slug})
+    body = client_for(coordinator).get(url).content.decode()
+    assert "Vorgeschlagen aus der Situationsanalyse" in body and theme.name in body
+    checkbox = body[
+        body.index(f'value="{theme.pk}"') - 200 : body.index(f'value="{theme.pk}"') + 80
+    ]
+    assert "checked" in checkbox
