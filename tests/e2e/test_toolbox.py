@@ -60,6 +60,18 @@ def test_member_rates_an_entry(page, base_url, demo):
     assert_no_axe_violations(page)
 
 
+def test_member_submission_form_keeps_input_on_error(page, base_url, demo):
+    login(page, base_url, "team-seedorf-am-wald", check=False)
+    page.goto(f"{base_url}/werkzeugkoffer/kommune/seedorf-am-wald/einreichen/")
+    assert_no_axe_violations(page)
+    page.get_by_label("Titel").fill("Mittagstisch im Dorfgemeinschaftshaus")
+    page.get_by_label("Quellen und Links").fill("javascript:alert(1)")
+    page.get_by_role("button", name="Zur Prüfung einreichen").click()
+    expect(page.locator(".error-summary")).to_contain_text("keine gültige Adresse")
+    expect(page.get_by_label("Titel")).to_have_value("Mittagstisch im Dorfgemeinschaftshaus")
+    assert_no_axe_violations(page)
+
+
 def test_office_publishes_a_submitted_best_practice(page, base_url, demo):
     page.goto(f"{base_url}/werkzeugkoffer/?q=Mitfahrbänke+Beispielhausen")
     expect(page.get_by_role("main")).not_to_contain_text(SUBMISSION)
@@ -76,6 +88,9 @@ def test_office_publishes_a_submitted_best_practice(page, base_url, demo):
 
     page.goto(f"{base_url}/werkzeugkoffer/{page.url.rstrip('/').rsplit('/', 1)[1]}/versionen/")
     expect(page.get_by_role("table")).to_contain_text("veröffentlicht")
+    assert_no_axe_violations(page)
+    page.get_by_role("link", name="Version 1").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Version 1")
     assert_no_axe_violations(page)
 
     page.get_by_role("button", name="Abmelden").click()

@@ -176,3 +176,26 @@ def test_migration_content_is_published_and_substantive(db):
         assert entry.step_list and entry.phases, entry.title
     examples = published.filter(entry_type="best_practice")
     assert examples.exists() and all(e.evidence == "illustrative" for e in examples)
+
+
+def test_material_of_a_draft_is_not_reachable_through_another_entry(
+    make_entry, municipality, member, client
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from tests.factories import PDF_BYTES
+
+    public = make_entry("Öffentlich")
+    draft = services.best_practice_submit(
+        municipality=municipality, by=member, data={"title": "Intern", "summary": "x"}
+    )
+    material = services.material_add(
+        entry=draft,
+        upload=SimpleUploadedFile("intern.pdf", PDF_BYTES, "application/pdf"),
+        title="Intern",
+        by=member,
+    )
+    url = reverse("toolbox:material", kwargs={"entry": public.slug, "pk": material.pk})
+    assert client.get(url).status_code == 404
+    own = reverse("toolbox:material", kwargs={"entry": draft.slug, "pk": material.pk})
+    assert client.get(own).status_code == 404  # anonymous: the draft stays hidden
