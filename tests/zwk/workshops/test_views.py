@@ -167,3 +167,13 @@ def test_new_workshop_suggests_the_candidate_handlungsfelder(client_for, municip
         body.index(f'value="{theme.pk}"') - 200 : body.index(f'value="{theme.pk}"') + 80
     ]
     assert "checked" in checkbox
+
+
+def test_console_compares_participants_with_the_population_total(client_for, workshop, member):
+    from zwk.municipalities.models import Municipality
+
+    Municipality.objects.filter(pk=workshop.municipality_id).update(population=28417)
+    join(workshop, "Anna", age_group="25-39")
+    body = client_for(member).get(workshop.get_absolute_url()).content.decode()
+    assert "Vergleich nur mit der Einwohnerzahl: 28.417" in body
+    assert "Es fehlen:" in body and "unter 18" in body
