@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 def platform(request: HttpRequest) -> dict:
     user = request.user
-    nav = [(reverse("home"), _("Start"))]
+    nav = [(reverse("home"), _("Start")), (reverse("toolbox:list"), _("Werkzeugkoffer"))]
     if user.is_authenticated:
         nav.append((reverse("municipalities:list"), _("Kommunen")))
         if user.has_perm("accounts.view_office_area"):

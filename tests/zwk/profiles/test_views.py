@@ -131,8 +131,10 @@ def test_profile_query_count_does_not_grow_with_years(
     client.get(url)  # warm caches (typology)
     with CaptureQueriesContext(connection) as ctx:
         assert client.get(url).status_code == 200
-    # constant: the same bound for 2 and for 10 years
-    assert len(ctx.captured_queries) <= 20, [q["sql"] for q in ctx.captured_queries]
+    # constant: the same bound for 2 and for 10 years (the exact equality across years and
+    # regions is checked in test_profile_page.py). The page also carries the toolbox
+    # recommendations and the Situationsanalyse section, a fixed number of queries each.
+    assert len(ctx.captured_queries) <= 30, [q["sql"] for q in ctx.captured_queries]
 
 
 def test_upload_runs_the_import_and_shows_the_result(
