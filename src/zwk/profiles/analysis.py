@@ -17,6 +17,7 @@ from demography import indicators as ind
 from demography.core import Population
 from demography.typology import demographic_indicators, demographic_types, nearest_peers
 from zwk.profiles.models import Movement, PopulationStock, Region, StatisticsRelease
+from zwk.profiles.regions import size_class
 
 #: Indicators shown on the profile and offered to other apps, in display order.
 PROFILE_KEYS = (
@@ -99,6 +100,30 @@ def load_regions(codes: list[str] | tuple[str, ...]) -> dict[str, RegionData]:
         out[code].movements.setdefault(year, {})[kind] = value
         out[code].release_ids.add(release_id)
     return out
+
+
+def size_class_members(own: RegionData, limit: int = 30) -> tuple[str, list[str]]:
+    """Regions of the same type (statistical level) and size class as ``own``.
+
+    Returns the class label and up to ``limit`` region codes closest in population, in one
+    query. Members are compared in the year of ``own``'s latest total.
+    """
+    if not own.has_data:
+        return "", []
+    year = own.years[-1]
+    klass = size_class(own.level, own.totals[year])
+    if klass is None:
+        return "", []
+    low, high, label = klass
+    rows = (
+        PopulationStock.objects.filter(
+            sex="total", year=year, region__level=own.level, total__gte=low, total__lt=high
+        )
+        .exclude(region__code=own.code)
+        .values_list("region__code", "total")
+    )
+    nearest = sorted(rows, key=lambda r: abs(r[1] - own.totals[year]))[:limit]
+    return label, [code for code, _total in nearest]
 
 
 def indicator_series(rd: RegionData) -> dict[int, dict[str, float | None]]:

@@ -94,6 +94,7 @@ def build(municipality, params: analysis.ScenarioParams | None = None, *, band=T
                     (_("Land"), charts.fmt(row.land, digits), row.land_year),
                     (_("Deutschland"), charts.fmt(row.bund, digits), row.bund_year),
                     (_("ähnliche Kommunen"), charts.fmt(row.peers, digits), None),
+                    (_("gleiche Größenklasse"), charts.fmt(row.size_class, digits), None),
                 ],
             }
         )
@@ -113,6 +114,7 @@ def build(municipality, params: analysis.ScenarioParams | None = None, *, band=T
                 _("Land"),
                 _("Deutschland"),
                 _("ähnliche Kommunen"),
+                _("gleiche Größenklasse"),
                 _("Quelle"),
             ],
             [
@@ -126,6 +128,7 @@ def build(municipality, params: analysis.ScenarioParams | None = None, *, band=T
                     r.land,
                     r.bund,
                     r.peers,
+                    r.size_class,
                     r.source,
                 ]
                 for r in comp.rows
@@ -240,11 +243,15 @@ def build(municipality, params: analysis.ScenarioParams | None = None, *, band=T
         if rd is not None and rd.has_data:
             ref_names.append((role, f"{label}: {rd.name}"))
     labels += [n for _r, n in ref_names] + [_("ähnliche Kommunen (Mittel)")]
+    if comp.size_label:
+        labels.append(_("gleiche Größenklasse (Mittel)"))
     for key in ("old_age_dependency_ratio", "share_under_18", "share_80_plus", "mean_age"):
         row = next((r for r in comp.rows if r.key == key), None)
         if row is None:
             continue
         values = [row.value] + [getattr(row, role) for role, _n in ref_names] + [row.peers]
+        if comp.size_label:
+            values.append(row.size_class)
         chart_list.append(
             charts.bar_chart(
                 f"vergleich-{key}",
@@ -290,6 +297,8 @@ def build(municipality, params: analysis.ScenarioParams | None = None, *, band=T
         ctx["typology_method"] = typ.typology.method
         ctx["typology_not_used"] = typ.typology.not_used
     ctx["peers"] = comp.peers
+    ctx["size_label"] = comp.size_label
+    ctx["size_count"] = len(comp.size_data or [])
     if comp.peers:
         tables.append(
             Table(

@@ -44,3 +44,30 @@ def reference_codes(municipality) -> dict[str, str]:
     refs["land"] = municipality.ags[:2]
     refs["bund"] = BUND
     return {k: v for k, v in refs.items() if v != own}
+
+
+# Size classes as in the BBSR's Stadt- und Gemeindetypen (Einwohner), and for Kreise in three
+# bands, so that "Kommunen of the same size class and type" is a fixed, explainable group.
+SIZE_CLASSES: dict[str, tuple[tuple[float, float, str], ...]] = {
+    "gemeinde": (
+        (0, 5_000, "Landgemeinden unter 5.000 Einwohnern"),
+        (5_000, 20_000, "Kleinstädte und Gemeinden mit 5.000 bis 20.000 Einwohnern"),
+        (20_000, 100_000, "Mittelstädte mit 20.000 bis 100.000 Einwohnern"),
+        (100_000, float("inf"), "Großstädte ab 100.000 Einwohnern"),
+    ),
+    "kreis": (
+        (0, 150_000, "Kreise unter 150.000 Einwohnern"),
+        (150_000, 250_000, "Kreise mit 150.000 bis 250.000 Einwohnern"),
+        (250_000, float("inf"), "Kreise ab 250.000 Einwohnern"),
+    ),
+}
+
+
+def size_class(level: str, population: float | None) -> tuple[float, float, str] | None:
+    """(lower, upper, German label) of the size class of a region, None if it has none."""
+    if population is None:
+        return None
+    for low, high, label in SIZE_CLASSES.get(level, ()):
+        if low <= population < high:
+            return low, high, label
+    return None

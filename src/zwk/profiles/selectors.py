@@ -42,6 +42,7 @@ class IndicatorRow:
     kreis_year: int | None = None
     land_year: int | None = None
     bund_year: int | None = None
+    size_class: float | None = None  # mean over Kommunen of the same type and size class
 
 
 @dataclass
@@ -54,6 +55,8 @@ class Comparison:
     peer_data: list[analysis.RegionData]
     rows: list[IndicatorRow]
     typology: analysis.TypologyData | None
+    size_label: str = ""  # e.g. "Mittelstädte mit 20.000 bis 100.000 Einwohnern"
+    size_data: list[analysis.RegionData] | None = None
 
 
 def comparison(municipality, *, with_peers: bool = True) -> Comparison:
@@ -67,16 +70,25 @@ def comparison(municipality, *, with_peers: bool = True) -> Comparison:
     own = data.get(own_code) if own_code else None
     ref_data = {role: data[code] for role, code in refs.items() if code in data}
     peer_data = [data[p.code] for p in peers if p.code in data]
-    rows = _rows(own, ref_data, peer_data)
-    return Comparison(own, ref_data, peers, peer_data, rows, typology)
+    size_label, size_codes = analysis.size_class_members(own) if own else ("", [])
+    size_data = [rd for rd in analysis.load_regions(size_codes).values() if rd.ages]
+    rows = _rows(own, ref_data, peer_data, size_data)
+    return Comparison(own, ref_data, peers, peer_data, rows, typology, size_label, size_data)
 
 
-def _rows(own, refs, peer_data) -> list[IndicatorRow]:
+def _mean_at(series_list, key: str, year: int) -> float | None:
+    values = [analysis.value_at(s, key, year)[0] for s in series_list]
+    values = [v for v in values if v is not None]
+    return sum(values) / len(values) if values else None
+
+
+def _rows(own, refs, peer_data, size_data=()) -> list[IndicatorRow]:
     if own is None or not own.has_data:
         return []
     series = analysis.indicator_series(own)
     ref_series = {role: analysis.indicator_series(rd) for role, rd in refs.items()}
     peer_series = [analysis.indicator_series(rd) for rd in peer_data]
+    size_series = [analysis.indicator_series(rd) for rd in size_data]
     rows = []
     for key in analysis.PROFILE_KEYS:
         value, year = analysis.value_at(series, key, max(series))
@@ -90,8 +102,6 @@ def _rows(own, refs, peer_data) -> list[IndicatorRow]:
                 ref_values[role] = analysis.value_at(ref_series[role], key, year)
             else:
                 ref_values[role] = (None, None)
-        peer_vals = [analysis.value_at(s, key, year)[0] for s in peer_series]
-        peer_vals = [v for v in peer_vals if v is not None]
         meta = REGISTRY[key]
         rows.append(
             IndicatorRow(
@@ -105,12 +115,13 @@ def _rows(own, refs, peer_data) -> list[IndicatorRow]:
                 kreis=ref_values["kreis"][0],
                 land=ref_values["land"][0],
                 bund=ref_values["bund"][0],
-                peers=sum(peer_vals) / len(peer_vals) if peer_vals else None,
+                peers=_mean_at(peer_series, key, year),
                 source=meta.source,
                 previous_year=prev_year,
                 kreis_year=ref_values["kreis"][1],
                 land_year=ref_values["land"][1],
                 bund_year=ref_values["bund"][1],
+                size_class=_mean_at(size_series, key, year),
             )
         )
     return rows
