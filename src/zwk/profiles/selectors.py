@@ -134,3 +134,43 @@ def indicator_comparison(municipality) -> list[IndicatorRow]:
     platform (``manage.py import_statistics`` or the upload form of the Kommunalprofil).
     """
     return comparison(municipality).rows
+
+
+# Driving indicators of a Demografietyp → the plain labels that toolbox entries carry.
+TYPE_LABELS = {
+    "old_age_dependency_ratio": ("alternd", None),
+    "mean_age": ("alternd", "jung"),
+    "share_80_plus": ("alternd", None),
+    "share_under_18": ("jung", None),
+    "population_change_pct": ("wachsend", "schrumpfend"),
+    "projected_change_pct": ("wachsend", "schrumpfend"),
+    "log10_population": (None, "ländlich"),
+}
+
+
+@dataclass(frozen=True)
+class DemographicTypeInfo:
+    """The Kommune's Demografietyp: engine name and plain labels (``alternd``, ``jung``, …)."""
+
+    name: str
+    labels: frozenset[str]
+
+
+def demographic_type(municipality) -> DemographicTypeInfo | None:
+    """The Demografietyp of ``municipality`` (None without single-year statistics).
+
+    Labels come from the type's driving indicators with |z| ≥ 0.5 (the same threshold the
+    engine uses to name types), so that other apps can match them against their own tags.
+    """
+    code = region_code_for(municipality)
+    data = analysis.typology_data()
+    if data is None or code is None or code not in data.typology.codes:
+        return None
+    kind = data.typology.type_of(code)
+    labels = set()
+    for driver in kind.drivers:
+        high, low = TYPE_LABELS.get(driver.key, (None, None))
+        label = high if driver.z >= 0.5 else low if driver.z <= -0.5 else None
+        if label:
+            labels.add(label)
+    return DemographicTypeInfo(name=kind.name, labels=frozenset(labels))

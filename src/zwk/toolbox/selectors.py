@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _lazy
 
 from zwk.municipalities.models import Municipality, Theme
 from zwk.municipalities.process import STEP_KIND_CHOICES, STEPS_BY_KIND
+from zwk.profiles.selectors import demographic_type
 from zwk.toolbox import search
 from zwk.toolbox.models import (
     FACET_FIELDS,
@@ -335,6 +336,31 @@ def _indicator_signals(municipality) -> list[tuple[set, set, str]]:
     return signals
 
 
+def _swot_signals(municipality) -> list[tuple[str, str, set]]:
+    """Weaknesses, threats and opportunities of the Situationsanalyse: (lower text, text,
+    themes of the indicator the item rests on)."""
+    from zwk.situation.selectors import swot_for_report
+
+    signals = []
+    for block in swot_for_report(municipality):
+        if block.category == "strength":
+            continue
+        for item in block.items:
+            hint = INDICATOR_HINTS.get(item.indicator_key or "")
+            signals.append((item.text.lower(), item.text, set(hint[1]) if hint else set()))
+    return signals
+
+
+def _theme_words(entry) -> set[str]:
+    """Words of an entry's Handlungsfelder long enough to be telling in a SWOT sentence."""
+    words = set()
+    for theme in entry.themes.all():
+        for word in theme.name.lower().replace("-", " ").split():
+            if len(word) >= 6 and word not in {"aller", "altersgruppen"}:
+                words.add(word[:-1] if word.endswith(("n", "e")) else word)
+    return words
+
+
 def _related_municipalities(municipality) -> list[int]:
     theme_ids = list(municipality.themes.values_list("pk", flat=True))
     return list(
@@ -349,8 +375,9 @@ def recommend(municipality, step_kind: str, limit: int = 5) -> list[tuple[Entry,
     """Published entries for one of the five steps of ``municipality``, each with a reason.
 
     Scores: fits the step (required unless nothing fits), shares the Kommune's Handlungsfelder,
-    answers a problem the Kommunalprofil shows, suits its type and size, and was found helpful
-    by related Kommunen (same type or shared themes). The reason names the strongest signals.
+    answers a problem the Kommunalprofil shows, takes up a weakness, threat or opportunity of
+    its SWOT, fits its Demografietyp, suits its type and size, and was found helpful by related
+    Kommunen (same type or shared themes). The reason names the strongest signals.
     """
     step = STEPS_BY_KIND.get(step_kind)
     if step is None:
@@ -358,6 +385,8 @@ def recommend(municipality, step_kind: str, limit: int = 5) -> list[tuple[Entry,
     themes = {t.slug: t.name for t in municipality.themes.all()}
     size = SizeClass.for_population(municipality.population)
     signals = _indicator_signals(municipality)
+    swot = _swot_signals(municipality)
+    dtype = demographic_type(municipality)
     related = _related_municipalities(municipality)
     helpful = Counter(
         dict(
@@ -388,6 +417,18 @@ def recommend(municipality, step_kind: str, limit: int = 5) -> list[tuple[Entry,
                 score += 2
                 reasons.append((3.0, _("Ihr Kommunalprofil zeigt: %(why)s") % {"why": sig_reason}))
                 break
+        words = _theme_words(entry) if swot else set()
+        for text_lower, text, ind_themes in swot:
+            if entry_themes & ind_themes or any(w in text_lower for w in words):
+                score += 1.5
+                short = text if len(text) <= 80 else text[:77] + "…"
+                reasons.append((2.8, _("greift Ihre SWOT auf: „%(item)s“") % {"item": short}))
+                break
+        if dtype and set(entry.demography_types or []) & dtype.labels:
+            score += 1
+            reasons.append(
+                (1.8, _("passt zu Ihrem Demografietyp „%(type)s“") % {"type": dtype.name})
+            )
         if municipality.kind in (entry.municipality_kinds or []):
             score += 1
             reasons.append(

@@ -57,3 +57,15 @@ def test_size_class_reference_is_the_mean_over_kreise_of_the_same_class(db, shar
     row = next(r for r in comp.rows if r.key == "old_age_dependency_ratio")
     assert row.size_class == pytest.approx(float(expected), rel=1e-6)
     assert len(comp.size_data) == 30
+
+
+def test_demographic_type_labels_come_from_the_driving_indicators(db, shared_data):
+    from zwk.profiles.selectors import TYPE_LABELS, demographic_type
+
+    services.statistics_import(path=shared_data / KREISE)
+    kreis = MunicipalityFactory(kind="landkreis", ags="16061", slug="eichsfeld", name="Eichsfeld")
+    info = demographic_type(kreis)
+    assert info is not None and info.name
+    allowed = {label for pair in TYPE_LABELS.values() for label in pair if label}
+    assert info.labels <= allowed
+    assert demographic_type(MunicipalityFactory(ags="09180998")) is None  # no statistics

@@ -95,3 +95,41 @@ def test_step_page_shows_recommendations(toolbox, municipality, member, client_f
     html = client_for(member).get(url).content.decode()
     assert "Empfohlene Werkzeuge" in html and "Dorfladen" in html
     assert "Passt zu Ihrem Handlungsfeld „Nahversorgung“" in html
+
+
+def test_swot_weakness_raises_entries_of_its_theme(toolbox, municipality):
+    from zwk.situation.models import SwotItem
+
+    SwotItem.objects.create(
+        municipality=municipality,
+        category=SwotItem.Category.WEAKNESS,
+        text="Die Nahversorgung im Ortskern ist weggebrochen",
+    )
+    recs = selectors.recommend(municipality, "plan")
+    assert recs[0][0].title == "Dorfladen"
+    assert "SWOT" in recs[0][1] and "Nahversorgung im Ortskern" in recs[0][1]
+
+
+def test_strengths_do_not_count_as_problems(toolbox, municipality):
+    from zwk.situation.models import SwotItem
+
+    SwotItem.objects.create(
+        municipality=municipality, category=SwotItem.Category.STRENGTH, text="Gute Nahversorgung"
+    )
+    assert all("SWOT" not in reason for _e, reason in selectors.recommend(municipality, "plan"))
+
+
+def test_demographic_type_matches_entry_labels(toolbox, municipality, make_entry, monkeypatch):
+    from zwk.profiles.selectors import DemographicTypeInfo
+
+    make_entry("Wohnen im Alter gestalten", phases=["plan"], demography_types=["alternd"])
+    monkeypatch.setattr(
+        selectors,
+        "demographic_type",
+        lambda m: DemographicTypeInfo(
+            "Stark alternde, kinderarme Kommunen", frozenset({"alternd"})
+        ),
+    )
+    recs = selectors.recommend(municipality, "plan")
+    rec = next(r for e, r in recs if e.title == "Wohnen im Alter gestalten")
+    assert "Demografietyp „Stark alternde, kinderarme Kommunen“" in rec
