@@ -166,3 +166,22 @@ def reencode_image(
             return out.getvalue(), checked.kind.extension
     except (UnidentifiedImageError, OSError, Image.DecompressionBombError) as exc:
         raise ValidationError(_("Das Bild konnte nicht gelesen werden."), code="bad_image") from exc
+
+
+def attachment_response(field_file, *, filename: str, content_type: str):
+    """Serve an uploaded file as a download that the browser never renders or executes.
+
+    404 if the file is gone from storage (e.g. after a partial restore).
+    """
+    from django.http import FileResponse, Http404
+
+    try:
+        handle = field_file.open("rb")
+    except FileNotFoundError as exc:
+        raise Http404 from exc
+    response = FileResponse(
+        handle, as_attachment=True, filename=filename, content_type=content_type
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    return response

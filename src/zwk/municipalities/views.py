@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from zwk.accounts.forms import AccountSetupForm
+from zwk.core.uploads import attachment_response
 from zwk.municipalities import selectors, services
 from zwk.municipalities.access import municipality_for, step_for
 from zwk.municipalities.forms import (
@@ -596,19 +597,9 @@ def document_upload(request, slug, step):
 def document_download(request, slug, step, pk):
     step_obj = step_for(request, slug, step, "municipalities.view_step")
     document = get_object_or_404(StepDocument, pk=pk, step=step_obj)
-    try:
-        handle = document.file.open("rb")
-    except FileNotFoundError as exc:
-        raise Http404 from exc
-    response = FileResponse(
-        handle,
-        as_attachment=True,
-        filename=document.original_name,
-        content_type=document.content_type,
+    return attachment_response(
+        document.file, filename=document.original_name, content_type=document.content_type
     )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    return response
 
 
 @login_required

@@ -13,7 +13,7 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.syndication.views import Feed
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from zwk.core.uploads import attachment_response
 from zwk.municipalities.access import municipality_for
 from zwk.toolbox import selectors, services
 from zwk.toolbox.forms import (
@@ -438,19 +439,9 @@ def review_queue(request):
 def material_download(request, entry, pk):
     entry = _entry_for(request, entry)
     material = get_object_or_404(Material, pk=pk, entry=entry)
-    try:
-        handle = material.file.open("rb")
-    except FileNotFoundError as exc:
-        raise Http404 from exc
-    response = FileResponse(
-        handle,
-        as_attachment=True,
-        filename=material.original_name,
-        content_type=material.content_type,
+    return attachment_response(
+        material.file, filename=material.original_name, content_type=material.content_type
     )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    return response
 
 
 @login_required
