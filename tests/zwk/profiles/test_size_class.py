@@ -69,3 +69,27 @@ def test_demographic_type_labels_come_from_the_driving_indicators(db, shared_dat
     allowed = {label for pair in TYPE_LABELS.values() for label in pair if label}
     assert info.labels <= allowed
     assert demographic_type(MunicipalityFactory(ags="09180998")) is None  # no statistics
+
+
+def test_comparison_table_has_one_header_per_value_column(db, shared_data, client_for, office_user):
+    import re
+
+    from django.urls import reverse
+
+    services.statistics_import(path=shared_data / KREISE)
+    kreis = MunicipalityFactory(
+        kind="landkreis", ags="09184", slug="lk-muenchen", name="Landkreis München"
+    )
+    html = (
+        client_for(office_user)
+        .get(reverse("profiles:profile", kwargs={"slug": kreis.slug}))
+        .content.decode()
+    )
+    table = html[html.index('id="kennzahlen"') :]
+    table = table[table.index("<table") : table.index("</table>")]
+    header = table[: table.index("</thead>")]
+    first_row = table[table.index("<tbody>") :].split("</tr>")[0]
+    cells = re.compile(r"<t[hd][\s>]")
+    assert len(cells.findall(header)) == len(cells.findall(first_row))
+    assert "gleiche Größenklasse" in header
+    assert re.search(r"<td[^>]*>", first_row)
