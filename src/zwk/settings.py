@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "zwk.situation",
     "zwk.workshops",
     "zwk.toolbox",
+    "zwk.plans",
     "zwk.office",
     "zwk.operations",
     "zwk.demo",

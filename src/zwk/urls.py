@@ -19,6 +19,8 @@ urlpatterns = [
     path("kommunen/<slug:slug>/analyse/", include("zwk.situation.urls")),
     path("kommunen/<slug:slug>/werkstatt/", include("zwk.workshops.urls")),
     path("mitmachen/", include("zwk.workshops.participant_urls")),
+    path("kommunen/<slug:slug>/plan/", include("zwk.plans.urls")),
+    path("kommunen/<slug:slug>/bilanz/", include("zwk.plans.review_urls")),
     path("werkzeugkoffer/", include("zwk.toolbox.urls")),
     path("kommunen/", include("zwk.municipalities.urls")),
     path("geschaeftsstelle/", include("zwk.office.urls")),

@@ -224,7 +224,7 @@ STEPS: tuple[StepType, ...] = (
                 "protokoll", _("Protokollvorlage"), "municipalities/doc_templates/protokoll.txt"
             ),
         ),
-        feature_url_name="plans:review",
+        feature_url_name="review:review",
     ),
 )
 

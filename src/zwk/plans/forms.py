@@ -1,0 +1,195 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from demography.indicators import REGISTRY
+from zwk.municipalities.forms import DateInput
+from zwk.plans import selectors
+from zwk.plans.models import Goal, Indicator, Measure, Plan
+from zwk.situation.models import TargetGroup
+
+
+class VisionForm(forms.ModelForm):
+    class Meta:
+        model = Plan
+        fields = ["vision"]
+        widgets = {"vision": forms.Textarea(attrs={"rows": 6})}
+
+
+class GoalForm(forms.ModelForm):
+    text = forms.CharField(
+        label=_("Ziel"),
+        max_length=300,
+        required=False,
+        help_text=_("Leer lassen, um den Wortlaut des Programmziels zu übernehmen."),
+    )
+
+    class Meta:
+        model = Goal
+        fields = ["preset", "theme", "text"]
+
+    def __init__(self, *args, municipality, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["theme"].queryset = selectors.measure_themes(municipality)
+        self.fields["theme"].empty_label = _("– ohne Handlungsfeld –")
+        self.fields["preset"].choices = [("", _("– eigenes Ziel –")), *Goal.Preset.choices]
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("text") and not data.get("preset"):
+            raise forms.ValidationError(
+                _("Bitte beschreiben Sie das Ziel oder wählen Sie ein Programmziel.")
+            )
+        return data
+
+
+class MeasureForm(forms.ModelForm):
+    goals = forms.ModelMultipleChoiceField(
+        label=_("Ziele"), queryset=None, required=False, widget=forms.CheckboxSelectMultiple
+    )
+    partners = forms.ModelMultipleChoiceField(
+        label=_("Partner aus der Bestandsaufnahme"),
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Bestehende Initiativen vor Ort – sie zu vernetzen ist ein Programmziel."),
+    )
+    target_groups = forms.MultipleChoiceField(
+        label=_("Zielgruppen"),
+        choices=TargetGroup.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    class Meta:
+        model = Measure
+        fields = [
+            "title",
+            "description",
+            "theme",
+            "goals",
+            "smart_target",
+            "responsible",
+            "partners",
+            "target_groups",
+            "start",
+            "end",
+            "status",
+            "status_reason",
+            "budget_planned",
+            "budget_actual",
+            "funding_source",
+        ]
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 4}),
+            "smart_target": forms.Textarea(attrs={"rows": 3}),
+            "status_reason": forms.Textarea(attrs={"rows": 2}),
+            "start": DateInput(),
+            "end": DateInput(),
+        }
+
+    def __init__(self, *args, plan, **kwargs):
+        super().__init__(*args, **kwargs)
+        municipality = plan.municipality
+        self.fields["theme"].queryset = selectors.measure_themes(municipality)
+        self.fields["theme"].empty_label = _("– ohne Handlungsfeld –")
+        self.fields["goals"].queryset = plan.goals.all()
+        self.fields["partners"].queryset = municipality.initiatives.all()
+        if self.instance.pk and not self.is_bound:
+            self.initial["target_groups"] = self.instance.target_group_values
+
+    def clean(self):
+        data = super().clean()
+        if (
+            data.get("status") in Measure.NEEDS_REASON
+            and not (data.get("status_reason") or "").strip()
+        ):
+            self.add_error(
+                "status_reason",
+                _("Bitte begründen Sie, warum die Maßnahme pausiert oder verworfen ist."),
+            )
+        start, end = data.get("start"), data.get("end")
+        if start and end and end < start:
+            self.add_error("end", _("Das Ende darf nicht vor dem Beginn liegen."))
+        return data
+
+    def _post_clean(self):
+        # The service validates the instance (full_clean) – the constraints would otherwise
+        # report English default messages first.
+        pass
+
+
+class MeasureFilterForm(forms.Form):
+    """Filters of the measures list (GET); German parameter names appear in the URL."""
+
+    handlungsfeld = forms.ModelChoiceField(
+        label=_("Handlungsfeld"), queryset=None, required=False, empty_label=_("alle")
+    )
+    status = forms.ChoiceField(label=_("Status"), required=False)
+
+    def __init__(self, *args, municipality, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["handlungsfeld"].queryset = selectors.measure_themes(municipality)
+        self.fields["status"].choices = [("", _("alle")), *Measure.Status.choices]
+
+
+class MilestoneForm(forms.Form):
+    prefix = "meilenstein"
+
+    title = forms.CharField(label=_("Meilenstein"), max_length=200)
+    due = forms.DateField(label=_("fällig am"), widget=DateInput())
+
+
+def _engine_choices():
+    indicators = sorted(((key, i.name_de) for key, i in REGISTRY.items()), key=lambda c: c[1])
+    return [("", _("– bitte wählen –")), *indicators]
+
+
+class IndicatorForm(forms.Form):
+    goal = forms.ModelChoiceField(label=_("Ziel"), queryset=None)
+    kind = forms.ChoiceField(
+        label=_("Art"), choices=Indicator.Kind.choices, widget=forms.RadioSelect
+    )
+    engine_key = forms.ChoiceField(
+        label=_("Demografischer Indikator"),
+        required=False,
+        help_text=_("Der Ausgangswert wird automatisch aus dem Kommunalprofil übernommen."),
+    )
+    name = forms.CharField(
+        label=_("Bezeichnung der eigenen Kennzahl"), max_length=200, required=False
+    )
+    unit = forms.CharField(label=_("Einheit"), max_length=40, required=False)
+    baseline = forms.DecimalField(
+        label=_("Ausgangswert"), required=False, max_digits=16, decimal_places=4
+    )
+    baseline_date = forms.DateField(
+        label=_("Stand des Ausgangswerts"), required=False, widget=DateInput()
+    )
+    target = forms.DecimalField(
+        label=_("Zielwert"), required=False, max_digits=16, decimal_places=4
+    )
+    due = forms.DateField(label=_("Zieldatum"), required=False, widget=DateInput())
+
+    def __init__(self, *args, plan, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["goal"].queryset = plan.goals.all()
+        self.fields["engine_key"].choices = _engine_choices()
+
+    def clean(self):
+        data = super().clean()
+        if data.get("kind") == Indicator.Kind.ENGINE and not data.get("engine_key"):
+            self.add_error("engine_key", _("Bitte wählen Sie einen Indikator."))
+        if data.get("kind") == Indicator.Kind.OWN and not (data.get("name") or "").strip():
+            self.add_error("name", _("Bitte benennen Sie die Kennzahl."))
+        return data
+
+
+class MeasurementForm(forms.Form):
+    prefix = "messwert"
+
+    measured_on = forms.DateField(label=_("Datum"), widget=DateInput())
+    value = forms.DecimalField(label=_("Wert"), max_digits=16, decimal_places=4)
+    note = forms.CharField(label=_("Anmerkung"), max_length=300, required=False)
+
+
+class ReviewDateForm(forms.Form):
+    stichtag = forms.DateField(label=_("Stichtag"), required=False, widget=DateInput())

@@ -1,0 +1,321 @@
+"""Werkstattplan (strategy frame, measures, indicators) and the data of the Zwischenbilanz.
+
+Every object reaches its Kommune through ``municipality`` (a field on ``Plan``, a property
+elsewhere) so that the permission predicates and the views' tenancy checks work alike.
+Measures point to the workshop sketch they came from (``origin_sketch``); the sketch finds
+its measures through ``sketch.plan_measures`` – traceable both ways without workshops
+importing plans.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from zwk.municipalities.models import Municipality, Theme
+from zwk.situation.models import Initiative, TargetGroup
+
+AMOUNT = {"max_digits": 12, "decimal_places": 2, "null": True, "blank": True}
+FIGURE = {"max_digits": 16, "decimal_places": 4}
+
+
+class Plan(models.Model):
+    """The Werkstattplan of one Kommune: its Demografiestrategie."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Entwurf")
+        REVIEW = "review", _("interne Abstimmung")
+        APPROVED = "approved", _("beschlossen")
+        PUBLISHED = "published", _("veröffentlicht")
+
+    municipality = models.OneToOneField(Municipality, on_delete=models.CASCADE, related_name="plan")
+    vision = models.TextField(
+        _("Leitbild"),
+        blank=True,
+        max_length=5000,
+        help_text=_("Wie soll die Kommune in zehn bis fünfzehn Jahren sein? Wenige Sätze."),
+    )
+    status = models.CharField(
+        _("Status"), max_length=20, choices=Status.choices, default=Status.DRAFT
+    )
+    approved_version = models.PositiveIntegerField(_("beschlossene Fassung"), default=0)
+    approved_at = models.DateTimeField(_("beschlossen am"), null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("Werkstattplan")
+        verbose_name_plural = _("Werkstattpläne")
+
+    def __str__(self) -> str:
+        return str(_("Werkstattplan %(name)s") % {"name": self.municipality.name})
+
+    def get_absolute_url(self) -> str:
+        return reverse("plans:plan", kwargs={"slug": self.municipality.slug})
+
+
+class Goal(models.Model):
+    """A goal within a Handlungsfeld; the programme's goals are offered as presets."""
+
+    class Preset(models.TextChoices):
+        RETENTION = "retention", _("Halte- und Anziehungsfaktoren stärken")
+        IDENTITY = "identity", _("Kommunale Identität stärken")
+        PARTICIPATION = "participation", _("Teilhabe aller Altersgruppen sichern")
+        INTEGRATION = "integration", _("Integration fördern")
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="goals")
+    theme = models.ForeignKey(
+        Theme,
+        verbose_name=_("Handlungsfeld"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    preset = models.CharField(_("Programmziel"), max_length=20, choices=Preset.choices, blank=True)
+    text = models.CharField(_("Ziel"), max_length=300)
+    order = models.PositiveSmallIntegerField(default=100)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("Ziel")
+        verbose_name_plural = _("Ziele")
+        ordering = ["order", "id"]
+
+    def __str__(self) -> str:
+        return self.text
+
+    @property
+    def municipality(self) -> Municipality:
+        return self.plan.municipality
+
+
+class Measure(models.Model):
+    class Status(models.TextChoices):
+        PLANNED = "planned", _("geplant")
+        RUNNING = "running", _("in Umsetzung")
+        DONE = "done", _("umgesetzt")
+        PAUSED = "paused", _("pausiert")
+        DROPPED = "dropped", _("verworfen")
+
+    NEEDS_REASON = (Status.PAUSED, Status.DROPPED)
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="measures")
+    title = models.CharField(_("Titel"), max_length=200)
+    description = models.TextField(_("Beschreibung"), blank=True, max_length=5000)
+    theme = models.ForeignKey(
+        Theme,
+        verbose_name=_("Handlungsfeld"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    goals = models.ManyToManyField(
+        Goal, verbose_name=_("Ziele"), blank=True, related_name="measures"
+    )
+    smart_target = models.TextField(
+        _("SMART-Ziel"),
+        blank=True,
+        max_length=2000,
+        help_text=_("Spezifisch, messbar, attraktiv, realistisch, terminiert."),
+    )
+    responsible = models.CharField(
+        _("Verantwortlich"),
+        max_length=200,
+        blank=True,
+        help_text=_("Person oder Stelle, z. B. „Amt für Familie und Soziales“."),
+    )
+    partners = models.ManyToManyField(
+        Initiative,
+        verbose_name=_("Partner aus der Bestandsaufnahme"),
+        blank=True,
+        related_name="plan_measures",
+    )
+    start = models.DateField(_("Beginn"), null=True, blank=True)
+    end = models.DateField(_("Ende"), null=True, blank=True)
+    status = models.CharField(
+        _("Status"), max_length=20, choices=Status.choices, default=Status.PLANNED
+    )
+    status_reason = models.TextField(
+        _("Begründung des Status"),
+        blank=True,
+        max_length=2000,
+        help_text=_("Pflicht bei „pausiert“ und „verworfen“."),
+    )
+    budget_planned = models.DecimalField(_("Budget geplant (Euro)"), **AMOUNT)
+    budget_actual = models.DecimalField(_("Budget ausgegeben (Euro)"), **AMOUNT)
+    funding_source = models.CharField(_("Finanzierung"), max_length=200, blank=True)
+    origin_sketch = models.ForeignKey(
+        "workshops.Sketch",
+        verbose_name=_("aus Projektskizze"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="plan_measures",
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("Maßnahme")
+        verbose_name_plural = _("Maßnahmen")
+        ordering = ["title", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["plan", "origin_sketch"],
+                condition=Q(origin_sketch__isnull=False),
+                name="measure_sketch_once_per_plan",
+            ),
+            models.CheckConstraint(
+                condition=Q(end__isnull=True)
+                | Q(start__isnull=True)
+                | Q(end__gte=models.F("start")),
+                name="measure_dates_ordered",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status__in=["paused", "dropped"]) | ~Q(status_reason=""),
+                name="measure_reason_when_paused_or_dropped",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("plans:measure", kwargs={"slug": self.plan.municipality.slug, "pk": self.pk})
+
+    @property
+    def municipality(self) -> Municipality:
+        return self.plan.municipality
+
+    @property
+    def target_group_values(self) -> list[str]:
+        return [g.group for g in self.target_groups.all()]
+
+    @property
+    def target_group_labels(self) -> list[str]:
+        labels = dict(TargetGroup.choices)
+        return [str(labels.get(v, v)) for v in self.target_group_values]
+
+
+class MeasureTargetGroup(models.Model):
+    """One target group of a measure – a row per group, as in the Bestandsaufnahme."""
+
+    measure = models.ForeignKey(Measure, on_delete=models.CASCADE, related_name="target_groups")
+    group = models.CharField(_("Zielgruppe"), max_length=20, choices=TargetGroup.choices)
+
+    class Meta:
+        verbose_name = _("Zielgruppe")
+        verbose_name_plural = _("Zielgruppen")
+        ordering = ["id"]
+        constraints = [
+            models.UniqueConstraint(fields=["measure", "group"], name="measure_group_unique")
+        ]
+
+    def __str__(self) -> str:
+        return self.get_group_display()
+
+
+class Milestone(models.Model):
+    measure = models.ForeignKey(Measure, on_delete=models.CASCADE, related_name="milestones")
+    title = models.CharField(_("Meilenstein"), max_length=200)
+    due = models.DateField(_("fällig am"))
+    done_on = models.DateField(_("erreicht am"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("Meilenstein")
+        verbose_name_plural = _("Meilensteine")
+        ordering = ["due", "id"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def municipality(self) -> Municipality:
+        return self.measure.plan.municipality
+
+    @property
+    def done(self) -> bool:
+        return self.done_on is not None
+
+
+class Indicator(models.Model):
+    """How a goal is measured: an engine indicator (baseline from the profile) or an own KPI."""
+
+    class Kind(models.TextChoices):
+        ENGINE = "engine", _("Demografischer Indikator aus dem Kommunalprofil")
+        OWN = "own", _("Eigene Kennzahl")
+
+    goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="indicators")
+    kind = models.CharField(_("Art"), max_length=10, choices=Kind.choices, default=Kind.OWN)
+    engine_key = models.CharField(_("Indikator"), max_length=60, blank=True)
+    name = models.CharField(_("Bezeichnung"), max_length=200)
+    unit = models.CharField(_("Einheit"), max_length=40, blank=True)
+    baseline = models.DecimalField(_("Ausgangswert"), null=True, blank=True, **FIGURE)
+    baseline_date = models.DateField(_("Stand des Ausgangswerts"), null=True, blank=True)
+    target = models.DecimalField(_("Zielwert"), null=True, blank=True, **FIGURE)
+    due = models.DateField(_("Zieldatum"), null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("Indikator")
+        verbose_name_plural = _("Indikatoren")
+        ordering = ["goal", "name", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(kind="own") | ~Q(engine_key=""), name="indicator_engine_has_key"
+            ),
+            models.CheckConstraint(
+                condition=Q(due__isnull=True)
+                | Q(baseline_date__isnull=True)
+                | Q(due__gt=models.F("baseline_date")),
+                name="indicator_due_after_baseline",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse(
+            "plans:indicator", kwargs={"slug": self.goal.plan.municipality.slug, "pk": self.pk}
+        )
+
+    @property
+    def municipality(self) -> Municipality:
+        return self.goal.plan.municipality
+
+
+class Measurement(models.Model):
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="measurements")
+    measured_on = models.DateField(_("Datum"))
+    value = models.DecimalField(_("Wert"), **FIGURE)
+    note = models.CharField(_("Anmerkung"), max_length=300, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("Messwert")
+        verbose_name_plural = _("Messwerte")
+        ordering = ["measured_on", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["indicator", "measured_on"], name="measurement_one_per_day"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.indicator}: {self.value} ({self.measured_on})"
+
+    @property
+    def municipality(self) -> Municipality:
+        return self.indicator.goal.plan.municipality

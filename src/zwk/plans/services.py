@@ -1,0 +1,429 @@
+"""Writes of the Werkstattplan and the Zwischenbilanz.
+
+Every function runs in one transaction, checks that everything it links belongs to the same
+Kommune (services are also called from the demo data and, later, the API), writes the audit
+log and returns the object. Permissions are checked in the views.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from demography.indicators import REGISTRY
+from zwk.accounts.services import audit_record
+from zwk.municipalities.models import Municipality, Theme
+from zwk.plans.models import (
+    Goal,
+    Indicator,
+    Measure,
+    Measurement,
+    MeasureTargetGroup,
+    Milestone,
+    Plan,
+)
+from zwk.profiles.selectors import indicator_comparison
+from zwk.situation.models import Initiative, TargetGroup
+from zwk.workshops.selectors import sketches_for_plan
+
+
+def _user(by):
+    return by if by is not None and by.is_authenticated else None
+
+
+def _audit(by, action: str, message: str, municipality, obj, request=None) -> None:
+    audit_record(
+        actor=by,
+        action=action,
+        message=message,
+        municipality=municipality,
+        obj=obj,
+        request=request,
+    )
+
+
+def _check_theme(municipality: Municipality, theme: Theme | None) -> None:
+    if theme is None:
+        return
+    if theme.municipality_id not in (None, municipality.pk):
+        raise ValidationError(_("Dieses Handlungsfeld gehört nicht zu dieser Kommune."))
+
+
+def plan_for(municipality: Municipality) -> Plan:
+    """The Kommune's plan, created empty on first use (one plan per Kommune)."""
+    plan, _created = Plan.objects.get_or_create(municipality=municipality)
+    return plan
+
+
+# --- Strategy frame -----------------------------------------------------------------------
+
+
+@transaction.atomic
+def plan_update_vision(*, plan: Plan, by, vision: str, request=None) -> Plan:
+    plan.vision = vision.strip()
+    plan.full_clean()
+    plan.save(update_fields=["vision", "updated_at"])
+    _audit(by, "plans.vision_updated", _("Leitbild bearbeitet"), plan.municipality, plan, request)
+    return plan
+
+
+# Allowed status changes and the permission each needs (checked by the view).
+TRANSITIONS: dict[tuple[str, str], str] = {
+    (Plan.Status.DRAFT, Plan.Status.REVIEW): "plans.change_plan",
+    (Plan.Status.REVIEW, Plan.Status.DRAFT): "plans.change_plan",
+    (Plan.Status.REVIEW, Plan.Status.APPROVED): "plans.approve_plan",
+    (Plan.Status.APPROVED, Plan.Status.PUBLISHED): "plans.publish_plan",
+    (Plan.Status.PUBLISHED, Plan.Status.APPROVED): "plans.publish_plan",
+    (Plan.Status.APPROVED, Plan.Status.DRAFT): "plans.approve_plan",
+    (Plan.Status.PUBLISHED, Plan.Status.DRAFT): "plans.approve_plan",
+}
+
+
+@transaction.atomic
+def plan_set_status(*, plan: Plan, by, status: str, request=None) -> Plan:
+    """Move the plan along draft → review → approved → published (or back to draft).
+
+    Approving counts the version up (``approved_version``); the snapshot of each approved
+    version is still to come (see the app's README note in the hand-over)."""
+    plan = Plan.objects.select_for_update().get(pk=plan.pk)
+    if (plan.status, status) not in TRANSITIONS:
+        raise ValidationError(_("Dieser Statuswechsel ist nicht möglich."))
+    plan.status = status
+    if status == Plan.Status.APPROVED:
+        plan.approved_version += 1
+        plan.approved_at = timezone.now()
+    plan.save(update_fields=["status", "approved_version", "approved_at", "updated_at"])
+    _audit(
+        by,
+        "plans.status_changed",
+        _("Werkstattplan: Status „%(status)s“") % {"status": plan.get_status_display()},
+        plan.municipality,
+        plan,
+        request,
+    )
+    return plan
+
+
+@transaction.atomic
+def goal_save(
+    *,
+    plan: Plan,
+    by,
+    text: str,
+    theme: Theme | None = None,
+    preset: str = "",
+    goal: Goal | None = None,
+    request=None,
+) -> Goal:
+    """Create or update a goal; a preset without own text takes the preset's wording."""
+    _check_theme(plan.municipality, theme)
+    if preset and preset not in Goal.Preset.values:
+        raise ValidationError(_("Unbekanntes Programmziel."))
+    text = (text or "").strip() or (str(Goal.Preset(preset).label) if preset else "")
+    if not text:
+        raise ValidationError(_("Bitte beschreiben Sie das Ziel oder wählen Sie ein Programmziel."))
+    created = goal is None
+    goal = goal or Goal(plan=plan)
+    if goal.plan_id != plan.pk:
+        raise ValidationError(_("Dieses Ziel gehört zu einem anderen Werkstattplan."))
+    goal.text, goal.theme, goal.preset = text, theme, preset
+    goal.full_clean()
+    goal.save()
+    _audit(
+        by,
+        "plans.goal_created" if created else "plans.goal_updated",
+        _("Ziel „%(text)s“ gespeichert") % {"text": goal.text},
+        plan.municipality,
+        goal,
+        request,
+    )
+    return goal
+
+
+# --- Measures -------------------------------------------------------------------------------
+
+MEASURE_FIELDS = (
+    "title",
+    "description",
+    "theme",
+    "smart_target",
+    "responsible",
+    "start",
+    "end",
+    "status",
+    "status_reason",
+    "budget_planned",
+    "budget_actual",
+    "funding_source",
+)
+
+
+def _measure_relations(measure: Measure, goals, partners, target_groups) -> None:
+    plan = measure.plan
+    goals, partners = list(goals), list(partners)
+    if any(g.plan_id != plan.pk for g in goals):
+        raise ValidationError(_("Bitte wählen Sie nur Ziele dieses Werkstattplans."))
+    if any(p.municipality_id != plan.municipality_id for p in partners):
+        raise ValidationError(_("Bitte wählen Sie nur Initiativen aus Ihrer Bestandsaufnahme."))
+    groups = list(dict.fromkeys(target_groups))
+    if any(g not in TargetGroup.values for g in groups):
+        raise ValidationError(_("Unbekannte Zielgruppe."))
+    measure.goals.set(goals)
+    measure.partners.set(partners)
+    measure.target_groups.all().delete()
+    MeasureTargetGroup.objects.bulk_create(
+        MeasureTargetGroup(measure=measure, group=g) for g in groups
+    )
+
+
+def _validate_measure(measure: Measure) -> None:
+    _check_theme(measure.plan.municipality, measure.theme)
+    measure.status_reason = (measure.status_reason or "").strip()
+    errors = {}
+    if measure.status in Measure.NEEDS_REASON and not measure.status_reason:
+        errors["status_reason"] = _(
+            "Bitte begründen Sie, warum die Maßnahme pausiert oder verworfen ist."
+        )
+    if measure.start and measure.end and measure.end < measure.start:
+        errors["end"] = _("Das Ende darf nicht vor dem Beginn liegen.")
+    for field in ("budget_planned", "budget_actual"):
+        value = getattr(measure, field)
+        if value is not None and value < 0:
+            errors[field] = _("Bitte geben Sie keinen negativen Betrag an.")
+    if errors:
+        raise ValidationError(errors)
+    measure.full_clean()
+
+
+@transaction.atomic
+def measure_create(
+    *,
+    plan: Plan,
+    by,
+    data: dict,
+    goals: Iterable[Goal] = (),
+    partners: Iterable[Initiative] = (),
+    target_groups: Iterable[str] = (),
+    request=None,
+) -> Measure:
+    measure = Measure(
+        plan=plan,
+        created_by=_user(by),
+        **{k: data[k] for k in MEASURE_FIELDS if k in data},
+    )
+    _validate_measure(measure)
+    measure.save()
+    _measure_relations(measure, goals, partners, target_groups)
+    _audit(
+        by,
+        "plans.measure_created",
+        _("Maßnahme „%(title)s“ angelegt") % {"title": measure.title},
+        plan.municipality,
+        measure,
+        request,
+    )
+    return measure
+
+
+@transaction.atomic
+def measure_update(
+    *,
+    measure: Measure,
+    by,
+    data: dict,
+    goals: Iterable[Goal] = (),
+    partners: Iterable[Initiative] = (),
+    target_groups: Iterable[str] = (),
+    request=None,
+) -> Measure:
+    for key in MEASURE_FIELDS:
+        if key in data:
+            setattr(measure, key, data[key])
+    _validate_measure(measure)
+    measure.save()
+    _measure_relations(measure, goals, partners, target_groups)
+    _audit(
+        by,
+        "plans.measure_updated",
+        _("Maßnahme „%(title)s“ bearbeitet") % {"title": measure.title},
+        measure.municipality,
+        measure,
+        request,
+    )
+    return measure
+
+
+@transaction.atomic
+def plan_import_sketches(
+    *, municipality: Municipality, sketch_ids: Iterable[int], by, request=None
+) -> list[Measure]:
+    """Carry the chosen project sketches into the plan as measures – one action.
+
+    Only sketches the Kommune's workshops propose for the plan are taken (others are
+    refused as a whole); a sketch already carried over is skipped, so repeating the action
+    creates no duplicates. Returns the new measures.
+    """
+    ids = {int(i) for i in sketch_ids}
+    if not ids:
+        raise ValidationError(_("Bitte wählen Sie mindestens eine Projektskizze."))
+    sketches = list(sketches_for_plan(municipality).filter(pk__in=ids))
+    if len(sketches) != len(ids):
+        raise ValidationError(_("Mindestens eine Projektskizze gehört nicht zu diesem Plan."))
+    plan = Plan.objects.select_for_update().get(pk=plan_for(municipality).pk)
+    done = set(
+        plan.measures.filter(origin_sketch__in=ids).values_list("origin_sketch_id", flat=True)
+    )
+    created = []
+    for sketch in sorted(sketches, key=lambda s: s.pk):
+        if sketch.pk in done:
+            continue
+        description = "\n\n".join(
+            f"{label}: {text}"
+            for label, text in (
+                (_("Erste Schritte"), sketch.first_steps),
+                (_("Wer wird gebraucht?"), sketch.who_needed),
+                (_("Ressourcen"), sketch.resources),
+            )
+            if text
+        )
+        measure = Measure(
+            plan=plan,
+            title=sketch.title,
+            smart_target=sketch.goal,
+            description=description,
+            responsible=sketch.sponsor,
+            theme=sketch.theme if sketch.theme_id else None,
+            origin_sketch=sketch,
+            created_by=_user(by),
+        )
+        measure.full_clean()
+        measure.save()
+        created.append(measure)
+        _audit(
+            by,
+            "plans.sketch_imported",
+            _("Projektskizze „%(title)s“ als Maßnahme übernommen") % {"title": sketch.title},
+            municipality,
+            measure,
+            request,
+        )
+    return created
+
+
+@transaction.atomic
+def milestone_add(*, measure: Measure, by, title: str, due: date, request=None) -> Milestone:
+    milestone = Milestone(measure=measure, title=(title or "").strip(), due=due)
+    milestone.full_clean()
+    milestone.save()
+    _audit(
+        by,
+        "plans.milestone_added",
+        _("Meilenstein „%(title)s“ ergänzt") % {"title": milestone.title},
+        measure.municipality,
+        milestone,
+        request,
+    )
+    return milestone
+
+
+@transaction.atomic
+def milestone_set_done(
+    *, milestone: Milestone, by, done_on: date | None, request=None
+) -> Milestone:
+    milestone.done_on = done_on
+    milestone.save(update_fields=["done_on"])
+    _audit(
+        by,
+        "plans.milestone_done" if done_on else "plans.milestone_reopened",
+        _("Meilenstein „%(title)s“ aktualisiert") % {"title": milestone.title},
+        milestone.municipality,
+        milestone,
+        request,
+    )
+    return milestone
+
+
+# --- Indicators -----------------------------------------------------------------------------
+
+
+def engine_baseline(municipality: Municipality, key: str) -> tuple[Decimal | None, date | None]:
+    """Latest value of an engine indicator from the Kommunalprofil and its date (31.12.)."""
+    for row in indicator_comparison(municipality):
+        if row.key == key and row.value is not None:
+            return Decimal(str(round(row.value, 4))), date(row.year, 12, 31)
+    return None, None
+
+
+@transaction.atomic
+def indicator_create(*, goal: Goal, by, data: dict, request=None) -> Indicator:
+    """Add an indicator to a goal.
+
+    ``data["kind"] == "engine"``: ``engine_key`` names a demography indicator; its name and
+    unit come from the engine, its baseline (value and year) from the Kommunalprofil –
+    whatever is entered for them is ignored. Without statistics the baseline stays empty
+    (the review then shows grey). Own KPIs take name, unit, baseline, target and dates as
+    given.
+    """
+    kind = data.get("kind") or Indicator.Kind.OWN
+    indicator = Indicator(goal=goal, kind=kind)
+    for key in ("name", "unit", "baseline", "baseline_date", "target", "due"):
+        if key in data:
+            setattr(indicator, key, data[key])
+    if kind == Indicator.Kind.ENGINE:
+        key = data.get("engine_key") or ""
+        meta = REGISTRY.get(key)
+        if meta is None:
+            raise ValidationError({"engine_key": _("Bitte wählen Sie einen Indikator.")})
+        indicator.engine_key = key
+        indicator.name = meta.name_de
+        indicator.unit = meta.unit
+        indicator.baseline, indicator.baseline_date = engine_baseline(goal.municipality, key)
+    else:
+        indicator.engine_key = ""
+        indicator.name = (indicator.name or "").strip()
+        if indicator.baseline is not None and indicator.baseline_date is None:
+            indicator.baseline_date = timezone.localdate()
+    if indicator.due and indicator.baseline_date and indicator.due <= indicator.baseline_date:
+        raise ValidationError(
+            {"due": _("Das Zieldatum muss nach dem Stand des Ausgangswerts liegen.")}
+        )
+    indicator.full_clean()
+    indicator.save()
+    _audit(
+        by,
+        "plans.indicator_created",
+        _("Indikator „%(name)s“ angelegt") % {"name": indicator.name},
+        goal.municipality,
+        indicator,
+        request,
+    )
+    return indicator
+
+
+@transaction.atomic
+def measurement_add(
+    *, indicator: Indicator, by, measured_on: date, value, note: str = "", request=None
+) -> Measurement:
+    """Record a value; a second value for the same day replaces the first."""
+    if measured_on > timezone.localdate():
+        raise ValidationError({"measured_on": _("Messwerte können nicht in der Zukunft liegen.")})
+    measurement, _created = Measurement.objects.update_or_create(
+        indicator=indicator,
+        measured_on=measured_on,
+        defaults={"value": value, "note": (note or "").strip(), "created_by": _user(by)},
+    )
+    _audit(
+        by,
+        "plans.measurement_added",
+        _("Messwert für „%(name)s“ erfasst") % {"name": indicator.name},
+        indicator.municipality,
+        measurement,
+        request,
+    )
+    return measurement
