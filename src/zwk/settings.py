@@ -231,3 +231,11 @@ LOGGING = {
 }
 
 CSRF_FAILURE_VIEW = "zwk.views.csrf_failure"
+
+# --- plans: daily reminder of due Zwischenbilanzen (celery beat; idempotent, see
+# zwk/plans/verstetigung.py). Other apps add their entries to the same dict.
+CELERY_BEAT_SCHEDULE = vars().get("CELERY_BEAT_SCHEDULE", {})
+CELERY_BEAT_SCHEDULE["plans-review-reminders"] = {
+    "task": "zwk.plans.tasks.send_review_reminders",
+    "schedule": 24 * 60 * 60,  # once a day
+}

@@ -193,3 +193,141 @@ class MeasurementForm(forms.Form):
 
 class ReviewDateForm(forms.Form):
     stichtag = forms.DateField(label=_("Stichtag"), required=False, widget=DateInput())
+
+
+# --- Zwischenbilanz: lessons learnt, Verstetigung, projection check (issue 6) -------------
+
+
+class LessonForm(forms.Form):
+    measure = forms.ModelChoiceField(
+        label=_("Maßnahme"),
+        queryset=None,
+        required=False,
+        empty_label=_("– Werkstattplan insgesamt –"),
+    )
+    title = forms.CharField(label=_("Titel"), max_length=200)
+    worked = forms.CharField(
+        label=_("Was hat funktioniert?"),
+        max_length=5000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    not_worked = forms.CharField(
+        label=_("Was hat nicht funktioniert?"),
+        max_length=5000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    why = forms.CharField(
+        label=_("Warum?"), max_length=5000, required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    differently = forms.CharField(
+        label=_("Was würden wir anders machen?"),
+        max_length=5000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    transferable_kinds = forms.MultipleChoiceField(
+        label=_("Übertragbar auf Kommunen dieser Art"),
+        choices=[],
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    transferable_sizes = forms.MultipleChoiceField(
+        label=_("Übertragbar auf Kommunen dieser Größe"),
+        choices=[],
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    transferable_note = forms.CharField(
+        label=_("Übertragbar unter diesen Bedingungen"),
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Zum Beispiel: „ländliche Gemeinden mit aktivem Vereinsleben“."),
+    )
+    share = forms.BooleanField(
+        label=_("Mit anderen Kommunen teilen"),
+        required=False,
+        help_text=_(
+            "Die Erfahrung wird dem Werkzeugkoffer als Best-Practice-Beispiel angeboten. Die "
+            "Geschäftsstelle prüft sie vor der Veröffentlichung; bis dahin können Sie sie "
+            "zurückziehen."
+        ),
+    )
+
+    def __init__(self, *args, plan, **kwargs):
+        from zwk.municipalities.models import Municipality
+        from zwk.toolbox.models import SizeClass
+
+        super().__init__(*args, **kwargs)
+        self.fields["measure"].queryset = plan.measures.order_by("title", "id")
+        self.fields["transferable_kinds"].choices = Municipality.Kind.choices
+        self.fields["transferable_sizes"].choices = SizeClass.choices
+
+    def clean(self):
+        data = super().clean()
+        if not any(
+            (data.get(k) or "").strip() for k in ("worked", "not_worked", "why", "differently")
+        ):
+            self.add_error(
+                "worked",
+                _(
+                    "Bitte beschreiben Sie mindestens, was funktioniert hat, was nicht, warum "
+                    "oder was Sie anders machen würden."
+                ),
+            )
+        return data
+
+
+class ShareForm(forms.Form):
+    share = forms.BooleanField(label=_("Mit anderen Kommunen teilen"), required=False)
+
+
+class ContinuationForm(forms.Form):
+    """Verstetigung of one measure (one form per measure, prefix ``m<pk>``)."""
+
+    decision = forms.ChoiceField(label=_("Verstetigung"), choices=[])
+    owner = forms.CharField(
+        label=_("Zuständig für die Fortführung"), max_length=200, required=False
+    )
+    note = forms.CharField(label=_("Anmerkung"), max_length=500, required=False)
+
+    def __init__(self, *args, measure, **kwargs):
+        from zwk.plans.models import Continuation
+
+        super().__init__(*args, prefix=f"m{measure.pk}", **kwargs)
+        self.measure = measure
+        self.fields["decision"].choices = Continuation.Decision.choices
+
+    def clean(self):
+        from zwk.plans.models import Continuation
+
+        data = super().clean()
+        if (
+            data.get("decision") == Continuation.Decision.CONTINUE
+            and not (data.get("owner") or "").strip()
+        ):
+            self.add_error("owner", _("Bitte nennen Sie, wer die Maßnahme fortführt."))
+        return data
+
+
+class NextReviewForm(forms.Form):
+    prefix = "termin"
+
+    next_review = forms.DateField(
+        label=_("Nächste Zwischenbilanz am"),
+        required=False,
+        widget=DateInput(),
+        help_text=_("Die Koordination wird eine Woche vorher per E-Mail erinnert."),
+    )
+
+
+class ProjectionYearForm(forms.Form):
+    basisjahr = forms.TypedChoiceField(
+        label=_("Basisjahr der Projektionsprüfung"), coerce=int, required=False, choices=[]
+    )
+
+    def __init__(self, *args, years, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["basisjahr"].choices = [("", _("automatisch")), *((y, y) for y in years)]

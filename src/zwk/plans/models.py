@@ -319,3 +319,134 @@ class Measurement(models.Model):
     @property
     def municipality(self) -> Municipality:
         return self.indicator.goal.plan.municipality
+
+
+# --- Zwischenbilanz: lessons learnt and Verstetigung (issue 6, review side) ----------------
+
+
+class Lesson(models.Model):
+    """A lesson learnt – for one measure or (without measure) for the plan as a whole.
+
+    ``toolbox_entry`` is set while the lesson is shared with other Kommunen: it is the
+    Werkzeugkoffer's best-practice entry (status "in Prüfung" until the office publishes it).
+    """
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="lessons")
+    measure = models.ForeignKey(
+        Measure,
+        verbose_name=_("Maßnahme"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="lessons",
+        help_text=_("Leer lassen für eine Erfahrung zum Werkstattplan insgesamt."),
+    )
+    title = models.CharField(_("Titel"), max_length=200)
+    worked = models.TextField(_("Was hat funktioniert?"), blank=True, max_length=5000)
+    not_worked = models.TextField(_("Was hat nicht funktioniert?"), blank=True, max_length=5000)
+    why = models.TextField(_("Warum?"), blank=True, max_length=5000)
+    differently = models.TextField(_("Was würden wir anders machen?"), blank=True, max_length=5000)
+    transferable_kinds = models.JSONField(
+        _("Übertragbar auf Kommunen dieser Art"), default=list, blank=True
+    )
+    transferable_sizes = models.JSONField(
+        _("Übertragbar auf Kommunen dieser Größe"), default=list, blank=True
+    )
+    transferable_note = models.TextField(
+        _("Übertragbar unter diesen Bedingungen"),
+        blank=True,
+        max_length=2000,
+        help_text=_("Zum Beispiel: „ländliche Gemeinden mit aktivem Vereinsleben“."),
+    )
+    toolbox_entry = models.ForeignKey(
+        "toolbox.Entry",
+        verbose_name=_("Beitrag im Werkzeugkoffer"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("Erfahrung (Lessons learnt)")
+        verbose_name_plural = _("Erfahrungen (Lessons learnt)")
+        ordering = ["measure__title", "title", "id"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def municipality(self) -> Municipality:
+        return self.plan.municipality
+
+    @property
+    def shared(self) -> bool:
+        return self.toolbox_entry_id is not None
+
+    @property
+    def transferable_labels(self) -> list[str]:
+        from zwk.toolbox.models import SizeClass
+
+        kinds, sizes = dict(Municipality.Kind.choices), dict(SizeClass.choices)
+        return [str(kinds.get(v, v)) for v in self.transferable_kinds or []] + [
+            str(sizes.get(v, v)) for v in self.transferable_sizes or []
+        ]
+
+
+class Continuation(models.Model):
+    """Verstetigung of one measure: does it go on after the programme, and who owns it?"""
+
+    class Decision(models.TextChoices):
+        OPEN = "open", _("noch offen")
+        CONTINUE = "continue", _("wird fortgeführt")
+        END = "end", _("endet")
+
+    measure = models.OneToOneField(Measure, on_delete=models.CASCADE, related_name="continuation")
+    decision = models.CharField(
+        _("Verstetigung"), max_length=10, choices=Decision.choices, default=Decision.OPEN
+    )
+    owner = models.CharField(
+        _("Zuständig für die Fortführung"),
+        max_length=200,
+        blank=True,
+        help_text=_("Person, Stelle oder Verein, die die Maßnahme dauerhaft trägt."),
+    )
+    note = models.CharField(_("Anmerkung"), max_length=500, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("Verstetigung")
+        verbose_name_plural = _("Verstetigungen")
+
+    def __str__(self) -> str:
+        return f"{self.measure}: {self.get_decision_display()}"
+
+    @property
+    def municipality(self) -> Municipality:
+        return self.measure.plan.municipality
+
+
+class ReviewSchedule(models.Model):
+    """When the plan is next reviewed; the reminder is sent once per date."""
+
+    plan = models.OneToOneField(Plan, on_delete=models.CASCADE, related_name="review_schedule")
+    next_review = models.DateField(_("Nächste Zwischenbilanz am"), null=True, blank=True)
+    reminder_sent_for = models.DateField(null=True, blank=True, editable=False)
+    reminder_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("Termin der Zwischenbilanz")
+        verbose_name_plural = _("Termine der Zwischenbilanz")
+
+    def __str__(self) -> str:
+        return f"{self.plan}: {self.next_review}"
+
+    @property
+    def municipality(self) -> Municipality:
+        return self.plan.municipality

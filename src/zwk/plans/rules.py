@@ -14,3 +14,7 @@ rules.add_perm("plans.change_plan", works_in)
 rules.add_perm("plans.approve_plan", leads)
 rules.add_perm("plans.publish_plan", leads)
 rules.add_perm("plans.view_review", can_see)
+# Zwischenbilanz: lessons learnt and Verstetigung are team work; offering a lesson to the
+# Werkzeugkoffer (other Kommunen) is decided by those who lead.
+rules.add_perm("plans.change_review", works_in)
+rules.add_perm("plans.share_lesson", leads)

@@ -20,3 +20,9 @@ urlpatterns = [
     path("indikatoren/<int:pk>/", views.indicator_detail, name="indicator"),
     path("indikatoren/<int:pk>/messwerte/", views.measurement_add, name="measurement_add"),
 ]
+
+# Reports of plan and review (views_review.py)
+from zwk.plans import views_review  # noqa: E402
+
+urlpatterns += [path("bericht.pdf", views_review.report_pdf, name="report_pdf")]
+urlpatterns += [path("bericht.xlsx", views_review.report_xlsx, name="report_xlsx")]

@@ -457,6 +457,10 @@ def review(request, slug):
     plan = selectors.plan_or_none(municipality)
     form = ReviewDateForm(request.GET or None)
     on = (form.cleaned_data.get("stichtag") if form.is_valid() else None) or timezone.localdate()
+    from zwk.plans.views_review import review_extras  # projection check, lessons, Verstetigung
+
+    extras, extras_invalid = review_extras(request, municipality, plan)
+    invalid = (form.is_bound and not form.is_valid()) or extras_invalid
     return render(
         request,
         "plans/review.html",
@@ -467,6 +471,7 @@ def review(request, slug):
             form=form,
             review=selectors.review(plan, on) if plan else None,
             tolerance=round(TOLERANCE * 100),
+            **extras,
         ),
-        status=400 if form.is_bound and not form.is_valid() else 200,
+        status=400 if invalid else 200,
     )

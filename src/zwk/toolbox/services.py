@@ -321,3 +321,34 @@ def bookmark_toggle(
     return Bookmark.objects.create(
         entry=entry, municipality=municipality, created_by=by, note=plain_text(note)[:300]
     )
+
+
+@transaction.atomic
+def best_practice_withdraw(*, entry: Entry, by: User, request=None) -> None:
+    """The submitting Kommune withdraws a best practice that is not yet published.
+
+    The entry (with its versions and materials) is removed – it never was public. A
+    published entry stays: then only the office can take it back (ValidationError).
+    """
+    entry = Entry.objects.select_for_update().get(pk=entry.pk)
+    if entry.status == Status.PUBLISHED:
+        raise ValidationError(
+            _(
+                "„%(title)s“ ist im Werkzeugkoffer bereits veröffentlicht. Bitte wenden Sie "
+                "sich an die Geschäftsstelle, wenn der Beitrag zurückgezogen werden soll."
+            )
+            % {"title": entry.title},
+            code="already_published",
+        )
+    title, municipality = entry.title, entry.municipality
+    files = [m.file for m in entry.materials.all()]
+    transaction.on_commit(lambda: [f.delete(save=False) for f in files])
+    audit_record(
+        actor=by,
+        action="toolbox.entry_withdrawn",
+        message=_("Beitrag „%(title)s“ von der Kommune zurückgezogen") % {"title": title},
+        municipality=municipality,
+        obj=entry,
+        request=request,
+    )
+    entry.delete()

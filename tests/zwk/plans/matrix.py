@@ -7,10 +7,16 @@ the coordination and the office; the status case posts "review" from a draft (al
 everyone who works in the Kommune) – the approve step is covered in test_views.py.
 """
 
-from tests.zwk.permissions import Case, tenant
+from tests.zwk.permissions import LEADS, Case, tenant
 
 SLUG = ("slug",)
-R = {"pl_measure": "pk", "pl_goal": "pk", "pl_indicator": "pk", "pl_milestone": "pk"}
+R = {
+    "pl_measure": "pk",
+    "pl_goal": "pk",
+    "pl_indicator": "pk",
+    "pl_milestone": "pk",
+    "pl_lesson": "pk",
+}
 
 
 def _obj(name):
@@ -33,6 +39,16 @@ MATRIX = {
     "plans:indicator": Case("get", tenant(200), _obj("pl_indicator"), rename=R),
     "plans:measurement_add": Case("post", tenant(400), _obj("pl_indicator"), rename=R),
     "review:review": Case("get", tenant(200), SLUG),
+    # Zwischenbilanz: reports, lessons learnt (sharing is for those who lead), Verstetigung.
+    "plans:report_pdf": Case("get", tenant(200), SLUG),
+    "plans:report_xlsx": Case("get", tenant(200), SLUG),
+    "review:lesson_create": Case("post", tenant(400), SLUG),
+    "review:lesson_edit": Case("get", tenant(200), _obj("pl_lesson"), rename=R),
+    "review:lesson_share": Case(
+        "post", tenant(302, **LEADS), _obj("pl_lesson"), {"share": ""}, rename=R
+    ),
+    "review:lesson_delete": Case("get", tenant(200), _obj("pl_lesson"), rename=R),
+    "review:continuation": Case("get", tenant(200), SLUG),
 }
 
 
@@ -53,7 +69,15 @@ def build(world):
         by=by,
         data={"kind": "own", "name": "Kundinnen pro Woche", "baseline": 0, "target": 300},
     )
+    from zwk.plans.lessons import lesson_save
+
+    lesson = lesson_save(
+        plan=measure.plan,
+        by=by,
+        data={"measure": measure, "title": "Ehrenamt trägt", "worked": "Früh beteiligt"},
+    )
     return {
+        "pl_lesson": lesson.pk,
         "pl_measure": measure.pk,
         "pl_goal": goal.pk,
         "pl_indicator": indicator.pk,
