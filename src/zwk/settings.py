@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "zwk.plans",
     "zwk.consulting",
     "zwk.exchange",
+    "zwk.network",
     "zwk.newsletter",
     "zwk.privacy",
     "zwk.api",
