@@ -1,5 +1,12 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from zwk.exchange import views
 
 app_name = "exchange"
 
-urlpatterns: list = []
+e = "veranstaltung/<int:pk>/"
+
+urlpatterns = [
+    path("", views.event_list, name="list"),
+    path(e, views.event_detail, name="detail"),
+]
