@@ -117,6 +117,18 @@ CELERY_RESULT_BACKEND = REDIS_URL or None
 CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=not REDIS_URL)
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TIMEZONE = "Europe/Berlin"
+# Periodic jobs (celery beat). Newsletter: start scheduled issues, resume interrupted sends.
+CELERY_BEAT_SCHEDULE = {
+    "newsletter-send-scheduled": {"task": "zwk.newsletter.send_scheduled", "schedule": 60.0},
+}
+# Newsletter (zwk.newsletter): social media profiles shown in issues and the archive
+# (https addresses; empty = not shown) and the optional mailto for List-Unsubscribe.
+NEWSLETTER_SOCIAL_LINKS = {
+    "twitter": env.str("SOCIAL_TWITTER_URL", default=""),
+    "mastodon": env.str("SOCIAL_MASTODON_URL", default=""),
+    "bluesky": env.str("SOCIAL_BLUESKY_URL", default=""),
+}
+NEWSLETTER_UNSUBSCRIBE_MAILTO = env.str("NEWSLETTER_UNSUBSCRIBE_MAILTO", default="")
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
