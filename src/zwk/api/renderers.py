@@ -55,14 +55,14 @@ def _compact(value) -> str:
     return str(value)
 
 
-def rows_of(data) -> list[dict]:
-    """The rows a response holds: a page's ``results``, a list, a detail's ``csv_rows`` or
-    the object itself as one row."""
+def rows_of(data, key: str | None = None) -> list[dict]:
+    """The rows a response holds: a page's ``results``, a list, the list under ``key`` (the
+    view's ``csv_rows``, e.g. a profile's indicators) or the object itself as one row."""
     if isinstance(data, dict):
         if isinstance(data.get("results"), list):
             data = data["results"]
-        elif isinstance(data.get("csv_rows"), list):
-            data = data["csv_rows"]
+        elif key and isinstance(data.get(key), list):
+            data = data[key]
         else:
             data = [data]
     if not isinstance(data, list):
@@ -78,7 +78,8 @@ class CSVRenderer(BaseRenderer):
     def render(self, data, accepted_media_type=None, renderer_context=None):
         if data is None:
             return b""
-        rows = rows_of(data)
+        view = (renderer_context or {}).get("view")
+        rows = rows_of(data, getattr(view, "csv_rows", None))
         columns: list[str] = []
         for row in rows:
             for key in row:
