@@ -142,6 +142,10 @@ class Event(models.Model):
         return self.status == EventStatus.CANCELLED
 
     @property
+    def has_started(self) -> bool:
+        return self.start <= timezone.now()
+
+    @property
     def is_past(self) -> bool:
         return self.end < timezone.now()
 
