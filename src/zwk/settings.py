@@ -120,6 +120,11 @@ CELERY_TIMEZONE = "Europe/Berlin"
 # Periodic jobs (celery beat). Newsletter: start scheduled issues, resume interrupted sends.
 CELERY_BEAT_SCHEDULE = {
     "newsletter-send-scheduled": {"task": "zwk.newsletter.send_scheduled", "schedule": 60.0},
+    # Vernetzung: e-mail digest of new discussion posts once a day (idempotent).
+    "network-discussion-digest": {
+        "task": "zwk.network.tasks.send_discussion_digest",
+        "schedule": 24 * 3600.0,
+    },
 }
 # Newsletter (zwk.newsletter): social media profiles shown in issues and the archive
 # (https addresses; empty = not shown) and the optional mailto for List-Unsubscribe.
