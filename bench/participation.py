@@ -1,10 +1,17 @@
 """Load benchmark of the Zukunftswerkstatt: N participants join by link and vote.
 
-    python bench/participation.py --participants 500 [--format json]
+    python bench/participation.py --participants 500 [--within 120] [--think 1] [--format json]
 
 Starts a production-like server locally (gunicorn, DEBUG off, gthread workers) against
 PostgreSQL if ``DATABASE_URL`` is set, else a fresh SQLite file (IMMEDIATE transactions), then
-simulates N phones on loopback with a bounded thread pool. Each participant:
+simulates N phones on loopback with a thread pool.
+
+Load model (the issue's scenario: "500 participants joining and voting within 2 minutes"):
+participants arrive evenly spread over ``--within`` seconds and pause ``--think`` seconds
+between two taps, as people do. ``--within 0 --think 0`` is the saturation test instead:
+everyone at once, ``--concurrency`` phones hammering without pause – its latencies measure
+the queue in front of a saturated server, not what a participant waits in a workshop.
+Each participant:
 
 1. opens ``/mitmachen/<code>/`` (join form, CSRF cookie),
 2. joins (pseudonym, consent → signed participant cookie),
@@ -173,13 +180,18 @@ def _start_server(env: dict, port: int, workers: int, threads: int) -> subproces
 class Phone:
     """One participant's browser: keep-alive connection, cookies, timings."""
 
-    def __init__(self, port: int, index: int, recorder: Recorder):
+    def __init__(self, port: int, index: int, recorder: Recorder, think: float = 0.0):
+        self.think = think
+        self.requests = 0
         self.connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
         self.cookies: dict[str, str] = {}
         self.ip = f"10.{(index >> 16) & 255}.{(index >> 8) & 255}.{index & 255}"
         self.recorder = recorder
 
     def request(self, method, path, *, body=None, headers=None, expect=(200,), kind="other"):
+        if self.think and self.requests:
+            time.sleep(self.think)  # a person reads, thinks, taps
+        self.requests += 1
         headers = dict(headers or {})
         headers["X-Real-IP"] = self.ip
         if self.cookies:
@@ -233,8 +245,20 @@ class Recorder:
                 self.refused += 1
 
 
-def _participant(index: int, port: int, code: str, cards: list[int], budget: int, rec: Recorder):
-    phone = Phone(port, index, rec)
+def _participant(
+    index: int,
+    port: int,
+    code: str,
+    cards: list[int],
+    budget: int,
+    rec: Recorder,
+    start_at: float = 0.0,
+    think: float = 0.0,
+):
+    wait = start_at - time.monotonic()
+    if wait > 0:
+        time.sleep(wait)
+    phone = Phone(port, index, rec, think)
     entry = f"/mitmachen/{code}/"
     if phone.request("GET", entry, kind="join_form") is None:
         return
@@ -283,7 +307,15 @@ def _percentile(values: list[float], q: float) -> float:
     return ordered[k]
 
 
-def run(participants: int, concurrency: int, workers: int, threads: int, budget: int) -> dict:
+def run(
+    participants: int,
+    concurrency: int,
+    workers: int,
+    threads: int,
+    budget: int,
+    within: float = 0.0,
+    think: float = 0.0,
+) -> dict:
     with tempfile.TemporaryDirectory(prefix="zwk-bench-") as tmp:
         env = _environment(Path(tmp))
         database = "postgresql" if env["DATABASE_URL"].startswith("postgres") else "sqlite"
@@ -300,9 +332,21 @@ def run(participants: int, concurrency: int, workers: int, threads: int, budget:
         recorder = Recorder()
         started = time.perf_counter()
         try:
+            begin = time.monotonic()
             with ThreadPoolExecutor(max_workers=concurrency) as pool:
                 for index in range(participants):
-                    pool.submit(_participant, index, port, code, cards, budget, recorder)
+                    start_at = begin + within * index / participants if within else 0.0
+                    pool.submit(
+                        _participant,
+                        index,
+                        port,
+                        code,
+                        cards,
+                        budget,
+                        recorder,
+                        start_at,
+                        think,
+                    )
         finally:
             duration = time.perf_counter() - started
             server.terminate()
@@ -313,6 +357,9 @@ def run(participants: int, concurrency: int, workers: int, threads: int, budget:
     return {
         "participants": participants,
         "concurrency": concurrency,
+        "arrivals_within_seconds": within,
+        "think_seconds": think,
+        "load_average": [round(x, 2) for x in os.getloadavg()],
         "database": database,
         "server": f"gunicorn gthread {workers}×{threads}",
         "requests": len(ms),
@@ -336,24 +383,50 @@ def run(participants: int, concurrency: int, workers: int, threads: int, budget:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--participants", type=int, default=100)
-    parser.add_argument("--concurrency", type=int, default=20, help="phones at the same time")
+    parser.add_argument(
+        "--within",
+        type=float,
+        default=120,
+        help="participants arrive evenly spread over this many seconds (0: all at once)",
+    )
+    parser.add_argument(
+        "--think", type=float, default=1.0, help="seconds a person pauses between two taps"
+    )
+    parser.add_argument(
+        "--concurrency",
+        type=int,
+        default=None,
+        help="phones at the same time (default: 20 when --within 0, else 300)",
+    )
     parser.add_argument("--workers", type=int, default=3, help="gunicorn worker processes")
     parser.add_argument("--threads", type=int, default=4, help="threads per worker")
     parser.add_argument("--budget", type=int, default=5, help="points per participant")
     parser.add_argument("--format", choices=("text", "json"), default="text")
     args = parser.parse_args()
-    result = run(args.participants, args.concurrency, args.workers, args.threads, args.budget)
+    concurrency = args.concurrency or (300 if args.within else 20)
+    result = run(
+        args.participants,
+        concurrency,
+        args.workers,
+        args.threads,
+        args.budget,
+        args.within,
+        args.think,
+    )
     if args.format == "json":
         print(json.dumps(result))
         return
     print(
-        f"{result['participants']} participants ({result['concurrency']} at a time), "
+        f"{result['participants']} participants (arriving within "
+        f"{result['arrivals_within_seconds']} s, {result['think_seconds']} s between taps, "
+        f"at most {result['concurrency']} at a time), "
         f"{result['database']}, {result['server']}: {result['requests']} requests in "
         f"{result['seconds']} s ({result['requests_per_second']}/s)\n"
         f"latency p50 {result['p50_ms']} ms · p95 {result['p95_ms']} ms · "
         f"p99 {result['p99_ms']} ms (goal p95 < 150 ms)\n"
         f"errors {result['errors']} · votes sent {result['votes_sent']} · stored "
         f"{result['votes_stored']} · refused beyond budget {result['votes_refused_beyond_budget']}"
+        f"\nload average afterwards {result['load_average']}"
     )
     print(
         "p95 by request: "

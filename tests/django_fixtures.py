@@ -89,3 +89,13 @@ def pdf_upload():
         return SimpleUploadedFile(name, content, content_type="application/pdf")
 
     return _make
+
+
+@pytest.fixture(autouse=True)
+def _isolated_api_throttle(monkeypatch):
+    """API rate-limit counters live in the (shared) cache: a namespace per test (zwk.api)."""
+    import uuid
+
+    from zwk.api import throttling
+
+    monkeypatch.setattr(throttling, "NAMESPACE", f"zwk:api:throttle:test:{uuid.uuid4().hex}")

@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "zwk.plans",
     "zwk.consulting",
     "zwk.exchange",
+    "zwk.network",
     "zwk.newsletter",
     "zwk.privacy",
     "zwk.api",
@@ -116,6 +117,23 @@ CELERY_RESULT_BACKEND = REDIS_URL or None
 CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=not REDIS_URL)
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TIMEZONE = "Europe/Berlin"
+# Periodic jobs (celery beat). Newsletter: start scheduled issues, resume interrupted sends.
+CELERY_BEAT_SCHEDULE = {
+    "newsletter-send-scheduled": {"task": "zwk.newsletter.send_scheduled", "schedule": 60.0},
+    # Vernetzung: e-mail digest of new discussion posts once a day (idempotent).
+    "network-discussion-digest": {
+        "task": "zwk.network.tasks.send_discussion_digest",
+        "schedule": 24 * 3600.0,
+    },
+}
+# Newsletter (zwk.newsletter): social media profiles shown in issues and the archive
+# (https addresses; empty = not shown) and the optional mailto for List-Unsubscribe.
+NEWSLETTER_SOCIAL_LINKS = {
+    "twitter": env.str("SOCIAL_TWITTER_URL", default=""),
+    "mastodon": env.str("SOCIAL_MASTODON_URL", default=""),
+    "bluesky": env.str("SOCIAL_BLUESKY_URL", default=""),
+}
+NEWSLETTER_UNSUBSCRIBE_MAILTO = env.str("NEWSLETTER_UNSUBSCRIBE_MAILTO", default="")
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
@@ -153,7 +171,7 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [SRC_DIR / "zwk" / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
@@ -231,6 +249,54 @@ LOGGING = {
 }
 
 CSRF_FAILURE_VIEW = "zwk.views.csrf_failure"
+
+# Optional error reporting: only with SENTRY_DSN. No personal data is sent (send_default_pii
+# off); participants of a Zukunftswerkstatt are citizens, their input stays on our servers.
+SENTRY_DSN = env.str("SENTRY_DSN", default="")
+if SENTRY_DSN:
+    import sentry_sdk
+
+    sentry_sdk.init(
+        dsn=SENTRY_DSN,
+        environment=env.str("SENTRY_ENVIRONMENT", default="production"),
+        send_default_pii=False,
+        traces_sample_rate=env.float("SENTRY_TRACES_SAMPLE_RATE", default=0.0),
+    )
+
+# --- Open API /api/v1/ (zwk.api, see docs/api.md) -------------------------------------------
+INSTALLED_APPS += ["rest_framework", "drf_spectacular"]
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": ["zwk.api.authentication.ApiTokenAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_RENDERER_CLASSES": [
+        "rest_framework.renderers.JSONRenderer",
+        "zwk.api.renderers.CSVRenderer",
+    ],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_PAGINATION_CLASS": "zwk.api.pagination.Pagination",
+    "PAGE_SIZE": 50,
+    "DEFAULT_THROTTLE_CLASSES": [
+        "zwk.api.throttling.AnonThrottle",
+        "zwk.api.throttling.UserThrottle",
+    ],
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": env.str("API_RATE_ANON", default="60/min"),
+        "user": env.str("API_RATE_USER", default="600/min"),
+    },
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+    "NUM_PROXIES": env.int("API_NUM_PROXIES", default=0),
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "ZWK – Offene Schnittstelle",
+    "DESCRIPTION": "Öffentliche Daten der Kommunen im Programm und, mit Token, die eigenen.",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": r"/api/v1",
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
+    "SERVE_AUTHENTICATION": [],
+    "COMPONENT_SPLIT_REQUEST": True,
+}
 
 # --- plans: daily reminder of due Zwischenbilanzen (celery beat; idempotent, see
 # zwk/plans/verstetigung.py). Other apps add their entries to the same dict.

@@ -24,6 +24,8 @@ urlpatterns = [
     path("werkzeugkoffer/", include("zwk.toolbox.urls")),
     path("kommunen/", include("zwk.municipalities.urls")),
     path("beratung/", include("zwk.consulting.urls")),
+    # Related Kommunen, contact and threads live in their own app below the same /austausch/.
+    path("austausch/netzwerk/", include("zwk.network.urls")),
     path("austausch/", include("zwk.exchange.urls")),
     path("newsletter/", include("zwk.newsletter.urls")),
     path("datenschutz/", include("zwk.privacy.urls")),

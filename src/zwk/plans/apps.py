@@ -8,3 +8,17 @@ class PlansConfig(AppConfig):
     name = "zwk.plans"
     label = "plans"
     verbose_name = _("Werkstattplan und Zwischenbilanz")
+
+    def ready(self) -> None:
+        from zwk.core import personal_data
+        from zwk.plans import services
+        from zwk.plans.selectors import personal_data_of
+
+        personal_data.register(
+            "plans",
+            label=_("Werkstattplan"),
+            export=personal_data_of,
+            erase=services.personal_data_erase,
+            purpose=_("Abstimmung und Beschluss des Werkstattplans (Kommentare, Beschlüsse)"),
+            retention=_("solange der Werkstattplan der Kommune besteht; Kommentare anonymisiert"),
+        )

@@ -10,6 +10,7 @@ importing plans.
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -29,7 +30,6 @@ class Plan(models.Model):
         DRAFT = "draft", _("Entwurf")
         REVIEW = "review", _("interne Abstimmung")
         APPROVED = "approved", _("beschlossen")
-        PUBLISHED = "published", _("veröffentlicht")
 
     municipality = models.OneToOneField(Municipality, on_delete=models.CASCADE, related_name="plan")
     vision = models.TextField(
@@ -43,6 +43,13 @@ class Plan(models.Model):
     )
     approved_version = models.PositiveIntegerField(_("beschlossene Fassung"), default=0)
     approved_at = models.DateTimeField(_("beschlossen am"), null=True, blank=True)
+    # Publication is a switch of its own (as for the Kommunalprofil): the public page shows
+    # the latest approved version, so a new draft never leaks while the plan stays public.
+    is_published = models.BooleanField(_("öffentlich"), default=False)
+    published_at = models.DateTimeField(null=True, blank=True)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -55,6 +62,83 @@ class Plan(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("plans:plan", kwargs={"slug": self.municipality.slug})
+
+
+class PlanVersion(models.Model):
+    """An approved version of the plan: numbered, with an immutable JSON snapshot.
+
+    Written once by ``services.plan_set_status`` when the plan is approved; ``save`` refuses
+    to change a stored version (the comparison and the public page rely on it).
+    """
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveIntegerField(_("Fassung"))
+    snapshot = models.JSONField(encoder=DjangoJSONEncoder)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("beschlossen von"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    approved_at = models.DateTimeField(_("beschlossen am"))
+
+    class Meta:
+        verbose_name = _("beschlossene Fassung")
+        verbose_name_plural = _("beschlossene Fassungen")
+        ordering = ["-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "number"], name="plan_version_unique")
+        ]
+
+    def __str__(self) -> str:
+        return str(_("Fassung %(n)d") % {"n": self.number})
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise ValueError("An approved plan version is immutable.")
+        super().save(*args, **kwargs)
+
+    @property
+    def municipality(self) -> Municipality:
+        return self.plan.municipality
+
+
+class Comment(models.Model):
+    """A remark in the internal consultation – on the plan as a whole or on one measure."""
+
+    class Role(models.TextChoices):
+        TEAM = "team", _("Team")
+        COORDINATION = "coordination", _("Koordination")
+        CONSULTANT = "consultant", _("Beratung")
+        OFFICE = "office", _("Geschäftsstelle")
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="comments")
+    measure = models.ForeignKey(
+        "Measure", null=True, blank=True, on_delete=models.CASCADE, related_name="comments"
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    author_role = models.CharField(_("Rolle"), max_length=20, choices=Role.choices)
+    body = models.TextField(_("Kommentar"), max_length=2000)
+    plan_status = models.CharField(
+        _("Status des Plans beim Schreiben"), max_length=20, choices=Plan.Status.choices
+    )
+    created_at = models.DateTimeField(_("geschrieben am"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("Kommentar")
+        verbose_name_plural = _("Kommentare")
+        ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return self.body[:60]
+
+    @property
+    def municipality(self) -> Municipality:
+        return self.plan.municipality
 
 
 class Goal(models.Model):
@@ -149,6 +233,11 @@ class Measure(models.Model):
     budget_planned = models.DecimalField(_("Budget geplant (Euro)"), **AMOUNT)
     budget_actual = models.DecimalField(_("Budget ausgegeben (Euro)"), **AMOUNT)
     funding_source = models.CharField(_("Finanzierung"), max_length=200, blank=True)
+    key_measure = models.BooleanField(
+        _("Schlüsselmaßnahme"),
+        default=False,
+        help_text=_("Erscheint in der einseitigen Strategie-Übersicht."),
+    )
     origin_sketch = models.ForeignKey(
         "workshops.Sketch",
         verbose_name=_("aus Projektskizze"),

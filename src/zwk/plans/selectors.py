@@ -10,7 +10,16 @@ from datetime import date
 
 from django.db.models import Prefetch, QuerySet
 
-from zwk.plans.models import Goal, Indicator, Measure, Measurement, Milestone, Plan
+from zwk.plans.models import (
+    Comment,
+    Goal,
+    Indicator,
+    Measure,
+    Measurement,
+    Milestone,
+    Plan,
+    PlanVersion,
+)
 from zwk.plans.traffic_light import Assessment, assess
 from zwk.workshops.selectors import sketches_for_plan
 
@@ -128,3 +137,31 @@ def review(plan: Plan, on: date) -> Review:
             IndicatorReview(indicator, value, latest.measured_on if latest else None, assessment)
         )
     return result
+
+
+# --- Personal data (DSGVO export) -----------------------------------------------------------
+
+
+def personal_data_of(user) -> dict:
+    """What the plans app stores about ``user``: comments and approved versions."""
+    comments = Comment.objects.filter(author=user).select_related("plan__municipality", "measure")
+    versions = PlanVersion.objects.filter(approved_by=user).select_related("plan__municipality")
+    return {
+        "comments": [
+            {
+                "kommune": c.plan.municipality.name,
+                "measure": c.measure.title if c.measure else "",
+                "text": c.body,
+                "written_at": c.created_at.isoformat(),
+            }
+            for c in comments
+        ],
+        "approved_versions": [
+            {
+                "kommune": v.plan.municipality.name,
+                "version": v.number,
+                "approved_at": v.approved_at.isoformat(),
+            }
+            for v in versions
+        ],
+    }

@@ -20,6 +20,7 @@ from demography.indicators import REGISTRY
 from zwk.accounts.services import audit_record
 from zwk.municipalities.models import Municipality, Theme
 from zwk.plans.models import (
+    Comment,
     Goal,
     Indicator,
     Measure,
@@ -27,7 +28,9 @@ from zwk.plans.models import (
     MeasureTargetGroup,
     Milestone,
     Plan,
+    PlanVersion,
 )
+from zwk.plans.versions import snapshot
 from zwk.profiles.selectors import indicator_comparison
 from zwk.situation.models import Initiative, TargetGroup
 from zwk.workshops.selectors import sketches_for_plan
@@ -73,24 +76,22 @@ def plan_update_vision(*, plan: Plan, by, vision: str, request=None) -> Plan:
     return plan
 
 
-# Allowed status changes and the permission each needs (checked by the view).
+# Allowed status changes and the permission each needs (checked by the view). Publication is
+# a separate switch (``plan_set_published``), not a status.
 TRANSITIONS: dict[tuple[str, str], str] = {
     (Plan.Status.DRAFT, Plan.Status.REVIEW): "plans.change_plan",
     (Plan.Status.REVIEW, Plan.Status.DRAFT): "plans.change_plan",
     (Plan.Status.REVIEW, Plan.Status.APPROVED): "plans.approve_plan",
-    (Plan.Status.APPROVED, Plan.Status.PUBLISHED): "plans.publish_plan",
-    (Plan.Status.PUBLISHED, Plan.Status.APPROVED): "plans.publish_plan",
     (Plan.Status.APPROVED, Plan.Status.DRAFT): "plans.approve_plan",
-    (Plan.Status.PUBLISHED, Plan.Status.DRAFT): "plans.approve_plan",
 }
 
 
 @transaction.atomic
 def plan_set_status(*, plan: Plan, by, status: str, request=None) -> Plan:
-    """Move the plan along draft → review → approved → published (or back to draft).
+    """Move the plan along draft → internal review → approved (or back to draft).
 
-    Approving counts the version up (``approved_version``); the snapshot of each approved
-    version is still to come (see the app's README note in the hand-over)."""
+    Approving counts the version up and stores the plan as it is now as an immutable
+    ``PlanVersion`` (number, who, when, JSON snapshot)."""
     plan = Plan.objects.select_for_update().get(pk=plan.pk)
     if (plan.status, status) not in TRANSITIONS:
         raise ValidationError(_("Dieser Statuswechsel ist nicht möglich."))
@@ -98,6 +99,13 @@ def plan_set_status(*, plan: Plan, by, status: str, request=None) -> Plan:
     if status == Plan.Status.APPROVED:
         plan.approved_version += 1
         plan.approved_at = timezone.now()
+        PlanVersion.objects.create(
+            plan=plan,
+            number=plan.approved_version,
+            snapshot=snapshot(plan),
+            approved_by=_user(by),
+            approved_at=plan.approved_at,
+        )
     plan.save(update_fields=["status", "approved_version", "approved_at", "updated_at"])
     _audit(
         by,
@@ -107,7 +115,90 @@ def plan_set_status(*, plan: Plan, by, status: str, request=None) -> Plan:
         plan,
         request,
     )
+    if status == Plan.Status.APPROVED:
+        _audit(
+            by,
+            "plans.version_approved",
+            _("Werkstattplan: Fassung %(n)d beschlossen") % {"n": plan.approved_version},
+            plan.municipality,
+            plan,
+            request,
+        )
     return plan
+
+
+@transaction.atomic
+def plan_set_published(*, plan: Plan, by, published: bool, request=None) -> Plan:
+    """Switch the public page on or off; only a plan with an approved version can go public."""
+    plan = Plan.objects.select_for_update().get(pk=plan.pk)
+    if published and not plan.versions.exists():
+        raise ValidationError(
+            _("Veröffentlicht werden kann erst ein Werkstattplan mit beschlossener Fassung.")
+        )
+    plan.is_published = published
+    plan.published_at = timezone.now() if published else None
+    plan.published_by = _user(by) if published else None
+    plan.save(update_fields=["is_published", "published_at", "published_by", "updated_at"])
+    _audit(
+        by,
+        "plans.publish" if published else "plans.unpublish",
+        _("Werkstattplan veröffentlicht")
+        if published
+        else _("Veröffentlichung des Werkstattplans beendet"),
+        plan.municipality,
+        plan,
+        request,
+    )
+    return plan
+
+
+def _comment_role(user, municipality) -> str:
+    if getattr(user, "is_office", False):
+        return Comment.Role.OFFICE
+    roles = set(user.memberships.filter(municipality=municipality).values_list("role", flat=True))
+    if "coordinator" in roles:
+        return Comment.Role.COORDINATION
+    if roles:
+        return Comment.Role.TEAM
+    return Comment.Role.CONSULTANT
+
+
+@transaction.atomic
+def comment_add(*, plan: Plan, by, body: str, measure: Measure | None = None, request=None):
+    """A comment in the consultation, on the plan or one of its measures."""
+    body = (body or "").strip()
+    if not body:
+        raise ValidationError({"body": _("Bitte schreiben Sie einen Kommentar.")})
+    if measure is not None and measure.plan_id != plan.pk:
+        raise ValidationError(_("Diese Maßnahme gehört zu einem anderen Werkstattplan."))
+    comment = Comment(
+        plan=plan,
+        measure=measure,
+        author=_user(by),
+        author_role=_comment_role(by, plan.municipality),
+        body=body,
+        plan_status=plan.status,
+    )
+    comment.full_clean()
+    comment.save()
+    _audit(
+        by,
+        "plans.comment_added",
+        _("Kommentar zum Werkstattplan geschrieben")
+        if measure is None
+        else _("Kommentar zu „%(title)s“ geschrieben") % {"title": measure.title},
+        plan.municipality,
+        comment,
+        request,
+    )
+    return comment
+
+
+@transaction.atomic
+def comment_delete(*, comment: Comment, by, request=None) -> None:
+    municipality = comment.plan.municipality
+    _audit(by, "plans.comment_deleted", _("Kommentar gelöscht"), municipality, comment, request)
+    comment.delete()
 
 
 @transaction.atomic
@@ -146,6 +237,20 @@ def goal_save(
     return goal
 
 
+@transaction.atomic
+def goal_delete(*, goal: Goal, by, request=None) -> None:
+    """Delete a goal with its indicators and their measurements; measures only lose the link."""
+    _audit(
+        by,
+        "plans.goal_deleted",
+        _("Ziel „%(text)s“ gelöscht") % {"text": goal.text},
+        goal.municipality,
+        goal,
+        request,
+    )
+    goal.delete()
+
+
 # --- Measures -------------------------------------------------------------------------------
 
 MEASURE_FIELDS = (
@@ -161,6 +266,7 @@ MEASURE_FIELDS = (
     "budget_planned",
     "budget_actual",
     "funding_source",
+    "key_measure",
 )
 
 
@@ -260,6 +366,47 @@ def measure_update(
 
 
 @transaction.atomic
+def measure_set_status(
+    *, measure: Measure, by, status: str, reason: str = "", request=None
+) -> Measure:
+    """Change only the status (board): a reason is needed for paused or dropped."""
+    if status not in Measure.Status.values:
+        raise ValidationError({"status": _("Unbekannter Status.")})
+    measure.status = status
+    reason = (reason or "").strip()
+    if reason:
+        measure.status_reason = reason
+    elif status not in Measure.NEEDS_REASON:
+        measure.status_reason = ""
+    _validate_measure(measure)
+    measure.save(update_fields=["status", "status_reason", "updated_at"])
+    _audit(
+        by,
+        "plans.measure_status",
+        _("Maßnahme „%(title)s“: Status „%(status)s“")
+        % {"title": measure.title, "status": measure.get_status_display()},
+        measure.municipality,
+        measure,
+        request,
+    )
+    return measure
+
+
+@transaction.atomic
+def measure_delete(*, measure: Measure, by, request=None) -> None:
+    """Delete a measure with its milestones and comments (approved versions keep it)."""
+    _audit(
+        by,
+        "plans.measure_deleted",
+        _("Maßnahme „%(title)s“ gelöscht") % {"title": measure.title},
+        measure.municipality,
+        measure,
+        request,
+    )
+    measure.delete()
+
+
+@transaction.atomic
 def plan_import_sketches(
     *, municipality: Municipality, sketch_ids: Iterable[int], by, request=None
 ) -> list[Measure]:
@@ -349,6 +496,39 @@ def milestone_set_done(
     return milestone
 
 
+@transaction.atomic
+def milestone_update(
+    *, milestone: Milestone, by, title: str, due: date, done_on: date | None, request=None
+) -> Milestone:
+    milestone.title, milestone.due, milestone.done_on = (title or "").strip(), due, done_on
+    if done_on and done_on > timezone.localdate():
+        raise ValidationError({"done_on": _("Das Datum darf nicht in der Zukunft liegen.")})
+    milestone.full_clean()
+    milestone.save()
+    _audit(
+        by,
+        "plans.milestone_updated",
+        _("Meilenstein „%(title)s“ bearbeitet") % {"title": milestone.title},
+        milestone.municipality,
+        milestone,
+        request,
+    )
+    return milestone
+
+
+@transaction.atomic
+def milestone_delete(*, milestone: Milestone, by, request=None) -> None:
+    _audit(
+        by,
+        "plans.milestone_deleted",
+        _("Meilenstein „%(title)s“ gelöscht") % {"title": milestone.title},
+        milestone.municipality,
+        milestone,
+        request,
+    )
+    milestone.delete()
+
+
 # --- Indicators -----------------------------------------------------------------------------
 
 
@@ -407,6 +587,56 @@ def indicator_create(*, goal: Goal, by, data: dict, request=None) -> Indicator:
 
 
 @transaction.atomic
+def indicator_update(*, indicator: Indicator, by, data: dict, request=None) -> Indicator:
+    """Change an indicator. Engine indicators keep name, unit and baseline from the profile;
+    only goal, target and due date are theirs to change. The kind is fixed."""
+    goal = data.get("goal") or indicator.goal
+    if goal.plan_id != indicator.goal.plan_id:
+        raise ValidationError({"goal": _("Bitte wählen Sie ein Ziel dieses Werkstattplans.")})
+    indicator.goal = goal
+    keys = ("target", "due")
+    if indicator.kind == Indicator.Kind.OWN:
+        keys = ("name", "unit", "baseline", "baseline_date", "target", "due")
+    for key in keys:
+        if key in data:
+            setattr(indicator, key, data[key])
+    if indicator.kind == Indicator.Kind.OWN:
+        indicator.name = (indicator.name or "").strip()
+        if not indicator.name:
+            raise ValidationError({"name": _("Bitte benennen Sie die Kennzahl.")})
+        if indicator.baseline is not None and indicator.baseline_date is None:
+            indicator.baseline_date = timezone.localdate()
+    if indicator.due and indicator.baseline_date and indicator.due <= indicator.baseline_date:
+        raise ValidationError(
+            {"due": _("Das Zieldatum muss nach dem Stand des Ausgangswerts liegen.")}
+        )
+    indicator.full_clean()
+    indicator.save()
+    _audit(
+        by,
+        "plans.indicator_updated",
+        _("Indikator „%(name)s“ bearbeitet") % {"name": indicator.name},
+        indicator.municipality,
+        indicator,
+        request,
+    )
+    return indicator
+
+
+@transaction.atomic
+def indicator_delete(*, indicator: Indicator, by, request=None) -> None:
+    _audit(
+        by,
+        "plans.indicator_deleted",
+        _("Indikator „%(name)s“ mit seinen Messwerten gelöscht") % {"name": indicator.name},
+        indicator.municipality,
+        indicator,
+        request,
+    )
+    indicator.delete()
+
+
+@transaction.atomic
 def measurement_add(
     *, indicator: Indicator, by, measured_on: date, value, note: str = "", request=None
 ) -> Measurement:
@@ -427,3 +657,57 @@ def measurement_add(
         request,
     )
     return measurement
+
+
+@transaction.atomic
+def measurement_update(
+    *, measurement: Measurement, by, measured_on: date, value, note: str = "", request=None
+) -> Measurement:
+    if measured_on > timezone.localdate():
+        raise ValidationError({"measured_on": _("Messwerte können nicht in der Zukunft liegen.")})
+    clash = (
+        Measurement.objects.filter(indicator=measurement.indicator_id, measured_on=measured_on)
+        .exclude(pk=measurement.pk)
+        .exists()
+    )
+    if clash:
+        raise ValidationError({"measured_on": _("Für diesen Tag gibt es schon einen Messwert.")})
+    measurement.measured_on, measurement.value = measured_on, value
+    measurement.note = (note or "").strip()
+    measurement.full_clean(validate_unique=False)
+    measurement.save()
+    _audit(
+        by,
+        "plans.measurement_updated",
+        _("Messwert für „%(name)s“ bearbeitet") % {"name": measurement.indicator.name},
+        measurement.municipality,
+        measurement,
+        request,
+    )
+    return measurement
+
+
+@transaction.atomic
+def measurement_delete(*, measurement: Measurement, by, request=None) -> None:
+    _audit(
+        by,
+        "plans.measurement_deleted",
+        _("Messwert für „%(name)s“ gelöscht") % {"name": measurement.indicator.name},
+        measurement.municipality,
+        measurement,
+        request,
+    )
+    measurement.delete()
+
+
+def personal_data_erase(user) -> int:
+    """DSGVO erasure: comments, approvals and entries stay with the Kommune, without the user.
+
+    ``update()`` on purpose – approved versions are immutable through ``save``; only the
+    link to the person is removed."""
+    count = Comment.objects.filter(author=user).update(author=None)
+    count += PlanVersion.objects.filter(approved_by=user).update(approved_by=None)
+    count += Plan.objects.filter(published_by=user).update(published_by=None)
+    count += Measure.objects.filter(created_by=user).update(created_by=None)
+    count += Measurement.objects.filter(created_by=user).update(created_by=None)
+    return count

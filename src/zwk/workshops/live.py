@@ -8,6 +8,10 @@ Clients that use HTTP caching get the same through ``ETag`` / ``If-None-Match`` 
 
 from __future__ import annotations
 
+import json
+import logging
+
+from django.conf import settings
 from django.http import HttpResponse
 
 POLL_SECONDS = 3
@@ -33,3 +37,44 @@ def _headers(response: HttpResponse, live_tag: str) -> HttpResponse:
 
 def respond(html: str, live_tag: str, status: int = 200) -> HttpResponse:
     return _headers(HttpResponse(html, status=status), live_tag)
+
+
+# --- Server-sent events through Redis pub/sub ------------------------------------------
+#
+# With ``REDIS_URL`` set, every committed change publishes "workshop <id> changed, version n"
+# on a Redis channel (``services.bump`` → ``publish`` on commit). ``stream.py`` relays it to
+# open EventSource connections, which then trigger the same htmx refresh as polling does.
+# Without Redis nothing is published and the pages simply keep polling.
+
+logger = logging.getLogger(__name__)
+
+_redis_client = None
+
+
+def channel(workshop_pk: int) -> str:
+    return f"zwk:workshops:live:{workshop_pk}"
+
+
+def redis_url() -> str:
+    return getattr(settings, "REDIS_URL", "") or ""
+
+
+def _client():
+    global _redis_client
+    if _redis_client is None:
+        import redis
+
+        _redis_client = redis.Redis.from_url(
+            redis_url(), socket_timeout=0.5, socket_connect_timeout=0.5
+        )
+    return _redis_client
+
+
+def publish(workshop_pk: int, version: int) -> None:
+    """Announce a committed change; never lets a Redis outage break a write."""
+    if not redis_url():
+        return
+    try:
+        _client().publish(channel(workshop_pk), json.dumps({"w": workshop_pk, "v": version}))
+    except Exception:  # Redis down: the pages fall back to polling
+        logger.warning("live update for workshop %s not published", workshop_pk, exc_info=True)

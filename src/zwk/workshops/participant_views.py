@@ -37,9 +37,9 @@ def _themes(workshop):
 
 def _board_context(request, workshop, participant, phase=None):
     """What the live region shows: phase, rules, cards with points, my points."""
-    phase_list = selectors.phases(workshop)
+    phase_list = selectors.phases(workshop) if phase is None else None
     phase = phase or selectors.current_phase(workshop, phase_list)
-    cards = list(selectors.visible_cards(phase)) if phase else []
+    cards = selectors.visible_cards_at(phase, workshop) if phase else []
     plain = identity.plain_language(request)
     can_vote = bool(phase and request_has_perm("workshops.vote_card", participant, phase))
     return {
@@ -55,6 +55,8 @@ def _board_context(request, workshop, participant, phase=None):
         "plain": plain,
         "live_tag": live.tag(workshop, "t", participant.pk if participant else 0, int(plain)),
         "live_url": reverse("participate:live", kwargs={"code": workshop.code}),
+        # Base of the per-card URLs (…/karten/<id>/punkt/): one reverse() instead of four a card.
+        "cards_url": reverse("participate:card_create", kwargs={"code": workshop.code}),
         # "Wie geht es weiter?": the follow-up shows the project sketches instead of cards.
         "sketches": list(workshop.sketches.all())
         if phase is not None and phase.kind == "follow_up"
@@ -213,21 +215,24 @@ def card_create(request, code):
 
 def _vote(request, code, card, *, withdraw: bool):
     workshop, participant = _participant_or_403(request, code)
-    card_obj = get_object_or_404(Card, pk=card, workshop=workshop)
+    card_obj = get_object_or_404(Card.objects.select_related("phase"), pk=card, workshop=workshop)
     error, status = None, 200
     if not ratelimit.hit("vote", f"p{participant.pk}"):
         error, status = _("Zu viele Klicks in kurzer Zeit. Bitte warten Sie einen Moment."), 429
     else:
         try:
             if withdraw:
-                services.vote_withdraw(participant=participant, card=card_obj)
+                services.vote_withdraw(participant=participant, card=card_obj, card_is_fresh=True)
             else:
-                services.vote_cast(participant=participant, card=card_obj)
+                services.vote_cast(participant=participant, card=card_obj, card_is_fresh=True)
         except ValidationError as exc:
             error, status = " ".join(exc.messages), 400
     if request.htmx:
-        workshop.refresh_from_db(fields=["version"])  # the vote bumped it
-        context = _board_context(request, workshop, participant)
+        # The service's bump set ``workshop.version``; after a vote the card's phase is the
+        # running one (only one runs at a time) – no need to read the phases again.
+        context = _board_context(
+            request, workshop, participant, phase=None if error else card_obj.phase
+        )
         context["error"] = error
         context["announce"] = None if error else _("Ihre Punkte wurden gespeichert.")
         html = render_to_string("workshops/_participate_live.html", context, request=request)

@@ -7,6 +7,8 @@ workshops never import plans.
 from __future__ import annotations
 
 import logging
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
@@ -64,6 +66,38 @@ def visible_cards(phase: Phase, *, order: str = "ranking") -> QuerySet[Card]:
     if order == "ranking":
         return qs.order_by("-points", "created_at", "id")
     return qs.order_by("-created_at", "-id")
+
+
+_CARDS_BY_VERSION: OrderedDict[tuple, list[Card]] = OrderedDict()
+_CARDS_LOCK = threading.Lock()
+CARDS_CACHE_SIZE = 32
+
+
+def visible_cards_at(phase: Phase, workshop: Workshop, *, order: str = "ranking") -> list[Card]:
+    """``visible_cards`` as a list, shared by all requests of this process at one version.
+
+    Every visible change bumps ``Workshop.version``, so (phase, version) identifies the card
+    list exactly: when 500 phones refresh after a change, the process reads and annotates
+    the cards once instead of 500 times. Read-only – templates must not change the cards.
+    """
+    # created_at: a recreated workshop (or a test database) never meets an old entry.
+    key = (phase.pk, workshop.version, order, workshop.created_at)
+    with _CARDS_LOCK:
+        cards = _CARDS_BY_VERSION.get(key)
+        if cards is not None:
+            _CARDS_BY_VERSION.move_to_end(key)
+            return cards
+    cards = list(visible_cards(phase, order=order))
+    with _CARDS_LOCK:
+        _CARDS_BY_VERSION[key] = cards
+        while len(_CARDS_BY_VERSION) > CARDS_CACHE_SIZE:
+            _CARDS_BY_VERSION.popitem(last=False)
+    return cards
+
+
+def clear_card_cache() -> None:
+    with _CARDS_LOCK:
+        _CARDS_BY_VERSION.clear()
 
 
 def hidden_cards(phase: Phase) -> QuerySet[Card]:

@@ -12,7 +12,7 @@ from datetime import timedelta
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -21,6 +21,7 @@ from zwk.accounts.models import User
 from zwk.accounts.services import audit_record
 from zwk.core.uploads import random_upload_name, reencode_image
 from zwk.municipalities.models import Municipality, Theme
+from zwk.workshops import live
 from zwk.workshops.models import (
     CARD_MAX_LENGTH,
     PRIVACY_NOTICE_VERSION,
@@ -39,10 +40,27 @@ from zwk.workshops.phases import PHASE_TYPES, VOTE, WRITE, killer_phrase_in
 from zwk.workshops.text import clean_text
 
 
-def bump(workshop: Workshop | int) -> None:
-    """Tell live views that something visible changed."""
+def bump(workshop: Workshop | int) -> int | None:
+    """Tell live views that something visible changed; returns the new version.
+
+    One statement (``UPDATE … RETURNING``, PostgreSQL and SQLite ≥ 3.35): the caller's
+    workshop object learns its new version without a second query. Callers bump last in
+    their transaction, so the workshop row is locked only until the commit.
+    """
     pk = workshop if isinstance(workshop, int) else workshop.pk
-    Workshop.objects.filter(pk=pk).update(version=F("version") + 1)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {Workshop._meta.db_table} SET version = version + 1 "
+            "WHERE id = %s RETURNING version",
+            [pk],
+        )
+        row = cursor.fetchone()
+    if row is None:
+        return None
+    if isinstance(workshop, Workshop):
+        workshop.version = row[0]
+    transaction.on_commit(lambda: live.publish(pk, row[0]))
+    return row[0]
 
 
 def _audit(by, action, message, workshop, obj=None, request=None, security=False):
@@ -575,8 +593,11 @@ def card_set_cluster(*, card: Card, cluster: Cluster | None, by: User, request=N
 # --- Dot voting ("Punkten") -------------------------------------------------------------
 
 
-def _votable_card(card: Card, participant: Participant) -> tuple[Card, Phase]:
-    card = Card.objects.select_related("phase", "workshop").get(pk=card.pk)
+def _votable_card(card: Card, participant: Participant, fresh: bool) -> tuple[Card, Phase]:
+    if not fresh:
+        card = Card.objects.select_related("phase").get(pk=card.pk)
+    if card.workshop_id == participant.workshop_id:
+        card.workshop = participant.workshop  # loaded with the participant: no query
     phase = card.phase
     _check_participant(participant, phase)
     _check_phase(phase, VOTE)
@@ -586,8 +607,13 @@ def _votable_card(card: Card, participant: Participant) -> tuple[Card, Phase]:
 
 
 @transaction.atomic
-def vote_cast(*, participant: Participant, card: Card, points: int = 1) -> Vote:
+def vote_cast(
+    *, participant: Participant, card: Card, points: int = 1, card_is_fresh: bool = False
+) -> Vote:
     """Put ``points`` on ``card``; refuses beyond the budget or the per-card maximum.
+
+    ``card_is_fresh``: the caller has just read the card with ``select_related("phase")``
+    in this request (the participant views do) – saves reading it a second time.
 
     Concurrency: the participant's ballot row is locked (SELECT … FOR UPDATE) and changed
     with a conditional UPDATE (``spent + points <= budget``), so two requests of the same
@@ -596,7 +622,7 @@ def vote_cast(*, participant: Participant, card: Card, points: int = 1) -> Vote:
     """
     if points < 1:
         raise ValidationError(_("Ungültige Punktzahl."))
-    card, phase = _votable_card(card, participant)
+    card, phase = _votable_card(card, participant, card_is_fresh)
     workshop = card.workshop
     ballot = _locked_ballot(participant, phase, workshop)
     spent = Ballot.objects.filter(pk=ballot.pk, spent__lte=F("budget") - points).update(
@@ -626,9 +652,11 @@ def vote_cast(*, participant: Participant, card: Card, points: int = 1) -> Vote:
 
 
 @transaction.atomic
-def vote_withdraw(*, participant: Participant, card: Card, points: int = 1) -> int:
+def vote_withdraw(
+    *, participant: Participant, card: Card, points: int = 1, card_is_fresh: bool = False
+) -> int:
     """Take points back from ``card`` while the phase is open; returns the points left on it."""
-    card, phase = _votable_card(card, participant)
+    card, phase = _votable_card(card, participant, card_is_fresh)
     ballot = _locked_ballot(participant, phase, card.workshop)
     vote = Vote.objects.filter(participant=participant, card=card).first()
     if vote is None:

@@ -29,3 +29,4 @@ def _isolated_cache(monkeypatch):
 
     monkeypatch.setattr(ratelimit, "NAMESPACE", f"zwk:rl:test:{uuid.uuid4().hex}")
     monkeypatch.setattr(selectors, "POPULATION_CACHE_SECONDS", 0)
+    selectors.clear_card_cache()

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('plans', '0001_initial'),
+        ('plans', '0002_versions_comments_publication'),
         ('toolbox', '0004_entry_updated_index'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
