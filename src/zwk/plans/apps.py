@@ -22,3 +22,14 @@ class PlansConfig(AppConfig):
             purpose=_("Abstimmung und Beschluss des Werkstattplans (Kommentare, Beschlüsse)"),
             retention=_("solange der Werkstattplan der Kommune besteht; Kommentare anonymisiert"),
         )
+        # Zwischenbilanz: who wrote a lesson learnt (zwk/plans/lessons.py).
+        from zwk.plans import lessons
+
+        personal_data.register(
+            "plans_lessons",
+            label=_("Zwischenbilanz – Erfahrungen"),
+            export=lessons.personal_data_of,
+            erase=lessons.personal_data_erase,
+            purpose=_("Erfahrungen (Lessons learnt) aus der Zwischenbilanz der Kommune"),
+            retention=_("solange der Werkstattplan der Kommune besteht; Verfasser wird gelöscht"),
+        )

@@ -202,3 +202,26 @@ def lesson_delete(*, lesson: Lesson, by, request=None) -> None:
         request=request,
     )
     lesson.delete()
+
+
+# --- Personal data (registered in apps.py) ----------------------------------------------------
+
+
+def personal_data_of(user) -> list[dict]:
+    """Lessons learnt ``user`` wrote (the text belongs to the Kommune; listed for Art. 15)."""
+    return [
+        {
+            "kommune": lesson.plan.municipality.name,
+            "title": lesson.title,
+            "measure": lesson.measure.title if lesson.measure else "",
+            "written_at": lesson.created_at.isoformat(),
+        }
+        for lesson in Lesson.objects.filter(created_by=user).select_related(
+            "plan__municipality", "measure"
+        )
+    ]
+
+
+def personal_data_erase(user) -> int:
+    """DSGVO erasure: the lessons stay with the Kommune, without the link to the person."""
+    return Lesson.objects.filter(created_by=user).update(created_by=None)

@@ -195,3 +195,22 @@ def test_other_kommunes_lesson_is_not_found(
     response = getattr(client, method)(_url(name, other_municipality, pk=lesson.pk))
     assert response.status_code == 404
     assert Lesson.objects.filter(pk=lesson.pk, toolbox_entry__isnull=False).exists()
+
+
+def test_personal_data_export_and_erasure(municipality, coordinator):
+    from zwk.core import personal_data
+
+    lesson = _lesson(municipality, coordinator)
+    provider = next(p for p in personal_data.providers() if p.key == "plans_lessons")
+    assert provider.export(coordinator) == [
+        {
+            "kommune": "Musterdorf",
+            "title": "Ehrenamt trägt",
+            "measure": "Dorfladen",
+            "written_at": lesson.created_at.isoformat(),
+        }
+    ]
+    assert provider.erase(coordinator) == 1
+    lesson.refresh_from_db()
+    assert lesson.created_by is None and lesson.title == "Ehrenamt trägt"  # stays with the Kommune
+    assert provider.export(coordinator) == []
