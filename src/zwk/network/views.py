@@ -17,7 +17,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from zwk.municipalities.access import municipality_for
 from zwk.municipalities.models import Theme
-from zwk.network import selectors, services
+from zwk.network import matching, selectors, services
 from zwk.network.forms import (
     ContactForm,
     HideForm,
@@ -92,6 +92,12 @@ def related(request, slug):
         {
             "municipality": municipality,
             "related": selectors.related_municipalities(municipality),
+            "weights": {
+                "themes": matching.W_THEMES,
+                "profile": matching.W_PROFILE,
+                "type": matching.W_TYPE,
+                "kind": matching.W_KIND,
+            },
             "can_contact": request.user.has_perm("network.contact_municipality", municipality),
         },
     )
