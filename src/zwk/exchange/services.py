@@ -318,9 +318,12 @@ def registration_create(
     organisation: str,
     user: User | None = None,
     municipality=None,
+    notify: bool = True,
     request=None,
 ) -> Registration:
-    """Register for the event: confirmed while places are free, otherwise on the waiting list."""
+    """Register for the event: confirmed while places are free, otherwise on the waiting list.
+
+    ``notify=False`` (demo data) skips the confirmation e-mail."""
     locked = _lock(event)
     _check_open(locked)
     email = email.strip()
@@ -355,7 +358,8 @@ def registration_create(
             _("Mit dieser E-Mail-Adresse ist bereits eine Anmeldung vorhanden."),
             code="duplicate",
         ) from exc
-    _send_later(registration, "waiting" if full else "confirmed", attach_ics=not full)
+    if notify:
+        _send_later(registration, "waiting" if full else "confirmed", attach_ics=not full)
     audit_record(
         actor=user if user and user.is_authenticated else None,
         action="exchange.registered",
