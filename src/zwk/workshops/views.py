@@ -231,10 +231,20 @@ def workshop_detail(request, slug, pk):
     return _render_console(request, workshop)
 
 
+def _stream_url(workshop) -> str:
+    """Server-sent events only with Redis (stream.py); else the pages just poll."""
+    if not live.redis_url():
+        return ""
+    return reverse(
+        "workshops:stream", kwargs={"slug": workshop.municipality.slug, "pk": workshop.pk}
+    )
+
+
 def _render_console(request, workshop, status=200, **forms):
     phase_list = selectors.phases(workshop)
     phase = _selected_phase(request, workshop, phase_list)
     context = _console_live_context(request, workshop, phase)
+    context["live_stream_url"] = _stream_url(workshop)
     visible = selectors.visible_cards(phase) if phase else Card.objects.none()
     context.update(
         phases=phase_list,
@@ -364,6 +374,7 @@ def projector(request, slug, pk):
             "workshops:projector_live",
             kwargs={"slug": workshop.municipality.slug, "pk": workshop.pk},
         ),
+        live_stream_url=_stream_url(workshop),
     )
     return render(request, "workshops/projector.html", context)
 
