@@ -245,12 +245,17 @@ def _render_console(request, workshop, status=200, **forms):
     phase = _selected_phase(request, workshop, phase_list)
     context = _console_live_context(request, workshop, phase)
     context["live_stream_url"] = _stream_url(workshop)
+    sketches = list(workshop.sketches.select_related("cluster").prefetch_related("plan_measures"))
     visible = selectors.visible_cards(phase) if phase else Card.objects.none()
     context.update(
         phases=phase_list,
         participant_url=request.build_absolute_uri(workshop.get_participant_url()),
         hidden=selectors.hidden_cards(phase) if phase else [],
-        sketches=workshop.sketches.select_related("cluster"),
+        # plan_measures: reverse accessor of the Werkstattplan's Measure.origin_sketch – read
+        # by name, workshops never import plans.
+        sketches=sketches,
+        sketches_to_carry=any(s.for_plan and not s.plan_measures.all() for s in sketches),
+        can_carry=request.user.has_perm("plans.change_plan", workshop.municipality),
         top_clusters=selectors.top_clusters(workshop),
         paper_form=forms.get("paper_form")
         or (
