@@ -14,6 +14,18 @@ def _isolated_rate_limit(monkeypatch, settings):
     settings.SITE_URL = "https://zwk.example"
 
 
+@pytest.fixture(autouse=True)
+def _eager_celery():
+    """Run jobs in the test's process even when REDIS_URL points Celery at a real broker."""
+    from zwk.celery import app
+
+    keys = ("task_always_eager", "task_eager_propagates")
+    before = {key: app.conf.get(key) for key in keys}
+    app.conf.update(dict.fromkeys(keys, True))
+    yield
+    app.conf.update(before)
+
+
 @pytest.fixture
 def subscribe(db):
     """An active (confirmed) subscriber, created directly."""

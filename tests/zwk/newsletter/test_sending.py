@@ -1,6 +1,8 @@
 """Sending as a background job: batches, retries, and a crash in the middle that neither
 loses nor duplicates a mail (one delivery row per subscriber, idempotency key)."""
 
+import threading
+import time
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -8,7 +10,7 @@ import pytest
 from django.core import mail
 from django.core.mail.backends.locmem import EmailBackend
 from django.core.management import call_command
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, connections, transaction
 from django.utils import timezone
 
 from zwk.newsletter import sending, services
@@ -86,6 +88,41 @@ def test_send_interrupted_after_k_mails_resumes_without_loss_or_duplicates(
     sending.deliver_pending(issue_id=issue.pk)
     call_command("send_scheduled_newsletters", stdout=None)
     assert len(mail.outbox) == 12
+
+
+class SlowBackend(EmailBackend):
+    def send_messages(self, messages):
+        time.sleep(0.005)  # let parallel workers interleave
+        return super().send_messages(messages)
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="parallel workers need row locks (PostgreSQL)"
+)
+def test_parallel_workers_send_each_mail_once(transactional_db, subscribe, make_issue, settings):
+    readers = [subscribe(f"parallel{i:02d}@example.org") for i in range(30)]
+    settings.EMAIL_BACKEND = f"{__name__}.SlowBackend"
+    settings.NEWSLETTER_BATCH_SIZE = 5
+    issue = make_issue()
+    sending.issue_start(issue_id=issue.pk)
+    errors = []
+
+    def worker():
+        try:
+            sending.deliver_pending(issue_id=issue.pk)
+        except Exception as exc:  # pragma: no cover - reported below
+            errors.append(exc)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=worker) for _ in range(3)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors
+    assert _received() == sorted(r.email for r in readers)
+    assert issue.deliveries.filter(status=Delivery.Status.SENT).count() == 30
 
 
 def test_delivery_rows_are_unique_per_issue_and_subscriber(readers, make_issue):
