@@ -141,8 +141,13 @@ def test_new_toolbox_entries_since_the_last_issue_are_pulled_in(
 
 
 class _Event:
+    """Shaped like ``zwk.exchange.models.Event`` as ``upcoming_events`` returns it."""
+
     title = "Online-Seminar Wohnen im Alter"
-    starts_at = datetime(2027, 7, 1, 8, 0, tzinfo=UTC)
+    start = datetime(2027, 7, 1, 8, 0, tzinfo=UTC)
+
+    def get_kind_display(self):
+        return "Online-Seminar"
 
     def get_absolute_url(self):
         return "/austausch/1/"
@@ -159,6 +164,7 @@ def test_upcoming_events_are_pulled_in_when_available(make_issue, monkeypatch):
     assert events[0]["title"] == "Online-Seminar Wohnen im Alter"
     assert events[0]["url"] == "https://zwk.example/austausch/1/"
     assert "10:00" in events[0]["when"]  # Berlin summer time
+    assert events[0]["kind"] == "Online-Seminar"
 
 
 def test_missing_events_do_not_break_an_issue(make_issue, monkeypatch):
@@ -189,3 +195,32 @@ def test_personal_data_export_and_erase_by_email(subscribe, sent_issue):
     assert issue.deliveries.get().subscriber is None
     assert provider.export(user) == []
     assert Issue.objects.filter(pk=issue.pk).exists()
+
+
+def test_real_upcoming_events_of_the_austausch_are_pulled_in(make_issue, office_user):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from zwk.exchange import services as exchange
+
+    start = timezone.now() + timedelta(days=10)
+    event = exchange.event_create(
+        by=office_user,
+        data={
+            "title": "Fachforum Nahversorgung",
+            "event_type": "webinar",
+            "description": "<p>Dorfläden und mobile Angebote.</p>",
+            "start": start,
+            "end": start + timedelta(hours=2),
+            "capacity": 30,
+            "audience": "open",
+            "status": "published",
+            "online_link": "https://konferenz.example.org/raum-7",
+        },
+    )
+    issue = make_issue(include_events=True)
+    events = selectors.extras_for(issue)["events"]
+    assert [e["title"] for e in events] == ["Fachforum Nahversorgung"]
+    assert events[0]["url"] == f"https://zwk.example{event.get_absolute_url()}"
+    assert "raum-7" not in str(events)  # the online link is only for registered people
