@@ -428,19 +428,22 @@ def reminders_send(*, now: datetime | None = None) -> int:
     parallel: each registration is claimed under a row lock before its mail goes out)."""
     sent = 0
     for pk in list(reminders_due(now).values_list("pk", flat=True)):
-        with transaction.atomic():
-            registration = (
-                Registration.objects.select_for_update(skip_locked=True)
-                .select_related("event")
-                .filter(pk=pk, reminded_at__isnull=True, status=RegistrationStatus.CONFIRMED)
-                .first()
-            )
-            if registration is None:
-                continue
-            _mail(registration, "reminder", attach_ics=True).send()
-            registration.reminded_at = timezone.now()
-            registration.save(update_fields=["reminded_at"])
-            sent += 1
+        try:
+            with transaction.atomic():
+                registration = (
+                    Registration.objects.select_for_update(skip_locked=True)
+                    .select_related("event")
+                    .filter(pk=pk, reminded_at__isnull=True, status=RegistrationStatus.CONFIRMED)
+                    .first()
+                )
+                if registration is None:
+                    continue
+                _mail(registration, "reminder", attach_ics=True).send()
+                registration.reminded_at = timezone.now()
+                registration.save(update_fields=["reminded_at"])
+                sent += 1
+        except Exception:  # mail server down: stays unreminded, the next run tries again
+            logger.exception("exchange: reminder for registration %s failed", pk)
     return sent
 
 
