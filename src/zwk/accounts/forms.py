@@ -89,3 +89,13 @@ class AccountSetupForm(forms.Form):
             except forms.ValidationError as exc:
                 self.add_error("password1", exc)
         return data
+
+
+class CodeForm(forms.Form):
+    code = forms.CharField(
+        label=_("Code"),
+        max_length=20,
+        help_text=_("Die sechs Ziffern aus Ihrer Authenticator-App oder ein Backup-Code."),
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "spellcheck": "false"}),
+        error_messages={"required": _("Bitte geben Sie den Code ein.")},
+    )

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
 from django.db.models.functions import Lower
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -82,3 +83,29 @@ class AuditEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.created_at:%d.%m.%Y %H:%M} {self.actor_label}: {self.message}"
+
+
+class UserSession(models.Model):
+    """A signed-in browser of a user, so that people can see and end their sessions.
+
+    Django's session table cannot be searched by user (the user id sits inside encoded data),
+    hence this small index. The address is shortened (IPv4 /24, IPv6 /48): enough to recognise
+    "that was the office", not enough to identify a household (data minimisation).
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="tracked_sessions"
+    )
+    session_key = models.CharField(max_length=40, unique=True)
+    created_at = models.DateTimeField(_("angemeldet am"), default=timezone.now)
+    last_seen_at = models.DateTimeField(_("zuletzt aktiv"), default=timezone.now)
+    ip_prefix = models.CharField(_("Netz"), max_length=50, blank=True)
+    user_agent = models.CharField(_("Browser"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("Sitzung")
+        verbose_name_plural = _("Sitzungen")
+        ordering = ["-last_seen_at"]
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.user_agent[:40]}"

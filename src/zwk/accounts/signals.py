@@ -4,6 +4,7 @@ from django.contrib.auth.signals import user_logged_in, user_logged_out, user_lo
 from django.dispatch import receiver
 from django.utils.translation import gettext as _
 
+from zwk.accounts import sessions
 from zwk.accounts.services import audit_record
 
 
@@ -12,10 +13,13 @@ def _logged_in(sender, request, user, **kwargs):
     audit_record(
         actor=user, action="auth.login", message=_("Anmeldung"), request=request, security=True
     )
+    sessions.track(request, user)
 
 
 @receiver(user_logged_out)
 def _logged_out(sender, request, user, **kwargs):
+    session = getattr(request, "session", None)
+    sessions.forget(session.session_key if session is not None else None)
     if user is not None:
         audit_record(
             actor=user, action="auth.logout", message=_("Abmeldung"), request=request, security=True

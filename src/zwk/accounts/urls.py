@@ -1,13 +1,32 @@
 from django.urls import path
 
-from zwk.accounts import views
+from zwk.accounts import security_views, views
 
 app_name = "accounts"
 
 urlpatterns = [
     path("anmelden/", views.LoginView.as_view(), name="login"),
     path("abmelden/", views.LogoutView.as_view(), name="logout"),
+    path("anmelden/code/", security_views.login_verify, name="login_verify"),
     path("konto/", views.account, name="account"),
+    path("konto/zwei-faktor/", security_views.two_factor_page, name="two_factor"),
+    path(
+        "konto/zwei-faktor/backup-codes/",
+        security_views.backup_codes_renew,
+        name="two_factor_backup_codes",
+    ),
+    path(
+        "konto/zwei-faktor/ausschalten/",
+        security_views.two_factor_disable,
+        name="two_factor_disable",
+    ),
+    path("konto/sitzungen/", security_views.session_list, name="sessions"),
+    path(
+        "konto/sitzungen/andere-abmelden/",
+        security_views.sessions_end_others,
+        name="sessions_end_others",
+    ),
+    path("konto/sitzungen/<int:pk>/abmelden/", security_views.session_end, name="session_end"),
     path("konto/passwort/", views.PasswordChangeView.as_view(), name="password_change"),
     path(
         "konto/passwort/geaendert/",

@@ -9,6 +9,7 @@ from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from zwk.accounts import two_factor
 from zwk.accounts.forms import LoginForm, ProfileForm
 from zwk.accounts.services import audit_record
 
@@ -17,6 +18,14 @@ class LoginView(auth_views.LoginView):
     template_name = "accounts/login.html"
     authentication_form = LoginForm
     redirect_authenticated_user = True
+
+    def form_valid(self, form):
+        user = form.get_user()
+        if two_factor.has_two_factor(user):
+            # Password right – but no session until the second factor (security_views).
+            two_factor.begin_login(self.request, user, self.get_redirect_url())
+            return redirect("accounts:login_verify")
+        return super().form_valid(form)
 
 
 class LogoutView(auth_views.LogoutView):
@@ -98,5 +107,10 @@ def account(request):
     return render(
         request,
         "accounts/account.html",
-        {"form": form, "memberships": memberships, "assignments": assignments},
+        {
+            "form": form,
+            "memberships": memberships,
+            "assignments": assignments,
+            "two_factor_enabled": two_factor.has_two_factor(request.user),
+        },
     )

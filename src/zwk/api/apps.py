@@ -8,3 +8,18 @@ class ApiConfig(AppConfig):
     name = "zwk.api"
     label = "api"
     verbose_name = _("Offene Schnittstelle (API)")
+
+    def ready(self) -> None:
+        from zwk.api import services
+        from zwk.core import personal_data
+
+        personal_data.register(
+            "api",
+            label=_("API-Tokens"),
+            export=services.personal_data_export,
+            erase=services.personal_data_erase,
+            purpose=_("Zugriff von Programmen auf die Daten der eigenen Kommune"),
+            retention=_(
+                "bis zum Löschen des Kontos; widerrufene Tokens bleiben zur Nachvollziehbarkeit"
+            ),
+        )

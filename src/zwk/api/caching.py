@@ -6,6 +6,8 @@ import hashlib
 
 from django.utils.cache import get_conditional_response, patch_vary_headers
 
+from zwk.api.negotiation import ContentNegotiation
+
 PUBLIC_MAX_AGE = 300
 
 
@@ -14,6 +16,7 @@ class PublicCacheMixin:
     minutes; a matching ``If-None-Match`` gets 304 without a body."""
 
     max_age = PUBLIC_MAX_AGE
+    content_negotiation_class = ContentNegotiation
 
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)
@@ -30,6 +33,8 @@ class PublicCacheMixin:
 
 class PrivateCacheMixin:
     """A Kommune's own data must not be stored by proxies or browsers."""
+
+    content_negotiation_class = ContentNegotiation
 
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)

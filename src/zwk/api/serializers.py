@@ -320,6 +320,8 @@ class EntrySerializer(serializers.ModelSerializer):
 
 
 class EntryDetailSerializer(EntrySerializer):
+    media_url = serializers.CharField(allow_blank=True, help_text="Adresse einer Aufzeichnung")
+
     class Meta(EntrySerializer.Meta):
         fields = [
             *EntrySerializer.Meta.fields,

@@ -100,3 +100,28 @@ def token_authenticate(plain: str) -> ApiToken | None:
         ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
         token.last_used_at = now
     return token
+
+
+# --- Personal data (DSGVO export and erasure via zwk.core.personal_data) ------------------
+
+
+def personal_data_export(user) -> list[dict]:
+    """The user's tokens without any secret: name, prefix, scopes and dates."""
+    return [
+        {
+            "name": t.name,
+            "prefix": t.prefix,
+            "scopes": t.scopes,
+            "created_at": t.created_at.isoformat(),
+            "expires_at": t.expires_at.isoformat() if t.expires_at else None,
+            "last_used_at": t.last_used_at.isoformat() if t.last_used_at else None,
+            "revoked_at": t.revoked_at.isoformat() if t.revoked_at else None,
+        }
+        for t in ApiToken.objects.filter(user=user).order_by("created_at", "pk")
+    ]
+
+
+def personal_data_erase(user) -> int:
+    """Delete the user's tokens (a token only exists for its person)."""
+    deleted, _per_model = ApiToken.objects.filter(user=user).delete()
+    return deleted

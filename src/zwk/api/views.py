@@ -45,6 +45,10 @@ BAD_FILTER = OpenApiResponse(description="Ungültiger Filterwert")
 NO_TOKEN = OpenApiResponse(description="Kein, ein abgelaufenes oder widerrufenes Token")
 NO_SCOPE = OpenApiResponse(description="Dem Token fehlt die Berechtigung")
 THROTTLED = OpenApiResponse(description="Zu viele Anfragen (Ratenbegrenzung)")
+# A bad token is refused on public endpoints too (never silently anonymous).
+NOT_ACCEPTABLE = OpenApiResponse(description="Unbekanntes Format (json oder csv)")
+PUBLIC_LIST_ERRORS = {400: BAD_FILTER, 401: NO_TOKEN, 406: NOT_ACCEPTABLE, 429: THROTTLED}
+PUBLIC_ERRORS = {401: NO_TOKEN, 404: NOT_FOUND, 406: NOT_ACCEPTABLE, 429: THROTTLED}
 
 
 def _filters(request, serializer_class) -> dict:
@@ -65,7 +69,7 @@ class PublicList(PublicCacheMixin, generics.ListAPIView):
     tags=["Kommunen"],
     summary="Kommunen im Programm",
     parameters=[serializers.MunicipalityFilter, FORMAT],
-    responses={200: serializers.MunicipalitySerializer(many=True), 400: BAD_FILTER},
+    responses={200: serializers.MunicipalitySerializer(many=True), **PUBLIC_LIST_ERRORS},
 )
 class MunicipalityList(PublicList):
     serializer_class = serializers.MunicipalitySerializer
@@ -80,7 +84,7 @@ class MunicipalityList(PublicList):
     tags=["Kommunen"],
     summary="Eine Kommune (öffentliche Angaben)",
     parameters=[FORMAT],
-    responses={200: serializers.MunicipalitySerializer, 404: NOT_FOUND},
+    responses={200: serializers.MunicipalitySerializer, **PUBLIC_ERRORS},
 )
 class MunicipalityDetail(PublicCacheMixin, generics.RetrieveAPIView):
     serializer_class = serializers.MunicipalitySerializer
@@ -101,7 +105,7 @@ def _published_profile(slug):
     tags=["Kommunalprofil"],
     summary="Kennzahlen eines veröffentlichten Kommunalprofils",
     parameters=[FORMAT],
-    responses={200: serializers.ProfileSerializer, 404: NOT_FOUND},
+    responses={200: serializers.ProfileSerializer, **PUBLIC_ERRORS},
 )
 class ProfileIndicators(PublicCacheMixin, APIView):
     csv_rows = "indicators"
@@ -114,7 +118,7 @@ class ProfileIndicators(PublicCacheMixin, APIView):
     tags=["Kommunalprofil"],
     summary="Bevölkerungsvorausberechnung (Basisszenario) eines veröffentlichten Profils",
     parameters=[FORMAT],
-    responses={200: serializers.ProjectionSerializer, 404: NOT_FOUND},
+    responses={200: serializers.ProjectionSerializer, **PUBLIC_ERRORS},
 )
 class ProfileProjection(PublicCacheMixin, APIView):
     csv_rows = "years"
@@ -139,7 +143,7 @@ def _status_counts():
     tags=["Werkstattpläne"],
     summary="Veröffentlichte Werkstattpläne mit dem Stand ihrer Maßnahmen",
     parameters=[serializers.PlanFilter, FORMAT],
-    responses={200: serializers.PlanListSerializer(many=True), 400: BAD_FILTER},
+    responses={200: serializers.PlanListSerializer(many=True), **PUBLIC_LIST_ERRORS},
 )
 class PlanList(PublicList):
     serializer_class = serializers.PlanListSerializer
@@ -158,7 +162,7 @@ class PlanList(PublicList):
     tags=["Werkstattpläne"],
     summary="Veröffentlichter Werkstattplan einer Kommune (beschlossene Fassung)",
     parameters=[serializers.MeasureFilter, FORMAT],
-    responses={200: serializers.PublicPlanSerializer, 400: BAD_FILTER, 404: NOT_FOUND},
+    responses={200: serializers.PublicPlanSerializer, 400: BAD_FILTER, **PUBLIC_ERRORS},
 )
 class PlanDetail(PublicCacheMixin, APIView):
     csv_rows = "measures"
@@ -181,7 +185,7 @@ class PlanDetail(PublicCacheMixin, APIView):
     tags=["Werkzeugkoffer"],
     summary="Veröffentlichte Werkzeuge (Methoden, Beispiele, Leitfäden)",
     parameters=[serializers.EntryFilter, FORMAT],
-    responses={200: serializers.EntrySerializer(many=True), 400: BAD_FILTER},
+    responses={200: serializers.EntrySerializer(many=True), **PUBLIC_LIST_ERRORS},
 )
 class EntryList(PublicList):
     serializer_class = serializers.EntrySerializer
@@ -201,7 +205,7 @@ class EntryList(PublicList):
     tags=["Werkzeugkoffer"],
     summary="Ein veröffentlichtes Werkzeug",
     parameters=[FORMAT],
-    responses={200: serializers.EntryDetailSerializer, 404: NOT_FOUND},
+    responses={200: serializers.EntryDetailSerializer, **PUBLIC_ERRORS},
 )
 class EntryDetail(PublicCacheMixin, generics.RetrieveAPIView):
     serializer_class = serializers.EntryDetailSerializer
@@ -215,7 +219,7 @@ class EntryDetail(PublicCacheMixin, generics.RetrieveAPIView):
     tags=["Austausch"],
     summary="Veranstaltungen des Programms (veröffentlicht oder abgesagt)",
     parameters=[serializers.EventFilter, FORMAT],
-    responses={200: serializers.EventSerializer(many=True), 400: BAD_FILTER},
+    responses={200: serializers.EventSerializer(many=True), **PUBLIC_LIST_ERRORS},
 )
 class EventList(PublicList):
     serializer_class = serializers.EventSerializer
@@ -231,7 +235,7 @@ class EventList(PublicList):
     tags=["Austausch"],
     summary="Eine Veranstaltung",
     parameters=[FORMAT],
-    responses={200: serializers.EventSerializer, 404: NOT_FOUND},
+    responses={200: serializers.EventSerializer, **PUBLIC_ERRORS},
 )
 class EventDetail(PublicCacheMixin, generics.RetrieveAPIView):
     serializer_class = serializers.EventSerializer
@@ -248,7 +252,7 @@ class Own(PrivateCacheMixin, APIView):
     required_scope = Scope.KOMMUNE.value
 
 
-OWN_ERRORS = {401: NO_TOKEN, 403: NO_SCOPE, 404: NOT_FOUND, 429: THROTTLED}
+OWN_ERRORS = {401: NO_TOKEN, 403: NO_SCOPE, 404: NOT_FOUND, 406: NOT_ACCEPTABLE, 429: THROTTLED}
 
 
 @extend_schema(

@@ -5,17 +5,18 @@ No database access: the caller builds a ``Need`` (from the request and its Kommu
 reasons behind its score. Same input, same order: ties are broken by lower current load, then
 name, then id.
 
-Points (documented in docs/beratungspool.md):
+What the Kommune asked for (Handlungsfeld, methods) weighs more than context (region, knowing
+the Kommune, its other themes). Points (documented in docs/beratungspool.md):
 
 ===============================================  ======
 Expertise in the request's Handlungsfeld             +30
 each further Handlungsfeld of the Kommune          +5 (max. +15)
-each wished method offered                         +10 (max. +30)
+each wished method offered                        +15 (max. +30)
 works in the Kommune's Land                          +15
 speaks the requested language / does not            +10 / −30
 available in the wished period / not                 +10 / −25
 no running request / per running request        +5 / −5 each
-already assigned to the Kommune                      +20
+already assigned to the Kommune                      +15
 declined this request before                         −50
 ===============================================  ======
 """
@@ -31,12 +32,12 @@ from django.utils.translation import gettext as _
 
 THEME = 30
 OTHER_THEME, OTHER_THEME_MAX = 5, 15
-METHOD, METHOD_MAX = 10, 30
+METHOD, METHOD_MAX = 15, 30
 REGION = 15
 LANGUAGE, NO_LANGUAGE = 10, -30
 AVAILABLE, UNAVAILABLE = 10, -25
 IDLE, PER_RUNNING = 5, -5
-KNOWS_KOMMUNE = 20
+KNOWS_KOMMUNE = 15
 DECLINED_BEFORE = -50
 
 

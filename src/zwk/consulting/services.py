@@ -70,7 +70,9 @@ def _locked(consulting_request: ConsultingRequest) -> ConsultingRequest:
     )
 
 
-def _mail(template: str, context: dict, recipients: list[str]) -> None:
+def _mail(template: str, context: dict, recipients: list[str], notify: bool = True) -> None:
+    if not notify:
+        return
     recipients = sorted({r for r in recipients if r})
     if not recipients:
         return
@@ -160,7 +162,7 @@ def profile_update(
 
 @transaction.atomic
 def request_create(
-    *, municipality: Municipality, by: User, data: dict, request=None
+    *, municipality: Municipality, by: User, data: dict, request=None, notify: bool = True
 ) -> ConsultingRequest:
     consulting_request = ConsultingRequest(municipality=municipality, created_by=by, **data)
     consulting_request.full_clean()
@@ -177,6 +179,7 @@ def request_create(
         "request_created",
         {"r": consulting_request},
         list(User.objects.filter(is_office=True, is_active=True).values_list("email", flat=True)),
+        notify,
     )
     return consulting_request
 
@@ -191,6 +194,7 @@ def request_propose(
     score: int = 0,
     reasons: list[str] | None = None,
     request=None,
+    notify: bool = True,
 ) -> Proposal:
     """The office proposes (assigns) a consultant; a pending proposal is withdrawn."""
     consulting_request = _locked(consulting_request)
@@ -219,7 +223,7 @@ def request_propose(
         obj=consulting_request,
         request=request,
     )
-    _mail("proposed", {"r": consulting_request, "proposal": proposal}, [consultant.email])
+    _mail("proposed", {"r": consulting_request, "proposal": proposal}, [consultant.email], notify)
     return proposal
 
 
@@ -238,7 +242,7 @@ def _pending(consulting_request: ConsultingRequest, by: User) -> Proposal:
 
 @transaction.atomic
 def request_accept(
-    *, consulting_request: ConsultingRequest, by: User, request=None
+    *, consulting_request: ConsultingRequest, by: User, request=None, notify: bool = True
 ) -> ConsultingRequest:
     consulting_request = _locked(consulting_request)
     proposal = _pending(consulting_request, by)
@@ -260,13 +264,19 @@ def request_accept(
         "decided",
         {"r": consulting_request, "proposal": proposal},
         _office_addresses(proposal) + _coordinator_addresses(consulting_request.municipality),
+        notify,
     )
     return consulting_request
 
 
 @transaction.atomic
 def request_decline(
-    *, consulting_request: ConsultingRequest, by: User, reason: str, request=None
+    *,
+    consulting_request: ConsultingRequest,
+    by: User,
+    reason: str,
+    request=None,
+    notify: bool = True,
 ) -> ConsultingRequest:
     reason = (reason or "").strip()
     if not reason:
@@ -289,7 +299,12 @@ def request_decline(
         obj=consulting_request,
         request=request,
     )
-    _mail("decided", {"r": consulting_request, "proposal": proposal}, _office_addresses(proposal))
+    _mail(
+        "decided",
+        {"r": consulting_request, "proposal": proposal},
+        _office_addresses(proposal),
+        notify,
+    )
     return consulting_request
 
 

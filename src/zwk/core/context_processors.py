@@ -14,6 +14,8 @@ def platform(request: HttpRequest) -> dict:
     nav.append((reverse("exchange:list"), _("Austausch")))  # online formats and events
     if user.is_authenticated:
         nav.append((reverse("municipalities:list"), _("Kommunen")))
+        if user.has_perm("consulting.view_pool"):  # Beratungspool: programme members only
+            nav.append((reverse("consulting:pool"), _("Beratungspool")))
         if user.has_perm("accounts.view_office_area"):
             nav.append((reverse("office:dashboard"), _("Geschäftsstelle")))
     return {"main_navigation": nav, "platform_name": "ZWK"}

@@ -157,6 +157,10 @@ class Event(models.Model):
     def type_label(self) -> str:
         return self.get_event_type_display()
 
+    def get_kind_display(self) -> str:
+        """Alias of the format's label (the newsletter reads events by this name)."""
+        return self.get_event_type_display()
+
     @property
     def is_online(self) -> bool:
         return bool(self.online_link) or not self.place

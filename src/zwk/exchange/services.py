@@ -318,9 +318,12 @@ def registration_create(
     organisation: str,
     user: User | None = None,
     municipality=None,
+    notify: bool = True,
     request=None,
 ) -> Registration:
-    """Register for the event: confirmed while places are free, otherwise on the waiting list."""
+    """Register for the event: confirmed while places are free, otherwise on the waiting list.
+
+    ``notify=False`` (demo data) skips the confirmation e-mail."""
     locked = _lock(event)
     _check_open(locked)
     email = email.strip()
@@ -355,7 +358,8 @@ def registration_create(
             _("Mit dieser E-Mail-Adresse ist bereits eine Anmeldung vorhanden."),
             code="duplicate",
         ) from exc
-    _send_later(registration, "waiting" if full else "confirmed", attach_ics=not full)
+    if notify:
+        _send_later(registration, "waiting" if full else "confirmed", attach_ics=not full)
     audit_record(
         actor=user if user and user.is_authenticated else None,
         action="exchange.registered",
@@ -424,19 +428,22 @@ def reminders_send(*, now: datetime | None = None) -> int:
     parallel: each registration is claimed under a row lock before its mail goes out)."""
     sent = 0
     for pk in list(reminders_due(now).values_list("pk", flat=True)):
-        with transaction.atomic():
-            registration = (
-                Registration.objects.select_for_update(skip_locked=True)
-                .select_related("event")
-                .filter(pk=pk, reminded_at__isnull=True, status=RegistrationStatus.CONFIRMED)
-                .first()
-            )
-            if registration is None:
-                continue
-            _mail(registration, "reminder", attach_ics=True).send()
-            registration.reminded_at = timezone.now()
-            registration.save(update_fields=["reminded_at"])
-            sent += 1
+        try:
+            with transaction.atomic():
+                registration = (
+                    Registration.objects.select_for_update(skip_locked=True)
+                    .select_related("event")
+                    .filter(pk=pk, reminded_at__isnull=True, status=RegistrationStatus.CONFIRMED)
+                    .first()
+                )
+                if registration is None:
+                    continue
+                _mail(registration, "reminder", attach_ics=True).send()
+                registration.reminded_at = timezone.now()
+                registration.save(update_fields=["reminded_at"])
+                sent += 1
+        except Exception:  # mail server down: stays unreminded, the next run tries again
+            logger.exception("exchange: reminder for registration %s failed", pk)
     return sent
 
 

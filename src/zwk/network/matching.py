@@ -4,9 +4,11 @@ Aussage
     Which other programme Kommunen are most worth talking to: those that work on the same
     Handlungsfelder, share the Demografietyp and have a similar population structure.
 Berechnung (weights sum to 1; each component lies between 0 and 1)
-    * Handlungsfelder, weight :data:`W_THEMES` = 0.45 – Jaccard overlap of the chosen themes
-      ``|A ∩ B| / |A ∪ B|`` (1 = the same themes, 0 = none in common).
-    * Profil, weight :data:`W_PROFILE` = 0.30 – ``1 / (1 + d)`` with ``d`` the root mean
+    * Handlungsfelder, weight :data:`W_THEMES` = 0.50 – the share of the own Kommune's
+      Handlungsfelder that the other one works on too, ``|A ∩ B| / |A|`` (1 = it covers all
+      of ours, 0 = none in common). Unlike a symmetric overlap this does not penalise a
+      Kommune for working on more themes than we do.
+    * Profil, weight :data:`W_PROFILE` = 0.25 – ``1 / (1 + d)`` with ``d`` the root mean
       square gap of the z-standardised typology indicators (in standard deviations):
       identical profiles give 1, a mean gap of one standard deviation gives 0.5. Missing
       statistics on either side give 0.
@@ -20,8 +22,10 @@ Ordering
     key (slug) – same input, same order.
 Reason
     One line of at most three parts: shared Handlungsfelder ("ebenfalls Schwerpunkt Wohnen im
-    Alter"), the same Demografietyp or the most similar indicators ("ähnlicher Altenquotient",
-    gap below :data:`SIMILAR_Z` standard deviations), and the same kind.
+    Alter"), the same Demografietyp, the most similar indicators ("ähnlicher Altenquotient",
+    gap below :data:`SIMILAR_Z` standard deviations) or, without such an indicator, the
+    profile similarity as a number ("insgesamt ähnlich" from :data:`PROFILE_NOTE`, "teilweise"
+    below it, the latter only when nothing else explains the match), and the same kind.
 
 No database access here: the selectors collect :class:`KommuneFacts` and call :func:`rank`.
 """
@@ -34,11 +38,12 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
-W_THEMES = 0.45
-W_PROFILE = 0.30
+W_THEMES = 0.50
+W_PROFILE = 0.25
 W_TYPE = 0.15
 W_KIND = 0.10
 SIMILAR_Z = 0.25  # |z gap| below this counts as "ähnlich"
+PROFILE_NOTE = 0.4  # profile similarity from which the reason calls the structure similar
 MAX_THEMES_NAMED = 3
 
 
@@ -53,7 +58,6 @@ def _similar_phrases() -> dict[str, str]:
         "share_65_79": _("ähnlicher Anteil 65- bis 79-Jähriger"),
         "population_change_pct": _("ähnliche Bevölkerungsentwicklung"),
         "log10_population": _("ähnliche Einwohnerzahl"),
-        "women_per_100_men_20_39": _("ähnliches Geschlechterverhältnis der 20- bis 39-Jährigen"),
     }
 
 
@@ -130,21 +134,27 @@ def reason_text(match_parts: dict) -> str:
         parts.append(_("gleicher Demografietyp „%(type)s“") % {"type": match_parts["type_name"]})
     phrases = _similar_phrases()
     similar = [phrases[k] for k in phrases if k in match_parts["similar"]][:2]
+    profile = match_parts.get("profile_score") or 0.0
     if similar:
         parts.append(_join(similar))
+    elif profile >= PROFILE_NOTE or (profile and not parts):
+        template = (
+            _("Bevölkerungsstruktur insgesamt ähnlich (Ähnlichkeit %(p)s von 1)")
+            if profile >= PROFILE_NOTE
+            else _("Bevölkerungsstruktur teilweise ähnlich (Ähnlichkeit %(p)s von 1)")
+        )
+        parts.append(template % {"p": f"{profile:.2f}".replace(".", ",")})
     if match_parts["same_kind"] and len(parts) < 3:
         phrase = _kind_phrases().get(match_parts["kind"])
         if phrase:
             parts.append(phrase)
-    text = "; ".join(parts[:3])
-    return text
+    return "; ".join(parts[:3])
 
 
 def score(own: KommuneFacts, other: KommuneFacts) -> Match:
     """Score ``other`` as a related Kommune of ``own`` (see the module docstring)."""
     a, b = set(own.themes), set(other.themes)
-    union = a | b
-    theme_score = len(a & b) / len(union) if union else 0.0
+    theme_score = len(a & b) / len(a) if a else 0.0
     profile_score, similar = profile_similarity(own.z, other.z)
     same_type = own.demographic_type is not None and own.demographic_type == (
         other.demographic_type
@@ -166,6 +176,7 @@ def score(own: KommuneFacts, other: KommuneFacts) -> Match:
             "similar": similar,
             "same_kind": same_kind,
             "kind": own.kind,
+            "profile_score": profile_score,
         }
     )
     return Match(

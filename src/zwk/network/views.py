@@ -17,7 +17,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from zwk.municipalities.access import municipality_for
 from zwk.municipalities.models import Theme
-from zwk.network import selectors, services
+from zwk.municipalities.selectors import municipalities_for_user
+from zwk.network import matching, selectors, services
 from zwk.network.forms import (
     ContactForm,
     HideForm,
@@ -66,8 +67,10 @@ def _confirm(request, *, title, question, confirm_label, cancel_url, error=None)
 @require_GET
 def index(request):
     user = request.user
+    member_of = set(selectors.user_municipalities(user).values_list("pk", flat=True))
+    own = [] if user.is_office else list(municipalities_for_user(user))
     context = {
-        "own": selectors.user_municipalities(user),
+        "own": [(m, m.pk in member_of) for m in own],
         "can_discuss": user.has_perm("network.view_discussions"),
     }
     if user.has_perm("network.view_overview"):
@@ -92,6 +95,12 @@ def related(request, slug):
         {
             "municipality": municipality,
             "related": selectors.related_municipalities(municipality),
+            "weights": {
+                "themes": matching.W_THEMES,
+                "profile": matching.W_PROFILE,
+                "type": matching.W_TYPE,
+                "kind": matching.W_KIND,
+            },
             "can_contact": request.user.has_perm("network.contact_municipality", municipality),
         },
     )

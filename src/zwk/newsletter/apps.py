@@ -8,3 +8,19 @@ class NewsletterConfig(AppConfig):
     name = "zwk.newsletter"
     label = "newsletter"
     verbose_name = _("Newsletter")
+
+    def ready(self):
+        from zwk.core import personal_data
+        from zwk.newsletter import privacy
+
+        personal_data.register(
+            "newsletter",
+            label=_("Newsletter"),
+            export=privacy.export_user,
+            erase=privacy.erase_user,
+            purpose=_("Versand des Newsletters an Personen, die ihn bestellt haben"),
+            retention=_(
+                "bis zur Abmeldung; Nachweise der Einwilligung und des Widerrufs drei Jahre "
+                "danach (Nachweispflicht)"
+            ),
+        )

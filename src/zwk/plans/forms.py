@@ -78,6 +78,7 @@ class MeasureForm(forms.ModelForm):
             "budget_planned",
             "budget_actual",
             "funding_source",
+            "key_measure",
         ]
         widgets = {
             "description": forms.Textarea(attrs={"rows": 4}),
@@ -193,6 +194,105 @@ class MeasurementForm(forms.Form):
 
 class ReviewDateForm(forms.Form):
     stichtag = forms.DateField(label=_("Stichtag"), required=False, widget=DateInput())
+
+
+class ThemeFilterForm(forms.Form):
+    """Handlungsfeld filter of the board and the timeline (GET)."""
+
+    handlungsfeld = forms.ModelChoiceField(
+        label=_("Handlungsfeld"), queryset=None, required=False, empty_label=_("alle")
+    )
+
+    def __init__(self, *args, municipality, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["handlungsfeld"].queryset = selectors.measure_themes(municipality)
+
+
+class MeasureStatusForm(forms.Form):
+    """Status change of one measure (board card or its own page)."""
+
+    status = forms.ChoiceField(label=_("Status"), choices=Measure.Status.choices)
+    status_reason = forms.CharField(
+        label=_("Begründung des Status"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Pflicht bei „pausiert“ und „verworfen“."),
+    )
+
+    def clean(self):
+        data = super().clean()
+        if (
+            data.get("status") in Measure.NEEDS_REASON
+            and not (data.get("status_reason") or "").strip()
+        ):
+            self.add_error(
+                "status_reason",
+                _("Bitte begründen Sie, warum die Maßnahme pausiert oder verworfen ist."),
+            )
+        return data
+
+
+class CommentForm(forms.Form):
+    prefix = "kommentar"
+
+    body = forms.CharField(
+        label=_("Ihr Kommentar"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_(
+            "Sichtbar für das Team, die Beratung und die Geschäftsstelle – nie öffentlich."
+        ),
+    )
+
+
+class MilestoneEditForm(forms.Form):
+    title = forms.CharField(label=_("Meilenstein"), max_length=200)
+    due = forms.DateField(label=_("fällig am"), widget=DateInput())
+    done_on = forms.DateField(label=_("erreicht am"), required=False, widget=DateInput())
+
+
+class IndicatorEditForm(forms.Form):
+    """Edit an indicator; engine indicators only change goal, target and due date."""
+
+    goal = forms.ModelChoiceField(label=_("Ziel"), queryset=None)
+    name = forms.CharField(label=_("Bezeichnung"), max_length=200, required=False)
+    unit = forms.CharField(label=_("Einheit"), max_length=40, required=False)
+    baseline = forms.DecimalField(
+        label=_("Ausgangswert"), required=False, max_digits=16, decimal_places=4
+    )
+    baseline_date = forms.DateField(
+        label=_("Stand des Ausgangswerts"), required=False, widget=DateInput()
+    )
+    target = forms.DecimalField(
+        label=_("Zielwert"), required=False, max_digits=16, decimal_places=4
+    )
+    due = forms.DateField(label=_("Zieldatum"), required=False, widget=DateInput())
+
+    ENGINE_FIELDS = ("goal", "target", "due")
+
+    def __init__(self, *args, indicator, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["goal"].queryset = indicator.goal.plan.goals.all()
+        if indicator.kind == Indicator.Kind.ENGINE:
+            for name in list(self.fields):
+                if name not in self.ENGINE_FIELDS:
+                    del self.fields[name]
+        else:
+            self.fields["name"].required = True
+
+
+class CompareForm(forms.Form):
+    """Two approved versions to compare (``bis`` may also be the current working state)."""
+
+    von = forms.TypedChoiceField(label=_("Fassung"), coerce=int)
+    bis = forms.ChoiceField(label=_("verglichen mit"))
+
+    def __init__(self, *args, numbers: list[int], **kwargs):
+        super().__init__(*args, **kwargs)
+        choices = [(n, _("Fassung %(n)d") % {"n": n}) for n in numbers]
+        self.fields["von"].choices = choices
+        self.fields["bis"].choices = [("aktuell", _("aktueller Arbeitsstand")), *choices]
 
 
 # --- Zwischenbilanz: lessons learnt, Verstetigung, projection check (issue 6) -------------

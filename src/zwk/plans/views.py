@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -16,23 +18,33 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from zwk.municipalities.access import municipality_for
+from zwk.municipalities.models import Municipality
 from zwk.municipalities.process import STEPS_BY_KIND
-from zwk.plans import selectors, services
+from zwk.municipalities.views import _confirm
+from zwk.plans import selectors, services, timeline
 from zwk.plans.forms import (
+    CommentForm,
+    CompareForm,
     GoalForm,
+    IndicatorEditForm,
     IndicatorForm,
     MeasureFilterForm,
     MeasureForm,
     MeasurementForm,
+    MeasureStatusForm,
+    MilestoneEditForm,
     MilestoneForm,
     ReviewDateForm,
+    ThemeFilterForm,
     VisionForm,
 )
-from zwk.plans.models import Goal, Indicator, Measure, Milestone, Plan
+from zwk.plans.models import Comment, Goal, Indicator, Measure, Measurement, Milestone, Plan
 from zwk.plans.traffic_light import TOLERANCE
+from zwk.plans.versions import compare, snapshot
 
 VIEW, CHANGE = "plans.view_plan", "plans.change_plan"
 VIEW_REVIEW = "plans.view_review"
+PAGE_SIZE = 50
 
 
 def _context(request, municipality, plan, **extra) -> dict:
@@ -44,6 +56,8 @@ def _context(request, municipality, plan, **extra) -> dict:
         "review_step": STEPS_BY_KIND["review"],
         "can_edit": user.has_perm(CHANGE, municipality),
         "can_approve": user.has_perm("plans.approve_plan", municipality),
+        "can_publish": user.has_perm("plans.publish_plan", municipality),
+        "can_comment": user.has_perm("plans.comment_plan", municipality),
         **extra,
     }
 
@@ -83,15 +97,16 @@ def plan(request, slug):
     plan = selectors.plan_or_none(municipality)
     filters = MeasureFilterForm(request.GET or None, municipality=municipality)
     criteria = filters.cleaned_data if filters.is_valid() else {}
-    measures = (
-        list(
-            selectors.measures(
-                plan, theme=criteria.get("handlungsfeld"), status=criteria.get("status", "")
-            )
+    page = Paginator(
+        selectors.measures(
+            plan, theme=criteria.get("handlungsfeld"), status=criteria.get("status", "")
         )
         if plan
-        else []
-    )
+        else Measure.objects.none(),
+        PAGE_SIZE,
+    ).get_page(request.GET.get("seite"))
+    query = request.GET.copy()
+    query.pop("seite", None)
     user = request.user
     transitions = []
     if plan is not None:
@@ -105,7 +120,10 @@ def plan(request, slug):
             request,
             municipality,
             plan,
-            measures=measures,
+            measures=page.object_list,
+            page=page,
+            query=query.urlencode(),
+            section="plan",
             goals=list(selectors.goals(plan)) if plan else [],
             filters=filters,
             filtered=any(criteria.values()),
@@ -151,14 +169,21 @@ def plan_status(request, slug):
         messages.error(request, _("Dieser Statuswechsel ist nicht möglich."))
         return redirect(_plan_url(municipality))
     if not request.user.has_perm(perm, municipality):
-        from django.core.exceptions import PermissionDenied
-
         raise PermissionDenied
-    services.plan_set_status(plan=plan, by=request.user, status=target, request=request)
-    messages.success(
-        request,
-        _("Der Werkstattplan hat jetzt den Status „%(s)s“.") % {"s": plan.get_status_display()},
-    )
+    plan = services.plan_set_status(plan=plan, by=request.user, status=target, request=request)
+    if target == Plan.Status.APPROVED:
+        messages.success(
+            request,
+            _("Der Werkstattplan ist beschlossen – Fassung %(n)d ist gespeichert.")
+            % {"n": plan.approved_version},
+        )
+    else:
+        messages.success(
+            request,
+            _("Der Werkstattplan hat jetzt den Status „%(s)s“.") % {"s": plan.get_status_display()},
+        )
+    if request.POST.get("next") == "consultation":
+        return redirect("plans:consultation", slug=slug)
     return redirect(_plan_url(municipality))
 
 
@@ -261,10 +286,16 @@ def measure_edit(request, slug, pk):
     return _measure_form(request, municipality, measure)
 
 
-def _measure_page(request, municipality, measure, milestone_form=None, status=200):
+def _measure_page(
+    request, municipality, measure, milestone_form=None, status=200, comment_form=None
+):
     measure = get_object_or_404(
-        selectors.measures(measure.plan).select_related("origin_sketch__cluster"), pk=measure.pk
+        selectors.measures(measure.plan)
+        .select_related("origin_sketch__cluster")
+        .prefetch_related("goals__indicators"),
+        pk=measure.pk,
     )
+    today = timezone.localdate()
     return render(
         request,
         "plans/measure.html",
@@ -274,7 +305,14 @@ def _measure_page(request, municipality, measure, milestone_form=None, status=20
             measure.plan,
             measure=measure,
             milestone_form=milestone_form or MilestoneForm(),
-            today=timezone.localdate(),
+            comment_form=comment_form or CommentForm(),
+            comment_rows=[
+                (c, request.user.has_perm("plans.delete_comment", c))
+                for c in selectors.comments(measure.plan, measure=measure)
+            ],
+            indicators=selectors.measure_indicators(measure, today),
+            cards=selectors.origin_cards(measure),
+            today=today,
         ),
         status=status,
     )
@@ -407,6 +445,12 @@ def _indicator_page(request, municipality, indicator, form=None, status=200):
             indicator.goal.plan,
             indicator=indicator,
             measurements=list(indicator.measurements.order_by("-measured_on", "-id")),
+            measures=list(
+                indicator.goal.measures.select_related("origin_sketch").order_by("title", "id")
+            ),
+            state=selectors.indicator_states(indicator.goal.plan, timezone.localdate()).get(
+                indicator.pk
+            ),
             form=form or MeasurementForm(initial={"measured_on": timezone.localdate()}),
         ),
         status=status,
@@ -445,6 +489,670 @@ def measurement_add(request, slug, pk):
             messages.success(request, _("Der Messwert wurde gespeichert."))
             return redirect(indicator.get_absolute_url())
     return _indicator_page(request, municipality, indicator, form, status=400)
+
+
+# --- Edit and delete (confirmation pages) ---------------------------------------------------
+
+
+def _delete(request, municipality, *, title, question, cancel_url, action, done_url, done_msg):
+    """GET: confirmation page; POST: run ``action`` and go to ``done_url``."""
+    if request.method == "POST":
+        action()
+        messages.success(request, done_msg)
+        return redirect(done_url)
+    return _confirm(
+        request,
+        municipality,
+        title=title,
+        question=question,
+        confirm_label=_("Endgültig löschen"),
+        cancel_url=cancel_url,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def goal_delete(request, slug, pk):
+    municipality = municipality_for(request, slug, CHANGE)
+    goal = get_object_or_404(Goal, pk=pk, plan__municipality=municipality)
+    indicators = goal.indicators.count()
+    return _delete(
+        request,
+        municipality,
+        title=_("Ziel „%(text)s“ löschen") % {"text": goal.text},
+        question=_(
+            "Das Ziel und seine %(n)d Indikator(en) mit allen Messwerten werden gelöscht. "
+            "Maßnahmen bleiben erhalten und verlieren nur die Zuordnung zu diesem Ziel. "
+            "Beschlossene Fassungen bleiben unverändert."
+        )
+        % {"n": indicators},
+        cancel_url=_plan_url(municipality) + "#ziele",
+        action=lambda: services.goal_delete(goal=goal, by=request.user, request=request),
+        done_url=_plan_url(municipality) + "#ziele",
+        done_msg=_("Das Ziel wurde gelöscht."),
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def measure_delete(request, slug, pk):
+    municipality = municipality_for(request, slug, CHANGE)
+    measure = get_object_or_404(Measure, pk=pk, plan__municipality=municipality)
+    return _delete(
+        request,
+        municipality,
+        title=_("Maßnahme „%(title)s“ löschen") % {"title": measure.title},
+        question=_(
+            "Die Maßnahme wird mit ihren Meilensteinen und Kommentaren gelöscht. "
+            "Beschlossene Fassungen, in denen sie vorkommt, bleiben unverändert."
+        ),
+        cancel_url=measure.get_absolute_url(),
+        action=lambda: services.measure_delete(measure=measure, by=request.user, request=request),
+        done_url=_plan_url(municipality) + "#massnahmen",
+        done_msg=_("Die Maßnahme wurde gelöscht."),
+    )
+
+
+def _milestone(municipality, pk):
+    return get_object_or_404(
+        Milestone.objects.select_related("measure__plan__municipality"),
+        pk=pk,
+        measure__plan__municipality=municipality,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def milestone_edit(request, slug, pk):
+    municipality = municipality_for(request, slug, CHANGE)
+    milestone = _milestone(municipality, pk)
+    back = milestone.measure.get_absolute_url() + "#meilensteine"
+    form = MilestoneEditForm(
+        request.POST or None,
+        initial={"title": milestone.title, "due": milestone.due, "done_on": milestone.done_on},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.milestone_update(
+                milestone=milestone, by=request.user, request=request, **form.cleaned_data
+            )
+        except ValidationError as exc:
+            _add_errors(form, exc)
+        else:
+            messages.success(request, _("Der Meilenstein wurde gespeichert."))
+            return redirect(back)
+    return _form_page(
+        request,
+        municipality,
+        milestone.measure.plan,
+        title=_("Meilenstein bearbeiten"),
+        form=form,
+        cancel_url=back,
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def milestone_delete(request, slug, pk):
+    municipality = municipality_for(request, slug, CHANGE)
+    milestone = _milestone(municipality, pk)
+    back = milestone.measure.get_absolute_url() + "#meilensteine"
+    return _delete(
+        request,
+        municipality,
+        title=_("Meilenstein „%(title)s“ löschen") % {"title": milestone.title},
+        question=_("Der Meilenstein wird aus der Maßnahme „%(m)s“ gelöscht.")
+        % {"m": milestone.measure.title},
+        cancel_url=back,
+        action=lambda: services.milestone_delete(
+            milestone=milestone, by=request.user, request=request
+        ),
+        done_url=back,
+        done_msg=_("Der Meilenstein wurde gelöscht."),
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def indicator_edit(request, slug, pk):
+    municipality = municipality_for(request, slug, CHANGE)
+    indicator = _indicator(municipality, pk)
+    initial = {
+        k: getattr(indicator, k)
+        for k in ("goal", "name", "unit", "baseline", "baseline_date", "target", "due")
+    }
+    form = IndicatorEditForm(request.POST or None, initial=initial, indicator=indicator)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.indicator_update(
+                indicator=indicator, by=request.user, data=form.cleaned_data, request=request
+            )
+        except ValidationError as exc:
+            _add_errors(form, exc)
+        else:
+            messages.success(request, _("Der Indikator wurde gespeichert."))
+            return redirect(indicator.get_absolute_url())
+    return _form_page(
+        request,
+        municipality,
+        indicator.goal.plan,
+        title=_("Indikator bearbeiten"),
+        form=form,
+        cancel_url=indicator.get_absolute_url(),
+        status=400 if request.method == "POST" else 200,
+        engine_note=indicator.kind == Indicator.Kind.ENGINE,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def indicator_delete(request, slug, pk):
+    municipality = municipality_for(request, slug, CHANGE)
+    indicator = _indicator(municipality, pk)
+    return _delete(
+        request,
+        municipality,
+        title=_("Indikator „%(name)s“ löschen") % {"name": indicator.name},
+        question=_("Der Indikator wird mit seinen %(n)d Messwert(en) gelöscht.")
+        % {"n": indicator.measurements.count()},
+        cancel_url=indicator.get_absolute_url(),
+        action=lambda: services.indicator_delete(
+            indicator=indicator, by=request.user, request=request
+        ),
+        done_url=_plan_url(municipality) + "#ziele",
+        done_msg=_("Der Indikator wurde gelöscht."),
+    )
+
+
+def _measurement(municipality, pk):
+    return get_object_or_404(
+        Measurement.objects.select_related("indicator__goal__plan__municipality"),
+        pk=pk,
+        indicator__goal__plan__municipality=municipality,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def measurement_edit(request, slug, pk):
+    municipality = municipality_for(request, slug, CHANGE)
+    measurement = _measurement(municipality, pk)
+    back = measurement.indicator.get_absolute_url()
+    form = MeasurementForm(
+        request.POST or None,
+        initial={
+            "measured_on": measurement.measured_on,
+            "value": measurement.value,
+            "note": measurement.note,
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.measurement_update(
+                measurement=measurement, by=request.user, request=request, **form.cleaned_data
+            )
+        except ValidationError as exc:
+            _add_errors(form, exc)
+        else:
+            messages.success(request, _("Der Messwert wurde gespeichert."))
+            return redirect(back)
+    return _form_page(
+        request,
+        municipality,
+        measurement.indicator.goal.plan,
+        title=_("Messwert bearbeiten"),
+        form=form,
+        cancel_url=back,
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def measurement_delete(request, slug, pk):
+    municipality = municipality_for(request, slug, CHANGE)
+    measurement = _measurement(municipality, pk)
+    back = measurement.indicator.get_absolute_url()
+    return _delete(
+        request,
+        municipality,
+        title=_("Messwert löschen"),
+        question=_("Der Messwert vom %(d)s (%(v)s) für „%(name)s“ wird gelöscht.")
+        % {
+            "d": measurement.measured_on.strftime("%d.%m.%Y"),
+            "v": measurement.value.normalize(),
+            "name": measurement.indicator.name,
+        },
+        cancel_url=back,
+        action=lambda: services.measurement_delete(
+            measurement=measurement, by=request.user, request=request
+        ),
+        done_url=back,
+        done_msg=_("Der Messwert wurde gelöscht."),
+    )
+
+
+# --- Board, timeline, Handlungsfelder, strategy, origin -------------------------------------
+
+
+def _theme_filter(request, municipality):
+    form = ThemeFilterForm(request.GET or None, municipality=municipality)
+    theme = form.cleaned_data.get("handlungsfeld") if form.is_valid() else None
+    return form, theme, 400 if form.is_bound and not form.is_valid() else 200
+
+
+def _safe_next(request, municipality, default: str) -> str:
+    target = request.POST.get("next", "")
+    prefix = _plan_url(municipality)
+    if target.startswith(prefix) and "//" not in target and "\\" not in target:
+        return target
+    return default
+
+
+@login_required
+@require_GET
+def board(request, slug):
+    municipality = municipality_for(request, slug, VIEW)
+    plan = selectors.plan_or_none(municipality)
+    form, theme, status = _theme_filter(request, municipality)
+    return render(
+        request,
+        "plans/board.html",
+        _context(
+            request,
+            municipality,
+            plan,
+            section="board",
+            filters=form,
+            columns=selectors.board(plan, theme=theme) if plan else [],
+            statuses=Measure.Status.choices,
+        ),
+        status=status,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def measure_status(request, slug, pk):
+    """Status of one measure – posted from a board card, or the form page (reason needed)."""
+    municipality = municipality_for(request, slug, CHANGE)
+    measure = get_object_or_404(Measure, pk=pk, plan__municipality=municipality)
+    form = MeasureStatusForm(
+        request.POST or None,
+        initial={"status": measure.status, "status_reason": measure.status_reason},
+    )
+    back = _safe_next(request, municipality, reverse("plans:board", kwargs={"slug": slug}))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.measure_set_status(
+                measure=measure,
+                by=request.user,
+                status=form.cleaned_data["status"],
+                reason=form.cleaned_data["status_reason"],
+                request=request,
+            )
+        except ValidationError as exc:
+            _add_errors(form, exc)
+        else:
+            messages.success(
+                request,
+                _("„%(title)s“ hat jetzt den Status „%(status)s“.")
+                % {"title": measure.title, "status": measure.get_status_display()},
+            )
+            return redirect(back + f"#massnahme-{measure.pk}")
+    return _form_page(
+        request,
+        municipality,
+        measure.plan,
+        title=_("Status von „%(title)s“ ändern") % {"title": measure.title},
+        form=form,
+        cancel_url=back,
+        status=400 if request.method == "POST" else 200,
+        next_url=back,
+    )
+
+
+@login_required
+@require_GET
+def timeline_view(request, slug):
+    municipality = municipality_for(request, slug, VIEW)
+    plan = selectors.plan_or_none(municipality)
+    form, theme, status = _theme_filter(request, municipality)
+    rows = list(selectors.measures(plan, theme=theme)) if plan else []
+    return render(
+        request,
+        "plans/timeline.html",
+        _context(
+            request,
+            municipality,
+            plan,
+            section="timeline",
+            filters=form,
+            gantt=timeline.build(rows, today=timezone.localdate()),
+            styles=[
+                (value, label, timeline.STYLES[value]) for value, label in Measure.Status.choices
+            ],
+        ),
+        status=status,
+    )
+
+
+@login_required
+@require_GET
+def themes_view(request, slug):
+    municipality = municipality_for(request, slug, VIEW)
+    plan = selectors.plan_or_none(municipality)
+    return render(
+        request,
+        "plans/themes.html",
+        _context(
+            request,
+            municipality,
+            plan,
+            section="themes",
+            blocks=selectors.theme_blocks(plan, timezone.localdate()) if plan else [],
+        ),
+    )
+
+
+@login_required
+@require_GET
+def strategy_view(request, slug):
+    municipality = municipality_for(request, slug, VIEW)
+    plan = selectors.plan_or_none(municipality)
+    return render(
+        request,
+        "plans/strategy.html",
+        _context(
+            request,
+            municipality,
+            plan,
+            section="strategy",
+            strategy=selectors.strategy(plan, timezone.localdate()) if plan else None,
+            today=timezone.localdate(),
+        ),
+    )
+
+
+@login_required
+@require_GET
+def origin(request, slug):
+    municipality = municipality_for(request, slug, VIEW)
+    plan = selectors.plan_or_none(municipality)
+    sketches, direct = selectors.trace(municipality, plan, timezone.localdate())
+    return render(
+        request,
+        "plans/origin.html",
+        _context(
+            request,
+            municipality,
+            plan,
+            section="origin",
+            sketches=sketches,
+            direct=direct,
+        ),
+    )
+
+
+# --- Consultation and approval --------------------------------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def consultation(request, slug):
+    """The plan's status, its transitions and the comments on the plan as a whole."""
+    municipality = municipality_for(
+        request, slug, VIEW if request.method == "GET" else "plans.comment_plan"
+    )
+    plan = selectors.plan_or_none(municipality)
+    form = CommentForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        plan = plan or services.plan_for(municipality)
+        if form.is_valid():
+            try:
+                services.comment_add(
+                    plan=plan, by=request.user, body=form.cleaned_data["body"], request=request
+                )
+            except ValidationError as exc:
+                _add_errors(form, exc)
+            else:
+                messages.success(request, _("Ihr Kommentar wurde gespeichert."))
+                return redirect(
+                    reverse("plans:consultation", kwargs={"slug": slug}) + "#kommentare"
+                )
+        status = 400
+    page = Paginator(selectors.comments(plan) if plan else Comment.objects.none(), 25).get_page(
+        request.GET.get("seite")
+    )
+    user = request.user
+    transitions = []
+    if plan is not None:
+        for (source, target), perm in services.TRANSITIONS.items():
+            if source == plan.status and user.has_perm(perm, municipality):
+                transitions.append((target, Plan.Status(target).label))
+    return render(
+        request,
+        "plans/consultation.html",
+        _context(
+            request,
+            municipality,
+            plan,
+            section="consultation",
+            form=form,
+            page=page,
+            comments=[(c, user.has_perm("plans.delete_comment", c)) for c in page.object_list],
+            transitions=transitions,
+            versions=list(selectors.versions(plan)[:3]) if plan else [],
+        ),
+        status=status,
+    )
+
+
+@login_required
+@require_POST
+def measure_comment(request, slug, pk):
+    municipality = municipality_for(request, slug, "plans.comment_plan")
+    measure = get_object_or_404(Measure, pk=pk, plan__municipality=municipality)
+    form = CommentForm(request.POST)
+    if form.is_valid():
+        try:
+            services.comment_add(
+                plan=measure.plan,
+                measure=measure,
+                by=request.user,
+                body=form.cleaned_data["body"],
+                request=request,
+            )
+        except ValidationError as exc:
+            _add_errors(form, exc)
+        else:
+            messages.success(request, _("Ihr Kommentar wurde gespeichert."))
+            return redirect(measure.get_absolute_url() + "#kommentare")
+    return _measure_page(request, municipality, measure, status=400, comment_form=form)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def comment_delete(request, slug, pk):
+    municipality = municipality_for(request, slug, VIEW)
+    comment = get_object_or_404(
+        Comment.objects.select_related("plan__municipality", "measure"),
+        pk=pk,
+        plan__municipality=municipality,
+    )
+    if not request.user.has_perm("plans.delete_comment", comment):
+        raise PermissionDenied
+    back = (
+        comment.measure.get_absolute_url()
+        if comment.measure
+        else reverse("plans:consultation", kwargs={"slug": slug})
+    ) + "#kommentare"
+    return _delete(
+        request,
+        municipality,
+        title=_("Kommentar löschen"),
+        question=_("Der Kommentar „%(text)s“ wird gelöscht.")
+        % {"text": comment.body[:80] + ("…" if len(comment.body) > 80 else "")},
+        cancel_url=back,
+        action=lambda: services.comment_delete(comment=comment, by=request.user, request=request),
+        done_url=back,
+        done_msg=_("Der Kommentar wurde gelöscht."),
+    )
+
+
+@login_required
+@require_GET
+def versions_view(request, slug):
+    municipality = municipality_for(request, slug, VIEW)
+    plan = selectors.plan_or_none(municipality)
+    rows = list(selectors.versions(plan)) if plan else []
+    numbers = [v.number for v in rows]
+    return render(
+        request,
+        "plans/versions.html",
+        _context(
+            request,
+            municipality,
+            plan,
+            section="versions",
+            versions=rows,
+            compare_form=CompareForm(
+                initial={"von": numbers[1] if len(numbers) > 1 else None, "bis": numbers[0]}
+                if numbers
+                else {},
+                numbers=numbers,
+            ),
+        ),
+    )
+
+
+def _version(plan, number):
+    if plan is None:
+        raise Http404
+    return get_object_or_404(plan.versions.select_related("approved_by"), number=number)
+
+
+@login_required
+@require_GET
+def version_detail(request, slug, number):
+    municipality = municipality_for(request, slug, VIEW)
+    plan = selectors.plan_or_none(municipality)
+    version = _version(plan, number)
+    return render(
+        request,
+        "plans/version.html",
+        _context(
+            request,
+            municipality,
+            plan,
+            section="versions",
+            version=version,
+            data=version.snapshot,
+            status_labels=dict(Measure.Status.choices),
+        ),
+    )
+
+
+@login_required
+@require_GET
+def version_compare(request, slug):
+    municipality = municipality_for(request, slug, VIEW)
+    plan = selectors.plan_or_none(municipality)
+    numbers = list(plan.versions.values_list("number", flat=True)) if plan else []
+    form = CompareForm(request.GET or None, numbers=numbers)
+    result = old = new = None
+    if form.is_valid():
+        old = _version(plan, form.cleaned_data["von"])
+        target = form.cleaned_data["bis"]
+        new = None if target == "aktuell" else _version(plan, int(target))
+        result = compare(old.snapshot, new.snapshot if new else snapshot(plan))
+    return render(
+        request,
+        "plans/compare.html",
+        _context(
+            request,
+            municipality,
+            plan,
+            section="versions",
+            form=form,
+            result=result,
+            old=old,
+            new=new,
+        ),
+        status=400 if form.is_bound and not form.is_valid() else 200,
+    )
+
+
+# --- Publication ----------------------------------------------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def publish(request, slug):
+    municipality = municipality_for(request, slug, "plans.publish_plan")
+    plan = services.plan_for(municipality)
+    target = not plan.is_published
+    url = reverse("plans:public", kwargs={"slug": slug})
+    error = None
+    if request.method == "POST":
+        try:
+            services.plan_set_published(
+                plan=plan, by=request.user, published=target, request=request
+            )
+        except ValidationError as exc:
+            error = " ".join(exc.messages)
+        else:
+            messages.success(
+                request,
+                _("Der Werkstattplan ist jetzt öffentlich.")
+                if target
+                else _("Der Werkstattplan ist nicht mehr öffentlich."),
+            )
+            return redirect(url if target else _plan_url(municipality))
+    return _confirm(
+        request,
+        municipality,
+        title=_("Werkstattplan veröffentlichen") if target else _("Veröffentlichung beenden"),
+        question=_(
+            "Die zuletzt beschlossene Fassung wird als öffentliche Seite ohne Anmeldung lesbar: "
+            "Leitbild, Ziele mit Indikatoren und die Maßnahmen mit ihrem aktuellen Status und "
+            "ihren Meilensteinen. Budgets, Verantwortliche, Begründungen und Kommentare bleiben "
+            "intern. Spätere Entwürfe werden erst nach dem nächsten Beschluss sichtbar."
+        )
+        if target
+        else _("Der Werkstattplan ist danach nur noch für das Team der Kommune sichtbar."),
+        confirm_label=_("Veröffentlichen") if target else _("Veröffentlichung beenden"),
+        cancel_url=_plan_url(municipality),
+        error=error,
+    )
+
+
+@require_GET
+def public(request, slug):
+    """The public page of a published plan; insiders see a preview before publication.
+
+    Outsiders get 404 while the plan is not published (like the Kommunalprofil)."""
+    municipality = get_object_or_404(Municipality, slug=slug)
+    plan = Plan.objects.filter(municipality=municipality).first()
+    inside = request.user.has_perm("municipalities.view_municipality", municipality)
+    if plan is None or not (inside or request.user.has_perm("plans.view_public_plan", plan)):
+        raise Http404
+    data = selectors.public_plan(plan)
+    if data is None and not inside:
+        raise Http404
+    return render(
+        request,
+        "plans/public.html",
+        {
+            "municipality": municipality,
+            "plan": plan,
+            "data": data,
+            "inside": inside,
+            "section": "public",
+        },
+    )
 
 
 # --- Zwischenbilanz -------------------------------------------------------------------------

@@ -48,11 +48,12 @@ def respond(html: str, live_tag: str, status: int = 200) -> HttpResponse:
 
 logger = logging.getLogger(__name__)
 
-_redis_client = None
+CHANNEL_PREFIX = "zwk:workshops:live"
+_redis_clients: dict = {}
 
 
 def channel(workshop_pk: int) -> str:
-    return f"zwk:workshops:live:{workshop_pk}"
+    return f"{CHANNEL_PREFIX}:{workshop_pk}"
 
 
 def redis_url() -> str:
@@ -60,14 +61,14 @@ def redis_url() -> str:
 
 
 def _client():
-    global _redis_client
-    if _redis_client is None:
+    url = redis_url()
+    if url not in _redis_clients:
         import redis
 
-        _redis_client = redis.Redis.from_url(
-            redis_url(), socket_timeout=0.5, socket_connect_timeout=0.5
+        _redis_clients[url] = redis.Redis.from_url(
+            url, socket_timeout=0.5, socket_connect_timeout=0.5
         )
-    return _redis_client
+    return _redis_clients[url]
 
 
 def publish(workshop_pk: int, version: int) -> None:

@@ -3,6 +3,7 @@
 from django.urls import path
 
 from zwk.workshops import participant_views as views
+from zwk.workshops import stream
 
 app_name = "participate"
 
@@ -13,6 +14,7 @@ urlpatterns = [
     path(c, views.entry, name="entry"),
     path(c + "datenschutz/", views.privacy, name="privacy"),
     path(c + "live/", views.live_region, name="live"),
+    path(c + "ereignisse/", stream.participant_stream, name="stream"),
     path(c + "karten/", views.card_create, name="card_create"),
     path(c + "karten/<int:card>/punkt/", views.vote, name="vote"),
     path(c + "karten/<int:card>/punkt-zurueck/", views.unvote, name="unvote"),

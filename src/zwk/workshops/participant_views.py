@@ -116,7 +116,13 @@ def _render_board(request, workshop, participant, *, card_form=None, status=200)
     phase = context["phase"]
     if card_form is None and context["can_write"]:
         card_form = CardForm(phase=phase, themes=_themes(workshop))
-    context.update(card_form=card_form, write_tag=_write_tag(workshop, context))
+    context.update(
+        card_form=card_form,
+        write_tag=_write_tag(workshop, context),
+        live_stream_url=reverse("participate:stream", kwargs={"code": workshop.code})
+        if live.redis_url()
+        else "",
+    )
     return render(request, "workshops/participate.html", context, status=status)
 
 

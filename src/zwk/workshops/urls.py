@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from zwk.workshops import views
+from zwk.workshops import stream, views
 
 app_name = "workshops"
 
@@ -14,6 +14,7 @@ urlpatterns = [
     path(w, views.workshop_detail, name="detail"),
     path(w + "bearbeiten/", views.workshop_edit, name="edit"),
     path(w + "live/", views.console_live, name="console_live"),
+    path(w + "ereignisse/", stream.team_stream, name="stream"),
     path(w + "abschliessen/", views.workshop_finish, name="finish"),
     path(w + "phasen/<int:phase>/zeit/", views.phase_minutes, name="phase_minutes"),
     path(w + "phasen/<int:phase>/<slug:action>/", views.phase_action, name="phase_action"),

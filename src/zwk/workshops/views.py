@@ -231,16 +231,31 @@ def workshop_detail(request, slug, pk):
     return _render_console(request, workshop)
 
 
+def _stream_url(workshop) -> str:
+    """Server-sent events only with Redis (stream.py); else the pages just poll."""
+    if not live.redis_url():
+        return ""
+    return reverse(
+        "workshops:stream", kwargs={"slug": workshop.municipality.slug, "pk": workshop.pk}
+    )
+
+
 def _render_console(request, workshop, status=200, **forms):
     phase_list = selectors.phases(workshop)
     phase = _selected_phase(request, workshop, phase_list)
     context = _console_live_context(request, workshop, phase)
+    context["live_stream_url"] = _stream_url(workshop)
+    sketches = list(workshop.sketches.select_related("cluster").prefetch_related("plan_measures"))
     visible = selectors.visible_cards(phase) if phase else Card.objects.none()
     context.update(
         phases=phase_list,
         participant_url=request.build_absolute_uri(workshop.get_participant_url()),
         hidden=selectors.hidden_cards(phase) if phase else [],
-        sketches=workshop.sketches.select_related("cluster"),
+        # plan_measures: reverse accessor of the Werkstattplan's Measure.origin_sketch – read
+        # by name, workshops never import plans.
+        sketches=sketches,
+        sketches_to_carry=any(s.for_plan and not s.plan_measures.all() for s in sketches),
+        can_carry=request.user.has_perm("plans.change_plan", workshop.municipality),
         top_clusters=selectors.top_clusters(workshop),
         paper_form=forms.get("paper_form")
         or (
@@ -364,6 +379,7 @@ def projector(request, slug, pk):
             "workshops:projector_live",
             kwargs={"slug": workshop.municipality.slug, "pk": workshop.pk},
         ),
+        live_stream_url=_stream_url(workshop),
     )
     return render(request, "workshops/projector.html", context)
 

@@ -1,4 +1,6 @@
+from tests.factories import UserFactory
 from tests.zwk.permissions import Case, everyone, logged_in
+from zwk.accounts.models import UserSession
 
 MATRIX = {
     "accounts:login": Case("get", {**everyone(302), "anonymous": 200}),
@@ -14,4 +16,25 @@ MATRIX = {
 
 
 def build(world):
-    return {"uidb64": "MQ", "token": "ungueltig"}
+    stranger = UserFactory(username="sitzung-einer-fremden-person")
+    session = UserSession.objects.create(user=stranger, session_key="x" * 32)
+    return {"uidb64": "MQ", "token": "ungueltig", "session": session.pk}
+
+
+# Two-factor and sessions (security_views.py). Nobody in the matrix world has 2FA set up:
+# the code step without a pending login sends back to the login page; renewing backup codes
+# or switching off without 2FA goes back to the set-up page.
+MATRIX.update(
+    {
+        "accounts:login_verify": Case("get", everyone(302)),
+        "accounts:two_factor": Case("get", logged_in(200)),
+        "accounts:two_factor_backup_codes": Case("post", logged_in(302)),
+        "accounts:two_factor_disable": Case("get", logged_in(302)),
+        "accounts:sessions": Case("get", logged_in(200)),
+        "accounts:sessions_end_others": Case("post", logged_in(302)),
+        # A session of another person: 404 for everyone (the office included).
+        "accounts:session_end": Case(
+            "post", logged_in(404), ("session",), rename={"session": "pk"}
+        ),
+    }
+)

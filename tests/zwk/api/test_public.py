@@ -2,6 +2,7 @@
 
 import csv
 import io
+import re
 
 import numpy as np
 import pytest
@@ -190,3 +191,19 @@ def test_anonymous_requests_beyond_the_rate_are_refused_with_429(api, db, settin
         SimpleRateThrottle.THROTTLE_RATES = original
     assert [r.status_code for r in responses] == [200, 200, 200, 429]
     assert int(responses[-1]["Retry-After"]) > 0
+
+
+def test_schema_and_reference_describe_every_endpoint(client):
+    schema = client.get(reverse("api:schema")).json()
+    assert schema["openapi"].startswith("3.")
+    paths = set(schema["paths"])
+    assert {
+        "/api/v1/kommunen/{slug}/profil/",
+        "/api/v1/intern/kommunen/{slug}/werkstattplan/",
+    } <= paths
+    html = client.get(reverse("api:docs")).content.decode()
+    for path in paths:
+        assert path in html
+    scripts = re.findall(r"<script[^>]*>", html)
+    assert scripts and all('src="/static/' in tag for tag in scripts)  # no inline/CDN script
+    assert "Authorization: Bearer $ZWK_TOKEN" in html

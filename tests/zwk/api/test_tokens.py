@@ -162,3 +162,14 @@ def test_per_user_rate_limit_applies_to_tokens(api, member, token_for):
     finally:
         SimpleRateThrottle.THROTTLE_RATES = original
     assert codes == [200, 200, 429]
+
+
+def test_personal_data_export_has_no_secret_and_erasure_removes_tokens(member, token_for):
+    from zwk.core import personal_data
+
+    plain = token_for(member)
+    provider = next(p for p in personal_data.providers() if p.key == "api")
+    exported = provider.export(member)
+    assert exported[0]["name"] == "Test" and plain not in str(exported)
+    assert ApiToken.objects.get(user=member).key_hash not in str(exported)
+    assert provider.erase(member) == 1 and not ApiToken.objects.filter(user=member).exists()

@@ -77,7 +77,7 @@ def test_score_values_follow_the_documented_table():
         + ranking.IDLE
         + ranking.KNOWS_KOMMUNE
     )
-    assert s.score == expected == 120
+    assert s.score == expected == 125
 
 
 def test_missing_language_and_unavailability_count_against():

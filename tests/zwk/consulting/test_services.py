@@ -247,15 +247,19 @@ def test_suggestions_use_profiles_assignments_and_load(flow, unassigned_consulta
 
     m, coord, office, cons = flow
     theme = Theme.objects.filter(municipality__isnull=True).first()
-    make_profile(cons, regions=[m.land])  # region +15, knows the Kommune +20
-    make_profile(unassigned_consultant, themes=[theme], methods=["moderation"])  # +30, +10
+    make_profile(cons, regions=[m.land])  # region +15, knows the Kommune +15
+    make_profile(unassigned_consultant, themes=[theme], methods=["moderation"])  # +30, +15
     r = make_request(m, coord, theme=theme, methods=["moderation"])
     first, second = selectors.suggestions(r)
     assert (first.candidate.id, second.candidate.id) == (unassigned_consultant.pk, cons.pk)
-    assert first.score - second.score == 5
+    assert first.score - second.score == 15
     assert "berät die Kommune bereits" in [x.text for x in second.reasons]
-    # A running request of the first lowers it by its idle bonus and the load: now second.
-    other = make_request(m, coord, topic="Andere")
-    services.request_propose(consulting_request=other, consultant=unassigned_consultant, by=office)
-    first, _second = selectors.suggestions(r)
+    # Three running requests cost the first its idle bonus and 15 points: now second.
+    for i in range(3):
+        other = make_request(m, coord, topic=f"Andere {i}")
+        services.request_propose(
+            consulting_request=other, consultant=unassigned_consultant, by=office
+        )
+    first, second = selectors.suggestions(r)
     assert first.candidate.id == cons.pk
+    assert "betreut derzeit 3 laufende Anfrage(n)" in [x.text for x in second.reasons]

@@ -412,3 +412,15 @@ def test_documentation_upload_and_public_download(make_event, client_for, office
     assert download["X-Content-Type-Options"] == "nosniff"
     past = public.get(_url("list") + "?zeit=vergangen").content.decode()
     assert "Zur Dokumentation" in past
+
+
+def test_consultant_registers_for_a_programme_event_and_sees_the_registration(
+    make_event, client_for, consultant
+):
+    event = make_event(audience="programme")
+    client = client_for(consultant)
+    assert client.post(_url("register", event), _register_data()).status_code == 302
+    html = client.get(event.get_absolute_url()).content.decode()
+    assert "Sie sind für diese Veranstaltung angemeldet." in html
+    assert LINK in html
+    assert "Verbindlich anmelden" not in html

@@ -63,10 +63,27 @@ def test_score_is_the_documented_weighted_sum():
     own = facts("x", themes={"a": "A", "b": "B"}, type_="T", z={"mean_age": 0.0})
     other = facts("y", themes={"a": "A"}, type_="T", z={"mean_age": 1.0})
     match = score(own, other)
-    # themes 1/2, profile 1/(1+1) = 0.5, same type, same kind
+    # half of our themes, profile 1/(1+1) = 0.5, same type, same kind
     assert match.theme_score == 0.5
     assert match.profile_score == 0.5
-    assert match.score == round(0.45 * 0.5 + 0.30 * 0.5 + 0.15 + 0.10, 4)
+    assert match.score == round(0.50 * 0.5 + 0.25 * 0.5 + 0.15 + 0.10, 4)
+
+
+def test_theme_share_is_measured_against_the_own_themes():
+    small = facts("small", themes={"a": "A"})
+    broad = facts("broad", themes={"a": "A", "b": "B", "c": "C", "d": "D"})
+    assert score(small, broad).theme_score == 1.0  # covers everything we work on
+    assert score(broad, small).theme_score == 0.25
+
+
+def test_reason_falls_back_to_the_profile_similarity():
+    own = facts("x", kind="stadt", z={"mean_age": 0.0, "share_80_plus": 0.0})
+    other = facts("y", kind="landkreis", z={"mean_age": 0.5, "share_80_plus": 0.5})
+    reason = score(own, other).reason
+    assert reason == "Bevölkerungsstruktur insgesamt ähnlich (Ähnlichkeit 0,67 von 1)"
+    far = facts("z", kind="landkreis", z={"mean_age": 2.0, "share_80_plus": 2.0})
+    reason = score(own, far).reason
+    assert reason == "Bevölkerungsstruktur teilweise ähnlich (Ähnlichkeit 0,33 von 1)"
 
 
 def test_profile_similarity_is_one_for_identical_and_zero_without_data():

@@ -261,3 +261,13 @@ def test_coordinator_of_a_kommune_is_labelled_with_it(db):
         user, MunicipalityFactory(name="Bergdorf", slug="bergdorf"), Membership.Role.COORDINATOR
     )
     assert services.author_label(user).endswith("(Bergdorf)")
+
+
+def test_index_lists_own_and_advised_kommunen(client_for, member, consultant):
+    html = client_for(member).get(f"{BASE}/").content.decode()
+    assert (
+        "Themenverwandte Kommunen von Musterdorf" in html and "Nachrichten von Musterdorf" in html
+    )
+    html = client_for(consultant).get(f"{BASE}/").content.decode()
+    assert "Themenverwandte Kommunen von Musterdorf" in html
+    assert "Nachrichten von Musterdorf" not in html  # consultants do not write for a Kommune

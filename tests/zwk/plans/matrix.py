@@ -1,10 +1,12 @@
 """Permission matrix of the Werkstattplan and the Zwischenbilanz (see ``plans/rules.py``).
 
 Seeing: team, coordination, assigned consultant, office. Working (measures, goals,
-indicators, carry-over): the same. Outsiders get 404, anonymous users the login page.
-Posting an empty form is refused with 400 – nothing is written. Approving the plan is for
-the coordination and the office; the status case posts "review" from a draft (allowed for
-everyone who works in the Kommune) – the approve step is covered in test_views.py.
+indicators, carry-over, status on the board, comments): the same. Outsiders get 404,
+anonymous users the login page. Posting an empty form is refused with 400 – nothing is
+written. Approving and publishing is for the coordination and the office; a comment may be
+deleted by its author (here: the coordination) and by those who lead. Delete URLs are
+checked with GET (the confirmation page). The public page of an unpublished plan is 404 for
+everyone outside the Kommune – the published case is in test_views.py.
 """
 
 from tests.zwk.permissions import LEADS, Case, tenant
@@ -16,6 +18,9 @@ R = {
     "pl_indicator": "pk",
     "pl_milestone": "pk",
     "pl_lesson": "pk",
+    "pl_measurement": "pk",
+    "pl_comment": "pk",
+    "pl_version": "number",
 }
 
 
@@ -23,21 +28,51 @@ def _obj(name):
     return ("slug", name)
 
 
+def _get(name):
+    return Case("get", tenant(200), _obj(name), rename=R)
+
+
 MATRIX = {
     "plans:plan": Case("get", tenant(200), SLUG),
     "plans:vision_edit": Case("get", tenant(200), SLUG),
     "plans:status": Case("post", tenant(302), SLUG, {"status": "unbekannt"}),
+    "plans:board": Case("get", tenant(200), SLUG),
+    "plans:timeline": Case("get", tenant(200), SLUG),
+    "plans:themes": Case("get", tenant(200), SLUG),
+    "plans:strategy": Case("get", tenant(200), SLUG),
+    "plans:origin": Case("get", tenant(200), SLUG),
+    "plans:consultation": Case("get", tenant(200), SLUG),
+    "plans:comment_delete": Case("get", tenant(200, **LEADS), _obj("pl_comment"), rename=R),
+    "plans:versions": Case("get", tenant(200), SLUG),
+    "plans:compare": Case("get", tenant(200), SLUG),
+    "plans:version": _get("pl_version"),
+    "plans:publish": Case("get", tenant(200, **LEADS), SLUG),
+    "plans:public": Case(
+        "get",
+        {**tenant(200), "anonymous": 404},
+        SLUG,
+    ),
     "plans:goal_create": Case("post", tenant(400), SLUG),
-    "plans:goal_edit": Case("get", tenant(200), _obj("pl_goal"), rename=R),
+    "plans:goal_edit": _get("pl_goal"),
+    "plans:goal_delete": _get("pl_goal"),
     "plans:measure_create": Case("post", tenant(400), SLUG),
-    "plans:measure": Case("get", tenant(200), _obj("pl_measure"), rename=R),
-    "plans:measure_edit": Case("get", tenant(200), _obj("pl_measure"), rename=R),
+    "plans:measure": _get("pl_measure"),
+    "plans:measure_edit": _get("pl_measure"),
+    "plans:measure_status": _get("pl_measure"),
+    "plans:measure_delete": _get("pl_measure"),
+    "plans:measure_comment": Case("post", tenant(400), _obj("pl_measure"), rename=R),
     "plans:milestone_add": Case("post", tenant(400), _obj("pl_measure"), rename=R),
     "plans:milestone_done": Case("post", tenant(302), _obj("pl_milestone"), rename=R),
+    "plans:milestone_edit": _get("pl_milestone"),
+    "plans:milestone_delete": _get("pl_milestone"),
     "plans:carry_over": Case("get", tenant(200), SLUG),
     "plans:indicator_create": Case("post", tenant(400), SLUG),
-    "plans:indicator": Case("get", tenant(200), _obj("pl_indicator"), rename=R),
+    "plans:indicator": _get("pl_indicator"),
+    "plans:indicator_edit": _get("pl_indicator"),
+    "plans:indicator_delete": _get("pl_indicator"),
     "plans:measurement_add": Case("post", tenant(400), _obj("pl_indicator"), rename=R),
+    "plans:measurement_edit": _get("pl_measurement"),
+    "plans:measurement_delete": _get("pl_measurement"),
     "review:review": Case("get", tenant(200), SLUG),
     # Zwischenbilanz: reports, lessons learnt (sharing is for those who lead), Verstetigung.
     "plans:report_pdf": Case("get", tenant(200), SLUG),
@@ -57,6 +92,7 @@ def build(world):
 
     from tests.zwk.plans.factories import make_goal, make_measure
     from zwk.plans import services
+    from zwk.plans.lessons import lesson_save
 
     municipality, by = world["municipality"], world["users"]["coordinator"]
     measure = make_measure(municipality, by)
@@ -69,17 +105,25 @@ def build(world):
         by=by,
         data={"kind": "own", "name": "Kundinnen pro Woche", "baseline": 0, "target": 300},
     )
-    from zwk.plans.lessons import lesson_save
-
     lesson = lesson_save(
         plan=measure.plan,
         by=by,
         data={"measure": measure, "title": "Ehrenamt trägt", "worked": "Früh beteiligt"},
     )
+    measurement = services.measurement_add(
+        indicator=indicator, by=by, measured_on=date(2026, 1, 5), value=120
+    )
+    plan = services.plan_for(municipality)
+    comment = services.comment_add(plan=plan, by=by, body="Bitte den Zeitplan prüfen.")
+    plan = services.plan_set_status(plan=plan, by=by, status="review")
+    plan = services.plan_set_status(plan=plan, by=by, status="approved")
     return {
         "pl_lesson": lesson.pk,
         "pl_measure": measure.pk,
         "pl_goal": goal.pk,
         "pl_indicator": indicator.pk,
         "pl_milestone": milestone.pk,
+        "pl_measurement": measurement.pk,
+        "pl_comment": comment.pk,
+        "pl_version": plan.approved_version,
     }

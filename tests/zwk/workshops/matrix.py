@@ -30,6 +30,8 @@ MATRIX = {
     "workshops:detail": Case("get", tenant(200), W, rename=R),
     "workshops:edit": Case("get", tenant(200, **MOD), W, rename=R),
     "workshops:console_live": Case("get", tenant(200), W, rename=R),
+    # Server-sent events: without REDIS_URL (as in the tests) 204 "not available".
+    "workshops:stream": Case("get", tenant(204), W, rename=R),
     "workshops:finish": Case("get", tenant(200, **MOD), W, rename=R),
     "workshops:phase_action": Case(
         "post", tenant(302, **MOD), (*W, "ws_phase", "ws_action"), rename=R
@@ -68,6 +70,7 @@ MATRIX = {
     "participate:entry": Case("get", everyone(200), ("ws_code",), rename=R),
     "participate:privacy": Case("get", everyone(200), ("ws_code",), rename=R),
     "participate:live": Case("get", everyone(403), ("ws_code",), rename=R),
+    "participate:stream": Case("get", everyone(403), ("ws_code",), rename=R),
     "participate:card_create": Case("post", everyone(403), ("ws_code",), rename=R),
     "participate:vote": Case("post", everyone(403), ("ws_code", "ws_card"), rename=R),
     "participate:unvote": Case("post", everyone(403), ("ws_code", "ws_card"), rename=R),

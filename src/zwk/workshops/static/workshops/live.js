@@ -1,4 +1,4 @@
-// Zukunftswerkstatt: progressive enhancement for the live views (htmx polling).
+// Zukunftswerkstatt: progressive enhancement for the live views (htmx polling, optional SSE).
 // Every page works without this file; it only keeps polling from disturbing people.
 (function () {
   "use strict";
@@ -37,6 +37,44 @@
       evt.detail.isError = false;
     }
   });
+
+  // Server-sent events (only when the server offers them, see stream.py): a "change" event
+  // triggers the same refresh as a poll; while the stream is healthy, the regular polls are
+  // skipped. On any error (Redis down, proxy, server without ASGI: 204) polling goes on.
+  var streamHealthy = false;
+
+  function refreshRegions() {
+    if (!window.htmx) { return; }
+    var regions = document.querySelectorAll("[data-live-region]");
+    for (var i = 0; i < regions.length; i++) { window.htmx.trigger(regions[i], "live-refresh"); }
+  }
+
+  function startStream() {
+    var script = document.querySelector("script[data-live-stream]");
+    var url = script && script.getAttribute("data-live-stream");
+    if (!url || !window.EventSource) { return; }
+    var source = new EventSource(url);
+    source.addEventListener("open", function () { streamHealthy = true; });
+    source.addEventListener("change", function () { streamHealthy = true; refreshRegions(); });
+    source.addEventListener("error", function () {
+      streamHealthy = false; // EventSource retries by itself; until then the polls run
+    });
+  }
+
+  document.addEventListener("htmx:beforeRequest", function (evt) {
+    var config = evt.detail.requestConfig;
+    var elt = evt.detail.elt;
+    if (streamHealthy && config && !config.triggeringEvent && config.verb === "get" &&
+        elt && elt.hasAttribute && elt.hasAttribute("data-live-region")) {
+      evt.preventDefault(); // a timed poll while the stream pushes changes
+    }
+  });
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", startStream);
+  } else {
+    startStream();
+  }
 
   document.addEventListener("click", function (evt) {
     var button = evt.target.closest && evt.target.closest("[data-print]");
