@@ -135,6 +135,9 @@ def lesson_save(
             comment=_("von der Kommune aktualisiert"),
             request=request,
         )
+        if entry.status == Status.DRAFT and share is not False:
+            # The office returned it for revision: the edited lesson goes back into review.
+            toolbox_services.entry_transition(entry=entry, action="submit", by=by, request=request)
     audit_record(
         actor=by,
         action="plans.lesson_created" if created else "plans.lesson_updated",

@@ -214,3 +214,23 @@ def test_personal_data_export_and_erasure(municipality, coordinator):
     lesson.refresh_from_db()
     assert lesson.created_by is None and lesson.title == "Ehrenamt trägt"  # stays with the Kommune
     assert provider.export(coordinator) == []
+
+
+def test_returned_entry_goes_back_to_review_after_editing(
+    municipality, coordinator, office_user, client_for
+):
+    lesson = lesson_set_shared(
+        lesson=_lesson(municipality, coordinator), by=coordinator, shared=True
+    )
+    toolbox_services.entry_transition(
+        entry=lesson.toolbox_entry, action="return", by=office_user, note="Bitte Zahlen ergänzen."
+    )
+    client = client_for(coordinator)
+    html = client.get(_url("review:review", municipality)).content.decode()
+    assert "Hinweis der Geschäftsstelle: Bitte Zahlen ergänzen." in html
+    client.post(
+        _url("review:lesson_edit", municipality, pk=lesson.pk),
+        _form(lesson.measure, worked="Der Laden setzt 4.000 € im Monat um.", share="on"),
+    )
+    entry = _submitted().get()
+    assert entry.status == Status.REVIEW and "4.000 €" in entry.results
