@@ -308,3 +308,9 @@ SPECTACULAR_SETTINGS = {
     "SERVE_AUTHENTICATION": [],
     "COMPONENT_SPLIT_REQUEST": True,
 }
+
+# Zukunftswerkstatt: anonymise participants after each workshop's retention period, daily.
+CELERY_BEAT_SCHEDULE["workshops-purge-participants"] = {
+    "task": "zwk.workshops.tasks.purge_participants",
+    "schedule": 24 * 3600.0,
+}
