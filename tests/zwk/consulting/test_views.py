@@ -380,3 +380,14 @@ def test_exports_neutralise_formulas_and_keep_days_as_numbers(
     assert cells[8].data_type == "s"
     assert cells[7].value == 1.5
     assert _export(client, "csv", year - 1).content.decode("utf-8-sig").count("\n") == 1
+
+
+def test_my_requests_show_what_waits_for_an_answer_first(
+    client_for, office_user, coordinator, consultant, municipality
+):
+    waiting = make_request(municipality, coordinator, topic="Wartet auf Antwort")
+    services.request_propose(consulting_request=waiting, consultant=consultant, by=office_user)
+    # Newer, but already accepted: it comes after the one that waits.
+    accepted_request(municipality, coordinator, office_user, consultant, topic="Läuft schon")
+    page = client_for(consultant).get(reverse("consulting:my_requests")).content.decode()
+    assert page.index("Wartet auf Antwort") < page.index("Läuft schon")
