@@ -261,6 +261,21 @@ LOGGING = {
 
 CSRF_FAILURE_VIEW = "zwk.views.csrf_failure"
 
+# Who runs this installation – fills the default imprint and privacy notice until the
+# office saves its own texts under /datenschutz/texte/.
+ZWK_OPERATOR = {
+    "name": env.str("OPERATOR_NAME", default="Geschäftsstelle Zukunftswerkstatt Kommunen"),
+    "address": env.str("OPERATOR_ADDRESS", default="Musterstraße 1, 10115 Berlin"),
+    "email": env.str("OPERATOR_EMAIL", default="kontakt@zwk.example"),
+    "phone": env.str("OPERATOR_PHONE", default=""),
+    "representative": env.str("OPERATOR_REPRESENTATIVE", default=""),
+    "dpo": env.str("OPERATOR_DPO", default="datenschutz@zwk.example"),
+    "authority": env.str(
+        "OPERATOR_SUPERVISORY_AUTHORITY",
+        default="die Datenschutz-Aufsichtsbehörde des Landes, in dem der Betreiber seinen Sitz hat",
+    ),
+}
+
 # Optional error reporting: only with SENTRY_DSN. No personal data is sent (send_default_pii
 # off); participants of a Zukunftswerkstatt are citizens, their input stays on our servers.
 SENTRY_DSN = env.str("SENTRY_DSN", default="")
