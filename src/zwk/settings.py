@@ -261,6 +261,21 @@ LOGGING = {
 
 CSRF_FAILURE_VIEW = "zwk.views.csrf_failure"
 
+# Who runs this installation – fills the default imprint and privacy notice until the
+# office saves its own texts under /datenschutz/texte/.
+ZWK_OPERATOR = {
+    "name": env.str("OPERATOR_NAME", default="Geschäftsstelle Zukunftswerkstatt Kommunen"),
+    "address": env.str("OPERATOR_ADDRESS", default="Musterstraße 1, 10115 Berlin"),
+    "email": env.str("OPERATOR_EMAIL", default="kontakt@zwk.example"),
+    "phone": env.str("OPERATOR_PHONE", default=""),
+    "representative": env.str("OPERATOR_REPRESENTATIVE", default=""),
+    "dpo": env.str("OPERATOR_DPO", default="datenschutz@zwk.example"),
+    "authority": env.str(
+        "OPERATOR_SUPERVISORY_AUTHORITY",
+        default="die Datenschutz-Aufsichtsbehörde des Landes, in dem der Betreiber seinen Sitz hat",
+    ),
+}
+
 # Optional error reporting: only with SENTRY_DSN. No personal data is sent (send_default_pii
 # off); participants of a Zukunftswerkstatt are citizens, their input stays on our servers.
 SENTRY_DSN = env.str("SENTRY_DSN", default="")
@@ -309,9 +324,14 @@ SPECTACULAR_SETTINGS = {
     "COMPONENT_SPLIT_REQUEST": True,
 }
 
-# --- plans: daily reminder of due Zwischenbilanzen (celery beat; idempotent, see
-# zwk/plans/verstetigung.py). Other apps add their entries to the same dict.
-CELERY_BEAT_SCHEDULE = vars().get("CELERY_BEAT_SCHEDULE", {})
+# Zukunftswerkstatt: anonymise participants after each workshop's retention period, daily.
+CELERY_BEAT_SCHEDULE["workshops-purge-participants"] = {
+    "task": "zwk.workshops.tasks.purge_participants",
+    "schedule": 24 * 3600.0,
+}
+
+# Zwischenbilanz: remind the coordination of a due review once per date, daily (idempotent,
+# see zwk/plans/verstetigung.py).
 CELERY_BEAT_SCHEDULE["plans-review-reminders"] = {
     "task": "zwk.plans.tasks.send_review_reminders",
     "schedule": 24 * 60 * 60,  # once a day

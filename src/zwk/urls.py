@@ -6,6 +6,7 @@ from django.views.i18n import set_language
 
 from zwk import views
 from zwk.municipalities import views as municipality_views
+from zwk.privacy import views as privacy_views
 
 admin.site.site_header = "ZWK – Verwaltung"
 admin.site.site_title = "ZWK"
@@ -29,6 +30,7 @@ urlpatterns = [
     path("austausch/", include("zwk.exchange.urls")),
     path("newsletter/", include("zwk.newsletter.urls")),
     path("datenschutz/", include("zwk.privacy.urls")),
+    path("impressum/", privacy_views.imprint, name="imprint"),
     path("api/v1/", include("zwk.api.urls")),
     path("geschaeftsstelle/", include("zwk.office.urls")),
     path("sprache/", set_language, name="set_language"),

@@ -8,14 +8,17 @@ from datetime import date
 from decimal import Decimal
 
 from django.db.models import (
+    Case,
     Count,
     DecimalField,
+    IntegerField,
     OuterRef,
     Prefetch,
     Q,
     Subquery,
     Sum,
     Value,
+    When,
 )
 from django.db.models.functions import Coalesce
 from django.utils import timezone
@@ -84,11 +87,18 @@ def requests_of(municipality: Municipality):
 
 
 def requests_of_consultant(user: User):
-    return _requests().filter(consultant=user).order_by("status", "-created_at", "-pk")
+    """Waiting for the consultant's answer first, then running, then the rest; newest first."""
+    order = Case(
+        When(status=S.PROPOSED, then=Value(0)),
+        When(status=S.ACCEPTED, then=Value(1)),
+        default=Value(2),
+        output_field=IntegerField(),
+    )
+    return _requests().filter(consultant=user).order_by(order, "-created_at", "-pk")
 
 
 def inbox(status: str = ""):
-    qs = _requests().annotate(logged=Coalesce(Sum("logs__days"), Value(ZERO)))
+    qs = _requests()
     if status:
         qs = qs.filter(status=status)
     return qs.order_by("-created_at", "-pk")

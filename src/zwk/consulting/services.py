@@ -64,7 +64,7 @@ def _move(consulting_request: ConsultingRequest, target: str) -> str:
 
 def _locked(consulting_request: ConsultingRequest) -> ConsultingRequest:
     return (
-        ConsultingRequest.objects.select_for_update()
+        ConsultingRequest.objects.select_for_update(of=("self",))
         .select_related("municipality", "consultant")
         .get(pk=consulting_request.pk)
     )
@@ -484,7 +484,7 @@ def day_log_add(
 
 @transaction.atomic
 def day_log_delete(*, log: DayLog, by: User, request=None) -> None:
-    log = DayLog.objects.select_for_update().select_related("request").get(pk=log.pk)
+    log = DayLog.objects.select_for_update(of=("self",)).select_related("request").get(pk=log.pk)
     if log.request.status == S.COMPLETED and not by.is_office:
         raise ValidationError(
             _("Die Beratung ist abgeschlossen; Korrekturen nimmt die Geschäftsstelle vor.")

@@ -289,6 +289,8 @@ def _detail(request, consulting_request, *, status=200, error=None):
             and services.S.PROPOSED in services.TRANSITIONS[r.status],
             "can_decide": user.has_perm("consulting.decide_request", r) and r.status == S.PROPOSED,
             "can_log": user.has_perm("consulting.log_days", r) and r.status == S.ACCEPTED,
+            "can_delete_logs": user.has_perm("consulting.log_days", r)
+            and (r.status == S.ACCEPTED or (r.status == S.COMPLETED and user.is_office)),
             "can_complete": user.has_perm("consulting.complete_request", r)
             and r.status == S.ACCEPTED,
             "can_withdraw": user.has_perm("consulting.withdraw_request", r)

@@ -87,8 +87,10 @@ class EventForm(forms.Form):
     )
     contact_email = forms.EmailField(label=_("Kontakt für Rückfragen"), required=False)
 
-    def __init__(self, *args, allow_organiser: bool = True, **kwargs):
+    def __init__(self, *args, allow_organiser: bool = True, cancelled: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
+        if cancelled:  # a cancelled event stays cancelled; texts may still be corrected
+            del self.fields["status"]
         if allow_organiser:
             self.fields["organiser"].queryset = (
                 User.objects.filter(is_active=True)

@@ -217,16 +217,19 @@ def slides(request, pk):
 
 
 def _editor(request, event=None):
-    allow_organiser = request.user.has_perm("exchange.add_event")
+    options = {
+        "allow_organiser": request.user.has_perm("exchange.add_event"),
+        "cancelled": bool(event and event.is_cancelled),
+    }
     if request.method == "POST":
-        form = EventForm(request.POST, allow_organiser=allow_organiser)
+        form = EventForm(request.POST, **options)
     else:
         initial = (
             EventForm.initial_from(event)
             if event
             else {"event_type": EventType.WEBINAR, "capacity": 30, "status": "draft"}
         )
-        form = EventForm(initial=initial, allow_organiser=allow_organiser)
+        form = EventForm(initial=initial, **options)
     if request.method == "POST" and form.is_valid():
         data, themes = form.service_data()
         try:

@@ -19,6 +19,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from zwk.accounts.services import audit_record
 from zwk.municipalities.models import Membership, Municipality
@@ -533,7 +534,12 @@ def digest_send(*, now=None) -> int:
                 },
             )
             EmailMessage(
-                subject=_("ZWK-Austausch: %(n)d neue Beiträge") % {"n": len(posts)},
+                subject=ngettext(
+                    "ZWK-Austausch: %(n)d neuer Beitrag",
+                    "ZWK-Austausch: %(n)d neue Beiträge",
+                    len(posts),
+                )
+                % {"n": len(posts)},
                 body=body,
                 to=[user.email],
             ).send()

@@ -20,7 +20,7 @@ class NewsletterConfig(AppConfig):
             erase=privacy.erase_user,
             purpose=_("Versand des Newsletters an Personen, die ihn bestellt haben"),
             retention=_(
-                "bis zur Abmeldung; Nachweise der Einwilligung und des Widerrufs drei Jahre "
-                "danach (Nachweispflicht)"
+                "bis zur Abmeldung; danach bleiben Adresse und Einwilligungsnachweise als "
+                "Nachweis des Widerrufs gespeichert, bis die Löschung verlangt wird"
             ),
         )

@@ -1,12 +1,21 @@
 from django.contrib import admin
 
-from zwk.plans.models import Goal, Indicator, Measure, Measurement, Milestone, Plan
+from zwk.plans.models import (
+    Comment,
+    Goal,
+    Indicator,
+    Measure,
+    Measurement,
+    Milestone,
+    Plan,
+    PlanVersion,
+)
 
 
 @admin.register(Plan)
 class PlanAdmin(admin.ModelAdmin):
-    list_display = ["municipality", "status", "approved_version", "updated_at"]
-    list_filter = ["status"]
+    list_display = ["municipality", "status", "approved_version", "is_published", "updated_at"]
+    list_filter = ["status", "is_published"]
     search_fields = ["municipality__name", "vision"]
 
 
@@ -43,3 +52,26 @@ class IndicatorAdmin(admin.ModelAdmin):
     list_filter = ["kind"]
     search_fields = ["name", "engine_key", "goal__plan__municipality__name"]
     inlines = [MeasurementInline]
+
+
+@admin.register(PlanVersion)
+class PlanVersionAdmin(admin.ModelAdmin):
+    """Approved versions are immutable: readable here, never changed."""
+
+    list_display = ["plan", "number", "approved_at", "approved_by"]
+    search_fields = ["plan__municipality__name"]
+    readonly_fields = ["plan", "number", "snapshot", "approved_at", "approved_by"]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(Comment)
+class CommentAdmin(admin.ModelAdmin):
+    list_display = ["plan", "measure", "author", "author_role", "created_at"]
+    list_filter = ["author_role", "plan_status"]
+    search_fields = ["body", "plan__municipality__name"]
+    raw_id_fields = ["plan", "measure", "author"]

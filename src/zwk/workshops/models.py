@@ -19,6 +19,7 @@ CODE_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
 CODE_LENGTH = 6
 CARD_MAX_LENGTH = 280
 PRIVACY_NOTICE_VERSION = "2026-11"
+INVITE_PARAM = "einladung"
 
 
 def new_code() -> str:
@@ -46,7 +47,7 @@ code_validator = RegexValidator(
 class Workshop(models.Model):
     class Access(models.TextChoices):
         PUBLIC = "public", _("öffentlich (auf der Mitmachen-Seite aufgeführt)")
-        INVITE = "invite", _("nur mit Einladung (Link, QR-Code oder Code)")
+        INVITE = "invite", _("nur mit Einladung (Link oder QR-Code mit Schlüssel)")
 
     municipality = models.ForeignKey(
         "municipalities.Municipality", on_delete=models.CASCADE, related_name="workshops"
@@ -85,6 +86,9 @@ class Workshop(models.Model):
         validators=[code_validator],
         help_text=_("Steht in der Adresse /mitmachen/<code>/. Leer lassen für einen neuen Code."),
     )
+    # Second secret for invite-only workshops: the link and QR code carry it
+    # (?einladung=…); the short code alone – typed or guessed – does not open the workshop.
+    invite_key = models.CharField(max_length=64, default=new_token, editable=False)
     vote_budget = models.PositiveSmallIntegerField(
         _("Punkte je Person und Phase"),
         default=5,
@@ -133,7 +137,15 @@ class Workshop(models.Model):
         return reverse("workshops:detail", kwargs={"slug": self.municipality.slug, "pk": self.pk})
 
     def get_participant_url(self) -> str:
-        return reverse("participate:entry", kwargs={"code": self.code})
+        """The join link; for invite-only workshops with the invitation key."""
+        url = reverse("participate:entry", kwargs={"code": self.code})
+        if self.is_invite_only:
+            url += f"?{INVITE_PARAM}={self.invite_key}"
+        return url
+
+    @property
+    def is_invite_only(self) -> bool:
+        return self.access == self.Access.INVITE
 
     @property
     def is_finished(self) -> bool:

@@ -6,6 +6,8 @@ services (phase open, budget, blocked) and rate-limited per participant (``ratel
 
 from __future__ import annotations
 
+from functools import wraps
+
 import rules
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -13,20 +15,91 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.crypto import constant_time_compare
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from zwk.accounts.services import client_ip
 from zwk.workshops import identity, live, ratelimit, selectors, services
 from zwk.workshops.forms import CardForm, JoinForm, municipality_themes
-from zwk.workshops.models import PRIVACY_NOTICE_VERSION, Card, Workshop
+from zwk.workshops.models import INVITE_PARAM, PRIVACY_NOTICE_VERSION, Card, Workshop
 from zwk.workshops.views import photo_response
 
 STATUS_TOO_MANY = 429
 
 
-def _workshop_by_code(code: str) -> Workshop:
-    return get_object_or_404(Workshop.objects.select_related("municipality"), code=code.lower())
+# --- Access by code: no guessing ------------------------------------------------------
+#
+# Failed lookups (unknown code; invite-only workshop without its invitation key) count per
+# IP address; after ``ratelimit`` "lookup" (20 in 10 minutes) every lookup of that address
+# gets 429 until the window ends – right or wrong, so the answer reveals nothing. An
+# invite-only workshop answers exactly like an unknown code unless the request carries the
+# key from the link/QR code or the participant cookie of this workshop.
+
+
+def _invited(request, workshop: Workshop) -> bool:
+    key = request.GET.get(INVITE_PARAM) or request.POST.get(INVITE_PARAM) or ""
+    return constant_time_compare(key, workshop.invite_key)
+
+
+def _visible(request, workshop: Workshop | None) -> bool:
+    return workshop is not None and (not workshop.is_invite_only or _invited(request, workshop))
+
+
+def _lookup_ip(request) -> str:
+    return client_ip(request) or "unknown"
+
+
+def _too_many_lookups(request) -> HttpResponse:
+    return render(
+        request,
+        "workshops/participate_index.html",
+        {
+            "workshops": selectors.open_public_workshops()[:20],
+            "error": _(
+                "Zu viele erfolglose Versuche mit Teilnahme-Codes von Ihrem Anschluss. "
+                "Bitte warten Sie zehn Minuten und versuchen Sie es dann erneut."
+            ),
+            "code": "",
+        },
+        status=STATUS_TOO_MANY,
+    )
+
+
+class LookupRefused(Exception):
+    """Too many failed code lookups from this address (→ 429)."""
+
+
+def _guard(request, workshop: Workshop | None) -> Workshop:
+    """The workshop for a visitor without participant cookie – or 429/404 (counted)."""
+    who = _lookup_ip(request)
+    if ratelimit.exceeded("lookup", who):
+        raise LookupRefused
+    if not _visible(request, workshop):
+        ratelimit.hit("lookup", who)
+        raise Http404
+    return workshop
+
+
+def _workshop_by_code(request, code: str) -> Workshop:
+    """The workshop of a page anyone may open (join form, privacy notice)."""
+    workshop = Workshop.objects.select_related("municipality").filter(code=code.lower()).first()
+    if workshop is not None and identity.participant_for(request, workshop) is not None:
+        return workshop  # joined on this device: no key needed any more
+    return _guard(request, workshop)
+
+
+def refuse_lookups(view):
+    """Turn ``LookupRefused`` into the German 429 page."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except LookupRefused:
+            return _too_many_lookups(request)
+
+    return wrapper
 
 
 def _themes(workshop):
@@ -88,9 +161,18 @@ def index(request):
     code = (request.POST.get("code") or request.GET.get("code") or "").strip().lower()
     error = None
     if code:
-        if Workshop.objects.filter(code=code).exists():
+        if ratelimit.exceeded("lookup", _lookup_ip(request)):
+            return _too_many_lookups(request)
+        workshop = Workshop.objects.filter(code=code).first()
+        if workshop is not None and not workshop.is_invite_only:
             return redirect("participate:entry", code=code)
-        error = _("Zu diesem Code gibt es keine Zukunftswerkstatt. Bitte prüfen Sie die Eingabe.")
+        # Invite-only workshops are not found by their code alone (no oracle for guessing).
+        ratelimit.hit("lookup", _lookup_ip(request))
+        error = _(
+            "Zu diesem Code gibt es keine Zukunftswerkstatt. Bitte prüfen Sie die Eingabe. "
+            "Bei Werkstätten nur mit Einladung öffnen Sie bitte den Link oder QR-Code aus "
+            "der Einladung."
+        )
     return render(
         request,
         "workshops/participate_index.html",
@@ -100,11 +182,12 @@ def index(request):
 
 
 @require_http_methods(["GET", "POST"])
+@refuse_lookups
 def entry(request, code):
-    workshop = _workshop_by_code(code)
-    participant = identity.participant_for(request, workshop)
+    workshop = Workshop.objects.select_related("municipality").filter(code=code.lower()).first()
+    participant = identity.participant_for(request, workshop) if workshop else None
     if participant is None:
-        return _join(request, workshop)
+        return _join(request, _guard(request, workshop))
     if request.method == "POST":
         # Already joined on this device: no second participant.
         return redirect("participate:entry", code=workshop.code)
@@ -157,14 +240,25 @@ def _join(request, workshop):
     return render(
         request,
         "workshops/participate_join.html",
-        {"workshop": workshop, "form": form, "plain": plain},
+        {"workshop": workshop, "form": form, "plain": plain, **_invite_context(workshop)},
         status=status,
     )
 
 
+def _invite_context(workshop) -> dict:
+    """Links of the join page keep the invitation key (privacy notice, plain language)."""
+    if not workshop.is_invite_only:
+        return {"invite_key": "", "invite_query": ""}
+    return {
+        "invite_key": workshop.invite_key,
+        "invite_query": f"?{INVITE_PARAM}={workshop.invite_key}",
+    }
+
+
 @require_GET
+@refuse_lookups
 def privacy(request, code):
-    workshop = _workshop_by_code(code)
+    workshop = _workshop_by_code(request, code)
     return render(
         request,
         "workshops/participate_privacy.html",
@@ -172,6 +266,7 @@ def privacy(request, code):
             "workshop": workshop,
             "version": PRIVACY_NOTICE_VERSION,
             "plain": identity.plain_language(request),
+            **_invite_context(workshop),
         },
     )
 
@@ -179,10 +274,17 @@ def privacy(request, code):
 def _participant_or_403(request, code):
     workshop, participant = identity.participant_by_code(request, code)
     if participant is None:
-        if not Workshop.objects.filter(code=code.lower()).exists():
-            raise Http404
-        raise PermissionDenied(_("Bitte treten Sie der Werkstatt zuerst bei."))
+        refuse_without_participant(request, code)
     return workshop, participant
+
+
+def refuse_without_participant(request, code):
+    """No participant cookie: 403 for a public workshop; 404 like an unknown code else."""
+    workshop = Workshop.objects.filter(code=code.lower()).first()
+    if workshop is None or workshop.is_invite_only:
+        ratelimit.hit("lookup", _lookup_ip(request))
+        raise Http404
+    raise PermissionDenied(_("Bitte treten Sie der Werkstatt zuerst bei."))
 
 
 @require_POST
@@ -288,10 +390,11 @@ def live_region(request, code):
 
 
 @require_POST
+@refuse_lookups
 def plain_language(request, code):
-    workshop = _workshop_by_code(code)
+    workshop = _workshop_by_code(request, code)
     on = request.POST.get("an") == "1"
-    response = redirect("participate:entry", code=workshop.code)
+    response = redirect(workshop.get_participant_url())  # with the key, if invite-only
     identity.set_plain_language(response, on)
     return response
 

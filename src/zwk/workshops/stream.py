@@ -25,13 +25,13 @@ import logging
 
 from asgiref.sync import sync_to_async
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.handlers.asgi import ASGIRequest
-from django.http import Http404, HttpResponse, StreamingHttpResponse
+from django.http import HttpResponse, StreamingHttpResponse
 from django.views.decorators.http import require_GET
 
 from zwk.workshops import identity, live
 from zwk.workshops.models import Workshop
+from zwk.workshops.participant_views import refuse_without_participant
 from zwk.workshops.views import _workshop as team_workshop
 
 logger = logging.getLogger(__name__)
@@ -104,9 +104,7 @@ def stream_response(workshop: Workshop) -> StreamingHttpResponse:
 def _participant_workshop(request, code) -> Workshop:
     workshop, participant = identity.participant_by_code(request, code)
     if participant is None:
-        if not Workshop.objects.filter(code=code.lower()).exists():
-            raise Http404
-        raise PermissionDenied
+        refuse_without_participant(request, code)  # the page's own answer: 403/404
     return workshop
 
 

@@ -380,3 +380,49 @@ def test_exports_neutralise_formulas_and_keep_days_as_numbers(
     assert cells[8].data_type == "s"
     assert cells[7].value == 1.5
     assert _export(client, "csv", year - 1).content.decode("utf-8-sig").count("\n") == 1
+
+
+def test_my_requests_show_what_waits_for_an_answer_first(
+    client_for, office_user, coordinator, consultant, municipality
+):
+    waiting = make_request(municipality, coordinator, topic="Wartet auf Antwort")
+    services.request_propose(consulting_request=waiting, consultant=consultant, by=office_user)
+    # Newer, but already accepted: it comes after the one that waits.
+    accepted_request(municipality, coordinator, office_user, consultant, topic="Läuft schon")
+    page = client_for(consultant).get(reverse("consulting:my_requests")).content.decode()
+    assert page.index("Wartet auf Antwort") < page.index("Läuft schon")
+
+
+def test_coordinator_withdraws_after_confirmation(client_for, coordinator, municipality):
+    r = make_request(municipality, coordinator, topic="Doch nicht nötig")
+    client = client_for(coordinator)
+    url = reverse("consulting:request_withdraw", kwargs={"slug": municipality.slug, "pk": r.pk})
+    page = client.get(url).content.decode()
+    assert "Möchten Sie die Anfrage „Doch nicht nötig“ zurückziehen?" in page
+    r.refresh_from_db()
+    assert r.status == S.OPEN  # GET only asks
+    assert client.post(url).status_code == 302
+    r.refresh_from_db()
+    assert r.status == S.WITHDRAWN
+    again = client.post(url)
+    assert again.status_code == 400 and "kann nicht" in again.content.decode()
+
+
+def test_consultant_closes_with_a_summary_and_cannot_log_afterwards(
+    client_for, office_user, coordinator, consultant, municipality
+):
+    r = accepted_request(municipality, coordinator, office_user, consultant)
+    client = client_for(consultant)
+    kwargs = {"slug": municipality.slug, "pk": r.pk}
+    response = client.post(
+        reverse("consulting:request_complete", kwargs=kwargs), {"summary": "Werkstatt lief gut."}
+    )
+    assert response.status_code == 302
+    page = client.get(reverse("consulting:request", kwargs=kwargs)).content.decode()
+    assert "Werkstatt lief gut." in page and "Beratungstage buchen" not in page
+    set_budget(municipality, office_user, "3")
+    refused = client.post(
+        reverse("consulting:log_add", kwargs=kwargs),
+        {"worked_on": date.today().isoformat(), "days": "1", "activity": "Nachtrag"},
+    )
+    assert refused.status_code == 400 and not DayLog.objects.exists()

@@ -270,3 +270,15 @@ def test_personal_data_export_and_erasure(make_event, register, member):
     # Her place went to the waiting list.
     assert event.registrations.get(name="Ben B").is_confirmed
     assert provider.export(member) == []
+
+
+def test_mails_are_plain_text_without_html_escaping(
+    make_event, register, django_capture_on_commit_callbacks
+):
+    event = make_event("Wohnen & Leben – „Dorf“ <2027>")
+    with django_capture_on_commit_callbacks(execute=True):
+        register(event, "Anna O'Brien")
+    message = mail.outbox[-1]
+    assert message.subject == "Anmeldung bestätigt: Wohnen & Leben – „Dorf“ <2027>"
+    assert "Guten Tag Anna O'Brien," in message.body
+    assert "&amp;" not in message.body and "&#x27;" not in message.body

@@ -424,3 +424,36 @@ def test_consultant_registers_for_a_programme_event_and_sees_the_registration(
     assert "Sie sind für diese Veranstaltung angemeldet." in html
     assert LINK in html
     assert "Verbindlich anmelden" not in html
+
+
+def test_list_query_count_does_not_grow_with_the_events(
+    make_event, client, django_assert_max_num_queries, register
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    for i in range(3):
+        register(make_event(f"A{i}", days=i + 1), f"Person {i}")
+    with CaptureQueriesContext(connection) as few:
+        client.get(_url("list"))
+    for i in range(9):
+        register(make_event(f"B{i}", days=i + 5), f"Leute {i}")
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        client.get(_url("list"))
+
+
+def test_a_cancelled_event_can_be_corrected_but_stays_cancelled(
+    make_event, client_for, office_user
+):
+    event = make_event()
+    services.event_cancel(event=event, by=office_user)
+    client = client_for(office_user)
+    assert 'name="status"' not in client.get(_url("edit", event)).content.decode()
+    data = _event_form(title="Korrigierter Titel", status="published")
+    data.update(
+        start=timezone.localtime(event.start).strftime("%Y-%m-%dT%H:%M"),
+        end=timezone.localtime(event.end).strftime("%Y-%m-%dT%H:%M"),
+    )
+    assert client.post(_url("edit", event), data).status_code == 302
+    event.refresh_from_db()
+    assert event.title == "Korrigierter Titel" and event.is_cancelled

@@ -206,6 +206,7 @@ def test_digest_sends_each_post_once(member, coordinator, other_member):
     assert services.digest_send() == 2
     assert all("Zweiter Beitrag" not in m.body for m in mail.outbox[2:])
     assert all("Dritter Beitrag" in m.body for m in mail.outbox[2:])
+    assert all(m.subject == "ZWK-Austausch: 1 neuer Beitrag" for m in mail.outbox[2:])
 
 
 def test_digest_leaves_out_hidden_and_own_posts(member, coordinator, office_user):

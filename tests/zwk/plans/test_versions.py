@@ -213,3 +213,22 @@ def test_personal_data_export_and_erasure(municipality, coordinator):
     assert provider.erase(coordinator) >= 2
     assert not Comment.objects.filter(author=coordinator).exists()
     assert Comment.objects.count() == 1  # the remark stays with the Kommune, anonymised
+
+
+def test_admin_lists_versions_read_only_and_comments(client, municipality, coordinator):
+    from django.urls import reverse
+
+    from tests.factories import UserFactory
+
+    plan = services.plan_for(municipality)
+    services.comment_add(plan=plan, by=coordinator, body="Zeitplan prüfen")
+    _approve(plan, coordinator)
+    staff = UserFactory(username="staff-plans", is_office=True, is_staff=True, is_superuser=True)
+    client.force_login(staff, backend="zwk.accounts.backends.EmailOrUsernameBackend")
+    for model in ("planversion", "comment", "plan"):
+        url = reverse(f"admin:plans_{model}_changelist")
+        assert client.get(url, {"q": "Muster"}).status_code == 200, model
+    version = PlanVersion.objects.get()
+    page = client.get(reverse("admin:plans_planversion_change", args=[version.pk]))
+    assert page.status_code == 200 and 'name="_save"' not in page.content.decode()
+    assert client.get(reverse("admin:plans_planversion_add")).status_code == 403

@@ -208,6 +208,20 @@ def test_purge_anonymises_participants_after_the_retention_period(
     assert Participant.objects.filter(pseudonym="Anna").count() == 0
 
 
+def test_the_daily_job_anonymises_automatically(workshop, critique, anna, coordinator, settings):
+    from zwk.workshops.tasks import purge_participants
+
+    schedule = settings.CELERY_BEAT_SCHEDULE["workshops-purge-participants"]
+    assert schedule["task"] == purge_participants.name and schedule["schedule"] <= 24 * 3600
+    services.workshop_finish(workshop=workshop, by=coordinator)
+    Workshop.objects.filter(pk=workshop.pk).update(
+        finished_at=timezone.now() - timedelta(days=workshop.retention_days + 1)
+    )
+    assert purge_participants.delay().get() == 1
+    anna.refresh_from_db()
+    assert anna.anonymised_at is not None and anna.pseudonym == "anonym"
+
+
 def test_workshops_never_import_the_werkstattplan():
     """Layer rule (DESIGN.md): plans read workshop results, workshops never import plans.
 

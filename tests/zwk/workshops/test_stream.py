@@ -134,24 +134,21 @@ def test_the_team_stream_delivers_a_change_to_the_kommune_team(redis_live, works
 def test_the_streams_refuse_whoever_may_not_see_the_page(
     redis_live, workshop, municipality, coordinator, other_member
 ):
+    # Refusals happen before any streaming: the WSGI test client runs the async views too.
     other = make_workshop(municipality, by=coordinator, code="nachbar")
     open_phase(other, "critique", by=coordinator)
     stranger = Client()
     _join(stranger, other, "Fremd")  # participant of another workshop
     participant_url = reverse("participate:stream", kwargs={"code": workshop.code})
-    status = async_to_sync(_async_like(stranger).get)(participant_url)
-    assert status.status_code == 403
-    assert async_to_sync(AsyncClient().get)(participant_url).status_code == 403
+    assert stranger.get(participant_url).status_code == 403
+    assert Client().get(participant_url).status_code == 403
     unknown = reverse("participate:stream", kwargs={"code": "unbekannt"})
-    assert async_to_sync(AsyncClient().get)(unknown).status_code == 404
+    assert Client().get(unknown).status_code == 404
     team_url = reverse("workshops:stream", kwargs={"slug": municipality.slug, "pk": workshop.pk})
-    outsider = AsyncClient()
-    async_to_sync(outsider.aforce_login)(
-        other_member, backend="zwk.accounts.backends.EmailOrUsernameBackend"
-    )
-    assert async_to_sync(outsider.get)(team_url).status_code == 404
-    anonymous = async_to_sync(AsyncClient().get)(team_url)
-    assert anonymous.status_code == 302  # to the login, like the console
+    outsider = Client()
+    outsider.force_login(other_member, backend="zwk.accounts.backends.EmailOrUsernameBackend")
+    assert outsider.get(team_url).status_code == 404
+    assert Client().get(team_url).status_code == 302  # to the login, like the console
 
 
 def test_without_redis_the_stream_is_not_available_and_the_page_polls(settings, workshop, critique):

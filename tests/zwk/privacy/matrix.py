@@ -1,0 +1,23 @@
+"""Permission matrix of the privacy pages: legal texts public, own data for everyone logged in,
+the register and requests of other people for the office only."""
+
+from tests.factories import UserFactory
+from tests.zwk.permissions import Case, everyone, logged_in, office_only
+
+MATRIX = {
+    "privacy:notice": Case("get", everyone(200)),
+    "imprint": Case("get", everyone(200)),
+    "privacy:my_data": Case("get", logged_in(200)),
+    "privacy:my_data_json": Case("get", logged_in(200)),
+    "privacy:erase_account": Case("post", logged_in(400)),
+    "privacy:legal_edit": Case("get", office_only(200), ("kind",)),
+    "privacy:register": Case("get", office_only(200)),
+    "privacy:register_csv": Case("get", office_only(200)),
+    "privacy:requests": Case("get", office_only(200)),
+    "privacy:person_export": Case("get", office_only(200), ("person",), rename={"person": "pk"}),
+    "privacy:person_erase": Case("get", office_only(200), ("person",), rename={"person": "pk"}),
+}
+
+
+def build(world):
+    return {"kind": "privacy", "person": UserFactory(username="auskunft-person").pk}
