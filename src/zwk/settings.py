@@ -330,6 +330,20 @@ CELERY_BEAT_SCHEDULE["workshops-purge-participants"] = {
     "schedule": 24 * 3600.0,
 }
 
+# Austausch (zwk.exchange): reminder e-mail the day before an event, daily at 08:00 Berlin time
+# (idempotent – each registration is reminded once), and anonymisation of registrations
+# 12 months after their event, nightly.
+from celery.schedules import crontab  # noqa: E402
+
+CELERY_BEAT_SCHEDULE["exchange-event-reminders"] = {
+    "task": "zwk.exchange.tasks.send_event_reminders",
+    "schedule": crontab(hour=8, minute=0),
+}
+CELERY_BEAT_SCHEDULE["exchange-anonymise-registrations"] = {
+    "task": "zwk.exchange.tasks.anonymise_event_registrations",
+    "schedule": crontab(hour=3, minute=30),
+}
+
 # Zwischenbilanz: remind the coordination of a due review once per date, daily (idempotent,
 # see zwk/plans/verstetigung.py).
 CELERY_BEAT_SCHEDULE["plans-review-reminders"] = {

@@ -1,13 +1,7 @@
 """Celery tasks of the Austausch (found by ``app.autodiscover_tasks()``).
 
-Schedule them with Celery beat or cron (see docs/veranstaltungen.md), e.g. daily at 08:00::
-
-    CELERY_BEAT_SCHEDULE = {
-        "exchange-reminders": {
-            "task": "zwk.exchange.tasks.send_event_reminders",
-            "schedule": crontab(hour=8, minute=0),
-        },
-    }
+Scheduled by celery beat in ``settings.CELERY_BEAT_SCHEDULE``: reminders daily at 08:00
+(Europe/Berlin), anonymisation nightly at 03:30. Both are idempotent.
 """
 
 from celery import shared_task

@@ -62,3 +62,13 @@ def test_anonymise_command_respects_the_retention(make_event, register):
     assert _run("anonymise_event_registrations", "--days", "10").strip() == (
         "1 Anmeldung(en) anonymisiert."
     )
+
+
+def test_celery_beat_runs_reminders_in_the_morning_and_anonymisation_at_night(settings):
+    from zwk.celery import app
+
+    app.loader.import_default_modules()
+    reminders = settings.CELERY_BEAT_SCHEDULE["exchange-event-reminders"]
+    anonymise = settings.CELERY_BEAT_SCHEDULE["exchange-anonymise-registrations"]
+    assert reminders["task"] in app.tasks and anonymise["task"] in app.tasks
+    assert reminders["schedule"].hour == {8} and anonymise["schedule"].hour == {3}
