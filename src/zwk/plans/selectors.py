@@ -101,7 +101,7 @@ def indicator_states(plan: Plan, on: date) -> dict[int, IndicatorState]:
     states = {}
     qs = (
         Indicator.objects.filter(goal__plan=plan)
-        .select_related("goal")
+        .select_related("goal__plan__municipality")
         .prefetch_related(
             Prefetch("measurements", queryset=Measurement.objects.order_by("measured_on", "id"))
         )

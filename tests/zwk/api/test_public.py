@@ -48,6 +48,14 @@ def test_kommune_list_filters_by_land_and_kind_and_refuses_unknown_values(api, p
     assert response.status_code == 400 and "land" in response.json()
 
 
+def test_kommune_list_filters_by_published_profile(api, public_kommune):
+    MunicipalityFactory(slug="stilldorf")
+    url = reverse("api:municipalities")
+    published = [r["slug"] for r in api(url, data={"profile_published": "true"}).json()["results"]]
+    unpublished = api(url, data={"profile_published": "false"}).json()["results"]
+    assert published == ["offenbach-land"] and [r["slug"] for r in unpublished] == ["stilldorf"]
+
+
 def test_lists_are_paginated_with_limit_and_offset(api, db):
     for i in range(5):
         MunicipalityFactory(slug=f"ort-{i}", name=f"Ort {i}")
