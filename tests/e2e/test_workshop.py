@@ -115,8 +115,9 @@ def test_workshop_with_moderator_and_three_participants(page, new_page, base_url
         markdown = handle.read()
     assert "Mobilität und Barrieren" in markdown and "**3**" in markdown
     assert "Paula" not in markdown and "Kemal" not in markdown  # no personal data
-    with moderator.expect_download() as download_info:
-        moderator.get_by_role("link", name="Protokoll (PDF)").click()
+    # WeasyPrint needs several seconds on a busy machine: more than the default 10 s.
+    with moderator.expect_download(timeout=60_000) as download_info:
+        moderator.get_by_role("link", name="Protokoll (PDF)").click(timeout=60_000)
     assert download_info.value.suggested_filename.endswith(".pdf")
     with open(download_info.value.path(), "rb") as handle:
         assert handle.read(5) == b"%PDF-"
