@@ -322,6 +322,11 @@ SPECTACULAR_SETTINGS = {
     "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
     "SERVE_AUTHENTICATION": [],
     "COMPONENT_SPLIT_REQUEST": True,
+    # Several models have a "kind"; name the enums explicitly (else check --deploy warns).
+    "ENUM_NAME_OVERRIDES": {
+        "MunicipalityKindEnum": "zwk.municipalities.models.Municipality.Kind",
+        "PlanIndicatorKindEnum": "zwk.plans.models.Indicator.Kind",
+    },
 }
 
 # Zukunftswerkstatt: anonymise participants after each workshop's retention period, daily.
