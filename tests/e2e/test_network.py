@@ -65,6 +65,14 @@ def test_office_overview_and_moderation_queue(page, base_url, demo):
     page.goto(f"{base_url}/austausch/netzwerk/")
     expect(page.get_by_role("main")).to_contain_text("Übersicht für die Geschäftsstelle")
     assert_no_axe_violations(page)
+    # Musterstadt's Werkstattplan is published in the demo: Seedorf sees its measures.
+    page.goto(f"{base_url}/austausch/netzwerk/seedorf-am-wald/")
+    musterstadt = page.locator("#kommune-musterstadt")
+    expect(musterstadt).to_contain_text("ebenfalls Schwerpunkt Wohnen im Alter")
+    expect(musterstadt).not_to_contain_text("Noch kein veröffentlichter Werkstattplan")
+    assert_no_axe_violations(page)
+
+    page.goto(f"{base_url}/austausch/netzwerk/")
     page.get_by_role("link", name=re.compile("offene Meldung")).first.click()
     report = page.locator(".report-list > li").first
     expect(report).to_contain_text("Werbung oder Spam")
