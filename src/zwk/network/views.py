@@ -446,13 +446,18 @@ def post_hide(request, pk):
     _require(request, "network.moderate")
     form = HideForm(_data(request))
     if request.method == "POST" and form.is_valid():
-        services.post_hide(
-            post=post, by=request.user, reason=form.cleaned_data["reason"], request=request
-        )
-        messages.success(request, _("Der Beitrag ist ausgeblendet."))
-        if request.POST.get("weiter") == "moderation":
-            return redirect("network:reports")
-        return redirect(post.get_absolute_url())
+        try:
+            services.post_hide(
+                post=post, by=request.user, reason=form.cleaned_data["reason"], request=request
+            )
+        except ValidationError as exc:  # e.g. a reason that is empty once sanitised
+            for message in exc.messages:
+                form.add_error("reason", message)
+        else:
+            messages.success(request, _("Der Beitrag ist ausgeblendet."))
+            if request.POST.get("weiter") == "moderation":
+                return redirect("network:reports")
+            return redirect(post.get_absolute_url())
     return render(
         request,
         "network/post_form.html",
