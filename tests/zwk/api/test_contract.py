@@ -8,7 +8,9 @@ Examples per operation are limited so that the whole test stays well under a min
 
 import pytest
 import schemathesis
+from django.core import signals
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from rest_framework.throttling import SimpleRateThrottle
 from schemathesis.checks import not_a_server_error
@@ -42,7 +44,16 @@ def contract_world(db, office_user, member, municipality, monkeypatch):
     event = factories.event(title="Vertragsforum")
     factories.publish_plan(municipality, by=office_user, measures=("Eigener Entwurf",))
     _token, plain = factories.token(member)
-    return {"token": plain, "own": municipality.slug, "entry": entry.slug, "event": event.pk}
+    # The WSGI handler closes the database connection after each request; inside the test's
+    # transaction that kills it on PostgreSQL. Django's own test client disconnects the same
+    # receivers while it runs a request.
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    try:
+        yield {"token": plain, "own": municipality.slug, "entry": entry.slug, "event": event.pk}
+    finally:
+        signals.request_started.connect(close_old_connections)
+        signals.request_finished.connect(close_old_connections)
 
 
 @schema.parametrize()
