@@ -8,13 +8,12 @@ opening an export in Excel or LibreOffice never runs anything (CSV/formula injec
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 
 from rest_framework.renderers import BaseRenderer
 
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+from zwk.core.exports import csv_text, defuse
+
 PLAIN_NUMBER = re.compile(r"-?\d+(\.\d+)?")
 
 
@@ -27,9 +26,7 @@ def neutralise(value) -> str:
     if isinstance(value, int | float):
         return str(value)
     text = str(value)
-    if text.startswith(FORMULA_START) and not PLAIN_NUMBER.fullmatch(text):
-        return "'" + text
-    return text
+    return text if PLAIN_NUMBER.fullmatch(text) else defuse(text)
 
 
 def flatten(obj, prefix: str = "") -> dict[str, object]:
@@ -85,10 +82,6 @@ class CSVRenderer(BaseRenderer):
             for key in row:
                 if key not in columns:
                     columns.append(key)
-        out = io.StringIO()
-        writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
-        writer.writerow([neutralise(c) for c in columns])
-        for row in rows:
-            writer.writerow([neutralise(row.get(c)) for c in columns])
-        # BOM: Excel in German opens UTF-8 CSV correctly only with it.
-        return ("\ufeff" + out.getvalue()).encode("utf-8")
+        headers = [neutralise(c) for c in columns]
+        table = ([row.get(c) for c in columns] for row in rows)
+        return csv_text(headers, table, cell=neutralise).encode("utf-8")

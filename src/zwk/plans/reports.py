@@ -22,13 +22,12 @@ from django.utils.translation import gettext_lazy
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from zwk.core.exports import FORMULA_START
+from zwk.core.exports import XLSX_TYPE as XLSX_TYPE  # used by the views and tests
 from zwk.plans import review_selectors, selectors
 from zwk.plans.models import Continuation, Measure, Plan
 from zwk.plans.projection_check import ProjectionCheck, projection_check
 from zwk.plans.traffic_light import TOLERANCE, Light
-
-XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 LIGHT_LABELS = {
     Light.GREEN: gettext_lazy("grün – im Plan oder erreicht"),

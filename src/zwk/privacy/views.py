@@ -18,10 +18,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from zwk.accounts.services import audit_record
+from zwk.core.exports import csv_response
 from zwk.privacy import selectors, services
 from zwk.privacy.forms import ErasureForm, LegalTextForm, PersonSearchForm
 from zwk.privacy.models import LegalText
-from zwk.situation.exports import csv_response
 
 MANAGE = "privacy.manage"
 
