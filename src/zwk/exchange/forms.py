@@ -8,8 +8,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from zwk.accounts.models import User
+from zwk.core.sanitize import check_url
 from zwk.exchange.models import Audience, EventStatus, EventType
-from zwk.exchange.sanitize import check_url
 from zwk.municipalities.models import Theme
 
 

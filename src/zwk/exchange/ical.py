@@ -13,7 +13,7 @@ import icalendar
 from django.conf import settings
 from django.utils import timezone
 
-from zwk.exchange.sanitize import plain_text
+from zwk.core.sanitize import plain_text
 
 PRODID = "-//Zukunftswerkstatt Kommunen//Austausch//DE"
 

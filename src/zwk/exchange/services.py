@@ -25,6 +25,7 @@ from django.utils.translation import gettext as _
 
 from zwk.accounts.models import User
 from zwk.accounts.services import audit_record
+from zwk.core.sanitize import check_url, clean_html, plain_text
 from zwk.core.uploads import check_document, random_upload_name
 from zwk.exchange import ical
 from zwk.exchange.models import (
@@ -34,7 +35,6 @@ from zwk.exchange.models import (
     RegistrationStatus,
     _nonce,
 )
-from zwk.exchange.sanitize import check_url, clean_html, plain_text
 
 logger = logging.getLogger(__name__)
 

@@ -11,7 +11,7 @@ from html.parser import HTMLParser
 
 from django.utils.translation import gettext_lazy as _
 
-from zwk.toolbox.sanitize import clean_html
+from zwk.core.sanitize import clean_html
 
 # Change the version whenever the wording changes: each consent record names the version the
 # person agreed to, and older versions stay here so that a record can be read back.

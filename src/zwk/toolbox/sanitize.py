@@ -1,47 +1,13 @@
-"""Cleaning what authors write: rich text through an nh3 allow-list, links only http(s)."""
+"""Links of a Werkzeugkoffer entry ("Titel | https://…" a line); the rich-text cleaning and
+the http(s) check itself are the platform's (``zwk.core.sanitize``)."""
 
 from __future__ import annotations
 
-import html as html_lib
-from urllib.parse import urlsplit
-
-import nh3
 from django.core.exceptions import ValidationError
-from django.utils.translation import gettext as _
 
-ALLOWED_TAGS = {
-    "p", "br", "h2", "h3", "h4", "ul", "ol", "li", "strong", "em", "b", "i",
-    "a", "blockquote", "abbr", "dl", "dt", "dd",
-}  # fmt: skip
-ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}}
-URL_SCHEMES = {"http", "https", "mailto"}
+from zwk.core.sanitize import check_url, clean_html, plain_text
 
-
-def clean_html(html: str) -> str:
-    """Allow-listed HTML: scripts, styles, event handlers and javascript: links are dropped."""
-    return nh3.clean(
-        html or "",
-        tags=ALLOWED_TAGS,
-        attributes=ALLOWED_ATTRIBUTES,
-        url_schemes=URL_SCHEMES,
-        link_rel="noopener noreferrer nofollow",
-        strip_comments=True,
-    ).strip()
-
-
-def plain_text(html: str) -> str:
-    """Text content of sanitised HTML (for search, feeds and summaries)."""
-    return html_lib.unescape(nh3.clean(html or "", tags=set(), attributes={})).replace("\xa0", " ")
-
-
-def check_url(url: str) -> str:
-    parts = urlsplit(url.strip())
-    if parts.scheme not in ("http", "https") or not parts.netloc or any(c in url for c in "<>\"' "):
-        raise ValidationError(
-            _("„%(url)s“ ist keine gültige Adresse (nur http:// oder https://).") % {"url": url},
-            code="bad_url",
-        )
-    return url.strip()
+__all__ = ["check_url", "clean_html", "parse_links", "plain_text", "validate_links"]
 
 
 def parse_links(text: str) -> list[tuple[str, str]]:

@@ -199,3 +199,9 @@ def test_material_of_a_draft_is_not_reachable_through_another_entry(
     assert client.get(url).status_code == 404
     own = reverse("toolbox:material", kwargs={"entry": draft.slug, "pk": material.pk})
     assert client.get(own).status_code == 404  # anonymous: the draft stays hidden
+
+
+def test_links_with_a_title_and_spaces_around_the_bar_are_kept(make_entry):
+    entry = make_entry("Mit Titel", links="Leitfaden | https://example.org/leitfaden\n")
+    assert entry.links == "Leitfaden | https://example.org/leitfaden"
+    assert entry.link_list == [("Leitfaden", "https://example.org/leitfaden")]

@@ -1,6 +1,7 @@
-"""Cleaning what organisers write: rich text through an nh3 allow-list, links only http(s).
+"""Cleaning what people write: rich text through an nh3 allow-list, links only http(s).
 
-The same allow-list as the Werkzeugkoffer, so descriptions look alike across the platform.
+One allow-list for the whole platform (Werkzeugkoffer, events, newsletter), so descriptions
+look alike everywhere.
 """
 
 from __future__ import annotations
@@ -33,12 +34,12 @@ def clean_html(html: str) -> str:
 
 
 def plain_text(html: str) -> str:
-    """Text content without any markup (for titles, places, names)."""
+    """Text content without any markup (for titles, names, search, feeds and summaries)."""
     return html_lib.unescape(nh3.clean(html or "", tags=set(), attributes={})).replace("\xa0", " ")
 
 
 def check_url(url: str) -> str:
-    """An http(s) address or a German ValidationError (no javascript:, data:, ftp: …)."""
+    """An http(s) address (stripped) or a German ValidationError (no javascript:, data:, ftp: …)."""
     url = (url or "").strip()
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.netloc or any(c in url for c in "<>\"' "):
