@@ -77,13 +77,27 @@ def active_sessions(user) -> list[UserSession]:
     return [r for r in rows if r.session_key in alive]
 
 
+def _sign_out(rows) -> int:
+    """Delete the sessions from the session store (their next request is anonymous) and the
+    rows that list them. Not audited – the callers say why."""
+    store = _session_store()
+    rows = list(rows)
+    for row in rows:
+        store(session_key=row.session_key).delete()
+        row.delete()
+    return len(rows)
+
+
+def forget_all(user) -> int:
+    """Sign every session of the user out, without an audit entry (account erasure audits
+    the erasure as a whole). Returns how many there were."""
+    return _sign_out(UserSession.objects.filter(user=user))
+
+
 @transaction.atomic
 def end_sessions(*, user, sessions: list[UserSession], request) -> int:
     """Sign the given sessions out (their next request is anonymous) and audit it."""
-    store = _session_store()
-    for row in sessions:
-        store(session_key=row.session_key).delete()
-        row.delete()
+    _sign_out(sessions)
     if sessions:
         audit_record(
             actor=user,

@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 import secrets
-from importlib import import_module
 
 import nh3
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import Max, Q
 from django.utils.translation import gettext as _
 from django_otp import devices_for_user
 
-from zwk.accounts.models import AuditEntry, UserSession
+from zwk.accounts import sessions
+from zwk.accounts.models import AuditEntry
 from zwk.accounts.services import audit_record
 from zwk.core import personal_data
 from zwk.municipalities.models import ConsultantAssignment, Invitation, Membership
@@ -94,7 +93,7 @@ def erase_person(*, user, by, request=None) -> dict[str, int]:
         Membership.objects.filter(user=user).delete()[0]
         + ConsultantAssignment.objects.filter(consultant=user).delete()[0]
         + Invitation.objects.filter(email__iexact=email).delete()[0]
-        + _delete_sessions(user)
+        + sessions.forget_all(user)
         + _delete_devices(user)
         + _scrub_audit(user)
         + _delete_login_attempts(user)
@@ -117,15 +116,6 @@ def erase_person(*, user, by, request=None) -> dict[str, int]:
         security=True,
     )
     return counts
-
-
-def _delete_sessions(user) -> int:
-    store = import_module(settings.SESSION_ENGINE).SessionStore
-    rows = list(UserSession.objects.filter(user=user))
-    for row in rows:
-        store(session_key=row.session_key).delete()
-    UserSession.objects.filter(user=user).delete()
-    return len(rows)
 
 
 def _delete_login_attempts(user) -> int:
