@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "zwk.newsletter",
     "zwk.privacy",
     "zwk.api",
+    "zwk.announcements",
     "zwk.office",
     "zwk.operations",
     "zwk.demo",

@@ -32,6 +32,8 @@ urlpatterns = [
     path("datenschutz/", include("zwk.privacy.urls")),
     path("impressum/", privacy_views.imprint, name="imprint"),
     path("api/v1/", include("zwk.api.urls")),
+    # Mitteilungen: /geschaeftsstelle/mitteilungen/ and /kommunen/<slug>/mitteilungen/ (own paths).
+    path("", include("zwk.announcements.urls")),
     path("geschaeftsstelle/", include("zwk.office.urls")),
     path("sprache/", set_language, name="set_language"),
     path("verwaltung/", admin.site.urls),
