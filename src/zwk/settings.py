@@ -159,6 +159,7 @@ LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "home"
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24 * 3
 INVITATION_VALID_DAYS = env.int("INVITATION_VALID_DAYS", default=14)
+OFFICE_STALLED_WEEKS = env.int("OFFICE_STALLED_WEEKS", default=6)  # office overview: "Stillstand"
 
 # Lock-out after repeated failed logins (django-axes): per username and IP address.
 # Two-factor sign-in (TOTP) is mandatory for office, consultants and coordinators in

@@ -1,0 +1,67 @@
+"""The filter form of the office's overview of all Kommunen (GET)."""
+
+from django import forms
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.utils.translation import gettext_lazy as _
+
+from zwk.municipalities.models import Municipality, Theme
+from zwk.municipalities.process import STEPS
+from zwk.municipalities.validators import LAND_CHOICES
+from zwk.office import selectors
+
+EVERY = [("", _("alle"))]
+SORT_CHOICES = [
+    ("name", _("Name (A–Z)")),
+    ("schritt", _("Schritt (früheste zuerst)")),
+    ("aktivitaet", _("letzte Aktivität (längste Pause zuerst)")),
+    ("teilnehmende", _("Teilnehmende (meiste zuerst)")),
+]
+
+
+class OverviewFilterForm(forms.Form):
+    land = forms.ChoiceField(label=_("Land"), required=False)
+    art = forms.ChoiceField(label=_("Art"), required=False)
+    handlungsfeld = forms.ModelChoiceField(
+        label=_("Handlungsfeld"),
+        queryset=Theme.objects.none(),
+        required=False,
+        empty_label=_("alle"),
+    )
+    schritt = forms.ChoiceField(label=_("Aktueller Schritt"), required=False)
+    stillstand = forms.BooleanField(label=_("nur Kommunen mit Stillstand"), required=False)
+    wochen = forms.IntegerField(
+        label=_("Stillstand ab (Wochen ohne Aktivität)"),
+        required=False,
+        validators=[MinValueValidator(1), MaxValueValidator(104)],
+        widget=forms.NumberInput(attrs={"min": 1, "max": 104, "inputmode": "numeric"}),
+    )
+    sortierung = forms.ChoiceField(
+        label=_("Sortierung"), required=False, choices=SORT_CHOICES, initial="name"
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["land"].choices = EVERY + LAND_CHOICES
+        self.fields["art"].choices = EVERY + list(Municipality.Kind.choices)
+        self.fields["handlungsfeld"].queryset = Theme.objects.filter(municipality__isnull=True)
+        self.fields["schritt"].choices = (
+            EVERY
+            + [(s.kind, f"{s.number}. {s.title}") for s in STEPS]
+            + [(selectors.FINISHED, _("alle Schritte abgeschlossen"))]
+        )
+        weeks = selectors.stalled_weeks_default()
+        self.fields["wochen"].help_text = _("Standard: %(n)d Wochen.") % {"n": weeks}
+        self.fields["wochen"].widget.attrs["placeholder"] = str(weeks)
+
+    def criteria(self) -> selectors.Criteria:
+        """The filters to apply; the defaults when the form is unbound or invalid."""
+        data = self.cleaned_data if self.is_bound and self.is_valid() else {}
+        return selectors.Criteria(
+            land=data.get("land") or "",
+            kind=data.get("art") or "",
+            theme=data.get("handlungsfeld"),
+            step=data.get("schritt") or "",
+            stalled_only=bool(data.get("stillstand")),
+            weeks=data.get("wochen") or selectors.stalled_weeks_default(),
+            sort=data.get("sortierung") or "name",
+        )
