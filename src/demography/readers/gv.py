@@ -13,6 +13,10 @@ Regions are Gemeinden by their 8-digit AGS (Land 2 + RB 1 + Kreis 2 + Gemeinde 3
 reference date is taken from the sheet title ("am 31.12.2023") or, for the CSV, from a
 ``DDMMYYYY`` date in the file name; without either the reader refuses the file, because
 a population without a date cannot be compared.
+
+Where the file has them, the geographic centre coordinates (``laengengrad``/``breitengrad``,
+WGS 84 degrees with a decimal comma) are kept as ``attributes["coordinates"]``:
+``{ags: (longitude, latitude)}``.
 """
 
 from __future__ import annotations
@@ -56,6 +60,7 @@ def _table(
     first_col: int,
     area: dict[str, float],
     encoding: str,
+    coordinates: dict[str, tuple[float, float]] | None = None,
 ) -> Table:
     """Build the Table from per-Gemeinde cells (total, male, female per Gemeinde)."""
     try:
@@ -96,11 +101,27 @@ def _table(
         unit="Anzahl",
         region_names=dict(zip(codes, names, strict=True)),
         encoding=encoding,
-        attributes={"area_km2": area},
+        attributes={"area_km2": area, "coordinates": coordinates or {}},
     )
     if len(set(codes)) != n:
         table.cube(("region", "sex"))  # names the duplicate line
     return table
+
+
+def _coordinate(text: object) -> float | None:
+    """A GV coordinate ("9,43751" or a number); None if empty or not a number."""
+    if text is None:
+        return None
+    try:
+        value = float(str(text).strip().replace(",", "."))
+    except ValueError:
+        return None
+    return value if value == value else None  # NaN
+
+
+def _lon_lat(lon: object, lat: object) -> tuple[float, float] | None:
+    x, y = _coordinate(lon), _coordinate(lat)
+    return None if x is None or y is None else (x, y)
 
 
 def read_gv_csv(text: str, name: str, encoding: str = "") -> Table:
@@ -123,6 +144,8 @@ def read_gv_csv(text: str, name: str, encoding: str = "") -> Table:
     cells: list[str] = []
     lines: list[int] = []
     area: dict[str, float] = {}
+    coordinates: dict[str, tuple[float, float]] = {}
+    has_coordinates = "laengengrad" in col and "breitengrad" in col
     for row in reader:
         if not any(row):
             continue
@@ -159,11 +182,26 @@ def read_gv_csv(text: str, name: str, encoding: str = "") -> Table:
                 area[ags] = float(row[col["flaeche_km2"]])
             except ValueError:
                 area[ags] = float("nan")
+        if has_coordinates:
+            point = _lon_lat(row[col["laengengrad"]], row[col["breitengrad"]])
+            if point is not None:
+                coordinates[ags] = point
     if not codes:
         raise DataError(
             name, "Keine Gemeindezeilen (Satzart 60).", "no municipality rows (record type 60)."
         )
-    return _table(name, date, codes, names, cells, lines, col["bev_insgesamt"] + 1, area, encoding)
+    return _table(
+        name,
+        date,
+        codes,
+        names,
+        cells,
+        lines,
+        col["bev_insgesamt"] + 1,
+        area,
+        encoding,
+        coordinates,
+    )
 
 
 def read_gv_xlsx(path: str | Path | BinaryIO, name: str) -> Table | None:
@@ -194,6 +232,7 @@ def read_gv_xlsx(path: str | Path | BinaryIO, name: str) -> Table | None:
         cells: list[str] = []
         lines: list[int] = []
         area: dict[str, float] = {}
+        coordinates: dict[str, tuple[float, float]] = {}
         for i, row in enumerate(rows, start=2):
             if not row or str(row[0]).strip() != "60":
                 continue
@@ -215,10 +254,13 @@ def read_gv_xlsx(path: str | Path | BinaryIO, name: str) -> Table | None:
             cells.extend("" if c is None else str(c) for c in row[9:12])
             lines.append(i)
             area[ags] = float(row[8]) if isinstance(row[8], int | float) else float("nan")
+            point = _lon_lat(row[14], row[15]) if len(row) > 15 else None
+            if point is not None:
+                coordinates[ags] = point
     finally:
         wb.close()
     if not codes:
         raise DataError(
             name, "Keine Gemeindezeilen (Satzart 60).", "no municipality rows (record type 60)."
         )
-    return _table(name, date, codes, names, cells, lines, 10, area, "xlsx")
+    return _table(name, date, codes, names, cells, lines, 10, area, "xlsx", coordinates)

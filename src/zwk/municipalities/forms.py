@@ -48,6 +48,8 @@ class MunicipalityForm(forms.ModelForm):
             "local_name",
             "population",
             "population_date",
+            "latitude",
+            "longitude",
             "themes",
             "contact_name",
             "contact_email",
@@ -81,6 +83,11 @@ class MunicipalityForm(forms.ModelForm):
         if kind == Municipality.Kind.QUARTIER and not data.get("local_name"):
             self.add_error(
                 "local_name", _("Ein Großstadtquartier braucht den Namen des Quartiers.")
+            )
+        if (data.get("latitude") is None) != (data.get("longitude") is None):
+            self.add_error(
+                "longitude" if data.get("longitude") is None else "latitude",
+                _("Bitte geben Sie Breiten- und Längengrad an – oder beide leer lassen."),
             )
         start, end = data.get("programme_start"), data.get("programme_end")
         if start and end and end < start:

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from zwk.municipalities.geo import LATITUDE_VALIDATORS, LONGITUDE_VALIDATORS
 from zwk.municipalities.process import STEP_KIND_CHOICES, STEPS_BY_KIND
 from zwk.municipalities.validators import LAND_CHOICES
 
@@ -78,6 +79,27 @@ class Municipality(models.Model):
         help_text=_("Nur für Großstadtquartiere."),
     )
     population = models.PositiveIntegerField(_("Einwohnerzahl"), null=True, blank=True)
+    latitude = models.DecimalField(
+        _("Breitengrad"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=LATITUDE_VALIDATORS,
+        help_text=_(
+            "Grad Nord (WGS 84), z. B. 54.78252. Leer lassen: wird aus dem "
+            "Gemeindeverzeichnis ergänzt, sobald es importiert ist."
+        ),
+    )
+    longitude = models.DecimalField(
+        _("Längengrad"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=LONGITUDE_VALIDATORS,
+        help_text=_("Grad Ost (WGS 84), z. B. 9.43751."),
+    )
     population_date = models.DateField(_("Stand der Einwohnerzahl"), null=True, blank=True)
     themes = models.ManyToManyField(
         Theme, verbose_name=_("Handlungsfelder"), blank=True, related_name="municipalities"

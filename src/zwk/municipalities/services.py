@@ -24,6 +24,7 @@ from zwk.accounts.models import User
 from zwk.accounts.predicates import forget_cached_roles
 from zwk.accounts.services import audit_record
 from zwk.core.uploads import check_document, random_upload_name, reencode_image
+from zwk.municipalities import geo
 from zwk.municipalities.models import (
     ChecklistItem,
     ChecklistTemplateItem,
@@ -46,6 +47,7 @@ def municipality_create(*, by: User | None, request=None, themes=(), **fields) -
     an empty Kick-off agreement."""
     fields.setdefault("slug", slugify(fields.get("name", ""))[:80])
     municipality = Municipality(**fields)
+    _fill_coordinates(municipality)
     municipality.full_clean()
     municipality.save()
     municipality.themes.set(themes)
@@ -78,6 +80,7 @@ def municipality_update(
     if logo is not None:
         content, ext = reencode_image(logo)
         municipality.logo.save(random_upload_name(ext), ContentFile(content), save=False)
+    _fill_coordinates(municipality)
     municipality.full_clean()
     municipality.save()
     if themes is not None:
@@ -91,6 +94,34 @@ def municipality_update(
         request=request,
     )
     return municipality
+
+
+def _fill_coordinates(municipality: Municipality) -> None:
+    """Take the point from the Gemeindeverzeichnis if the Kommune has none yet."""
+    if municipality.latitude is not None and municipality.longitude is not None:
+        return
+    if not municipality.ags or not municipality.kind:
+        return
+    point = geo.lookup(municipality.kind, municipality.ags)
+    if point is not None:
+        municipality.longitude, municipality.latitude = map(geo.as_decimal, point)
+
+
+@transaction.atomic
+def coordinates_fill_missing(points: dict[str, geo.Point]) -> int:
+    """Give every Kommune without coordinates its point from ``points`` (Gemeinde points by
+    8-digit AGS, e.g. from the Gemeindeverzeichnis); returns how many were filled.
+    Coordinates that the office entered are never overwritten."""
+    filled = []
+    for municipality in geo.missing(
+        Municipality.objects.only("id", "kind", "ags", "latitude", "longitude")
+    ):
+        point = geo.point_for(municipality.kind, municipality.ags, points)
+        if point is not None:
+            municipality.longitude, municipality.latitude = map(geo.as_decimal, point)
+            filled.append(municipality)
+    Municipality.objects.bulk_update(filled, ["latitude", "longitude"], batch_size=500)
+    return len(filled)
 
 
 @transaction.atomic

@@ -6,3 +6,10 @@ class ProfilesConfig(AppConfig):
     name = "zwk.profiles"
     label = "profiles"
     verbose_name = _("Kommunalprofil")
+
+    def ready(self):
+        from zwk.municipalities import geo
+        from zwk.profiles.selectors import region_point
+
+        # new Kommunen take their point from the imported Gemeindeverzeichnis
+        geo.register_lookup(region_point)

@@ -64,6 +64,7 @@ class Extract:
     notes: list[str] = field(default_factory=list)
     names: dict[str, str] = field(default_factory=dict)
     areas: dict[str, float] = field(default_factory=dict)
+    coordinates: dict[str, tuple[float, float]] = field(default_factory=dict)
 
     @property
     def n_rows(self) -> int:
@@ -114,6 +115,9 @@ def extract(path: str | Path, *, display_name: str | None = None) -> Extract:
     area = table.attributes.get("area_km2")
     if isinstance(area, dict):
         out.areas = {k: float(v) for k, v in area.items() if v is not None}
+    points = table.attributes.get("coordinates")
+    if isinstance(points, dict):
+        out.coordinates = {k: (float(v[0]), float(v[1])) for k, v in points.items()}
     measures = set(table.levels.get("measure", ("Bevölkerungsstand",)))
     if measures & POPULATION_MEASURES:
         _population(table, out)

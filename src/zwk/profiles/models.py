@@ -31,6 +31,9 @@ class Region(models.Model):
     name = models.CharField(_("Name"), max_length=200)
     level = models.CharField(_("Ebene"), max_length=10, choices=Level.choices)
     area_km2 = models.FloatField(_("Fläche (km²)"), null=True, blank=True)
+    # geographic centre from the Gemeindeverzeichnis (WGS 84 degrees), Gemeinden only
+    longitude = models.FloatField(_("Längengrad"), null=True, blank=True)
+    latitude = models.FloatField(_("Breitengrad"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("Gebiet")

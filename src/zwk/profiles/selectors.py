@@ -8,8 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.db.models import Avg, Count
+
 from demography.indicators import REGISTRY
 from zwk.profiles import analysis
+from zwk.profiles.models import Region
 from zwk.profiles.regions import reference_codes, region_code_for
 
 
@@ -174,3 +177,19 @@ def demographic_type(municipality) -> DemographicTypeInfo | None:
         if label:
             labels.add(label)
     return DemographicTypeInfo(name=kind.name, labels=frozenset(labels))
+
+
+def region_point(kind: str, ags: str) -> tuple[float, float] | None:
+    """(longitude, latitude) of a Kommune from the Gemeinden of the imported
+    Gemeindeverzeichnis: its own point, a Quartier its city's, a Landkreis the mean of its
+    Gemeinden's points. None if the Gemeindeverzeichnis has not been imported."""
+    located = Region.objects.filter(
+        level=Region.Level.GEMEINDE, longitude__isnull=False, latitude__isnull=False
+    )
+    if kind == "landkreis":
+        agg = located.filter(code__startswith=ags[:5]).aggregate(
+            lon=Avg("longitude"), lat=Avg("latitude"), n=Count("id")
+        )
+        return (agg["lon"], agg["lat"]) if agg["n"] else None
+    row = located.filter(code=ags).values_list("longitude", "latitude").first()
+    return (row[0], row[1]) if row else None

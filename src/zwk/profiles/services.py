@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from demography.errors import DataError
 from zwk.accounts.services import audit_record
+from zwk.municipalities import services as municipality_services
 from zwk.municipalities.models import Municipality
 from zwk.profiles import importer
 from zwk.profiles.models import (
@@ -104,6 +105,8 @@ def statistics_import(
         )
     with transaction.atomic():
         release = _write(out, name=name, sha=sha, by=by, progress=progress)
+        if out.coordinates:
+            municipality_services.coordinates_fill_missing(out.coordinates)
     audit_record(
         actor=by,
         action="profiles.statistics_import",
@@ -292,11 +295,21 @@ def _ensure_regions(out: importer.Extract, codes: list[str]) -> dict[str, Region
             name=(out.names.get(c) or c).strip()[:200],
             level=level_of_code(c) or Region.Level.GEBIET,
             area_km2=out.areas.get(c),
+            longitude=out.coordinates[c][0] if c in out.coordinates else None,
+            latitude=out.coordinates[c][1] if c in out.coordinates else None,
         )
         for c in codes
         if c not in regions
     ]
     Region.objects.bulk_create(missing, batch_size=1000)
+    located = [
+        r
+        for r in regions.values()
+        if r.code in out.coordinates and (r.longitude, r.latitude) != tuple(out.coordinates[r.code])
+    ]
+    for r in located:
+        r.longitude, r.latitude = out.coordinates[r.code]
+    Region.objects.bulk_update(located, ["longitude", "latitude"], batch_size=1000)
     if missing:
         for i in range(0, len(codes), CHUNK):
             chunk = codes[i : i + CHUNK]
