@@ -1,6 +1,6 @@
 from django.urls import path
 
-from zwk.office import report_views, views
+from zwk.office import map_views, report_views, views
 
 app_name = "office"
 
@@ -10,6 +10,7 @@ urlpatterns = [
     path("checklisten/", views.checklist_templates, name="checklist_templates"),
     path("checklisten/<int:pk>/", views.checklist_template_edit, name="checklist_template_edit"),
     path("protokoll/", views.audit_log, name="audit_log"),
+    path("karte/", map_views.map_page, name="map"),
     path("berichte/", report_views.report_page, name="reports"),
     path("berichte/bericht.pdf", report_views.report_pdf, name="report_pdf"),
     path("berichte/bericht.xlsx", report_views.report_xlsx, name="report_xlsx"),

@@ -8,6 +8,7 @@ MATRIX = {
         "get", office_only(200), ("template_item",), rename={"template_item": "pk"}
     ),
     "office:audit_log": Case("get", office_only(200)),
+    "office:map": Case("get", office_only(200)),
     "office:reports": Case("get", office_only(200)),
     "office:report_pdf": Case(
         "get", office_only(200), data={"von": "2026-01-01", "bis": "2026-03-31"}

@@ -1,0 +1,139 @@
+"""The office's map of Germany: projection of WGS 84 points and the SVG, as plain functions.
+
+Projection: equirectangular with the longitude scaled by cos 51.15° (Germany's middle
+latitude), so that distances in the east–west and north–south direction match to within a
+few percent across the country – for a country of Germany's extent this is visually
+indistinguishable from a conic projection and can be checked by hand::
+
+    x = (lon − 5.8) · 100 · cos 51.15°        y = (55.1 − lat) · 100
+
+(SVG units; the view box is Germany's bounding box from :mod:`zwk.municipalities.geo`).
+
+Every Kommune is a link (``<a href>``, keyboard-focusable) with a ``<title>`` naming it and
+its step; the step is shown by colour *and* by the marker's shape, so colour is never the
+only carrier. The outline is Natural Earth's (public domain), extracted once by
+``tools/germany_outline.py``. The SVG is built as one string – a template loop over 11,000
+points would take seconds, string joining takes milliseconds.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from html import escape
+from pathlib import Path
+
+from zwk.municipalities.geo import LAT_MAX, LAT_MIN, LON_MAX, LON_MIN
+
+PHI0 = 51.15  # standard parallel (degrees)
+UNIT = 100.0  # SVG units per degree of latitude
+KX = UNIT * math.cos(math.radians(PHI0))  # SVG units per degree of longitude
+WIDTH = (LON_MAX - LON_MIN) * KX
+HEIGHT = (LAT_MAX - LAT_MIN) * UNIT
+OUTLINE_FILE = Path(__file__).with_name("germany_outline.json")
+
+# One marker per state, centred on (0, 0), about 9 units across. 1–5: the step a Kommune
+# is in; 6: all five steps done; 0: not started / unknown.
+MARKERS: dict[int, str] = {
+    0: "M-3.5,-3.5L3.5,3.5M-3.5,3.5L3.5,-3.5",  # cross
+    1: "M-4.5,0a4.5,4.5 0 1,0 9,0a4.5,4.5 0 1,0 -9,0Z",  # circle
+    2: "M-4,-4H4V4H-4Z",  # square
+    3: "M0,-5L4.8,3.6H-4.8Z",  # triangle
+    4: "M0,-5.2L5.2,0L0,5.2L-5.2,0Z",  # diamond
+    5: "M0,-5L4.8,-1.5L2.9,4.1H-2.9L-4.8,-1.5Z",  # pentagon
+    6: (  # star
+        "M0,-5.5L1.5,-1.8L5.3,-1.7L2.3,0.7L3.3,4.4L0,2.3L-3.3,4.4L-2.3,0.7L-5.3,-1.7L-1.5,-1.8Z"
+    ),
+}
+MARKER_ID = "zwk-map-m{}"
+
+
+@dataclass(frozen=True, slots=True)
+class MapPoint:
+    lon: float
+    lat: float
+    title: str  # what a screen reader and the tooltip say, e.g. "Musterstadt – Schritt 2 …"
+    href: str
+    state: int  # key of MARKERS
+
+
+def project(lon: float, lat: float) -> tuple[float, float]:
+    """SVG coordinates of a WGS 84 point (degrees)."""
+    return (lon - LON_MIN) * KX, (LAT_MAX - lat) * UNIT
+
+
+def unproject(x: float, y: float) -> tuple[float, float]:
+    """WGS 84 point (degrees) of SVG coordinates – the inverse of :func:`project`."""
+    return LON_MIN + x / KX, LAT_MAX - y / UNIT
+
+
+@cache
+def outline_rings() -> tuple[tuple[tuple[float, float], ...], ...]:
+    """Germany's outline as rings of (lon, lat), largest first."""
+    data = json.loads(OUTLINE_FILE.read_text(encoding="utf-8"))
+    return tuple(tuple((float(x), float(y)) for x, y in r) for r in data["rings"])
+
+
+@cache
+def outline_path() -> str:
+    """The outline as SVG path data in map coordinates."""
+    parts = []
+    for ring in outline_rings():
+        coords = (project(lon, lat) for lon, lat in ring)
+        parts.append("M" + "L".join(f"{x:.1f},{y:.1f}" for x, y in coords) + "Z")
+    return "".join(parts)
+
+
+def marker_defs() -> str:
+    """``<defs>`` with one path per marker shape (referenced by ``<use>``)."""
+    paths = "".join(
+        f'<path id="{MARKER_ID.format(k)}" d="{d}"/>' for k, d in sorted(MARKERS.items())
+    )
+    return f"<defs>{paths}</defs>"
+
+
+def legend_icon(state: int) -> str:
+    """A small stand-alone SVG with the marker of ``state`` (for the legend, decorative)."""
+    return (
+        f'<svg class="map-legend-icon map-state-{state}" viewBox="-6 -6 12 12" '
+        f'width="16" height="16" aria-hidden="true" focusable="false">'
+        f'<path d="{MARKERS[state]}"/></svg>'
+    )
+
+
+def _point(p: MapPoint) -> str:
+    x, y = project(p.lon, p.lat)
+    return (
+        f'<a href="{escape(p.href)}" class="map-point map-state-{p.state}">'
+        f"<title>{escape(p.title, quote=False)}</title>"
+        f'<use href="#{MARKER_ID.format(p.state)}" x="{x:.1f}" y="{y:.1f}"/></a>'
+    )
+
+
+def render_svg(
+    points: Sequence[MapPoint] | Iterable[MapPoint],
+    *,
+    title: str,
+    description: str = "",
+    svg_id: str = "zwk-map",
+) -> str:
+    """The whole map as an SVG element (a string of safe markup: every text is escaped).
+
+    Points outside Germany's bounding box are left out (the caller lists them elsewhere).
+    """
+    body = "".join(
+        _point(p) for p in points if LON_MIN <= p.lon <= LON_MAX and LAT_MIN <= p.lat <= LAT_MAX
+    )
+    desc = f'<desc id="{svg_id}-desc">{escape(description, quote=False)}</desc>'
+    return (
+        f'<svg id="{svg_id}" class="office-map" viewBox="0 0 {WIDTH:.1f} {HEIGHT:.1f}" '
+        f'role="group" aria-labelledby="{svg_id}-title" aria-describedby="{svg_id}-desc" '
+        f'xmlns="http://www.w3.org/2000/svg">'
+        f'<title id="{svg_id}-title">{escape(title, quote=False)}</title>{desc}'
+        f"{marker_defs()}"
+        f'<path class="map-land" d="{outline_path()}"/>'
+        f'<g class="map-points">{body}</g></svg>'
+    )
