@@ -6,6 +6,8 @@ object filtered by that Kommune's plan (no access to another Kommune's objects b
 
 from __future__ import annotations
 
+from functools import partial
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -20,7 +22,13 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from zwk.municipalities.access import municipality_for
 from zwk.municipalities.models import Municipality
 from zwk.municipalities.process import STEPS_BY_KIND
-from zwk.municipalities.views import _confirm
+from zwk.municipalities.view_helpers import (
+    add_form_errors,
+    confirm_page,
+    confirm_view,
+    form_view,
+    kommune_object,
+)
 from zwk.plans import selectors, services, timeline
 from zwk.plans.forms import (
     CommentForm,
@@ -62,14 +70,19 @@ def _context(request, municipality, plan, **extra) -> dict:
     }
 
 
-def _add_errors(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.message_dict.items():
-            for message in errors:
-                form.add_error(field if field in form.fields else None, message)
-    else:
-        for message in exc.messages:
-            form.add_error(None, message)
+# Where each object of a plan finds its Kommune: every lookup by id is filtered by it.
+KOMMUNE_PATH = {
+    Goal: "plan__municipality",
+    Measure: "plan__municipality",
+    Milestone: "measure__plan__municipality",
+    Indicator: "goal__plan__municipality",
+    Measurement: "indicator__goal__plan__municipality",
+}
+
+
+def _object(model, municipality, pk):
+    """The plan object ``pk`` of this Kommune (404 for another Kommune's id)."""
+    return kommune_object(model, municipality, pk, path=KOMMUNE_PATH[model])
 
 
 def _form_page(request, municipality, plan, *, title, form, cancel_url, status=200, **extra):
@@ -81,6 +94,21 @@ def _form_page(request, municipality, plan, *, title, form, cancel_url, status=2
         ),
         status=status,
     )
+
+
+def _edit(request, municipality, plan, form, *, title, cancel_url, save, message, done, **extra):
+    """A form page of the plan: a valid POST runs ``save`` (see ``form_view``)."""
+    page = partial(
+        _form_page,
+        request,
+        municipality,
+        plan,
+        title=title,
+        form=form,
+        cancel_url=cancel_url,
+        **extra,
+    )
+    return form_view(request, form, save=save, message=message, done=done, page=page)
 
 
 def _plan_url(municipality) -> str:
@@ -193,30 +221,24 @@ def plan_status(request, slug):
 def _goal_form(request, municipality, goal=None):
     plan = services.plan_for(municipality)
     form = GoalForm(request.POST or None, instance=goal, municipality=municipality)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.goal_save(
-                plan=plan,
-                by=request.user,
-                text=form.cleaned_data["text"],
-                theme=form.cleaned_data["theme"],
-                preset=form.cleaned_data["preset"],
-                goal=goal,
-                request=request,
-            )
-        except ValidationError as exc:
-            _add_errors(form, exc)
-        else:
-            messages.success(request, _("Das Ziel wurde gespeichert."))
-            return redirect(_plan_url(municipality) + "#ziele")
-    return _form_page(
+    return _edit(
         request,
         municipality,
         plan,
+        form,
         title=_("Ziel bearbeiten") if goal else _("Ziel hinzufügen"),
-        form=form,
         cancel_url=_plan_url(municipality),
-        status=400 if request.method == "POST" else 200,
+        save=lambda data: services.goal_save(
+            plan=plan,
+            by=request.user,
+            text=data["text"],
+            theme=data["theme"],
+            preset=data["preset"],
+            goal=goal,
+            request=request,
+        ),
+        message=_("Das Ziel wurde gespeichert."),
+        done=_plan_url(municipality) + "#ziele",
     )
 
 
@@ -230,8 +252,7 @@ def goal_create(request, slug):
 @require_http_methods(["GET", "POST"])
 def goal_edit(request, slug, pk):
     municipality = municipality_for(request, slug, CHANGE)
-    goal = get_object_or_404(Goal, pk=pk, plan__municipality=municipality)
-    return _goal_form(request, municipality, goal)
+    return _goal_form(request, municipality, _object(Goal, municipality, pk))
 
 
 # --- Measures -------------------------------------------------------------------------------
@@ -240,35 +261,31 @@ def goal_edit(request, slug, pk):
 def _measure_form(request, municipality, measure=None):
     plan = services.plan_for(municipality)
     form = MeasureForm(request.POST or None, instance=measure, plan=plan)
-    if request.method == "POST" and form.is_valid():
+
+    def save(cleaned):
         relations = ("goals", "partners", "target_groups")
-        data = {k: v for k, v in form.cleaned_data.items() if k not in relations}
         kwargs = {
             "by": request.user,
-            "data": data,
-            "goals": form.cleaned_data["goals"],
-            "partners": form.cleaned_data["partners"],
-            "target_groups": form.cleaned_data["target_groups"],
+            "data": {k: v for k, v in cleaned.items() if k not in relations},
+            "goals": cleaned["goals"],
+            "partners": cleaned["partners"],
+            "target_groups": cleaned["target_groups"],
             "request": request,
         }
-        try:
-            if measure is None:
-                saved = services.measure_create(plan=plan, **kwargs)
-            else:
-                saved = services.measure_update(measure=measure, **kwargs)
-        except ValidationError as exc:
-            _add_errors(form, exc)
-        else:
-            messages.success(request, _("„%(title)s“ wurde gespeichert.") % {"title": saved.title})
-            return redirect(saved.get_absolute_url())
-    return _form_page(
+        if measure is None:
+            return services.measure_create(plan=plan, **kwargs)
+        return services.measure_update(measure=measure, **kwargs)
+
+    return _edit(
         request,
         municipality,
         plan,
+        form,
         title=_("Maßnahme bearbeiten") if measure else _("Maßnahme anlegen"),
-        form=form,
         cancel_url=measure.get_absolute_url() if measure else _plan_url(municipality),
-        status=400 if request.method == "POST" else 200,
+        save=save,
+        message=lambda saved: _("„%(title)s“ wurde gespeichert.") % {"title": saved.title},
+        done=lambda saved: saved.get_absolute_url(),
     )
 
 
@@ -282,8 +299,7 @@ def measure_create(request, slug):
 @require_http_methods(["GET", "POST"])
 def measure_edit(request, slug, pk):
     municipality = municipality_for(request, slug, CHANGE)
-    measure = get_object_or_404(Measure, pk=pk, plan__municipality=municipality)
-    return _measure_form(request, municipality, measure)
+    return _measure_form(request, municipality, _object(Measure, municipality, pk))
 
 
 def _measure_page(
@@ -322,7 +338,7 @@ def _measure_page(
 @require_GET
 def measure_detail(request, slug, pk):
     municipality = municipality_for(request, slug, VIEW)
-    measure = get_object_or_404(Measure, pk=pk, plan__municipality=municipality)
+    measure = _object(Measure, municipality, pk)
     return _measure_page(request, municipality, measure)
 
 
@@ -330,34 +346,25 @@ def measure_detail(request, slug, pk):
 @require_POST
 def milestone_add(request, slug, pk):
     municipality = municipality_for(request, slug, CHANGE)
-    measure = get_object_or_404(Measure, pk=pk, plan__municipality=municipality)
+    measure = _object(Measure, municipality, pk)
     form = MilestoneForm(request.POST)
-    if form.is_valid():
-        try:
-            services.milestone_add(
-                measure=measure,
-                by=request.user,
-                title=form.cleaned_data["title"],
-                due=form.cleaned_data["due"],
-                request=request,
-            )
-        except ValidationError as exc:
-            _add_errors(form, exc)
-        else:
-            messages.success(request, _("Der Meilenstein wurde ergänzt."))
-            return redirect(measure.get_absolute_url() + "#meilensteine")
-    return _measure_page(request, municipality, measure, form, status=400)
+    return form_view(
+        request,
+        form,
+        save=lambda data: services.milestone_add(
+            measure=measure, by=request.user, title=data["title"], due=data["due"], request=request
+        ),
+        message=_("Der Meilenstein wurde ergänzt."),
+        done=measure.get_absolute_url() + "#meilensteine",
+        page=partial(_measure_page, request, municipality, measure, form),
+    )
 
 
 @login_required
 @require_POST
 def milestone_done(request, slug, pk):
     municipality = municipality_for(request, slug, CHANGE)
-    milestone = get_object_or_404(
-        Milestone.objects.select_related("measure__plan__municipality"),
-        pk=pk,
-        measure__plan__municipality=municipality,
-    )
+    milestone = _object(Milestone, municipality, pk)
     done_on = None if milestone.done else timezone.localdate()
     services.milestone_set_done(
         milestone=milestone, by=request.user, done_on=done_on, request=request
@@ -411,26 +418,22 @@ def indicator_create(request, slug):
     municipality = municipality_for(request, slug, CHANGE)
     plan = services.plan_for(municipality)
     form = IndicatorForm(request.POST or None, plan=plan)
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
+
+    def save(cleaned):
+        data = dict(cleaned)
         goal = data.pop("goal")
-        try:
-            indicator = services.indicator_create(
-                goal=goal, by=request.user, data=data, request=request
-            )
-        except ValidationError as exc:
-            _add_errors(form, exc)
-        else:
-            messages.success(request, _("Der Indikator wurde angelegt."))
-            return redirect(indicator.get_absolute_url())
-    return _form_page(
+        return services.indicator_create(goal=goal, by=request.user, data=data, request=request)
+
+    return _edit(
         request,
         municipality,
         plan,
+        form,
         title=_("Indikator anlegen"),
-        form=form,
         cancel_url=_plan_url(municipality),
-        status=400 if request.method == "POST" else 200,
+        save=save,
+        message=_("Der Indikator wurde angelegt."),
+        done=lambda indicator: indicator.get_absolute_url(),
         no_goals=not plan.goals.exists(),
     )
 
@@ -457,38 +460,29 @@ def _indicator_page(request, municipality, indicator, form=None, status=200):
     )
 
 
-def _indicator(municipality, pk):
-    return get_object_or_404(
-        Indicator.objects.select_related("goal__plan__municipality"),
-        pk=pk,
-        goal__plan__municipality=municipality,
-    )
-
-
 @login_required
 @require_GET
 def indicator_detail(request, slug, pk):
     municipality = municipality_for(request, slug, VIEW)
-    return _indicator_page(request, municipality, _indicator(municipality, pk))
+    return _indicator_page(request, municipality, _object(Indicator, municipality, pk))
 
 
 @login_required
 @require_POST
 def measurement_add(request, slug, pk):
     municipality = municipality_for(request, slug, CHANGE)
-    indicator = _indicator(municipality, pk)
+    indicator = _object(Indicator, municipality, pk)
     form = MeasurementForm(request.POST)
-    if form.is_valid():
-        try:
-            services.measurement_add(
-                indicator=indicator, by=request.user, request=request, **form.cleaned_data
-            )
-        except ValidationError as exc:
-            _add_errors(form, exc)
-        else:
-            messages.success(request, _("Der Messwert wurde gespeichert."))
-            return redirect(indicator.get_absolute_url())
-    return _indicator_page(request, municipality, indicator, form, status=400)
+    return form_view(
+        request,
+        form,
+        save=lambda data: services.measurement_add(
+            indicator=indicator, by=request.user, request=request, **data
+        ),
+        message=_("Der Messwert wurde gespeichert."),
+        done=indicator.get_absolute_url(),
+        page=partial(_indicator_page, request, municipality, indicator, form),
+    )
 
 
 # --- Edit and delete (confirmation pages) ---------------------------------------------------
@@ -496,17 +490,16 @@ def measurement_add(request, slug, pk):
 
 def _delete(request, municipality, *, title, question, cancel_url, action, done_url, done_msg):
     """GET: confirmation page; POST: run ``action`` and go to ``done_url``."""
-    if request.method == "POST":
-        action()
-        messages.success(request, done_msg)
-        return redirect(done_url)
-    return _confirm(
+    return confirm_view(
         request,
         municipality,
         title=title,
         question=question,
         confirm_label=_("Endgültig löschen"),
         cancel_url=cancel_url,
+        action=action,
+        message=done_msg,
+        done=done_url,
     )
 
 
@@ -514,7 +507,7 @@ def _delete(request, municipality, *, title, question, cancel_url, action, done_
 @require_http_methods(["GET", "POST"])
 def goal_delete(request, slug, pk):
     municipality = municipality_for(request, slug, CHANGE)
-    goal = get_object_or_404(Goal, pk=pk, plan__municipality=municipality)
+    goal = _object(Goal, municipality, pk)
     indicators = goal.indicators.count()
     return _delete(
         request,
@@ -537,7 +530,7 @@ def goal_delete(request, slug, pk):
 @require_http_methods(["GET", "POST"])
 def measure_delete(request, slug, pk):
     municipality = municipality_for(request, slug, CHANGE)
-    measure = get_object_or_404(Measure, pk=pk, plan__municipality=municipality)
+    measure = _object(Measure, municipality, pk)
     return _delete(
         request,
         municipality,
@@ -553,42 +546,28 @@ def measure_delete(request, slug, pk):
     )
 
 
-def _milestone(municipality, pk):
-    return get_object_or_404(
-        Milestone.objects.select_related("measure__plan__municipality"),
-        pk=pk,
-        measure__plan__municipality=municipality,
-    )
-
-
 @login_required
 @require_http_methods(["GET", "POST"])
 def milestone_edit(request, slug, pk):
     municipality = municipality_for(request, slug, CHANGE)
-    milestone = _milestone(municipality, pk)
+    milestone = _object(Milestone, municipality, pk)
     back = milestone.measure.get_absolute_url() + "#meilensteine"
     form = MilestoneEditForm(
         request.POST or None,
         initial={"title": milestone.title, "due": milestone.due, "done_on": milestone.done_on},
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.milestone_update(
-                milestone=milestone, by=request.user, request=request, **form.cleaned_data
-            )
-        except ValidationError as exc:
-            _add_errors(form, exc)
-        else:
-            messages.success(request, _("Der Meilenstein wurde gespeichert."))
-            return redirect(back)
-    return _form_page(
+    return _edit(
         request,
         municipality,
         milestone.measure.plan,
+        form,
         title=_("Meilenstein bearbeiten"),
-        form=form,
         cancel_url=back,
-        status=400 if request.method == "POST" else 200,
+        save=lambda data: services.milestone_update(
+            milestone=milestone, by=request.user, request=request, **data
+        ),
+        message=_("Der Meilenstein wurde gespeichert."),
+        done=back,
     )
 
 
@@ -596,7 +575,7 @@ def milestone_edit(request, slug, pk):
 @require_http_methods(["GET", "POST"])
 def milestone_delete(request, slug, pk):
     municipality = municipality_for(request, slug, CHANGE)
-    milestone = _milestone(municipality, pk)
+    milestone = _object(Milestone, municipality, pk)
     back = milestone.measure.get_absolute_url() + "#meilensteine"
     return _delete(
         request,
@@ -617,30 +596,24 @@ def milestone_delete(request, slug, pk):
 @require_http_methods(["GET", "POST"])
 def indicator_edit(request, slug, pk):
     municipality = municipality_for(request, slug, CHANGE)
-    indicator = _indicator(municipality, pk)
+    indicator = _object(Indicator, municipality, pk)
     initial = {
         k: getattr(indicator, k)
         for k in ("goal", "name", "unit", "baseline", "baseline_date", "target", "due")
     }
     form = IndicatorEditForm(request.POST or None, initial=initial, indicator=indicator)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.indicator_update(
-                indicator=indicator, by=request.user, data=form.cleaned_data, request=request
-            )
-        except ValidationError as exc:
-            _add_errors(form, exc)
-        else:
-            messages.success(request, _("Der Indikator wurde gespeichert."))
-            return redirect(indicator.get_absolute_url())
-    return _form_page(
+    return _edit(
         request,
         municipality,
         indicator.goal.plan,
+        form,
         title=_("Indikator bearbeiten"),
-        form=form,
         cancel_url=indicator.get_absolute_url(),
-        status=400 if request.method == "POST" else 200,
+        save=lambda data: services.indicator_update(
+            indicator=indicator, by=request.user, data=data, request=request
+        ),
+        message=_("Der Indikator wurde gespeichert."),
+        done=indicator.get_absolute_url(),
         engine_note=indicator.kind == Indicator.Kind.ENGINE,
     )
 
@@ -649,7 +622,7 @@ def indicator_edit(request, slug, pk):
 @require_http_methods(["GET", "POST"])
 def indicator_delete(request, slug, pk):
     municipality = municipality_for(request, slug, CHANGE)
-    indicator = _indicator(municipality, pk)
+    indicator = _object(Indicator, municipality, pk)
     return _delete(
         request,
         municipality,
@@ -665,19 +638,11 @@ def indicator_delete(request, slug, pk):
     )
 
 
-def _measurement(municipality, pk):
-    return get_object_or_404(
-        Measurement.objects.select_related("indicator__goal__plan__municipality"),
-        pk=pk,
-        indicator__goal__plan__municipality=municipality,
-    )
-
-
 @login_required
 @require_http_methods(["GET", "POST"])
 def measurement_edit(request, slug, pk):
     municipality = municipality_for(request, slug, CHANGE)
-    measurement = _measurement(municipality, pk)
+    measurement = _object(Measurement, municipality, pk)
     back = measurement.indicator.get_absolute_url()
     form = MeasurementForm(
         request.POST or None,
@@ -687,24 +652,18 @@ def measurement_edit(request, slug, pk):
             "note": measurement.note,
         },
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.measurement_update(
-                measurement=measurement, by=request.user, request=request, **form.cleaned_data
-            )
-        except ValidationError as exc:
-            _add_errors(form, exc)
-        else:
-            messages.success(request, _("Der Messwert wurde gespeichert."))
-            return redirect(back)
-    return _form_page(
+    return _edit(
         request,
         municipality,
         measurement.indicator.goal.plan,
+        form,
         title=_("Messwert bearbeiten"),
-        form=form,
         cancel_url=back,
-        status=400 if request.method == "POST" else 200,
+        save=lambda data: services.measurement_update(
+            measurement=measurement, by=request.user, request=request, **data
+        ),
+        message=_("Der Messwert wurde gespeichert."),
+        done=back,
     )
 
 
@@ -712,7 +671,7 @@ def measurement_edit(request, slug, pk):
 @require_http_methods(["GET", "POST"])
 def measurement_delete(request, slug, pk):
     municipality = municipality_for(request, slug, CHANGE)
-    measurement = _measurement(municipality, pk)
+    measurement = _object(Measurement, municipality, pk)
     back = measurement.indicator.get_absolute_url()
     return _delete(
         request,
@@ -777,7 +736,7 @@ def board(request, slug):
 def measure_status(request, slug, pk):
     """Status of one measure – posted from a board card, or the form page (reason needed)."""
     municipality = municipality_for(request, slug, CHANGE)
-    measure = get_object_or_404(Measure, pk=pk, plan__municipality=municipality)
+    measure = _object(Measure, municipality, pk)
     form = MeasureStatusForm(
         request.POST or None,
         initial={"status": measure.status, "status_reason": measure.status_reason},
@@ -793,7 +752,7 @@ def measure_status(request, slug, pk):
                 request=request,
             )
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_form_errors(form, exc)
         else:
             messages.success(
                 request,
@@ -916,7 +875,7 @@ def consultation(request, slug):
                     plan=plan, by=request.user, body=form.cleaned_data["body"], request=request
                 )
             except ValidationError as exc:
-                _add_errors(form, exc)
+                add_form_errors(form, exc)
             else:
                 messages.success(request, _("Ihr Kommentar wurde gespeichert."))
                 return redirect(
@@ -954,7 +913,7 @@ def consultation(request, slug):
 @require_POST
 def measure_comment(request, slug, pk):
     municipality = municipality_for(request, slug, "plans.comment_plan")
-    measure = get_object_or_404(Measure, pk=pk, plan__municipality=municipality)
+    measure = _object(Measure, municipality, pk)
     form = CommentForm(request.POST)
     if form.is_valid():
         try:
@@ -966,7 +925,7 @@ def measure_comment(request, slug, pk):
                 request=request,
             )
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_form_errors(form, exc)
         else:
             messages.success(request, _("Ihr Kommentar wurde gespeichert."))
             return redirect(measure.get_absolute_url() + "#kommentare")
@@ -1111,7 +1070,7 @@ def publish(request, slug):
                 else _("Der Werkstattplan ist nicht mehr öffentlich."),
             )
             return redirect(url if target else _plan_url(municipality))
-    return _confirm(
+    return confirm_page(
         request,
         municipality,
         title=_("Werkstattplan veröffentlichen") if target else _("Veröffentlichung beenden"),

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from zwk.municipalities.access import municipality_for
+from zwk.municipalities.view_helpers import add_form_errors
 from zwk.plans import lessons as lesson_services
 from zwk.plans import reports, review_selectors, selectors, services, verstetigung
 from zwk.plans.forms import (
@@ -29,7 +30,7 @@ from zwk.plans.forms import (
 )
 from zwk.plans.models import Lesson
 from zwk.plans.projection_check import projection_check
-from zwk.plans.views import _add_errors, _context
+from zwk.plans.views import _context
 
 VIEW, VIEW_REVIEW = "plans.view_plan", "plans.view_review"
 CHANGE_REVIEW, SHARE = "plans.change_review", "plans.share_lesson"
@@ -104,7 +105,7 @@ def _lesson_form(request, municipality, lesson=None):
                 request=request,
             )
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_form_errors(form, exc)
         else:
             messages.success(
                 request, _("Die Erfahrung „%(t)s“ wurde gespeichert.") % {"t": saved.title}
@@ -230,7 +231,7 @@ def continuation(request, slug):
                 request=request,
             )
         except ValidationError as exc:
-            _add_errors(date_form, exc)
+            add_form_errors(date_form, exc)
         else:
             messages.success(request, _("Die Verstetigung wurde gespeichert."))
             return redirect(_review_url(municipality, "#verstetigung"))
