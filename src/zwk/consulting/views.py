@@ -7,6 +7,8 @@ always fetched filtered by its Kommune and then checked with ``consulting.view_r
 
 from __future__ import annotations
 
+from functools import partial
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -36,6 +38,7 @@ from zwk.consulting.forms import (
 from zwk.consulting.models import ConsultantProfile, ConsultingRequest, DayBudget, DayLog
 from zwk.municipalities.access import municipality_for
 from zwk.municipalities.models import Municipality
+from zwk.municipalities.view_helpers import confirm_view, form_view
 
 PAGE_SIZE = 12
 S = ConsultingRequest.Status
@@ -365,30 +368,24 @@ def request_accept(request, slug, pk):
 def request_decline(request, slug, pk):
     r = _request_for(request, slug, pk, "consulting.decide_request")
     form = DeclineForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.request_decline(
-                consulting_request=r,
-                by=request.user,
-                reason=form.cleaned_data["reason"],
-                request=request,
-            )
-        except ValidationError as exc:
-            _add_errors(form, exc)
-        else:
-            messages.success(
-                request, _("Sie haben die Anfrage abgelehnt. Die Geschäftsstelle ist informiert.")
-            )
-            return redirect("consulting:my_requests")
-    return _form_page(
+    return form_view(
         request,
-        title=_("Anfrage ablehnen"),
-        form=form,
-        cancel_url=r.get_absolute_url(),
-        r=r,
-        municipality=r.municipality,
-        submit_label=_("Ablehnen"),
-        status=400 if request.method == "POST" else 200,
+        form,
+        save=lambda data: services.request_decline(
+            consulting_request=r, by=request.user, reason=data["reason"], request=request
+        ),
+        message=_("Sie haben die Anfrage abgelehnt. Die Geschäftsstelle ist informiert."),
+        done=reverse("consulting:my_requests"),
+        page=partial(
+            _form_page,
+            request,
+            title=_("Anfrage ablehnen"),
+            form=form,
+            cancel_url=r.get_absolute_url(),
+            r=r,
+            municipality=r.municipality,
+            submit_label=_("Ablehnen"),
+        ),
     )
 
 
@@ -397,29 +394,25 @@ def request_decline(request, slug, pk):
 def request_complete(request, slug, pk):
     r = _request_for(request, slug, pk, "consulting.complete_request")
     form = CompleteForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.request_complete(
-                consulting_request=r,
-                by=request.user,
-                summary=form.cleaned_data["summary"],
-                request=request,
-            )
-        except ValidationError as exc:
-            _add_errors(form, exc)
-        else:
-            messages.success(request, _("Die Beratung ist abgeschlossen."))
-            return redirect(r.get_absolute_url())
-    return _form_page(
+    return form_view(
         request,
-        title=_("Beratung abschließen"),
-        form=form,
-        cancel_url=r.get_absolute_url(),
-        r=r,
-        municipality=r.municipality,
-        intro=_("Danach können keine Tage mehr für diese Anfrage gebucht werden."),
-        submit_label=_("Abschließen"),
-        status=400 if request.method == "POST" else 200,
+        form,
+        save=lambda data: services.request_complete(
+            consulting_request=r, by=request.user, summary=data["summary"], request=request
+        ),
+        message=_("Die Beratung ist abgeschlossen."),
+        done=r.get_absolute_url(),
+        page=partial(
+            _form_page,
+            request,
+            title=_("Beratung abschließen"),
+            form=form,
+            cancel_url=r.get_absolute_url(),
+            r=r,
+            municipality=r.municipality,
+            intro=_("Danach können keine Tage mehr für diese Anfrage gebucht werden."),
+            submit_label=_("Abschließen"),
+        ),
     )
 
 
@@ -427,26 +420,18 @@ def request_complete(request, slug, pk):
 @require_http_methods(["GET", "POST"])
 def request_withdraw(request, slug, pk):
     r = _request_for(request, slug, pk, "consulting.withdraw_request")
-    error = None
-    if request.method == "POST":
-        try:
-            services.request_withdraw(consulting_request=r, by=request.user, request=request)
-        except ValidationError as exc:
-            error = " ".join(exc.messages)
-        else:
-            messages.success(request, _("Die Anfrage wurde zurückgezogen."))
-            return redirect("consulting:requests", slug=slug)
-    return render(
+    return confirm_view(
         request,
-        "core/confirm.html",
-        {
-            "title": _("Anfrage zurückziehen"),
-            "question": _("Möchten Sie die Anfrage „%(topic)s“ zurückziehen?") % {"topic": r.topic},
-            "confirm_label": _("Ja, zurückziehen"),
-            "cancel_url": r.get_absolute_url(),
-            "error": error,
-        },
-        status=400 if error else 200,
+        r.municipality,
+        title=_("Anfrage zurückziehen"),
+        question=_("Möchten Sie die Anfrage „%(topic)s“ zurückziehen?") % {"topic": r.topic},
+        confirm_label=_("Ja, zurückziehen"),
+        cancel_url=r.get_absolute_url(),
+        action=lambda: services.request_withdraw(
+            consulting_request=r, by=request.user, request=request
+        ),
+        message=_("Die Anfrage wurde zurückgezogen."),
+        done=reverse("consulting:requests", kwargs={"slug": slug}),
     )
 
 
@@ -455,29 +440,25 @@ def request_withdraw(request, slug, pk):
 def log_add(request, slug, pk):
     r = _request_for(request, slug, pk, "consulting.log_days")
     form = DayLogForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            entry = services.day_log_add(
-                consulting_request=r, by=request.user, request=request, **form.cleaned_data
-            )
-        except ValidationError as exc:
-            _add_errors(form, exc)
-        else:
-            messages.success(
-                request,
-                _("%(days)s Tag(e) gebucht.") % {"days": floatformat(entry.days, -1)},
-            )
-            return redirect(r.get_absolute_url() + "#tage")
-    return _form_page(
+    return form_view(
         request,
-        title=_("Beratungstage buchen"),
-        form=form,
-        cancel_url=r.get_absolute_url(),
-        r=r,
-        municipality=r.municipality,
-        budget=selectors.budget_of(r.municipality),
-        submit_label=_("Buchen"),
-        status=400 if request.method == "POST" else 200,
+        form,
+        save=lambda data: services.day_log_add(
+            consulting_request=r, by=request.user, request=request, **data
+        ),
+        message=lambda entry: _("%(days)s Tag(e) gebucht.") % {"days": floatformat(entry.days, -1)},
+        done=r.get_absolute_url() + "#tage",
+        page=partial(
+            _form_page,
+            request,
+            title=_("Beratungstage buchen"),
+            form=form,
+            cancel_url=r.get_absolute_url(),
+            r=r,
+            municipality=r.municipality,
+            budget=selectors.budget_of(r.municipality),
+            submit_label=_("Buchen"),
+        ),
     )
 
 
@@ -486,27 +467,17 @@ def log_add(request, slug, pk):
 def log_delete(request, slug, pk, log):
     r = _request_for(request, slug, pk, "consulting.log_days")
     entry = get_object_or_404(DayLog, pk=log, request=r, municipality=r.municipality)
-    error = None
-    if request.method == "POST":
-        try:
-            services.day_log_delete(log=entry, by=request.user, request=request)
-        except ValidationError as exc:
-            error = " ".join(exc.messages)
-        else:
-            messages.success(request, _("Die Buchung wurde gelöscht."))
-            return redirect(r.get_absolute_url() + "#tage")
-    return render(
+    return confirm_view(
         request,
-        "core/confirm.html",
-        {
-            "title": _("Buchung löschen"),
-            "question": _("Möchten Sie die Buchung vom %(date)s (%(activity)s) löschen?")
-            % {"date": entry.worked_on.strftime("%d.%m.%Y"), "activity": entry.activity[:80]},
-            "confirm_label": _("Ja, löschen"),
-            "cancel_url": r.get_absolute_url(),
-            "error": error,
-        },
-        status=400 if error else 200,
+        r.municipality,
+        title=_("Buchung löschen"),
+        question=_("Möchten Sie die Buchung vom %(date)s (%(activity)s) löschen?")
+        % {"date": entry.worked_on.strftime("%d.%m.%Y"), "activity": entry.activity[:80]},
+        confirm_label=_("Ja, löschen"),
+        cancel_url=r.get_absolute_url(),
+        action=lambda: services.day_log_delete(log=entry, by=request.user, request=request),
+        message=_("Die Buchung wurde gelöscht."),
+        done=r.get_absolute_url() + "#tage",
     )
 
 
