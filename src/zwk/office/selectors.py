@@ -175,6 +175,12 @@ class Row:
         return len(STEPS)
 
     @property
+    def days_over(self) -> Decimal | None:
+        """Days used beyond the budget (None when within it or without a budget)."""
+        left = self.budget.left if self.budget is not None else None
+        return -left if left is not None and left < 0 else None
+
+    @property
     def age_groups_total(self) -> int:
         return len(Participant.AgeGroup.choices)
 

@@ -355,3 +355,9 @@ def test_query_count_is_the_same_for_3_and_200_kommunen(client_for, office_user)
     html = client.get(URL, {"seite": "4", "schritt": "profile"}).content.decode()
     assert "Stand der Kommunen: 151–200 von 200" in html
     assert '<th scope="row">umgesetzt</th><td class="num">200</td>' in re.sub(r"\s+", " ", html)
+
+
+def test_days_beyond_the_budget_are_shown_as_such(client_for, office_user, municipality):
+    _days(municipality, Decimal("2"), Decimal("2.5"))
+    row = _row(client_for(office_user).get(URL).content.decode(), "Musterdorf")
+    assert "2,5 von 2 genutzt" in row and "0,5 über dem Budget" in row and "übrig" not in row
