@@ -29,9 +29,10 @@ class ReportPeriodForm(forms.Form):
     def __init__(self, *args, today: date | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.today = today
-        self.fields["vorlage"].choices = [("", _("– eigener Zeitraum –"))] + [
-            (key, label) for key, label, _p in reports.presets(today)
-        ]
+        groups: dict[str, list] = {}
+        for key, label, period in reports.presets(today):
+            groups.setdefault(str(period.start.year), []).append((key, label))
+        self.fields["vorlage"].choices = [("", _("– eigener Zeitraum –")), *groups.items()]
 
     def clean(self):
         data = super().clean()
