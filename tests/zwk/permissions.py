@@ -2,6 +2,9 @@
 
 Each app declares its URLs in ``tests/zwk/<app>/matrix.py`` with ``MATRIX: dict[str, Case]``
 and, if its URLs need objects, ``def build(world) -> dict`` returning extra URL kwargs.
+``build`` also runs a second time for the other Kommune (the IDOR sweep, test_idor.py) with a
+mirrored world – its Kommune and people – and ``world["suffix"]`` set: append
+``world.get("suffix", "")`` to globally unique values (usernames, codes, slugs).
 """
 
 from dataclasses import dataclass, field

@@ -16,8 +16,9 @@ MATRIX = {
 
 
 def build(world):
-    stranger = UserFactory(username="sitzung-einer-fremden-person")
-    session = UserSession.objects.create(user=stranger, session_key="x" * 32)
+    suffix = world.get("suffix", "")
+    stranger = UserFactory(username=f"sitzung-einer-fremden-person{suffix}")
+    session = UserSession.objects.create(user=stranger, session_key="x" * 32 + suffix)
     return {"uidb64": "MQ", "token": "ungueltig", "session": session.pk}
 
 

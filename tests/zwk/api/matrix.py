@@ -12,13 +12,13 @@ PUBLIC = {"api_public": "slug"}
 
 
 def build(world):
-    office = world["users"]["office"]
-    factories.kommune("api-offen", "09180777", by=office)
+    office, suffix = world["users"]["office"], world.get("suffix", "")
+    factories.kommune(f"api-offen{suffix}", "09180778" if suffix else "09180777", by=office)
     _token, _plain = factories.token(world["users"]["member"])
     entry = factories.entry(office, title="API-Matrix-Werkzeug")
     event = factories.event(title="API-Matrix-Forum")
     return {
-        "api_public": "api-offen",
+        "api_public": f"api-offen{suffix}",
         "api_token": _token.pk,
         "api_entry": entry.slug,
         "api_event": event.pk,

@@ -92,7 +92,8 @@ def build(world):
 
     municipality, users = world["municipality"], world["users"]
     coordinator = users["coordinator"]
-    workshop = make_workshop(municipality, by=coordinator, code="matrix")
+    code = f"matrix{world.get('suffix', '')}"
+    workshop = make_workshop(municipality, by=coordinator, code=code)
     phase = workshop.phases.get(kind="critique")
     services.phase_open(phase=phase, by=coordinator)
     card = services.card_add_paper(
