@@ -211,3 +211,12 @@ def test_list_is_paginated(office_user, client_for):
     second = client.get(reverse("announcements:list"), {"seite": "2"}).content.decode()
     assert second.count("Entwurf ") == 5
     assert client.get(reverse("announcements:list"), {"seite": "x"}).status_code == 200
+
+
+def test_admin_lists_and_opens_announcements(sent, client):
+    admin_user = UserFactory(username="admin", is_office=True, is_staff=True, is_superuser=True)
+    client.force_login(admin_user, backend="zwk.accounts.backends.EmailOrUsernameBackend")
+    listing = client.get(reverse("admin:announcements_announcement_changelist"), {"q": "Dresden"})
+    assert "Treffen in Dresden" in listing.content.decode()
+    change = client.get(reverse("admin:announcements_announcement_change", args=[sent.pk]))
+    assert change.status_code == 200 and "Landkreis Görlitz" in change.content.decode()
