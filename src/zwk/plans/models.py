@@ -16,6 +16,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from zwk.core.models import Authored, Created
 from zwk.municipalities.models import Municipality, Theme
 from zwk.situation.models import Initiative, TargetGroup
 
@@ -177,7 +178,7 @@ class Goal(models.Model):
         return self.plan.municipality
 
 
-class Measure(models.Model):
+class Measure(Authored):
     class Status(models.TextChoices):
         PLANNED = "planned", _("geplant")
         RUNNING = "running", _("in Umsetzung")
@@ -246,11 +247,6 @@ class Measure(models.Model):
         on_delete=models.SET_NULL,
         related_name="plan_measures",
     )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         verbose_name = _("Maßnahme")
@@ -382,15 +378,11 @@ class Indicator(models.Model):
         return self.goal.plan.municipality
 
 
-class Measurement(models.Model):
+class Measurement(Created):
     indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="measurements")
     measured_on = models.DateField(_("Datum"))
     value = models.DecimalField(_("Wert"), **FIGURE)
     note = models.CharField(_("Anmerkung"), max_length=300, blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         verbose_name = _("Messwert")
@@ -413,7 +405,7 @@ class Measurement(models.Model):
 # --- Zwischenbilanz: lessons learnt and Verstetigung (issue 6, review side) ----------------
 
 
-class Lesson(models.Model):
+class Lesson(Authored):
     """A lesson learnt – for one measure or (without measure) for the plan as a whole.
 
     ``toolbox_entry`` is set while the lesson is shared with other Kommunen: it is the
@@ -455,11 +447,6 @@ class Lesson(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         verbose_name = _("Erfahrung (Lessons learnt)")

@@ -11,6 +11,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from zwk.core.models import Authored
 from zwk.municipalities.models import Municipality, Theme
 
 
@@ -29,7 +30,7 @@ class TargetGroup(models.TextChoices):
     ALL = "all", _("alle Generationen")
 
 
-class Initiative(models.Model):
+class Initiative(Authored):
     """An existing measure, project or initiative (Bestandsaufnahme).
 
     Stable on purpose: the Werkstattplan links its measures to these as partners."""
@@ -59,11 +60,6 @@ class Initiative(models.Model):
     )
     description = models.TextField(_("Kurzbeschreibung"), blank=True, max_length=2000)
     url = models.URLField(_("Link"), blank=True, max_length=500)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         verbose_name = _("Initiative")
@@ -103,7 +99,7 @@ class InitiativeTargetGroup(models.Model):
         return self.get_group_display()
 
 
-class Interview(models.Model):
+class Interview(Authored):
     """Notes from a qualitative interview with a key actor."""
 
     municipality = models.ForeignKey(
@@ -118,11 +114,6 @@ class Interview(models.Model):
     organisation = models.CharField(_("Organisation"), max_length=200, blank=True)
     held_on = models.DateField(_("Datum des Gesprächs"))
     main_points = models.TextField(_("Wichtigste Aussagen"), max_length=10000)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         verbose_name = _("Gespräch")
@@ -133,7 +124,7 @@ class Interview(models.Model):
         return f"{self.person} ({self.held_on:%d.%m.%Y})"
 
 
-class SwotItem(models.Model):
+class SwotItem(Authored):
     class Category(models.TextChoices):
         STRENGTH = "strength", _("Stärke")
         WEAKNESS = "weakness", _("Schwäche")
@@ -171,11 +162,6 @@ class SwotItem(models.Model):
         on_delete=models.SET_NULL,
         related_name="swot_items",
     )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         verbose_name = _("SWOT-Punkt")
@@ -217,7 +203,7 @@ class RejectedSuggestion(models.Model):
         return self.key
 
 
-class CandidateField(models.Model):
+class CandidateField(Authored):
     """A Handlungsfeld the team proposes for the Zukunftswerkstatt, justified by SWOT items."""
 
     municipality = models.ForeignKey(
@@ -231,11 +217,6 @@ class CandidateField(models.Model):
         SwotItem, verbose_name=_("gestützt auf"), blank=True, related_name="candidate_fields"
     )
     position = models.PositiveSmallIntegerField(_("Rang"), default=0)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         verbose_name = _("Handlungsfeld-Kandidat")

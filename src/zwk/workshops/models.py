@@ -12,6 +12,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from zwk.core.models import Authored, Created
 from zwk.workshops.phases import PHASE_KIND_CHOICES, PHASE_TYPES_BY_KIND
 
 # No 0/O, 1/I/L: codes are read aloud and typed from a projector or a printed sheet.
@@ -44,7 +45,7 @@ code_validator = RegexValidator(
 )
 
 
-class Workshop(models.Model):
+class Workshop(Created):
     class Access(models.TextChoices):
         PUBLIC = "public", _("öffentlich (auf der Mitmachen-Seite aufgeführt)")
         INVITE = "invite", _("nur mit Einladung (Link oder QR-Code mit Schlüssel)")
@@ -110,10 +111,6 @@ class Workshop(models.Model):
     participants_purged_at = models.DateTimeField(null=True, blank=True, editable=False)
     # Bumped on every change participants can see; live views compare it (cheap 204 / 304).
     version = models.PositiveBigIntegerField(default=1, editable=False)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         verbose_name = _("Zukunftswerkstatt")
@@ -263,7 +260,7 @@ class Cluster(models.Model):
         return self.workshop.municipality
 
 
-class Card(models.Model):
+class Card(Authored):
     class Origin(models.TextChoices):
         ONLINE = "online", _("online")
         PAPER = "paper", _("Papier (von der Moderation erfasst)")
@@ -272,9 +269,6 @@ class Card(models.Model):
     phase = models.ForeignKey(Phase, on_delete=models.CASCADE, related_name="cards")
     participant = models.ForeignKey(
         Participant, null=True, blank=True, on_delete=models.SET_NULL, related_name="cards"
-    )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     origin = models.CharField(
         _("Herkunft"), max_length=10, choices=Origin.choices, default=Origin.ONLINE
@@ -300,8 +294,6 @@ class Card(models.Model):
     merged_into = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="merged_cards"
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         verbose_name = _("Karte")
@@ -373,7 +365,7 @@ class Vote(models.Model):
         return f"{self.points} → {self.card_id}"
 
 
-class Sketch(models.Model):
+class Sketch(Authored):
     """A project sketch from the Verwirklichungsphase; flows into the Werkstattplan."""
 
     workshop = models.ForeignKey(Workshop, on_delete=models.CASCADE, related_name="sketches")
@@ -409,11 +401,6 @@ class Sketch(models.Model):
         default=True,
         help_text=_("Vorgeschlagene Skizzen erscheinen im Werkstattplan der Kommune."),
     )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         verbose_name = _("Projektskizze")
