@@ -291,7 +291,7 @@ def _period_or_page(request):
     """(period, None) for a valid period, else (None, the form page as a 400 response)."""
     if not request.user.has_perm(PERM):
         raise PermissionDenied
-    if not request.GET:
+    if not any(name in request.GET for name in ("vorlage", "von", "bis")):
         return reports.default_period(), None
     form = ReportPeriodForm(request.GET)
     if form.is_valid():

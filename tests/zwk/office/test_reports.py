@@ -502,10 +502,11 @@ def test_page_shows_the_report_with_charts_and_download_links(programme, office_
 
 
 def test_page_without_parameters_shows_the_current_year(office_user, client_for):
-    response = client_for(office_user).get(reverse("office:reports"))
     year = date.today().year
-    assert response.status_code == 200
-    assert f"Kalenderjahr {year}" in response.content.decode()
+    for params in ({}, {"utm_source": "newsletter"}):
+        response = client_for(office_user).get(reverse("office:reports"), params)
+        assert response.status_code == 200
+        assert f"Kalenderjahr {year}" in response.content.decode()
 
 
 def test_preset_redirects_to_its_dates(office_user, client_for):
