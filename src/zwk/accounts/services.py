@@ -41,3 +41,48 @@ def audit_record(
         ip_address=client_ip(request),
         security=security,
     )
+
+
+def save_audited(
+    obj: models.Model,
+    *,
+    by: User | None,
+    action: str,
+    message: str,
+    municipality=None,
+    request: HttpRequest | None = None,
+) -> models.Model:
+    """The usual tail of a write: validate ``obj`` (``full_clean``), save it and audit it –
+    for ``municipality`` or else the object's own Kommune. Returns ``obj``."""
+    obj.full_clean()
+    obj.save()
+    audit_record(
+        actor=by,
+        action=action,
+        message=message,
+        municipality=municipality if municipality is not None else obj.municipality,
+        obj=obj,
+        request=request,
+    )
+    return obj
+
+
+def delete_audited(
+    obj: models.Model,
+    *,
+    by: User | None,
+    action: str,
+    message: str,
+    municipality=None,
+    request: HttpRequest | None = None,
+) -> None:
+    """Audit, then delete ``obj`` (the entry keeps the id the object had)."""
+    audit_record(
+        actor=by,
+        action=action,
+        message=message,
+        municipality=municipality if municipality is not None else obj.municipality,
+        obj=obj,
+        request=request,
+    )
+    obj.delete()

@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from demography.indicators import REGISTRY
-from zwk.accounts.services import audit_record
+from zwk.accounts.services import audit_record, delete_audited, save_audited
 from zwk.municipalities.models import Municipality, Theme
 from zwk.plans.models import (
     Comment,
@@ -38,17 +38,6 @@ from zwk.workshops.selectors import sketches_for_plan
 
 def _user(by):
     return by if by is not None and by.is_authenticated else None
-
-
-def _audit(by, action: str, message: str, municipality, obj, request=None) -> None:
-    audit_record(
-        actor=by,
-        action=action,
-        message=message,
-        municipality=municipality,
-        obj=obj,
-        request=request,
-    )
 
 
 def _check_theme(municipality: Municipality, theme: Theme | None) -> None:
@@ -72,7 +61,14 @@ def plan_update_vision(*, plan: Plan, by, vision: str, request=None) -> Plan:
     plan.vision = vision.strip()
     plan.full_clean()
     plan.save(update_fields=["vision", "updated_at"])
-    _audit(by, "plans.vision_updated", _("Leitbild bearbeitet"), plan.municipality, plan, request)
+    audit_record(
+        actor=by,
+        action="plans.vision_updated",
+        message=_("Leitbild bearbeitet"),
+        municipality=plan.municipality,
+        obj=plan,
+        request=request,
+    )
     return plan
 
 
@@ -107,22 +103,22 @@ def plan_set_status(*, plan: Plan, by, status: str, request=None) -> Plan:
             approved_at=plan.approved_at,
         )
     plan.save(update_fields=["status", "approved_version", "approved_at", "updated_at"])
-    _audit(
-        by,
-        "plans.status_changed",
-        _("Werkstattplan: Status „%(status)s“") % {"status": plan.get_status_display()},
-        plan.municipality,
-        plan,
-        request,
+    audit_record(
+        actor=by,
+        action="plans.status_changed",
+        message=_("Werkstattplan: Status „%(status)s“") % {"status": plan.get_status_display()},
+        municipality=plan.municipality,
+        obj=plan,
+        request=request,
     )
     if status == Plan.Status.APPROVED:
-        _audit(
-            by,
-            "plans.version_approved",
-            _("Werkstattplan: Fassung %(n)d beschlossen") % {"n": plan.approved_version},
-            plan.municipality,
-            plan,
-            request,
+        audit_record(
+            actor=by,
+            action="plans.version_approved",
+            message=_("Werkstattplan: Fassung %(n)d beschlossen") % {"n": plan.approved_version},
+            municipality=plan.municipality,
+            obj=plan,
+            request=request,
         )
     return plan
 
@@ -139,15 +135,15 @@ def plan_set_published(*, plan: Plan, by, published: bool, request=None) -> Plan
     plan.published_at = timezone.now() if published else None
     plan.published_by = _user(by) if published else None
     plan.save(update_fields=["is_published", "published_at", "published_by", "updated_at"])
-    _audit(
-        by,
-        "plans.publish" if published else "plans.unpublish",
-        _("Werkstattplan veröffentlicht")
+    audit_record(
+        actor=by,
+        action="plans.publish" if published else "plans.unpublish",
+        message=_("Werkstattplan veröffentlicht")
         if published
         else _("Veröffentlichung des Werkstattplans beendet"),
-        plan.municipality,
-        plan,
-        request,
+        municipality=plan.municipality,
+        obj=plan,
+        request=request,
     )
     return plan
 
@@ -179,26 +175,28 @@ def comment_add(*, plan: Plan, by, body: str, measure: Measure | None = None, re
         body=body,
         plan_status=plan.status,
     )
-    comment.full_clean()
-    comment.save()
-    _audit(
-        by,
-        "plans.comment_added",
-        _("Kommentar zum Werkstattplan geschrieben")
+    return save_audited(
+        comment,
+        by=by,
+        action="plans.comment_added",
+        message=_("Kommentar zum Werkstattplan geschrieben")
         if measure is None
         else _("Kommentar zu „%(title)s“ geschrieben") % {"title": measure.title},
-        plan.municipality,
-        comment,
-        request,
+        municipality=plan.municipality,
+        request=request,
     )
-    return comment
 
 
 @transaction.atomic
 def comment_delete(*, comment: Comment, by, request=None) -> None:
-    municipality = comment.plan.municipality
-    _audit(by, "plans.comment_deleted", _("Kommentar gelöscht"), municipality, comment, request)
-    comment.delete()
+    delete_audited(
+        comment,
+        by=by,
+        action="plans.comment_deleted",
+        message=_("Kommentar gelöscht"),
+        municipality=comment.plan.municipality,
+        request=request,
+    )
 
 
 @transaction.atomic
@@ -224,31 +222,26 @@ def goal_save(
     if goal.plan_id != plan.pk:
         raise ValidationError(_("Dieses Ziel gehört zu einem anderen Werkstattplan."))
     goal.text, goal.theme, goal.preset = text, theme, preset
-    goal.full_clean()
-    goal.save()
-    _audit(
-        by,
-        "plans.goal_created" if created else "plans.goal_updated",
-        _("Ziel „%(text)s“ gespeichert") % {"text": goal.text},
-        plan.municipality,
+    return save_audited(
         goal,
-        request,
+        by=by,
+        action="plans.goal_created" if created else "plans.goal_updated",
+        message=_("Ziel „%(text)s“ gespeichert") % {"text": goal.text},
+        municipality=plan.municipality,
+        request=request,
     )
-    return goal
 
 
 @transaction.atomic
 def goal_delete(*, goal: Goal, by, request=None) -> None:
     """Delete a goal with its indicators and their measurements; measures only lose the link."""
-    _audit(
-        by,
-        "plans.goal_deleted",
-        _("Ziel „%(text)s“ gelöscht") % {"text": goal.text},
-        goal.municipality,
+    delete_audited(
         goal,
-        request,
+        by=by,
+        action="plans.goal_deleted",
+        message=_("Ziel „%(text)s“ gelöscht") % {"text": goal.text},
+        request=request,
     )
-    goal.delete()
 
 
 # --- Measures -------------------------------------------------------------------------------
@@ -326,13 +319,13 @@ def measure_create(
     _validate_measure(measure)
     measure.save()
     _measure_relations(measure, goals, partners, target_groups)
-    _audit(
-        by,
-        "plans.measure_created",
-        _("Maßnahme „%(title)s“ angelegt") % {"title": measure.title},
-        plan.municipality,
-        measure,
-        request,
+    audit_record(
+        actor=by,
+        action="plans.measure_created",
+        message=_("Maßnahme „%(title)s“ angelegt") % {"title": measure.title},
+        municipality=plan.municipality,
+        obj=measure,
+        request=request,
     )
     return measure
 
@@ -354,13 +347,13 @@ def measure_update(
     _validate_measure(measure)
     measure.save()
     _measure_relations(measure, goals, partners, target_groups)
-    _audit(
-        by,
-        "plans.measure_updated",
-        _("Maßnahme „%(title)s“ bearbeitet") % {"title": measure.title},
-        measure.municipality,
-        measure,
-        request,
+    audit_record(
+        actor=by,
+        action="plans.measure_updated",
+        message=_("Maßnahme „%(title)s“ bearbeitet") % {"title": measure.title},
+        municipality=measure.municipality,
+        obj=measure,
+        request=request,
     )
     return measure
 
@@ -380,14 +373,14 @@ def measure_set_status(
         measure.status_reason = ""
     _validate_measure(measure)
     measure.save(update_fields=["status", "status_reason", "updated_at"])
-    _audit(
-        by,
-        "plans.measure_status",
-        _("Maßnahme „%(title)s“: Status „%(status)s“")
+    audit_record(
+        actor=by,
+        action="plans.measure_status",
+        message=_("Maßnahme „%(title)s“: Status „%(status)s“")
         % {"title": measure.title, "status": measure.get_status_display()},
-        measure.municipality,
-        measure,
-        request,
+        municipality=measure.municipality,
+        obj=measure,
+        request=request,
     )
     return measure
 
@@ -395,15 +388,13 @@ def measure_set_status(
 @transaction.atomic
 def measure_delete(*, measure: Measure, by, request=None) -> None:
     """Delete a measure with its milestones and comments (approved versions keep it)."""
-    _audit(
-        by,
-        "plans.measure_deleted",
-        _("Maßnahme „%(title)s“ gelöscht") % {"title": measure.title},
-        measure.municipality,
+    delete_audited(
         measure,
-        request,
+        by=by,
+        action="plans.measure_deleted",
+        message=_("Maßnahme „%(title)s“ gelöscht") % {"title": measure.title},
+        request=request,
     )
-    measure.delete()
 
 
 @transaction.atomic
@@ -452,13 +443,14 @@ def plan_import_sketches(
         measure.full_clean()
         measure.save()
         created.append(measure)
-        _audit(
-            by,
-            "plans.sketch_imported",
-            _("Projektskizze „%(title)s“ als Maßnahme übernommen") % {"title": sketch.title},
-            municipality,
-            measure,
-            request,
+        audit_record(
+            actor=by,
+            action="plans.sketch_imported",
+            message=_("Projektskizze „%(title)s“ als Maßnahme übernommen")
+            % {"title": sketch.title},
+            municipality=municipality,
+            obj=measure,
+            request=request,
         )
     return created
 
@@ -466,17 +458,14 @@ def plan_import_sketches(
 @transaction.atomic
 def milestone_add(*, measure: Measure, by, title: str, due: date, request=None) -> Milestone:
     milestone = Milestone(measure=measure, title=(title or "").strip(), due=due)
-    milestone.full_clean()
-    milestone.save()
-    _audit(
-        by,
-        "plans.milestone_added",
-        _("Meilenstein „%(title)s“ ergänzt") % {"title": milestone.title},
-        measure.municipality,
+    return save_audited(
         milestone,
-        request,
+        by=by,
+        action="plans.milestone_added",
+        message=_("Meilenstein „%(title)s“ ergänzt") % {"title": milestone.title},
+        municipality=measure.municipality,
+        request=request,
     )
-    return milestone
 
 
 @transaction.atomic
@@ -485,13 +474,13 @@ def milestone_set_done(
 ) -> Milestone:
     milestone.done_on = done_on
     milestone.save(update_fields=["done_on"])
-    _audit(
-        by,
-        "plans.milestone_done" if done_on else "plans.milestone_reopened",
-        _("Meilenstein „%(title)s“ aktualisiert") % {"title": milestone.title},
-        milestone.municipality,
-        milestone,
-        request,
+    audit_record(
+        actor=by,
+        action="plans.milestone_done" if done_on else "plans.milestone_reopened",
+        message=_("Meilenstein „%(title)s“ aktualisiert") % {"title": milestone.title},
+        municipality=milestone.municipality,
+        obj=milestone,
+        request=request,
     )
     return milestone
 
@@ -503,30 +492,24 @@ def milestone_update(
     milestone.title, milestone.due, milestone.done_on = (title or "").strip(), due, done_on
     if done_on and done_on > timezone.localdate():
         raise ValidationError({"done_on": _("Das Datum darf nicht in der Zukunft liegen.")})
-    milestone.full_clean()
-    milestone.save()
-    _audit(
-        by,
-        "plans.milestone_updated",
-        _("Meilenstein „%(title)s“ bearbeitet") % {"title": milestone.title},
-        milestone.municipality,
+    return save_audited(
         milestone,
-        request,
+        by=by,
+        action="plans.milestone_updated",
+        message=_("Meilenstein „%(title)s“ bearbeitet") % {"title": milestone.title},
+        request=request,
     )
-    return milestone
 
 
 @transaction.atomic
 def milestone_delete(*, milestone: Milestone, by, request=None) -> None:
-    _audit(
-        by,
-        "plans.milestone_deleted",
-        _("Meilenstein „%(title)s“ gelöscht") % {"title": milestone.title},
-        milestone.municipality,
+    delete_audited(
         milestone,
-        request,
+        by=by,
+        action="plans.milestone_deleted",
+        message=_("Meilenstein „%(title)s“ gelöscht") % {"title": milestone.title},
+        request=request,
     )
-    milestone.delete()
 
 
 # --- Indicators -----------------------------------------------------------------------------
@@ -573,17 +556,14 @@ def indicator_create(*, goal: Goal, by, data: dict, request=None) -> Indicator:
         raise ValidationError(
             {"due": _("Das Zieldatum muss nach dem Stand des Ausgangswerts liegen.")}
         )
-    indicator.full_clean()
-    indicator.save()
-    _audit(
-        by,
-        "plans.indicator_created",
-        _("Indikator „%(name)s“ angelegt") % {"name": indicator.name},
-        goal.municipality,
+    return save_audited(
         indicator,
-        request,
+        by=by,
+        action="plans.indicator_created",
+        message=_("Indikator „%(name)s“ angelegt") % {"name": indicator.name},
+        municipality=goal.municipality,
+        request=request,
     )
-    return indicator
 
 
 @transaction.atomic
@@ -610,30 +590,24 @@ def indicator_update(*, indicator: Indicator, by, data: dict, request=None) -> I
         raise ValidationError(
             {"due": _("Das Zieldatum muss nach dem Stand des Ausgangswerts liegen.")}
         )
-    indicator.full_clean()
-    indicator.save()
-    _audit(
-        by,
-        "plans.indicator_updated",
-        _("Indikator „%(name)s“ bearbeitet") % {"name": indicator.name},
-        indicator.municipality,
+    return save_audited(
         indicator,
-        request,
+        by=by,
+        action="plans.indicator_updated",
+        message=_("Indikator „%(name)s“ bearbeitet") % {"name": indicator.name},
+        request=request,
     )
-    return indicator
 
 
 @transaction.atomic
 def indicator_delete(*, indicator: Indicator, by, request=None) -> None:
-    _audit(
-        by,
-        "plans.indicator_deleted",
-        _("Indikator „%(name)s“ mit seinen Messwerten gelöscht") % {"name": indicator.name},
-        indicator.municipality,
+    delete_audited(
         indicator,
-        request,
+        by=by,
+        action="plans.indicator_deleted",
+        message=_("Indikator „%(name)s“ mit seinen Messwerten gelöscht") % {"name": indicator.name},
+        request=request,
     )
-    indicator.delete()
 
 
 @transaction.atomic
@@ -648,13 +622,13 @@ def measurement_add(
         measured_on=measured_on,
         defaults={"value": value, "note": (note or "").strip(), "created_by": _user(by)},
     )
-    _audit(
-        by,
-        "plans.measurement_added",
-        _("Messwert für „%(name)s“ erfasst") % {"name": indicator.name},
-        indicator.municipality,
-        measurement,
-        request,
+    audit_record(
+        actor=by,
+        action="plans.measurement_added",
+        message=_("Messwert für „%(name)s“ erfasst") % {"name": indicator.name},
+        municipality=indicator.municipality,
+        obj=measurement,
+        request=request,
     )
     return measurement
 
@@ -676,28 +650,26 @@ def measurement_update(
     measurement.note = (note or "").strip()
     measurement.full_clean(validate_unique=False)
     measurement.save()
-    _audit(
-        by,
-        "plans.measurement_updated",
-        _("Messwert für „%(name)s“ bearbeitet") % {"name": measurement.indicator.name},
-        measurement.municipality,
-        measurement,
-        request,
+    audit_record(
+        actor=by,
+        action="plans.measurement_updated",
+        message=_("Messwert für „%(name)s“ bearbeitet") % {"name": measurement.indicator.name},
+        municipality=measurement.municipality,
+        obj=measurement,
+        request=request,
     )
     return measurement
 
 
 @transaction.atomic
 def measurement_delete(*, measurement: Measurement, by, request=None) -> None:
-    _audit(
-        by,
-        "plans.measurement_deleted",
-        _("Messwert für „%(name)s“ gelöscht") % {"name": measurement.indicator.name},
-        measurement.municipality,
+    delete_audited(
         measurement,
-        request,
+        by=by,
+        action="plans.measurement_deleted",
+        message=_("Messwert für „%(name)s“ gelöscht") % {"name": measurement.indicator.name},
+        request=request,
     )
-    measurement.delete()
 
 
 def personal_data_erase(user) -> int:

@@ -13,7 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from zwk.accounts.services import audit_record
+from zwk.accounts.services import audit_record, delete_audited, save_audited
 from zwk.municipalities.models import Municipality, Theme
 from zwk.situation.models import (
     CandidateField,
@@ -31,17 +31,6 @@ def _check_same_municipality(municipality: Municipality, objects: Iterable, what
     for obj in objects:
         if obj is not None and obj.municipality_id != municipality.pk:
             raise ValidationError(_("%(what)s gehört nicht zu dieser Kommune.") % {"what": what})
-
-
-def _audit(by, action: str, message: str, municipality, obj, request) -> None:
-    audit_record(
-        actor=by,
-        action=action,
-        message=message,
-        municipality=municipality,
-        obj=obj,
-        request=request,
-    )
 
 
 # --- Bestandsaufnahme -----------------------------------------------------------------
@@ -85,13 +74,13 @@ def initiative_create(
     initiative.full_clean()
     initiative.save()
     _initiative_relations(initiative, themes, target_groups)
-    _audit(
-        by,
-        "situation.initiative_created",
-        _("Bestandsaufnahme: „%(title)s“ aufgenommen") % {"title": initiative.title},
-        municipality,
-        initiative,
-        request,
+    audit_record(
+        actor=by,
+        action="situation.initiative_created",
+        message=_("Bestandsaufnahme: „%(title)s“ aufgenommen") % {"title": initiative.title},
+        municipality=municipality,
+        obj=initiative,
+        request=request,
     )
     return initiative
 
@@ -112,28 +101,26 @@ def initiative_update(
     initiative.full_clean()
     initiative.save()
     _initiative_relations(initiative, themes, target_groups)
-    _audit(
-        by,
-        "situation.initiative_updated",
-        _("Bestandsaufnahme: „%(title)s“ bearbeitet") % {"title": initiative.title},
-        initiative.municipality,
-        initiative,
-        request,
+    audit_record(
+        actor=by,
+        action="situation.initiative_updated",
+        message=_("Bestandsaufnahme: „%(title)s“ bearbeitet") % {"title": initiative.title},
+        municipality=initiative.municipality,
+        obj=initiative,
+        request=request,
     )
     return initiative
 
 
 @transaction.atomic
 def initiative_delete(*, initiative: Initiative, by, request=None) -> None:
-    _audit(
-        by,
-        "situation.initiative_deleted",
-        _("Bestandsaufnahme: „%(title)s“ gelöscht") % {"title": initiative.title},
-        initiative.municipality,
+    delete_audited(
         initiative,
-        request,
+        by=by,
+        action="situation.initiative_deleted",
+        message=_("Bestandsaufnahme: „%(title)s“ gelöscht") % {"title": initiative.title},
+        request=request,
     )
-    initiative.delete()
 
 
 # --- SWOT -----------------------------------------------------------------------------
@@ -173,14 +160,14 @@ def swot_item_create(
     if suggestion_key and municipality.swot_items.filter(suggestion_key=suggestion_key).exists():
         raise ValidationError(_("Dieser Vorschlag wurde bereits übernommen."))
     item.save()
-    _audit(
-        by,
-        "situation.swot_created",
-        _("SWOT: %(category)s „%(text)s“ ergänzt")
+    audit_record(
+        actor=by,
+        action="situation.swot_created",
+        message=_("SWOT: %(category)s „%(text)s“ ergänzt")
         % {"category": item.get_category_display(), "text": item.text},
-        municipality,
-        item,
-        request,
+        municipality=municipality,
+        obj=item,
+        request=request,
     )
     return item
 
@@ -193,13 +180,13 @@ def swot_item_update(*, item: SwotItem, by, data: dict, request=None) -> SwotIte
             setattr(item, key, data[key].strip() if isinstance(data[key], str) else data[key])
     item.full_clean(validate_constraints=False)
     item.save()
-    _audit(
-        by,
-        "situation.swot_updated",
-        _("SWOT: „%(text)s“ bearbeitet") % {"text": item.text},
-        item.municipality,
-        item,
-        request,
+    audit_record(
+        actor=by,
+        action="situation.swot_updated",
+        message=_("SWOT: „%(text)s“ bearbeitet") % {"text": item.text},
+        municipality=item.municipality,
+        obj=item,
+        request=request,
     )
     return item
 
@@ -207,15 +194,13 @@ def swot_item_update(*, item: SwotItem, by, data: dict, request=None) -> SwotIte
 @transaction.atomic
 def swot_item_delete(*, item: SwotItem, by, request=None) -> None:
     """Delete a SWOT item. An item accepted from a suggestion frees the suggestion again."""
-    _audit(
-        by,
-        "situation.swot_deleted",
-        _("SWOT: „%(text)s“ gelöscht") % {"text": item.text},
-        item.municipality,
+    delete_audited(
         item,
-        request,
+        by=by,
+        action="situation.swot_deleted",
+        message=_("SWOT: „%(text)s“ gelöscht") % {"text": item.text},
+        request=request,
     )
-    item.delete()
 
 
 @transaction.atomic
@@ -260,13 +245,13 @@ def suggestion_reject(
         defaults={"rejected_by": by if by and by.is_authenticated else None},
     )
     if created:
-        _audit(
-            by,
-            "situation.suggestion_rejected",
-            _("SWOT-Vorschlag „%(key)s“ verworfen") % {"key": key},
-            municipality,
-            rejected,
-            request,
+        audit_record(
+            actor=by,
+            action="situation.suggestion_rejected",
+            message=_("SWOT-Vorschlag „%(key)s“ verworfen") % {"key": key},
+            municipality=municipality,
+            obj=rejected,
+            request=request,
         )
     return rejected
 
@@ -279,13 +264,13 @@ def suggestion_restore(*, municipality: Municipality, key: str, by, request=None
         municipality=municipality, key=key
     ).delete()
     if deleted:
-        _audit(
-            by,
-            "situation.suggestion_restored",
-            _("SWOT-Vorschlag „%(key)s“ wieder vorgeschlagen") % {"key": key},
-            municipality,
-            None,
-            request,
+        audit_record(
+            actor=by,
+            action="situation.suggestion_restored",
+            message=_("SWOT-Vorschlag „%(key)s“ wieder vorgeschlagen") % {"key": key},
+            municipality=municipality,
+            obj=None,
+            request=request,
         )
     return bool(deleted)
 
@@ -302,17 +287,14 @@ def interview_create(*, municipality: Municipality, by, data: dict, request=None
         created_by=by if by and by.is_authenticated else None,
         **{k: data[k] for k in INTERVIEW_FIELDS if k in data},
     )
-    interview.full_clean()
-    interview.save()
-    _audit(
-        by,
-        "situation.interview_created",
-        _("Gespräch mit %(person)s erfasst") % {"person": interview.person},
-        municipality,
+    return save_audited(
         interview,
-        request,
+        by=by,
+        action="situation.interview_created",
+        message=_("Gespräch mit %(person)s erfasst") % {"person": interview.person},
+        municipality=municipality,
+        request=request,
     )
-    return interview
 
 
 @transaction.atomic
@@ -320,31 +302,25 @@ def interview_update(*, interview: Interview, by, data: dict, request=None) -> I
     for key in INTERVIEW_FIELDS:
         if key in data:
             setattr(interview, key, data[key])
-    interview.full_clean()
-    interview.save()
-    _audit(
-        by,
-        "situation.interview_updated",
-        _("Gespräch mit %(person)s bearbeitet") % {"person": interview.person},
-        interview.municipality,
+    return save_audited(
         interview,
-        request,
+        by=by,
+        action="situation.interview_updated",
+        message=_("Gespräch mit %(person)s bearbeitet") % {"person": interview.person},
+        request=request,
     )
-    return interview
 
 
 @transaction.atomic
 def interview_delete(*, interview: Interview, by, request=None) -> None:
     """Delete the notes; SWOT items taken from them stay (their link is cleared)."""
-    _audit(
-        by,
-        "situation.interview_deleted",
-        _("Gespräch mit %(person)s gelöscht") % {"person": interview.person},
-        interview.municipality,
+    delete_audited(
         interview,
-        request,
+        by=by,
+        action="situation.interview_deleted",
+        message=_("Gespräch mit %(person)s gelöscht") % {"person": interview.person},
+        request=request,
     )
-    interview.delete()
 
 
 # --- Candidate Handlungsfelder --------------------------------------------------------
@@ -386,14 +362,14 @@ def candidate_add(
     candidate.full_clean(validate_constraints=False)
     candidate.save()
     candidate.swot_items.set(swot_items)
-    _audit(
-        by,
-        "situation.candidate_added",
-        _("Handlungsfeld „%(theme)s“ für die Zukunftswerkstatt vorgeschlagen")
+    audit_record(
+        actor=by,
+        action="situation.candidate_added",
+        message=_("Handlungsfeld „%(theme)s“ für die Zukunftswerkstatt vorgeschlagen")
         % {"theme": theme.name},
-        municipality,
-        candidate,
-        request,
+        municipality=municipality,
+        obj=candidate,
+        request=request,
     )
     return candidate
 
@@ -417,13 +393,13 @@ def candidate_update(
     candidate.full_clean(validate_constraints=False)
     candidate.save()
     candidate.swot_items.set(swot_items)
-    _audit(
-        by,
-        "situation.candidate_updated",
-        _("Handlungsfeld „%(theme)s“ bearbeitet") % {"theme": theme.name},
-        municipality,
-        candidate,
-        request,
+    audit_record(
+        actor=by,
+        action="situation.candidate_updated",
+        message=_("Handlungsfeld „%(theme)s“ bearbeitet") % {"theme": theme.name},
+        municipality=municipality,
+        obj=candidate,
+        request=request,
     )
     return candidate
 
@@ -437,15 +413,15 @@ def _renumber(municipality: Municipality) -> None:
 @transaction.atomic
 def candidate_remove(*, candidate: CandidateField, by, request=None) -> None:
     municipality = candidate.municipality
-    _audit(
-        by,
-        "situation.candidate_removed",
-        _("Handlungsfeld „%(theme)s“ aus der Auswahl genommen") % {"theme": candidate.theme.name},
-        municipality,
+    delete_audited(
         candidate,
-        request,
+        by=by,
+        action="situation.candidate_removed",
+        message=_("Handlungsfeld „%(theme)s“ aus der Auswahl genommen")
+        % {"theme": candidate.theme.name},
+        municipality=municipality,
+        request=request,
     )
-    candidate.delete()
     _renumber(municipality)
 
 
@@ -467,13 +443,13 @@ def candidate_move(*, candidate: CandidateField, up: bool, by, request=None) -> 
     CandidateField.objects.filter(pk=neighbour.pk).update(position=candidate.position)
     CandidateField.objects.filter(pk=candidate.pk).update(position=neighbour.position)
     candidate.refresh_from_db()
-    _audit(
-        by,
-        "situation.candidate_moved",
-        _("Handlungsfeld „%(theme)s“ auf Rang %(rank)s gesetzt")
+    audit_record(
+        actor=by,
+        action="situation.candidate_moved",
+        message=_("Handlungsfeld „%(theme)s“ auf Rang %(rank)s gesetzt")
         % {"theme": candidate.theme.name, "rank": candidate.position},
-        municipality,
-        candidate,
-        request,
+        municipality=municipality,
+        obj=candidate,
+        request=request,
     )
     return candidate
