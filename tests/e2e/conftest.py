@@ -19,6 +19,8 @@ import pytest
 from django.conf import settings
 from django.core.management import call_command
 
+from tests.e2e import demo_snapshot
+
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -116,10 +118,17 @@ def _restore_migration_data() -> None:
 
 @pytest.fixture
 def demo(transactional_db, settings, tmp_path):
-    """Demo data in the live server's database; uploads go to a temporary folder."""
+    """Demo data in the live server's database; uploads go to a temporary folder.
+
+    ``manage.py demo`` takes seconds (statistics import, toolbox index, workshops, plans); the
+    first test of a process runs it and keeps a snapshot of the tables and uploads, the others
+    restore that snapshot (see ``demo_snapshot.py``) – the same rows, a fraction of the time."""
     settings.MEDIA_ROOT = tmp_path / "media"
+    if demo_snapshot.restore(settings.MEDIA_ROOT):
+        return
     _restore_migration_data()
     call_command("demo", stdout=io.StringIO())
+    demo_snapshot.take(settings.MEDIA_ROOT)
 
 
 @pytest.fixture
