@@ -43,19 +43,7 @@ from zwk.municipalities.models import (
     StepDocument,
 )
 from zwk.municipalities.process import STEPS
-
-
-def _confirm(request, municipality, *, title, question, confirm_label, cancel_url, error=None):
-    """The confirmation page before a destructive action (400 when the action failed)."""
-    context = {
-        "municipality": municipality,
-        "title": title,
-        "question": question,
-        "confirm_label": confirm_label,
-        "cancel_url": cancel_url,
-        "error": error,
-    }
-    return render(request, "core/confirm.html", context, status=400 if error else 200)
+from zwk.municipalities.view_helpers import confirm_page
 
 
 def _form_error_to_messages(form, exc: ValidationError) -> None:
@@ -326,7 +314,7 @@ def membership_remove(request, slug, pk):
                 request, _("%(user)s gehört nicht mehr zum Team.") % {"user": membership.user}
             )
             return redirect("municipalities:team", slug=slug)
-    return _confirm(
+    return confirm_page(
         request,
         municipality,
         title=_("Aus dem Team entfernen"),
@@ -557,7 +545,7 @@ def checklist_delete(request, slug, step, item):
         else:
             messages.success(request, _("Die Aufgabe wurde gelöscht."))
             return _back_to_step(step_obj, "checkliste")
-    return _confirm(
+    return confirm_page(
         request,
         step_obj.municipality,
         title=_("Aufgabe löschen"),
@@ -614,7 +602,7 @@ def document_delete(request, slug, step, pk):
             request, _("Das Dokument „%(title)s“ wurde gelöscht.") % {"title": document.title}
         )
         return _back_to_step(step_obj, "dokumente")
-    return _confirm(
+    return confirm_page(
         request,
         step_obj.municipality,
         title=_("Dokument löschen"),
@@ -693,7 +681,7 @@ def kickoff_actor_remove(request, slug, pk):
         services.kickoff_actor_remove(actor=actor, by=request.user, request=request)
         messages.success(request, _("%(name)s wurde entfernt.") % {"name": actor.name})
         return _back_to_step(step_obj, "akteure")
-    return _confirm(
+    return confirm_page(
         request,
         step_obj.municipality,
         title=_("Akteur entfernen"),

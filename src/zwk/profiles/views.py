@@ -18,7 +18,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from zwk.municipalities.access import municipality_for
 from zwk.municipalities.models import Municipality
-from zwk.municipalities.views import _confirm
+from zwk.municipalities.view_helpers import confirm_page
 from zwk.profiles import exports, hooks, pages, services
 from zwk.profiles.forms import RegisterAreaForm, ScenarioForm, StatisticsUploadForm
 from zwk.profiles.models import ImportJob, Profile
@@ -231,7 +231,7 @@ def publish(request, slug):
         )
         return redirect("profiles:profile", slug=slug)
     url = reverse("profiles:profile", kwargs={"slug": slug})
-    return _confirm(
+    return confirm_page(
         request,
         municipality,
         title=_("Kommunalprofil veröffentlichen") if target else _("Veröffentlichung beenden"),
