@@ -367,8 +367,8 @@ def build(period: Period) -> ProgrammeReport:
     report = ProgrammeReport(period=period, generated_at=timezone.localtime())
     scope, report.with_demo = programme_scope(period)
     ids = scope.values("pk")
-    _municipalities(report, scope, period)
-    _steps(report, ids, period)
+    pks = _municipalities(report, scope, period)
+    _steps(report, ids, pks, period)
     workshops = Workshop.objects.filter(
         municipality__in=ids, starts_at__gte=period.start_dt, starts_at__lt=period.end_dt
     )
@@ -384,12 +384,12 @@ def _in(d: date | None, period: Period) -> bool:
     return d is not None and period.start <= d <= period.end
 
 
-def _municipalities(report: ProgrammeReport, scope, period: Period) -> None:
-    rows = list(scope.values_list("land", "kind", "programme_start", "created_at"))
+def _municipalities(report: ProgrammeReport, scope, period: Period) -> list[int]:
+    rows = list(scope.values_list("pk", "land", "kind", "programme_start", "created_at"))
     report.municipalities = len(rows)
     lands: dict[str, int] = {}
     kinds: dict[str, int] = {}
-    for land, kind, programme_start, created_at in rows:
+    for _pk, land, kind, programme_start, created_at in rows:
         lands[land] = lands.get(land, 0) + 1
         kinds[kind] = kinds.get(kind, 0) + 1
         begun = programme_start or timezone.localtime(created_at).date()
@@ -402,18 +402,17 @@ def _municipalities(report: ProgrammeReport, scope, period: Period) -> None:
         CountRow(value, str(label), kinds.get(value, 0))
         for value, label in Municipality.Kind.choices
     ]
+    return [row[0] for row in rows]
 
 
-def _steps(report: ProgrammeReport, ids, period: Period) -> None:
+def _steps(report: ProgrammeReport, ids, pks: list[int], period: Period) -> None:
     done = ProcessStep.Status.DONE
     done_at_end: dict[int, set[str]] = {}
     completed: dict[str, int] = {}
     rows = ProcessStep.objects.filter(municipality__in=ids).values_list(
         "municipality_id", "kind", "status", "completed_on"
     )
-    municipalities = set()
     for municipality_id, kind, status, completed_on in rows:
-        municipalities.add(municipality_id)
         if status != done:
             continue
         if completed_on is None or completed_on <= period.end:
@@ -421,7 +420,7 @@ def _steps(report: ProgrammeReport, ids, period: Period) -> None:
         if _in(completed_on, period):
             completed[kind] = completed.get(kind, 0) + 1
     at_end = {s.kind: 0 for s in STEPS}
-    for municipality_id in municipalities:
+    for municipality_id in pks:  # a Kommune without step records is in step 1
         finished = done_at_end.get(municipality_id, set())
         current = next((s.kind for s in STEPS if s.kind not in finished), None)
         if current is None:

@@ -282,6 +282,7 @@ def test_kommunen_and_steps_at_the_end_of_the_period(programme):
         "review": (0, 0),  # Kreis Cee completed it the day before the period
     }
     assert report.all_done == 1 and report.steps_completed == 2
+    assert sum(r.at_end for r in report.steps) + report.all_done == report.municipalities
     assert [(r.label, r.count) for r in report.by_land] == [("Bayern", 1), ("Sachsen", 2)]
     kinds = {r.key: r.count for r in report.by_kind}
     assert kinds == {"quartier": 0, "stadt": 1, "gemeinde": 1, "landkreis": 1}
