@@ -5,16 +5,19 @@ same objects are built a second time for the other Kommune (``build(world)`` of 
 ``matrix.py``, called with a mirrored world: the other Kommune, its coordination, team and
 consultant), and then
 
-* the test Kommune's coordination, team, consultant and the office request the URL with the
-  test Kommune's slug but the *other* Kommune's object ids,
-* the other Kommune's coordination, the office and the test Kommune's coordination request it
-  with the other Kommune's slug and the test Kommune's ids (the reverse shape),
+* the test Kommune's coordination and the office (team or consultant where only they get
+  through to their own object) request the URL with the test Kommune's slug but the *other*
+  Kommune's object ids,
+* the other Kommune's coordination and the office request it with the other Kommune's slug
+  and the test Kommune's ids (the reverse shape),
+* nested objects (a workshop's card, a request's day log, a draft's material) are also
+  requested one at a time inside an own parent,
 * URLs without a Kommune in the path (drafts, profiles, posts, tokens, sessions) are requested
   with the other side's object by those who own such an object on this side,
 
 each with GET and POST (the matrix's data for POST cases, an empty form otherwise – which is
 what a delete confirmation posts). Every answer must be 403 or 404 (405 for a POST to a
-GET-only view) and the database must be unchanged afterwards. Object URLs that are public or
+GET-only view or the reverse) and the database must be unchanged afterwards. Object URLs that are public or
 programme-wide by design are listed in ``EXCEPTIONS`` with the reason;
 ``test_every_object_url_is_swept_or_excepted`` fails for a new object URL that is neither.
 """
@@ -44,6 +47,7 @@ NOT_OBJECTS = {
     "ws_action": "name of a phase action",
     "suggestion": "rule key of a computed SWOT suggestion",
     "pl_version": "version number inside the Kommune's own plan",
+    "tb_version": "version number inside the entry of the path",
 }
 
 # Object URLs that are not swept, one line of reason each.
@@ -117,7 +121,6 @@ REFUSED = {403, 404, 405}
 # Shared with the other Kommune by construction: the reverse shape uses a third Kommune.
 REVERSE_VIA_THIRD = {"network:conversation": "the test Kommune's conversation is with the other"}
 
-INSIDE = ("coordinator", "member", "consultant", "office")
 # Without a Kommune in the path: the people who own such an object on this side (the office
 # may edit every draft and profile by design).
 OWNERS = ("coordinator", "member", "consultant")
@@ -231,19 +234,26 @@ def _reaches(case, role):
 def _attempts(name, own, theirs):
     """(who, url) pairs: the other side's objects, by people who reach their own."""
     case = MATRIX[name]
-    if "slug" not in case.kwargs:
+    keys = _object_keys(name)
+    slug = own["slug"] if "slug" in case.kwargs else None
+    # All objects of the other side – and, for nested objects, one at a time inside an own
+    # parent (own workshop, other workshop's card).
+    urls = [_url(name, theirs, slug)]
+    if len(keys) > 1:
+        urls += [_url(name, {**own, key: theirs[key]}, slug) for key in keys]
+    if slug is None:
         owners = [r for r in OWNERS if _reaches(case, r)] or ["coordinator"]
-        return [(role, _url(name, theirs, None)) for role in owners]
-    inside = ["coordinator"] + [r for r in INSIDE[1:] if _reaches(case, r)]
-    forward = _url(name, theirs, own["slug"])
+        return [(role, url) for url in urls for role in owners]
+    # The coordination and the office (who may see every Kommune); team and consultant where
+    # the coordination does not get through to its own object (e.g. accepting a request).
+    inside = ["coordinator", "office"]
+    if not _reaches(case, "coordinator"):
+        inside += [r for r in ("member", "consultant") if _reaches(case, r)]
+    attempts = [(role, url) for url in urls for role in inside]
     if name in REVERSE_VIA_THIRD:
-        return [(r, forward) for r in inside] + [
-            ("third_member", _url(name, own, "drittort")),
-        ]
+        return [*attempts, ("third_member", _url(name, own, "drittort"))]
     reverse_url = _url(name, own, theirs["slug"])
-    return [(r, forward) for r in inside] + [
-        (r, reverse_url) for r in ("other_coordinator", "office", "coordinator")
-    ]
+    return attempts + [(r, reverse_url) for r in ("other_coordinator", "office")]
 
 
 def test_no_object_of_another_kommune_is_reachable(world):  # noqa: F811
@@ -252,7 +262,7 @@ def test_no_object_of_another_kommune_is_reachable(world):  # noqa: F811
     users = world["users"]
     clients = _clients(
         {
-            **{role: users[role] for role in INSIDE},
+            **{role: users[role] for role in ("coordinator", "member", "consultant", "office")},
             "other_coordinator": users["other_member"],
             "third_member": mirror["users"]["other_member"],
         }
@@ -274,11 +284,13 @@ def test_no_object_of_another_kommune_is_reachable(world):  # noqa: F811
     found = []
     everything = _models()
     at_start = _fingerprint(everything)
+    known = dict(at_start)  # last seen rows per model: each model is read once per URL
     for name in SWEPT:
         case = MATRIX[name]
         attempts = _attempts(name, own, theirs)
         touched = _models(_app_of(attempts[0][1]), "municipalities")
-        before = _fingerprint(touched)
+        before = {m._meta.label: known[m._meta.label] for m in touched if m._meta.label in known}
+        before |= _fingerprint([m for m in touched if m._meta.label not in before])
         for who, url in attempts:
             for method in ("get", "post"):
                 data = case.data if method == case.method else {}
@@ -286,6 +298,7 @@ def test_no_object_of_another_kommune_is_reachable(world):  # noqa: F811
                 if status not in REFUSED:
                     found.append(f"{method.upper()} {url} as {who} → {status}")
         after = _fingerprint(touched)
+        known |= after
         changed = sorted(label for label in before if before[label] != after[label])
         if changed:
             found.append(f"{name}: refused requests changed {changed}")
