@@ -361,3 +361,10 @@ def test_days_beyond_the_budget_are_shown_as_such(client_for, office_user, munic
     _days(municipality, Decimal("2"), Decimal("2.5"))
     row = _row(client_for(office_user).get(URL).content.decode(), "Musterdorf")
     assert "2,5 von 2 genutzt" in row and "0,5 über dem Budget" in row and "übrig" not in row
+    assert "Demodaten" not in row
+
+
+def test_demo_kommunen_are_marked(client_for, office_user, municipality):
+    Municipality.objects.filter(pk=municipality.pk).update(is_demo=True)
+    row = _row(client_for(office_user).get(URL).content.decode(), "Musterdorf")
+    assert "Demodaten" in row
