@@ -6,6 +6,8 @@ BIN := $(VENV)/bin
 DEMO_ENV := DEBUG=1 SECRET_KEY=demo-only-insecure-key
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Parallel test processes (pytest-xdist): one per CPU core, at most four.
+TEST_WORKERS ?= auto
 
 .PHONY: demo test install install-test browser lint serve
 
@@ -49,6 +51,6 @@ lint: install-test
 # pytest exits with 5 when it collected no tests; for us that is a broken suite, not success.
 test: install-test browser lint
 	$(DEMO_ENV) $(BIN)/python manage.py makemigrations --check --dry-run -v 0 || (echo "Fehlende Migrationen: bitte makemigrations ausführen." && exit 1)
-	$(BIN)/pytest; rc=$$?; \
+	$(BIN)/pytest -n $(TEST_WORKERS) --maxprocesses 4; rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "Keine Tests gefunden – das werten wir als Fehler."; exit 1; fi; \
 	exit $$rc
