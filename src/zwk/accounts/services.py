@@ -43,7 +43,7 @@ def audit_record(
     )
 
 
-def save_audited(
+def audit_object(
     obj: models.Model,
     *,
     by: User | None,
@@ -51,12 +51,9 @@ def save_audited(
     message: str,
     municipality=None,
     request: HttpRequest | None = None,
-) -> models.Model:
-    """The usual tail of a write: validate ``obj`` (``full_clean``), save it and audit it –
-    for ``municipality`` or else the object's own Kommune. Returns ``obj``."""
-    obj.full_clean()
-    obj.save()
-    audit_record(
+) -> AuditEntry:
+    """``audit_record`` for one object – of ``municipality``, or else of the object's Kommune."""
+    return audit_record(
         actor=by,
         action=action,
         message=message,
@@ -64,25 +61,18 @@ def save_audited(
         obj=obj,
         request=request,
     )
+
+
+def save_audited(obj: models.Model, **audit) -> models.Model:
+    """The usual tail of a write: validate ``obj`` (``full_clean``), save it and audit it
+    (``audit`` as for ``audit_object``). Returns ``obj``."""
+    obj.full_clean()
+    obj.save()
+    audit_object(obj, **audit)
     return obj
 
 
-def delete_audited(
-    obj: models.Model,
-    *,
-    by: User | None,
-    action: str,
-    message: str,
-    municipality=None,
-    request: HttpRequest | None = None,
-) -> None:
+def delete_audited(obj: models.Model, **audit) -> None:
     """Audit, then delete ``obj`` (the entry keeps the id the object had)."""
-    audit_record(
-        actor=by,
-        action=action,
-        message=message,
-        municipality=municipality if municipality is not None else obj.municipality,
-        obj=obj,
-        request=request,
-    )
+    audit_object(obj, **audit)
     obj.delete()

@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from demography.indicators import REGISTRY
-from zwk.accounts.services import audit_record, delete_audited, save_audited
+from zwk.accounts.services import audit_object, delete_audited, save_audited
 from zwk.municipalities.models import Municipality, Theme
 from zwk.plans.models import (
     Comment,
@@ -61,12 +61,11 @@ def plan_update_vision(*, plan: Plan, by, vision: str, request=None) -> Plan:
     plan.vision = vision.strip()
     plan.full_clean()
     plan.save(update_fields=["vision", "updated_at"])
-    audit_record(
-        actor=by,
+    audit_object(
+        plan,
+        by=by,
         action="plans.vision_updated",
         message=_("Leitbild bearbeitet"),
-        municipality=plan.municipality,
-        obj=plan,
         request=request,
     )
     return plan
@@ -103,21 +102,19 @@ def plan_set_status(*, plan: Plan, by, status: str, request=None) -> Plan:
             approved_at=plan.approved_at,
         )
     plan.save(update_fields=["status", "approved_version", "approved_at", "updated_at"])
-    audit_record(
-        actor=by,
+    audit_object(
+        plan,
+        by=by,
         action="plans.status_changed",
         message=_("Werkstattplan: Status „%(status)s“") % {"status": plan.get_status_display()},
-        municipality=plan.municipality,
-        obj=plan,
         request=request,
     )
     if status == Plan.Status.APPROVED:
-        audit_record(
-            actor=by,
+        audit_object(
+            plan,
+            by=by,
             action="plans.version_approved",
             message=_("Werkstattplan: Fassung %(n)d beschlossen") % {"n": plan.approved_version},
-            municipality=plan.municipality,
-            obj=plan,
             request=request,
         )
     return plan
@@ -135,14 +132,13 @@ def plan_set_published(*, plan: Plan, by, published: bool, request=None) -> Plan
     plan.published_at = timezone.now() if published else None
     plan.published_by = _user(by) if published else None
     plan.save(update_fields=["is_published", "published_at", "published_by", "updated_at"])
-    audit_record(
-        actor=by,
+    audit_object(
+        plan,
+        by=by,
         action="plans.publish" if published else "plans.unpublish",
         message=_("Werkstattplan veröffentlicht")
         if published
         else _("Veröffentlichung des Werkstattplans beendet"),
-        municipality=plan.municipality,
-        obj=plan,
         request=request,
     )
     return plan
@@ -319,12 +315,12 @@ def measure_create(
     _validate_measure(measure)
     measure.save()
     _measure_relations(measure, goals, partners, target_groups)
-    audit_record(
-        actor=by,
+    audit_object(
+        measure,
+        by=by,
         action="plans.measure_created",
         message=_("Maßnahme „%(title)s“ angelegt") % {"title": measure.title},
         municipality=plan.municipality,
-        obj=measure,
         request=request,
     )
     return measure
@@ -347,12 +343,11 @@ def measure_update(
     _validate_measure(measure)
     measure.save()
     _measure_relations(measure, goals, partners, target_groups)
-    audit_record(
-        actor=by,
+    audit_object(
+        measure,
+        by=by,
         action="plans.measure_updated",
         message=_("Maßnahme „%(title)s“ bearbeitet") % {"title": measure.title},
-        municipality=measure.municipality,
-        obj=measure,
         request=request,
     )
     return measure
@@ -373,13 +368,12 @@ def measure_set_status(
         measure.status_reason = ""
     _validate_measure(measure)
     measure.save(update_fields=["status", "status_reason", "updated_at"])
-    audit_record(
-        actor=by,
+    audit_object(
+        measure,
+        by=by,
         action="plans.measure_status",
         message=_("Maßnahme „%(title)s“: Status „%(status)s“")
         % {"title": measure.title, "status": measure.get_status_display()},
-        municipality=measure.municipality,
-        obj=measure,
         request=request,
     )
     return measure
@@ -443,13 +437,13 @@ def plan_import_sketches(
         measure.full_clean()
         measure.save()
         created.append(measure)
-        audit_record(
-            actor=by,
+        audit_object(
+            measure,
+            by=by,
             action="plans.sketch_imported",
             message=_("Projektskizze „%(title)s“ als Maßnahme übernommen")
             % {"title": sketch.title},
             municipality=municipality,
-            obj=measure,
             request=request,
         )
     return created
@@ -474,12 +468,11 @@ def milestone_set_done(
 ) -> Milestone:
     milestone.done_on = done_on
     milestone.save(update_fields=["done_on"])
-    audit_record(
-        actor=by,
+    audit_object(
+        milestone,
+        by=by,
         action="plans.milestone_done" if done_on else "plans.milestone_reopened",
         message=_("Meilenstein „%(title)s“ aktualisiert") % {"title": milestone.title},
-        municipality=milestone.municipality,
-        obj=milestone,
         request=request,
     )
     return milestone
@@ -622,12 +615,12 @@ def measurement_add(
         measured_on=measured_on,
         defaults={"value": value, "note": (note or "").strip(), "created_by": _user(by)},
     )
-    audit_record(
-        actor=by,
+    audit_object(
+        measurement,
+        by=by,
         action="plans.measurement_added",
         message=_("Messwert für „%(name)s“ erfasst") % {"name": indicator.name},
         municipality=indicator.municipality,
-        obj=measurement,
         request=request,
     )
     return measurement
@@ -650,12 +643,11 @@ def measurement_update(
     measurement.note = (note or "").strip()
     measurement.full_clean(validate_unique=False)
     measurement.save()
-    audit_record(
-        actor=by,
+    audit_object(
+        measurement,
+        by=by,
         action="plans.measurement_updated",
         message=_("Messwert für „%(name)s“ bearbeitet") % {"name": measurement.indicator.name},
-        municipality=measurement.municipality,
-        obj=measurement,
         request=request,
     )
     return measurement

@@ -13,7 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from zwk.accounts.services import audit_record, delete_audited, save_audited
+from zwk.accounts.services import audit_object, audit_record, delete_audited, save_audited
 from zwk.municipalities.models import Municipality, Theme
 from zwk.situation.models import (
     CandidateField,
@@ -74,12 +74,12 @@ def initiative_create(
     initiative.full_clean()
     initiative.save()
     _initiative_relations(initiative, themes, target_groups)
-    audit_record(
-        actor=by,
+    audit_object(
+        initiative,
+        by=by,
         action="situation.initiative_created",
         message=_("Bestandsaufnahme: „%(title)s“ aufgenommen") % {"title": initiative.title},
         municipality=municipality,
-        obj=initiative,
         request=request,
     )
     return initiative
@@ -101,12 +101,11 @@ def initiative_update(
     initiative.full_clean()
     initiative.save()
     _initiative_relations(initiative, themes, target_groups)
-    audit_record(
-        actor=by,
+    audit_object(
+        initiative,
+        by=by,
         action="situation.initiative_updated",
         message=_("Bestandsaufnahme: „%(title)s“ bearbeitet") % {"title": initiative.title},
-        municipality=initiative.municipality,
-        obj=initiative,
         request=request,
     )
     return initiative
@@ -160,13 +159,13 @@ def swot_item_create(
     if suggestion_key and municipality.swot_items.filter(suggestion_key=suggestion_key).exists():
         raise ValidationError(_("Dieser Vorschlag wurde bereits übernommen."))
     item.save()
-    audit_record(
-        actor=by,
+    audit_object(
+        item,
+        by=by,
         action="situation.swot_created",
         message=_("SWOT: %(category)s „%(text)s“ ergänzt")
         % {"category": item.get_category_display(), "text": item.text},
         municipality=municipality,
-        obj=item,
         request=request,
     )
     return item
@@ -180,12 +179,11 @@ def swot_item_update(*, item: SwotItem, by, data: dict, request=None) -> SwotIte
             setattr(item, key, data[key].strip() if isinstance(data[key], str) else data[key])
     item.full_clean(validate_constraints=False)
     item.save()
-    audit_record(
-        actor=by,
+    audit_object(
+        item,
+        by=by,
         action="situation.swot_updated",
         message=_("SWOT: „%(text)s“ bearbeitet") % {"text": item.text},
-        municipality=item.municipality,
-        obj=item,
         request=request,
     )
     return item
@@ -245,12 +243,12 @@ def suggestion_reject(
         defaults={"rejected_by": by if by and by.is_authenticated else None},
     )
     if created:
-        audit_record(
-            actor=by,
+        audit_object(
+            rejected,
+            by=by,
             action="situation.suggestion_rejected",
             message=_("SWOT-Vorschlag „%(key)s“ verworfen") % {"key": key},
             municipality=municipality,
-            obj=rejected,
             request=request,
         )
     return rejected
@@ -362,13 +360,13 @@ def candidate_add(
     candidate.full_clean(validate_constraints=False)
     candidate.save()
     candidate.swot_items.set(swot_items)
-    audit_record(
-        actor=by,
+    audit_object(
+        candidate,
+        by=by,
         action="situation.candidate_added",
         message=_("Handlungsfeld „%(theme)s“ für die Zukunftswerkstatt vorgeschlagen")
         % {"theme": theme.name},
         municipality=municipality,
-        obj=candidate,
         request=request,
     )
     return candidate
@@ -393,12 +391,12 @@ def candidate_update(
     candidate.full_clean(validate_constraints=False)
     candidate.save()
     candidate.swot_items.set(swot_items)
-    audit_record(
-        actor=by,
+    audit_object(
+        candidate,
+        by=by,
         action="situation.candidate_updated",
         message=_("Handlungsfeld „%(theme)s“ bearbeitet") % {"theme": theme.name},
         municipality=municipality,
-        obj=candidate,
         request=request,
     )
     return candidate
@@ -443,13 +441,13 @@ def candidate_move(*, candidate: CandidateField, up: bool, by, request=None) -> 
     CandidateField.objects.filter(pk=neighbour.pk).update(position=candidate.position)
     CandidateField.objects.filter(pk=candidate.pk).update(position=neighbour.position)
     candidate.refresh_from_db()
-    audit_record(
-        actor=by,
+    audit_object(
+        candidate,
+        by=by,
         action="situation.candidate_moved",
         message=_("Handlungsfeld „%(theme)s“ auf Rang %(rank)s gesetzt")
         % {"theme": candidate.theme.name, "rank": candidate.position},
         municipality=municipality,
-        obj=candidate,
         request=request,
     )
     return candidate
