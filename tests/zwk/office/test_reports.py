@@ -14,6 +14,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 from openpyxl import load_workbook
 from weasyprint.formatting_structure import boxes
 
@@ -503,7 +504,7 @@ def test_page_shows_the_report_with_charts_and_download_links(programme, office_
 
 
 def test_page_without_parameters_shows_the_current_year(office_user, client_for):
-    year = date.today().year
+    year = timezone.localdate().year
     for params in ({}, {"utm_source": "newsletter"}):
         response = client_for(office_user).get(reverse("office:reports"), params)
         assert response.status_code == 200
@@ -511,7 +512,7 @@ def test_page_without_parameters_shows_the_current_year(office_user, client_for)
 
 
 def test_preset_redirects_to_its_dates(office_user, client_for):
-    year = date.today().year
+    year = timezone.localdate().year
     response = client_for(office_user).get(reverse("office:reports"), {"vorlage": f"{year}-q2"})
     assert response.status_code == 302
     assert response["Location"].endswith(f"?von={year}-04-01&bis={year}-06-30")
