@@ -220,3 +220,33 @@ def test_admin_lists_and_opens_announcements(sent, client):
     assert "Treffen in Dresden" in listing.content.decode()
     change = client.get(reverse("admin:announcements_announcement_change", args=[sent.pk]))
     assert change.status_code == 200 and "Landkreis Görlitz" in change.content.decode()
+
+
+def test_pages_need_a_constant_number_of_queries(
+    landscape, office_user, client_for, django_capture_on_commit_callbacks
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def send_some(n):
+        for i in range(n):
+            draft = services.announcement_create(
+                by=office_user, data={"subject": f"M{i}", "body": "x", "audience": "all"}
+            )
+            services.announcement_send(announcement=draft, by=office_user)
+
+    def count(client, url):
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get(url).status_code == 200
+        return len(ctx)
+
+    office = client_for(office_user)
+    lead = landscape["people"]["ebern"][0]
+    send_some(2)
+    few_list = count(office, reverse("announcements:list"))
+    few_workspace = count(client_for(lead), reverse("municipalities:workspace", args=["ebern"]))
+    send_some(10)
+    assert count(client_for(lead), reverse("municipalities:workspace", args=["ebern"])) == (
+        few_workspace
+    )
+    assert count(client_for(office_user), reverse("announcements:list")) == few_list
