@@ -52,6 +52,10 @@ NOT_OBJECTS = {
 
 # Object URLs that are not swept, one line of reason each.
 EXCEPTIONS = {
+    "announcements:detail": "announcements belong to the office, no Kommune",
+    "announcements:edit": "announcements belong to the office, no Kommune",
+    "announcements:send": "announcements belong to the office, no Kommune",
+    "announcements:delete": "announcements belong to the office, no Kommune",
     "accounts:password_reset_confirm": "signed one-time token: holding it is the authorisation",
     "invitation_accept": "invitation token: holding the link is the authorisation",
     "api:municipality": "public data of a published Kommune",
@@ -119,7 +123,10 @@ VOLATILE = {
 # A URL answers 403/404 – or 405 to GET on a POST-only view (and the reverse).
 REFUSED = {403, 404, 405}
 # Shared with the other Kommune by construction: the reverse shape uses a third Kommune.
-REVERSE_VIA_THIRD = {"network:conversation": "the test Kommune's conversation is with the other"}
+REVERSE_VIA_THIRD = {
+    "network:conversation": "the test Kommune's conversation is with the other",
+    "announcements:dismiss": "the test world's announcement went to all Kommunen (before the third)",
+}
 
 # Without a Kommune in the path: the people who own such an object on this side (the office
 # may edit every draft and profile by design).

@@ -27,6 +27,11 @@ def build(world):
 
     office = world["users"]["office"]
     data = {"subject": "Matrix", "body": "Text", "audience": "all"}
+    if world.get("suffix"):  # the IDOR sweep's other Kommune: addressed to it alone
+        data |= {
+            "audience": "selection",
+            "criteria": {"municipalities": [world["municipality"].pk]},
+        }
     draft = services.announcement_create(by=office, data=data)
     sent = services.announcement_create(by=office, data=data)
     services.announcement_send(announcement=sent, by=office)
