@@ -8,13 +8,15 @@ table, and those without coordinates with a link to enter them.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from html import escape
 
 from django import forms
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import QuerySet
+from django.db.models import Case, IntegerField, Min, QuerySet, Value, When
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import formats
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -25,11 +27,12 @@ from zwk.municipalities.process import STEPS
 from zwk.municipalities.validators import LAENDER, LAND_CHOICES
 from zwk.office import map as office_map
 from zwk.profiles import analysis
-from zwk.profiles.regions import region_code_for
+from zwk.profiles.regions import register_code
 
 EVERY = [("", gettext_lazy("alle"))]
 DONE = len(STEPS) + 1  # marker state: all steps done
 NO_STEPS = 0
+UNLOCATED_LISTED = 50
 
 
 class MapFilterForm(forms.Form):
@@ -62,9 +65,13 @@ class MapFilterForm(forms.Form):
             )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class MapRow:
-    municipality: Municipality
+    name: str
+    slug: str
+    kind_label: str
+    land_label: str
+    href: str
     state: int  # office_map.MARKERS key
     step_label: str
     demographic_type: str
@@ -73,10 +80,11 @@ class MapRow:
 
     @property
     def title(self) -> str:
-        m = self.municipality
-        return (
-            f"{m.name} ({m.get_kind_display()}, {LAENDER.get(m.land, m.land)}): {self.step_label}"
-        )
+        return f"{self.name} ({self.kind_label}, {self.land_label}): {self.step_label}"
+
+    @property
+    def edit_href(self) -> str:
+        return reverse("municipalities:edit", kwargs={"slug": self.slug})
 
 
 def state_labels() -> dict[int, str]:
@@ -88,27 +96,50 @@ def state_labels() -> dict[int, str]:
 
 
 def _states(qs: QuerySet[Municipality]) -> dict[int, tuple[int, str]]:
-    """(marker state, status) per Kommune id: the first step that is not done."""
-    order = {s.kind: s.number for s in STEPS}
-    steps: dict[int, dict[int, str]] = {}
-    for mid, kind, status in ProcessStep.objects.filter(municipality__in=qs).values_list(
-        "municipality_id", "kind", "status"
-    ):
-        steps.setdefault(mid, {})[order[kind]] = status
+    """(marker state, status) per Kommune id: the first step that is not done.
+
+    One row per Kommune from the database: each step gets a rank (10 × number, +1 if
+    still open, 100 if done) and the smallest rank names the current step and its status.
+    """
+    done, in_progress = ProcessStep.Status.DONE, ProcessStep.Status.IN_PROGRESS
+    rank = Case(
+        When(status=done, then=Value(100)),
+        *[When(kind=s.kind, status=in_progress, then=Value(10 * s.number)) for s in STEPS],
+        *[When(kind=s.kind, then=Value(10 * s.number + 1)) for s in STEPS],
+        output_field=IntegerField(),
+    )
+    first = (
+        ProcessStep.objects.filter(municipality__in=qs)
+        .values("municipality_id")
+        .annotate(first=Min(rank))
+        .values_list("municipality_id", "first")
+    )
     out: dict[int, tuple[int, str]] = {}
-    for mid, by_number in steps.items():
-        current = next(
-            (n for n in sorted(by_number) if by_number[n] != ProcessStep.Status.DONE), None
-        )
-        out[mid] = (DONE, "") if current is None else (current, by_number[current])
+    for mid, value in first:
+        if value is None or value >= 100:
+            out[mid] = (DONE, "")
+        else:
+            out[mid] = (value // 10, in_progress if value % 10 == 0 else ProcessStep.Status.OPEN)
     return out
+
+
+def _region_code(kind: str, ags: str, register_area: str | None) -> str | None:
+    """As :func:`zwk.profiles.regions.region_code_for`, from plain values."""
+    if kind == Municipality.Kind.QUARTIER:
+        return register_code(ags, register_area) if register_area else None
+    if kind == Municipality.Kind.LANDKREIS:
+        return ags[:5]
+    return ags
 
 
 def map_rows(
     *, land: str = "", kind: str = "", theme: Theme | None = None, demographic_type: str = ""
 ) -> list[MapRow]:
-    """The Kommunen matching the filters with their step and Demografietyp, by name."""
-    qs = Municipality.objects.select_related("profile")
+    """The Kommunen matching the filters with their step and Demografietyp, by name.
+
+    Plain values instead of model instances and labels looked up once: with 11,000 Kommunen
+    the page must stay under a second."""
+    qs = Municipality.objects.all()
     if land:
         qs = qs.filter(land=land)
     if kind:
@@ -125,11 +156,18 @@ def map_rows(
             for code, label in zip(typology.codes, typology.labels, strict=True)
         }
     labels = state_labels()
-    status_labels = dict(ProcessStep.Status.choices)
+    status_labels = {k: str(v) for k, v in ProcessStep.Status.choices}
+    kind_labels = {k: str(v) for k, v in Municipality.Kind.choices}
+    placeholder = "slug-placeholder"
+    href = reverse("municipalities:workspace", kwargs={"slug": placeholder})
     rows = []
-    for m in qs.order_by("name"):
-        state, status = states.get(m.id, (NO_STEPS, ""))
-        code = region_code_for(m)
+    values = qs.order_by("name").values_list(
+        "id", "name", "slug", "kind", "land", "ags", "longitude", "latitude",
+        "profile__register_area",
+    )  # fmt: skip
+    for mid, name, slug, m_kind, m_land, ags, lon, lat, area in values:
+        state, status = states.get(mid, (NO_STEPS, ""))
+        code = _region_code(m_kind, ags, area)
         dtype = type_of.get(code, "") if code else ""
         if demographic_type and dtype != demographic_type:
             continue
@@ -138,15 +176,41 @@ def map_rows(
             label = f"{label} ({status_labels.get(status, status)})"
         rows.append(
             MapRow(
-                municipality=m,
+                name=name,
+                slug=slug,
+                kind_label=kind_labels.get(m_kind, m_kind),
+                land_label=LAENDER.get(m_land, m_land),
+                href=href.replace(placeholder, slug),
                 state=state,
                 step_label=label,
                 demographic_type=dtype,
-                lon=float(m.longitude) if m.longitude is not None else None,
-                lat=float(m.latitude) if m.latitude is not None else None,
+                lon=float(lon) if lon is not None else None,
+                lat=float(lat) if lat is not None else None,
             )
         )
     return rows
+
+
+def table_rows(rows: list[MapRow]) -> str:
+    """The data table's body as markup (escaped) – a template loop is too slow for 11,000."""
+    sep = str(formats.get_format("DECIMAL_SEPARATOR"))
+    labels: dict[str, str] = {}  # few distinct labels: escape each once
+
+    def label(text: str) -> str:
+        if text not in labels:
+            labels[text] = escape(text or "–")
+        return labels[text]
+
+    def num(value: float | None) -> str:
+        return "–" if value is None else f"{value:.4f}".replace(".", sep)
+
+    return "".join(
+        f'<tr><th scope="row"><a href="{escape(r.href)}">{escape(r.name)}</a></th>'
+        f"<td>{label(r.kind_label)}</td><td>{label(r.land_label)}</td>"
+        f"<td>{label(r.step_label)}</td><td>{label(r.demographic_type)}</td>"
+        f"<td>{num(r.lat)}</td><td>{num(r.lon)}</td></tr>"
+        for r in rows
+    )
 
 
 def type_names() -> list[str]:
@@ -161,7 +225,7 @@ def render_map(rows: list[MapRow]) -> str:
             lon=r.lon,
             lat=r.lat,
             title=r.title,
-            href=reverse("municipalities:workspace", kwargs={"slug": r.municipality.slug}),
+            href=r.href,
             state=r.state,
         )
         for r in rows
@@ -205,6 +269,7 @@ def map_page(request):
         if state != NO_STEPS or counts[state]
     ]
     located = [r for r in rows if r.lon is not None]
+    unlocated = [r for r in rows if r.lon is None]
     return render(
         request,
         "office/map.html",
@@ -212,9 +277,11 @@ def map_page(request):
             "form": form,
             "svg": mark_safe(render_map(rows)),
             "rows": rows,
+            "table": mark_safe(table_rows(rows)),
             "legend": legend,
             "located": len(located),
-            "unlocated": [r for r in rows if r.lon is None],
+            "unlocated": unlocated[:UNLOCATED_LISTED],
+            "unlocated_more": max(0, len(unlocated) - UNLOCATED_LISTED),
         },
         status=400 if form.errors else 200,
     )

@@ -144,6 +144,11 @@ def test_map_shows_every_kommune_as_link_with_title_and_table(
     municipality_services.step_update(
         step=passau.steps.get(kind="kickoff"), by=office_user, data={"status": "done"}
     )
+    municipality_services.step_update(
+        step=passau.steps.get(kind="profile"), by=office_user, data={"status": "in_progress"}
+    )
+    for step in dorf.steps.all():
+        municipality_services.step_update(step=step, by=office_user, data={"status": "done"})
     response = client_for(office_user).get(reverse("office:map"))
     assert response.status_code == 200
     html = response.content.decode()
@@ -151,8 +156,12 @@ def test_map_shows_every_kommune_as_link_with_title_and_table(
     assert links[flensburg.get_absolute_url()].startswith(
         "Flensburg (Stadt, Schleswig-Holstein): Schritt 1: Kick-off"
     )
-    assert "Schritt 2" in links[passau.get_absolute_url()]
-    assert dorf.get_absolute_url() in links
+    assert "Schritt 2: Kommunalprofil (in Arbeit)" in links[passau.get_absolute_url()]
+    assert links[dorf.get_absolute_url()].endswith("alle Schritte abgeschlossen")
+    shapes = {a.get("href"): a.find(f"{SVG}use").get("href") for a in _points(html)}
+    assert shapes[flensburg.get_absolute_url()] == "#zwk-map-m1"
+    assert shapes[passau.get_absolute_url()] == "#zwk-map-m2"
+    assert shapes[dorf.get_absolute_url()] == "#zwk-map-m6"
     # the Kommune without coordinates (the coordinator's fixture Kommune) is named with a
     # link to enter them, and every Kommune is in the table
     assert reverse("municipalities:edit", kwargs={"slug": "musterdorf"}) in html

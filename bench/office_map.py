@@ -1,0 +1,209 @@
+"""Office map with 11,000 Kommunen: SVG render time and the full page (target < 1 s).
+
+    python bench/office_map.py [--points 11000] [--repeat 20] [--view-repeat 5] [--no-view]
+                               [--format json]
+
+Points are the real Gemeinden of the Gemeindeverzeichnis (``../shared/data`` or
+``ZWK_SHARED_DATA``: 10,981 centre points, topped up with generated points in Germany's
+bounding box); without the file all points are generated. Two figures:
+
+* ``render`` – :func:`zwk.office.map.render_svg` alone for all points (pure Python);
+* ``view`` – ``GET /geschaeftsstelle/karte/`` through Django's test client with the same
+  number of Kommunen (each with its five steps) in a fresh test database (SQLite by default,
+  PostgreSQL when DATABASE_URL is set): queries, SVG, legend and the data table.
+
+Prints figures, asserts nothing. JSON keys: ``points``, ``source``, ``render_p50_ms``,
+``render_p95_ms``, ``svg_kb``, ``view_p50_ms``, ``view_p95_ms``, ``view_queries``,
+``view_kb``, ``database``, ``load_1min``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "zwk.settings")
+os.environ.setdefault("SECRET_KEY", "bench-only")
+os.environ.setdefault("DEBUG", "1")  # static files without a collectstatic manifest
+os.environ.setdefault("ALLOWED_HOSTS", "testserver,127.0.0.1,localhost")
+
+GV = "destatis_gv_gemeinden_31122023_derived.csv"
+
+
+def gemeinden(n: int) -> tuple[list[tuple[str, str, float, float]], str]:
+    """(ags, name, lon, lat) for ``n`` Kommunen and where they came from."""
+    from demography.readers.gv import read_gv_csv
+    from zwk.municipalities.geo import LAT_MAX, LAT_MIN, LON_MAX, LON_MIN
+
+    folder = Path(os.environ.get("ZWK_SHARED_DATA") or ROOT.parent / "shared" / "data")
+    out: list[tuple[str, str, float, float]] = []
+    source = "generated"
+    if (folder / GV).exists():
+        table = read_gv_csv((folder / GV).read_text(encoding="utf-8"), GV)
+        names = table.region_names
+        for ags, (lon, lat) in table.attributes["coordinates"].items():
+            out.append((ags, names[ags], lon, lat))
+        source = f"Gemeindeverzeichnis ({len(out)} Gemeinden)"
+    rng = random.Random(11)
+    i = 0
+    while len(out) < n:
+        i += 1
+        out.append(
+            (
+                f"{rng.randint(1, 16):02d}9{i:05d}",
+                f"Generierte Gemeinde {i}",
+                rng.uniform(LON_MIN + 0.5, LON_MAX - 0.5),
+                rng.uniform(LAT_MIN + 0.5, LAT_MAX - 0.5),
+            )
+        )
+    if len(out) > n:
+        source += f", first {n}"
+    return out[:n], source
+
+
+def _percentiles(times: list[float]) -> tuple[float, float]:
+    times = sorted(times)
+    return round(statistics.median(times), 1), round(times[int(0.95 * (len(times) - 1))], 1)
+
+
+def bench_render(places, repeat: int) -> dict:
+    from zwk.office import map as office_map
+
+    rng = random.Random(3)
+    points = [
+        office_map.MapPoint(
+            lon=lon,
+            lat=lat,
+            title=f"{name} (Gemeinde): Schritt {s}" if s < 6 else f"{name}: abgeschlossen",
+            href=f"/kommunen/gemeinde-{ags}/",
+            state=s,
+        )
+        for (ags, name, lon, lat), s in ((p, rng.randint(1, 6)) for p in places)
+    ]
+    office_map.outline_path()  # loaded once per process
+    times, svg = [], ""
+    for _ in range(repeat):
+        start = time.perf_counter()
+        svg = office_map.render_svg(points, title="Karte", description="Benchmark")
+        times.append((time.perf_counter() - start) * 1000)
+    p50, p95 = _percentiles(times)
+    return {"render_p50_ms": p50, "render_p95_ms": p95, "svg_kb": round(len(svg) / 1024)}
+
+
+def bench_view(places, repeat: int) -> dict:
+    from django.db import connection, reset_queries
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+    from django.urls import reverse
+
+    from zwk.accounts.models import User
+    from zwk.municipalities.models import Municipality, ProcessStep
+    from zwk.municipalities.process import STEPS
+
+    rng = random.Random(5)
+    Municipality.objects.bulk_create(
+        [
+            Municipality(
+                name=name,
+                slug=f"gemeinde-{ags}",
+                kind="stadt" if i % 10 == 0 else "gemeinde",
+                land=ags[:2],
+                ags=ags,
+                longitude=round(lon, 6),
+                latitude=round(lat, 6),
+            )
+            for i, (ags, name, lon, lat) in enumerate(places)
+        ],
+        batch_size=1000,
+    )
+    steps = []
+    for mid in Municipality.objects.values_list("id", flat=True):
+        done = rng.randint(0, 5)
+        for k, step in enumerate(STEPS):
+            status = "done" if k < done else "in_progress" if k == done else "open"
+            steps.append(ProcessStep(municipality_id=mid, kind=step.kind, status=status))
+    ProcessStep.objects.bulk_create(steps, batch_size=2000)
+    office = User.objects.create(username="bench-office", is_office=True)
+    client = Client()
+    client.force_login(office)
+    url = reverse("office:map")
+    reset_queries()
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url, secure=True)  # warm-up (typology cache, templates)
+    assert response.status_code == 200, response.status_code
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        response = client.get(url, secure=True)
+        times.append((time.perf_counter() - start) * 1000)
+    p50, p95 = _percentiles(times)
+    return {
+        "view_p50_ms": p50,
+        "view_p95_ms": p95,
+        "view_queries": len(queries),
+        "view_kb": round(len(response.content) / 1024),
+        "database": connection.vendor,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--points", type=int, default=11_000)
+    parser.add_argument("--repeat", type=int, default=20)
+    parser.add_argument("--view-repeat", type=int, default=5)
+    parser.add_argument("--no-view", action="store_true", help="only the SVG render")
+    parser.add_argument("--format", choices=("text", "json"), default="text")
+    args = parser.parse_args()
+
+    import django
+
+    django.setup()
+    places, source = gemeinden(args.points)
+    summary: dict = {"points": len(places), "source": source}
+    summary.update(bench_render(places, args.repeat))
+    if not args.no_view:
+        from django.db import connection
+
+        # No setup_test_environment(): its instrumented template rendering copies every
+        # context for the test client and would dominate the timings.
+        old_name = connection.settings_dict["NAME"]
+        connection.creation.create_test_db(verbosity=0, autoclobber=True)
+        try:
+            summary.update(bench_view(places, args.view_repeat))
+        finally:
+            connection.creation.destroy_test_db(old_name, verbosity=0)
+    summary["load_1min"] = round(os.getloadavg()[0], 1)
+    if args.format == "json":
+        print(json.dumps(summary))
+        return
+    print(f"points: {summary['points']} ({source})")
+    print(
+        f"render_svg  p50 {summary['render_p50_ms']:7.1f} ms  "
+        f"p95 {summary['render_p95_ms']:7.1f} ms  ({summary['svg_kb']} KB SVG)"
+    )
+    if "view_p50_ms" in summary:
+        print(
+            f"map page    p50 {summary['view_p50_ms']:7.1f} ms  "
+            f"p95 {summary['view_p95_ms']:7.1f} ms  ({summary['view_queries']} queries, "
+            f"{summary['view_kb']} KB, {summary['database']})"
+        )
+    met = summary["render_p95_ms"] < 1000
+    print("target render of 11,000 points < 1 s:", "met" if met else "NOT met")
+    if "view_p95_ms" in summary:
+        print("full page < 1 s:", "met" if summary["view_p95_ms"] < 1000 else "NOT met")
+    print(
+        f"machine load (1 min): {summary['load_1min']} on {os.cpu_count()} CPUs – "
+        "figures scale with it"
+    )
+
+
+if __name__ == "__main__":
+    main()
