@@ -11,12 +11,16 @@ import importlib
 import pkgutil
 
 import pytest
+from django.db import transaction
+from django.test import override_settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 import tests.zwk
-from tests.factories import UserFactory
+from tests.factories import MunicipalityFactory, UserFactory, assign, membership
 from tests.zwk.permissions import LOGIN, ROLES, Case, everyone
-from zwk.municipalities.models import Invitation
+from zwk.municipalities.models import Invitation, Membership
+
+FAST_HASHER = "django.contrib.auth.hashers.MD5PasswordHasher"
 
 CORE_MATRIX = {
     "home": Case("get", everyone(200)),
@@ -58,28 +62,31 @@ def test_every_url_has_a_matrix_entry():
     assert not stale, f"Permission matrix entries for URLs that do not exist: {stale}"
 
 
-@pytest.fixture
-def world(
-    municipality,
-    other_municipality,
-    office_user,
-    coordinator,
-    member,
-    consultant,
-    unassigned_consultant,
-    other_member,
-):
+def _build_world() -> dict:
+    municipality = MunicipalityFactory(name="Musterdorf", slug="musterdorf", ags="09180999")
+    other = MunicipalityFactory(
+        name="Nachbarstadt", slug="nachbarstadt", ags="09181999", kind="stadt"
+    )
+    # The same Kommunen and users as the fixtures of tests/django_fixtures.py.
+    coordinator, member, other_member = (
+        UserFactory(username=name) for name in ("koordination", "team", "fremd")
+    )
+    membership(coordinator, municipality, Membership.Role.COORDINATOR)
+    membership(member, municipality)
+    membership(other_member, other, Membership.Role.COORDINATOR)
+    consultant = UserFactory(username="beratung")
+    assign(consultant, municipality)
     world = {
         "municipality": municipality,
-        "other_municipality": other_municipality,
+        "other_municipality": other,
         "users": {
             "anonymous": None,
             "other_member": other_member,
-            "unassigned_consultant": unassigned_consultant,
+            "unassigned_consultant": UserFactory(username="beratung-fremd", is_consultant=True),
             "member": member,
             "coordinator": coordinator,
             "consultant": consultant,
-            "office": office_user,
+            "office": UserFactory(username="office", is_office=True),
         },
         "kwargs": {"slug": municipality.slug},
     }
@@ -89,8 +96,28 @@ def world(
     return world
 
 
+@pytest.fixture(scope="module")
+def world(django_db_setup, django_db_blocker, tmp_path_factory):
+    """One Kommune with every role and every app's objects – built once for this module.
+
+    Building it for each of the ~300 URLs cost minutes. It lives in a transaction that is
+    rolled back after the module; each test runs in a savepoint inside it (pytest-django's
+    ``db``), so what a POST case changes is undone before the next URL."""
+    media = tmp_path_factory.mktemp("matrix-media")
+    with (
+        django_db_blocker.unblock(),
+        override_settings(MEDIA_ROOT=media, PASSWORD_HASHERS=[FAST_HASHER]),
+        transaction.atomic(),
+    ):
+        world = _build_world()
+        world["media_root"] = media
+        yield world
+        transaction.set_rollback(True)
+
+
 @pytest.mark.parametrize("url_name", sorted(MATRIX))
-def test_permission_matrix(url_name, world, client_for):
+def test_permission_matrix(url_name, world, db, client_for, settings):
+    settings.MEDIA_ROOT = world["media_root"]  # uploads of the world's objects
     case = MATRIX[url_name]
     kwargs = {case.rename.get(k, k): world["kwargs"][k] for k in case.kwargs}
     url = reverse(url_name, kwargs=kwargs)
@@ -118,7 +145,7 @@ def test_admin_requires_staff(client_for, db):
     assert client_for(staff).get("/verwaltung/").status_code == 200
 
 
-def test_coordinator_cannot_invite_coordinators(world, client_for):
+def test_coordinator_cannot_invite_coordinators(world, db, client_for):
     client = client_for(world["users"]["coordinator"])
     url = reverse("municipalities:team_invite", kwargs={"slug": world["kwargs"]["slug"]})
     response = client.post(
