@@ -263,7 +263,9 @@ def _attempts(name, own, theirs):
     return attempts + [(r, reverse_url) for r in ("other_coordinator", "office")]
 
 
-def test_no_object_of_another_kommune_is_reachable(world):  # noqa: F811
+def test_no_object_of_another_kommune_is_reachable(world, db, settings):  # noqa: F811
+    if "media_root" in world:  # a world built once per module keeps its uploads there
+        settings.MEDIA_ROOT = world["media_root"]
     mirror = _mirror(world)
     own, theirs = world["kwargs"], mirror["kwargs"]
     users = world["users"]
