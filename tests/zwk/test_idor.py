@@ -323,6 +323,7 @@ def test_sweep_covers_all_apps():
     apps_swept = {n.split(":")[0] for n in SWEPT}
     assert apps_swept >= {
         "accounts",
+        "announcements",
         "api",
         "consulting",
         "exchange",
