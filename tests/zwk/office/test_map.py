@@ -13,6 +13,7 @@ import numpy as np
 import pytest
 from django.urls import reverse
 
+from demography.readers import read_table
 from demography.readers.gv import read_gv_csv
 from tests.factories import MunicipalityFactory
 from zwk.demo.extensions import coordinates as demo_coordinates
@@ -230,8 +231,12 @@ def test_coordinator_and_anonymous_do_not_see_the_map(client_for, coordinator):
 # --- coordinates ------------------------------------------------------------------------
 
 
-def test_reader_keeps_the_real_gemeindeverzeichnis_coordinates(gv_file):
-    table = read_gv_csv(gv_file.read_text(encoding="utf-8"), gv_file.name)
+@pytest.mark.parametrize("xlsx", [False, True], ids=["derived-csv", "gv-isys-xlsx"])
+def test_reader_keeps_the_real_gemeindeverzeichnis_coordinates(gv_file, xlsx):
+    if xlsx:
+        table = read_table(gv_file.with_name("destatis_gv-isys_auszug_gv_31122023.xlsx"))
+    else:
+        table = read_gv_csv(gv_file.read_text(encoding="utf-8"), gv_file.name)
     points = table.attributes["coordinates"]
     assert points["01001000"] == (9.43751, 54.78252)  # Flensburg
     assert len(points) > 10_000
