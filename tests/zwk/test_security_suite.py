@@ -26,7 +26,8 @@ def _url(name, world):  # noqa: F811
     return reverse(name, kwargs=kwargs)
 
 
-def test_every_post_without_csrf_token_is_refused(world):  # noqa: F811
+def test_every_post_without_csrf_token_is_refused(world, db, settings):  # noqa: F811
+    settings.MEDIA_ROOT = world["media_root"]  # uploads of the world's objects
     office = world["users"]["office"]
     client = Client(enforce_csrf_checks=True)
     client.force_login(office, backend="zwk.accounts.backends.EmailOrUsernameBackend")
@@ -43,7 +44,7 @@ def test_every_post_without_csrf_token_is_refused(world):  # noqa: F811
     assert not accepted, "POST without CSRF token was processed: " + ", ".join(accepted)
 
 
-def test_the_api_does_not_accept_session_posts_without_csrf(world):  # noqa: F811
+def test_the_api_does_not_accept_session_posts_without_csrf(world, db):  # noqa: F811
     # DRF enforces CSRF for session-authenticated unsafe requests itself; token requests carry
     # no cookies, so they cannot be forged by another site.
     office = world["users"]["office"]

@@ -79,7 +79,8 @@ def _client(user):
     return client
 
 
-def test_script_payloads_in_every_text_field_never_become_markup(world):  # noqa: F811
+def test_script_payloads_in_every_text_field_never_become_markup(world, db, settings):  # noqa: F811
+    settings.MEDIA_ROOT = world["media_root"]  # uploads of the world's objects
     roles = ("office", "coordinator")
     pages = _get_pages(world)
     submitted, errors = 0, []
