@@ -18,13 +18,17 @@ import statistics
 import sys
 import time
 from datetime import timedelta
+from functools import partial
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "zwk.settings")
 os.environ.setdefault("SECRET_KEY", "bench-only")
-os.environ.setdefault("DEBUG", "1")  # static files without a collectstatic manifest
+# Production-like: DEBUG off (no query log, cached templates); static files without a manifest.
+os.environ.setdefault("DEBUG", "0")
+os.environ.setdefault("STATIC_MANIFEST", "0")
+os.environ.setdefault("TWO_FACTOR_REQUIRED", "0")
 os.environ.setdefault("ALLOWED_HOSTS", "testserver,127.0.0.1,localhost")
 
 
@@ -144,10 +148,14 @@ def _time(client, url, n):
     }
 
 
+def _count(queries: list, execute, sql, params, many, context):
+    queries.append(sql)
+    return execute(sql, params, many, context)
+
+
 def run(args) -> None:
-    from django.db import connection, reset_queries
+    from django.db import connection
     from django.test import Client
-    from django.test.utils import CaptureQueriesContext
     from django.urls import reverse
 
     started = time.perf_counter()
@@ -158,8 +166,8 @@ def run(args) -> None:
     results = {}
     for name in ("plan", "board", "timeline", "themes"):
         url = reverse(f"plans:{name}", kwargs={"slug": municipality.slug})
-        reset_queries()  # DEBUG keeps at most 9,000 queries; the setup filled the log
-        with CaptureQueriesContext(connection) as queries:
+        queries = []  # counted by a wrapper: the query log is reset when a request starts
+        with connection.execute_wrapper(partial(_count, queries)):
             client.get(url, secure=True)
         results[name] = {**_time(client, url, args.n if name == "plan" else max(args.n // 3, 10)),
                          "queries": len(queries)}  # fmt: skip

@@ -29,9 +29,19 @@ def plan_or_none(municipality) -> Plan | None:
     return Plan.objects.filter(municipality=municipality).first()
 
 
-def measures(plan: Plan, *, theme=None, status: str = "") -> QuerySet[Measure]:
+MEASURE_DETAILS = ("goals", "partners", "target_groups", "milestones")
+
+
+def measures(
+    plan: Plan, *, theme=None, status: str = "", prefetch: tuple[str, ...] = MEASURE_DETAILS
+) -> QuerySet[Measure]:
+    """Measures of a plan by title, with the relations in ``prefetch``.
+
+    Lists pass only what they show: prefetching goals, partners, target groups and milestones
+    for 200 measures costs more than rendering the board (one related queryset per measure
+    and relation)."""
     qs = plan.measures.select_related("theme", "origin_sketch__workshop").prefetch_related(
-        "goals", "partners", "target_groups", "milestones"
+        *prefetch
     )
     if theme is not None:
         qs = qs.filter(theme=theme)
@@ -81,7 +91,7 @@ class Column:
 
 def board(plan: Plan, *, theme=None) -> list[Column]:
     """The measures in one column per status, in the order of the status list."""
-    rows = list(measures(plan, theme=theme))
+    rows = list(measures(plan, theme=theme, prefetch=()))
     return [
         Column(value, str(label), [m for m in rows if m.status == value])
         for value, label in Measure.Status.choices
@@ -154,7 +164,7 @@ def theme_blocks(plan: Plan, on: date) -> list[ThemeBlock]:
     "ohne Handlungsfeld" collects the rest. A constant number of queries."""
     states = indicator_states(plan, on)
     goal_list = list(goals(plan))
-    measure_list = list(measures(plan))
+    measure_list = list(measures(plan, prefetch=()))
     themes = {t.pk: t for t in plan.municipality.themes.all()}
     for item in [*goal_list, *measure_list]:
         if item.theme_id and item.theme_id not in themes:
@@ -240,7 +250,7 @@ def trace(municipality, plan: Plan | None, on: date) -> tuple[list[TraceSketch],
             TraceSketch(s, list(s.cluster.cards.all()) if s.cluster else [], []) for s in sketches
         ], []
     states = indicator_states(plan, on)
-    measure_list = list(measures(plan).prefetch_related("goals__indicators"))
+    measure_list = list(measures(plan, prefetch=("goals__indicators",)))
     by_sketch: dict[int, list[TraceMeasure]] = {}
     direct = []
     for m in measure_list:

@@ -49,6 +49,7 @@ from zwk.plans.forms import (
 from zwk.plans.models import Comment, Goal, Indicator, Measure, Measurement, Milestone, Plan
 from zwk.plans.traffic_light import TOLERANCE
 from zwk.plans.versions import compare, snapshot
+from zwk.workshops.selectors import sketches_for_plan_count
 
 VIEW, CHANGE = "plans.view_plan", "plans.change_plan"
 VIEW_REVIEW = "plans.view_review"
@@ -127,7 +128,10 @@ def plan(request, slug):
     criteria = filters.cleaned_data if filters.is_valid() else {}
     page = Paginator(
         selectors.measures(
-            plan, theme=criteria.get("handlungsfeld"), status=criteria.get("status", "")
+            plan,
+            theme=criteria.get("handlungsfeld"),
+            status=criteria.get("status", ""),
+            prefetch=(),
         )
         if plan
         else Measure.objects.none(),
@@ -157,7 +161,7 @@ def plan(request, slug):
             filtered=any(criteria.values()),
             total=plan.measures.count() if plan else 0,
             transitions=transitions,
-            sketch_count=len(selectors.carry_over_rows(municipality, plan)),
+            sketch_count=sketches_for_plan_count(municipality),
         ),
         status=200 if not filters.is_bound or filters.is_valid() else 400,
     )
@@ -778,7 +782,7 @@ def timeline_view(request, slug):
     municipality = municipality_for(request, slug, VIEW)
     plan = selectors.plan_or_none(municipality)
     form, theme, status = _theme_filter(request, municipality)
-    rows = list(selectors.measures(plan, theme=theme)) if plan else []
+    rows = list(selectors.measures(plan, theme=theme, prefetch=("milestones",))) if plan else []
     return render(
         request,
         "plans/timeline.html",

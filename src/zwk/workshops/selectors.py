@@ -289,6 +289,15 @@ def protocol(workshop: Workshop) -> dict:
     }
 
 
+def _proposed_sketches(municipality) -> QuerySet[Sketch]:
+    return Sketch.objects.filter(workshop__municipality=municipality, for_plan=True)
+
+
+def sketches_for_plan_count(municipality) -> int:
+    """How many sketches ``sketches_for_plan`` lists – one COUNT, no annotation."""
+    return _proposed_sketches(municipality).count()
+
+
 def sketches_for_plan(municipality) -> QuerySet[Sketch]:
     """Project sketches a Kommune's workshops propose for the Werkstattplan.
 
@@ -297,7 +306,7 @@ def sketches_for_plan(municipality) -> QuerySet[Sketch]:
     copies what it needs; it never writes back.
     """
     return (
-        Sketch.objects.filter(workshop__municipality=municipality, for_plan=True)
+        _proposed_sketches(municipality)
         .select_related("workshop", "cluster", "theme")
         .annotate(
             points=Coalesce(
