@@ -333,6 +333,7 @@ def _measure_page(
             indicators=selectors.measure_indicators(measure, today),
             cards=selectors.origin_cards(measure),
             today=today,
+            can_write_lesson=request.user.has_perm("plans.change_review", municipality),
         ),
         status=status,
     )

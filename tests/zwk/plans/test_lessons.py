@@ -234,3 +234,14 @@ def test_returned_entry_goes_back_to_review_after_editing(
     )
     entry = _submitted().get()
     assert entry.status == Status.REVIEW and "4.000 €" in entry.results
+
+
+def test_measure_page_links_to_a_lesson_form_for_this_measure(municipality, member, client_for):
+    measure = make_measure(municipality, member, "Dorfladen")
+    make_measure(municipality, member, "Bürgerbus")
+    client = client_for(member)
+    html = client.get(measure.get_absolute_url()).content.decode()
+    href = f"{_url('review:lesson_create', municipality)}?massnahme={measure.pk}"
+    assert f'href="{href}">Erfahrung festhalten' in html
+    form = client.get(href).content.decode()
+    assert f'<option value="{measure.pk}" selected>Dorfladen</option>' in form
