@@ -2,7 +2,8 @@
 
 The workshop page posts the chosen sketches (field ``skizze``, repeated) to the plan's
 carry-over view; the page marks sketches already in the plan through the reverse relation
-of ``Measure.origin_sketch`` – workshops never import plans.
+of ``Measure.origin_sketch`` and links each to its measure by URL name – workshops never
+import plans.
 """
 
 import re
@@ -50,6 +51,9 @@ def test_selected_sketches_become_measures_in_one_action(client_for, workshop, c
     for sketch in (bus, cafe):
         item = re.search(rf'<li id="skizze-{sketch.pk}">.*?</li>', page, re.S).group(0)
         assert "im Werkstattplan" in item
+        # … with a link to the measure it became (URL name only: workshops never import plans)
+        measure = measures.get(origin_sketch=sketch)
+        assert f'<a href="{measure.get_absolute_url()}">zur Maßnahme' in item
     bench_item = re.search(rf'<li id="skizze-{bench.pk}">.*?</li>', page, re.S).group(0)
     assert "im Werkstattplan" not in bench_item
     idea_item = re.search(rf'<li id="skizze-{idea.pk}">.*?</li>', page, re.S).group(0)
