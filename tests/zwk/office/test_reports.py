@@ -558,3 +558,11 @@ def test_programme_scope_leaves_out_kommunen_that_left_or_joined_later(programme
     scope, _demo = reports.programme_scope(H1)
     assert set(scope.values_list("slug", flat=True)) == {"altdorf", "bergstadt", "kreis-cee"}
     assert not Municipality.objects.filter(slug="exdorf", pk__in=scope.values("pk")).exists()
+
+
+def test_pdf_page_header_prints_a_period_of_two_dates_exactly(db):
+    odd = reports.Period(date(2026, 2, 3), date(2026, 4, 5))
+    document = report_views.document(reports.build(odd))
+    pages = [" ".join(_texts(page._page_box)) for page in document.pages]
+    for text in pages:  # the running header of every page (a CSS string, css_string filter)
+        assert "Programmbericht 03.02.2026 – 05.04.2026" in text

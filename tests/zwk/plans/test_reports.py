@@ -154,3 +154,16 @@ def test_outsiders_get_no_report(municipality, plan_data, other_member, client_f
     client = client_for(other_member)
     for name in ("plans:report_pdf", "plans:report_xlsx"):
         assert client.get(reverse(name, args=[municipality.slug])).status_code == 404
+
+
+# Hyphen, quotes, backslash, an umlaut and what would end the <style> element.
+ODD_NAME = 'Garmisch-Partenkirchen „Süd“ "Alt" \\ </style> <b>'
+
+
+def test_pdf_page_header_prints_the_kommune_name_exactly(municipality, plan_data):
+    municipality.name = ODD_NAME
+    municipality.save()
+    pages = pdf_pages(reports.build(municipality, plan_data, ON))
+    for text in pages:
+        assert f"Werkstattplan {ODD_NAME}" in text  # the running header of every page
+    assert "u002D" not in " ".join(pages)  # what escapejs printed
