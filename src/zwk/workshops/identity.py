@@ -10,6 +10,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.core import signing
 
+from zwk.core.queries import one_or_none
 from zwk.workshops.models import Participant, Workshop
 
 SALT = "zwk.workshops.participant"
@@ -42,9 +43,11 @@ def participant_for(request, workshop: Workshop) -> Participant | None:
     if parsed is None:
         return None
     pk, token = parsed
-    participant = Participant.objects.filter(
-        pk=pk, token=token, workshop=workshop, anonymised_at__isnull=True
-    ).first()
+    participant = one_or_none(
+        Participant.objects.filter(
+            pk=pk, token=token, workshop=workshop, anonymised_at__isnull=True
+        )
+    )
     if participant is not None:
         participant.workshop = workshop  # avoid a second query
     return participant
@@ -63,10 +66,10 @@ def participant_by_code(request, code: str) -> tuple[Workshop | None, Participan
         if parsed is None:
             continue
         pk, token = parsed
-        participant = (
-            Participant.objects.select_related("workshop")
-            .filter(pk=pk, token=token, workshop__code=code, anonymised_at__isnull=True)
-            .first()
+        participant = one_or_none(
+            Participant.objects.select_related("workshop").filter(
+                pk=pk, token=token, workshop__code=code, anonymised_at__isnull=True
+            )
         )
         if participant is not None:
             return participant.workshop, participant

@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from zwk.accounts.services import client_ip
+from zwk.core.queries import one_or_none
 from zwk.workshops import identity, live, ratelimit, selectors, services
 from zwk.workshops.forms import CardForm, JoinForm, municipality_themes
 from zwk.workshops.models import INVITE_PARAM, PRIVACY_NOTICE_VERSION, Card, Workshop
@@ -83,7 +84,9 @@ def _guard(request, workshop: Workshop | None) -> Workshop:
 
 def _workshop_by_code(request, code: str) -> Workshop:
     """The workshop of a page anyone may open (join form, privacy notice)."""
-    workshop = Workshop.objects.select_related("municipality").filter(code=code.lower()).first()
+    workshop = one_or_none(
+        Workshop.objects.select_related("municipality").filter(code=code.lower())
+    )
     if workshop is not None and identity.participant_for(request, workshop) is not None:
         return workshop  # joined on this device: no key needed any more
     return _guard(request, workshop)
@@ -163,7 +166,7 @@ def index(request):
     if code:
         if ratelimit.exceeded("lookup", _lookup_ip(request)):
             return _too_many_lookups(request)
-        workshop = Workshop.objects.filter(code=code).first()
+        workshop = one_or_none(Workshop.objects.filter(code=code))
         if workshop is not None and not workshop.is_invite_only:
             return redirect("participate:entry", code=code)
         # Invite-only workshops are not found by their code alone (no oracle for guessing).
@@ -184,7 +187,9 @@ def index(request):
 @require_http_methods(["GET", "POST"])
 @refuse_lookups
 def entry(request, code):
-    workshop = Workshop.objects.select_related("municipality").filter(code=code.lower()).first()
+    workshop = one_or_none(
+        Workshop.objects.select_related("municipality").filter(code=code.lower())
+    )
     participant = identity.participant_for(request, workshop) if workshop else None
     if participant is None:
         return _join(request, _guard(request, workshop))
@@ -280,7 +285,7 @@ def _participant_or_403(request, code):
 
 def refuse_without_participant(request, code):
     """No participant cookie: 403 for a public workshop; 404 like an unknown code else."""
-    workshop = Workshop.objects.filter(code=code.lower()).first()
+    workshop = one_or_none(Workshop.objects.filter(code=code.lower()))
     if workshop is None or workshop.is_invite_only:
         ratelimit.hit("lookup", _lookup_ip(request))
         raise Http404

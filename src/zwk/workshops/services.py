@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 
 from zwk.accounts.models import User
 from zwk.accounts.services import audit_record
+from zwk.core.queries import one_or_none
 from zwk.core.uploads import random_upload_name, reencode_image
 from zwk.municipalities.models import Municipality, Theme
 from zwk.workshops import live
@@ -635,7 +636,7 @@ def vote_cast(
             )
             % {"n": ballot.budget}
         )
-    vote = Vote.objects.filter(participant=participant, card=card).first()
+    vote = one_or_none(Vote.objects.filter(participant=participant, card=card))
     current = vote.points if vote else 0
     if current + points > workshop.max_points_per_card:
         raise ValidationError(
@@ -658,7 +659,7 @@ def vote_withdraw(
     """Take points back from ``card`` while the phase is open; returns the points left on it."""
     card, phase = _votable_card(card, participant, card_is_fresh)
     ballot = _locked_ballot(participant, phase, card.workshop)
-    vote = Vote.objects.filter(participant=participant, card=card).first()
+    vote = one_or_none(Vote.objects.filter(participant=participant, card=card))
     if vote is None:
         raise ValidationError(_("Sie haben dieser Karte keinen Punkt gegeben."))
     points = min(points, vote.points)
@@ -675,7 +676,9 @@ def vote_withdraw(
 
 def _locked_ballot(participant: Participant, phase: Phase, workshop: Workshop) -> Ballot:
     """The participant's ballot of ``phase``, locked; created on the first point."""
-    ballot = Ballot.objects.select_for_update().filter(participant=participant, phase=phase).first()
+    ballot = one_or_none(
+        Ballot.objects.select_for_update().filter(participant=participant, phase=phase)
+    )
     if ballot is not None:
         return ballot
     try:
