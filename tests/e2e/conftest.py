@@ -122,7 +122,14 @@ def demo(transactional_db, settings, tmp_path):
 
     ``manage.py demo`` takes seconds (statistics import, toolbox index, workshops, plans); the
     first test of a process runs it and keeps a snapshot of the tables and uploads, the others
-    restore that snapshot (see ``demo_snapshot.py``) – the same rows, a fraction of the time."""
+    restore that snapshot (see ``demo_snapshot.py``) – the same rows, a fraction of the time.
+
+    The same rows also mean the same workshop versions: the per-process card list cache of
+    the workshops (keyed by phase, version and creation time) would hand a test the cards
+    another test wrote at that version, so it is emptied here."""
+    from zwk.workshops.selectors import clear_card_cache
+
+    clear_card_cache()
     settings.MEDIA_ROOT = tmp_path / "media"
     if demo_snapshot.restore(settings.MEDIA_ROOT):
         return
