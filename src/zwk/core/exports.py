@@ -61,11 +61,23 @@ def csv_response(filename: str, headers: list[str], rows: Iterable[list]) -> Htt
 
 
 def _sheet_value(value):
+    if value is None:
+        return None
     if isinstance(value, Decimal):
         return float(value)
     if isinstance(value, int | float | date):
         return value
     return str(value)
+
+
+def append_row(sheet, values: Iterable) -> None:
+    """Append a row to an openpyxl sheet: formula-like text stays text, dates ``TT.MM.JJJJ``."""
+    sheet.append([_sheet_value(v) for v in values])
+    for cell in sheet[sheet.max_row]:
+        if cell.data_type == "f":  # openpyxl reads a leading "=" as a formula
+            cell.data_type = "s"
+        elif isinstance(cell.value, date):
+            cell.number_format = "DD.MM.YYYY"
 
 
 def xlsx_response(
@@ -80,12 +92,7 @@ def xlsx_response(
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for row in rows:
-        sheet.append([_sheet_value(v) for v in row])
-        for cell in sheet[sheet.max_row]:
-            if cell.data_type == "f":  # openpyxl reads a leading "=" as a formula
-                cell.data_type = "s"
-            elif isinstance(cell.value, date):
-                cell.number_format = "DD.MM.YYYY"
+        append_row(sheet, row)
     sheet.freeze_panes = "A2"
     for column, header in zip(sheet.columns, headers, strict=True):
         width = max([len(header)] + [len(str(c.value or "")) for c in column])

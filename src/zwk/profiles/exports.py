@@ -8,13 +8,17 @@ from django.template.loader import render_to_string
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from zwk.core.exports import append_row, defuse
 from zwk.profiles import charts
 
 
 def csv_cell(value):
-    """German number format in CSV (Excel in German opens it without conversion)."""
+    """German number format in CSV (Excel in German opens it without conversion); text that a
+    spreadsheet would run as a formula (a region name from an uploaded file) is defused."""
     if isinstance(value, float):
         return charts.fmt(value, 3).replace(".", "")
+    if isinstance(value, str):
+        return defuse(value)
     return "" if value is None else value
 
 
@@ -34,13 +38,13 @@ def workbook(municipality, ctx) -> bytes:
         for cell in ws[1]:
             cell.font = Font(bold=True)
         for row in table.rows:
-            ws.append(list(row))
+            append_row(ws, row)
     ws = wb.create_sheet("Quellen")
     ws.append(["Datei", "Tabelle", "Stand", "Lizenz"])
     for r in ctx["releases"]:
-        ws.append([r.file_name, r.table_code, r.stand, r.licence])
+        append_row(ws, [r.file_name, r.table_code, r.stand, r.licence])
     ws.append([])
-    ws.append([f"Kommunalprofil {municipality.name}. {ctx['licence']}"])
+    append_row(ws, [f"Kommunalprofil {municipality.name}. {ctx['licence']}"])
     out = io.BytesIO()
     wb.save(out)
     return out.getvalue()

@@ -194,3 +194,23 @@ def test_step_page_links_to_the_profile(db, client_for, member, municipality):
     assert (
         reverse("profiles:profile", kwargs={"slug": municipality.slug}) in response.content.decode()
     )
+
+
+def test_exports_defuse_formulas_from_uploaded_names():
+    """Region names and file names come from uploaded statistics files: a name a spreadsheet
+    would run as a formula stays text in CSV and XLSX."""
+    from types import SimpleNamespace
+
+    from zwk.profiles import exports
+
+    assert exports.csv_cell('=HYPERLINK("http://x")') == '\'=HYPERLINK("http://x")'
+    assert exports.csv_cell(1234.5) == "1234,500"  # three decimals, as on the page
+    table = SimpleNamespace(title="Kennzahlen", headers=["Region", "Wert"], rows=[["=1+1", 3.5]])
+    release = SimpleNamespace(file_name="@SUM(A1).csv", table_code="t", stand="2024", licence="dl")
+    municipality = SimpleNamespace(name="-Musterdorf")
+    ctx = {"tables": [table], "releases": [release], "licence": "dl-de/by-2-0"}
+    wb = load_workbook(io.BytesIO(exports.workbook(municipality, ctx)))
+    sheet = wb["Kennzahlen"]
+    assert sheet["A2"].value == "=1+1" and sheet["A2"].data_type == "s"
+    assert sheet["B2"].value == 3.5
+    assert wb["Quellen"]["A2"].data_type == "s"
