@@ -22,6 +22,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from zwk.accounts.decorators import audited_export
 from zwk.accounts.models import User
 from zwk.consulting import exports, selectors, services
 from zwk.consulting.forms import (
@@ -556,6 +557,7 @@ def budget_edit(request, slug):
 
 @login_required
 @require_GET
+@audited_export
 def export_csv(request, year):
     _need(request, "consulting.manage_budgets")
     headers, rows = exports.accounting_table(year)
@@ -564,6 +566,7 @@ def export_csv(request, year):
 
 @login_required
 @require_GET
+@audited_export
 def export_xlsx(request, year):
     _need(request, "consulting.manage_budgets")
     headers, rows = exports.accounting_table(year)

@@ -18,6 +18,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from zwk.accounts.decorators import audited_export
 from zwk.accounts.services import client_ip
 from zwk.core.uploads import attachment_response
 from zwk.exchange import exports, ical, ratelimit, selectors, services
@@ -321,6 +322,7 @@ def attendees(request, pk):
 
 @login_required
 @require_GET
+@audited_export
 def attendees_export(request, pk, fmt):
     event = _event_for(request, pk, "exchange.view_attendees")
     headers, rows = exports.attendance_table(selectors.attendees(event))

@@ -25,6 +25,7 @@ from django.views.decorators.http import require_GET
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from zwk.accounts.decorators import audited_export
 from zwk.core.exports import FORMULA_START, XLSX_TYPE
 from zwk.office import reports
 from zwk.office.report_forms import ReportPeriodForm
@@ -317,6 +318,7 @@ def report_page(request):
 
 @login_required
 @require_GET
+@audited_export
 def report_pdf(request):
     period, error = _period_or_page(request)
     if error is not None:
@@ -330,6 +332,7 @@ def report_pdf(request):
 
 @login_required
 @require_GET
+@audited_export
 def report_xlsx(request):
     period, error = _period_or_page(request)
     if error is not None:

@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from zwk.accounts.decorators import audited_export
 from zwk.municipalities.access import municipality_for
 from zwk.municipalities.view_helpers import add_form_errors
 from zwk.plans import lessons as lesson_services
@@ -263,6 +264,7 @@ def _report_context(request, municipality):
 
 @login_required
 @require_GET
+@audited_export
 def report_pdf(request, slug):
     municipality = municipality_for(request, slug, VIEW)
     report = _report_context(request, municipality)
@@ -274,6 +276,7 @@ def report_pdf(request, slug):
 
 @login_required
 @require_GET
+@audited_export
 def report_xlsx(request, slug):
     municipality = municipality_for(request, slug, VIEW)
     report = _report_context(request, municipality)

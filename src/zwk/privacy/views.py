@@ -17,6 +17,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from zwk.accounts.decorators import audited_export
 from zwk.accounts.services import audit_record
 from zwk.core.exports import csv_response
 from zwk.privacy import selectors, services
@@ -140,6 +141,7 @@ def register(request):
 
 @login_required
 @require_GET
+@audited_export
 def register_csv(request):
     _require_office(request)
     rows = selectors.processing_register()

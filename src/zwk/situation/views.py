@@ -17,6 +17,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from zwk.accounts.decorators import audited_export
 from zwk.municipalities.access import municipality_for
 from zwk.municipalities.process import STEPS_BY_KIND
 from zwk.profiles.selectors import indicator_comparison
@@ -217,6 +218,7 @@ def initiative_delete(request, slug, pk):
 
 @login_required
 @require_GET
+@audited_export
 def initiatives_export(request, slug, fmt):
     municipality = municipality_for(request, slug, VIEW)
     headers, rows = exports.initiatives_table(municipality)
@@ -415,6 +417,7 @@ def suggestion_restore(request, slug, key):
 
 @login_required
 @require_GET
+@audited_export
 def swot_export(request, slug, fmt):
     municipality = municipality_for(request, slug, VIEW)
     headers, rows = exports.swot_table(municipality)
