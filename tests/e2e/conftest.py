@@ -131,11 +131,14 @@ def demo(transactional_db, settings, tmp_path):
 
     clear_card_cache()
     settings.MEDIA_ROOT = tmp_path / "media"
-    if demo_snapshot.restore(settings.MEDIA_ROOT):
+    # The demo imports statistics from ZWK_SHARED_DATA: a test that points it elsewhere (e.g.
+    # without the Länder table) gets a demo built from that folder, not the snapshot.
+    source = os.environ.get("ZWK_SHARED_DATA", "")
+    if demo_snapshot.restore(settings.MEDIA_ROOT, source=source):
         return
     _restore_migration_data()
     call_command("demo", stdout=io.StringIO())
-    demo_snapshot.take(settings.MEDIA_ROOT)
+    demo_snapshot.take(settings.MEDIA_ROOT, source=source)
 
 
 @pytest.fixture
@@ -160,15 +163,30 @@ def format_violations(violations: list[dict]) -> str:
     return "\n".join(lines)
 
 
-def run_axe(page) -> list[dict]:
-    if not page.evaluate("() => typeof window.axe !== 'undefined'"):
-        page.add_script_tag(path=str(AXE_JS))
-    result = page.evaluate(
-        "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags},"
-        " resultTypes: ['violations']})",
-        AXE_TAGS,
-    )
-    return result["violations"]
+def run_axe(page, attempts: int = 3) -> list[dict]:
+    """axe-core's violations on the current page.
+
+    A click right before may still be loading the next page; axe then finds no document body
+    or its context is destroyed. So: wait for the load, and try again if the page changed
+    under axe (a busy machine running tests in parallel makes this likely)."""
+    from playwright.sync_api import Error as PlaywrightError
+
+    for attempt in range(attempts):
+        try:
+            page.wait_for_load_state()
+            if not page.evaluate("() => typeof window.axe !== 'undefined'"):
+                page.add_script_tag(path=str(AXE_JS))
+            result = page.evaluate(
+                "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags},"
+                " resultTypes: ['violations']})",
+                AXE_TAGS,
+            )
+            return result["violations"]
+        except PlaywrightError:
+            if attempt == attempts - 1:
+                raise
+            page.wait_for_timeout(250)
+    return []
 
 
 DUPLICATE_IDS = """() => {

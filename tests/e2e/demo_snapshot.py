@@ -46,8 +46,9 @@ def _columns(model) -> str:
     return ", ".join(quote(f.column) for f in model._meta.concrete_fields)
 
 
-def take(media_root: Path) -> None:
-    """Remember the database and the uploads as they are now (right after ``manage.py demo``)."""
+def take(media_root: Path, *, source: str = "") -> None:
+    """Remember the database and the uploads as they are now (right after ``manage.py demo``
+    built from the statistics in ``source``); replaces an earlier snapshot."""
     media = Path(tempfile.mkdtemp(prefix="zwk-demo-media-"))
     if Path(media_root).exists():
         shutil.copytree(media_root, media, dirs_exist_ok=True)
@@ -55,7 +56,7 @@ def take(media_root: Path) -> None:
         connection.ensure_connection()
         copy = sqlite3.connect(":memory:", check_same_thread=False)
         connection.connection.backup(copy)
-        _state.update(sqlite=copy, raw=connection.connection, media=media)
+        _state.update(sqlite=copy, raw=connection.connection, media=media, source=source)
         return
     quote = connection.ops.quote_name
     with connection.cursor() as cursor:
@@ -66,12 +67,13 @@ def take(media_root: Path) -> None:
             cursor.execute(
                 f"CREATE TABLE {SCHEMA}.{table} AS SELECT {_columns(model)} FROM {table}"
             )
-    _state.update(postgresql=True, media=media)
+    _state.update(postgresql=True, media=media, source=source)
 
 
-def restore(media_root: Path) -> bool:
-    """Put the snapshot back into the (flushed) database; False if there is none yet."""
-    if "media" not in _state:
+def restore(media_root: Path, *, source: str = "") -> bool:
+    """Put the snapshot back into the (flushed) database; False if there is none yet or it was
+    built from other statistics than ``source``."""
+    if "media" not in _state or _state["source"] != source:
         return False
     if connection.vendor == "sqlite":
         connection.ensure_connection()

@@ -59,6 +59,8 @@ def test_privacy_pages_for_a_person_and_the_office(page, base_url, transactional
     expect(page.get_by_role("heading", level=1)).to_have_text("Impressum")
     assert_no_axe_violations(page)
     page.get_by_role("link", name="Datenschutz").click()
+    page.wait_for_url("**/datenschutz/")
+    page.wait_for_load_state()
     assert_no_axe_violations(page)
 
     login(page, base_url, "amt", PASSWORD, check=False)
