@@ -12,10 +12,11 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Callable, Iterable
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 
 from django.http import HttpResponse
+from django.utils import timezone
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
@@ -65,38 +66,50 @@ def _sheet_value(value):
         return None
     if isinstance(value, Decimal):
         return float(value)
+    if isinstance(value, datetime):
+        # Excel knows no time zones: the local (Berlin) time people expect to read.
+        return timezone.localtime(value).replace(tzinfo=None) if timezone.is_aware(value) else value
     if isinstance(value, int | float | date):
         return value
     return str(value)
 
 
 def append_row(sheet, values: Iterable) -> None:
-    """Append a row to an openpyxl sheet: formula-like text stays text, dates ``TT.MM.JJJJ``."""
+    """Append a row to an openpyxl sheet: formula-like text stays text, dates ``TT.MM.JJJJ``
+    (with ``HH:MM`` for a point in time)."""
     sheet.append([_sheet_value(v) for v in values])
     for cell in sheet[sheet.max_row]:
         if cell.data_type == "f":  # openpyxl reads a leading "=" as a formula
             cell.data_type = "s"
+        elif isinstance(cell.value, datetime):
+            cell.number_format = "DD.MM.YYYY HH:MM"
         elif isinstance(cell.value, date):
             cell.number_format = "DD.MM.YYYY"
 
 
-def xlsx_response(
-    filename: str, title: str, headers: list[str], rows: Iterable[list]
-) -> HttpResponse:
-    """``filename.xlsx`` with one sheet called ``title``: a bold, frozen header row, text
-    that looks like a formula stored as text, dates as ``TT.MM.JJJJ``, sensible widths."""
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = title[:31]  # Excel's limit for sheet names
-    sheet.append(headers)
+def add_sheet(workbook: Workbook, title: str, headers: list, rows: Iterable[list]):
+    """A sheet ``title`` in ``workbook``: a bold, frozen header row, rows by ``append_row``,
+    column widths from the content (10 to 60 characters)."""
+    sheet = workbook.create_sheet(title[:31])  # Excel's limit for sheet names
+    sheet.append([str(h) for h in headers])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for row in rows:
         append_row(sheet, row)
     sheet.freeze_panes = "A2"
-    for column, header in zip(sheet.columns, headers, strict=True):
-        width = max([len(header)] + [len(str(c.value or "")) for c in column])
+    for column in sheet.columns:
+        width = max(len(str(c.value or "")) for c in column)
         sheet.column_dimensions[column[0].column_letter].width = min(max(width + 2, 10), 60)
+    return sheet
+
+
+def xlsx_response(
+    filename: str, title: str, headers: list[str], rows: Iterable[list]
+) -> HttpResponse:
+    """``filename.xlsx`` with one sheet called ``title`` (see ``add_sheet``)."""
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    add_sheet(workbook, title, headers, rows)
     buffer = io.BytesIO()
     workbook.save(buffer)
     return _attachment(HttpResponse(buffer.getvalue(), content_type=XLSX_TYPE), f"{filename}.xlsx")

@@ -10,8 +10,6 @@ as text, as in ``zwk.core.exports``).
 from __future__ import annotations
 
 import io
-from datetime import date, datetime
-from decimal import Decimal
 from urllib.parse import urlencode
 
 from django.contrib.auth.decorators import login_required
@@ -23,10 +21,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from openpyxl import Workbook
-from openpyxl.styles import Font
 
 from zwk.accounts.decorators import audited_export
-from zwk.core.exports import FORMULA_START, XLSX_TYPE
+from zwk.core.exports import XLSX_TYPE, add_sheet
 from zwk.office import reports
 from zwk.office.report_forms import ReportPeriodForm
 from zwk.profiles import charts
@@ -112,36 +109,6 @@ def document(report: reports.ProgrammeReport, request=None):
 # --- XLSX -----------------------------------------------------------------------------------
 
 
-def _cell(value):
-    if value is None:
-        return ""
-    if isinstance(value, Decimal):
-        return float(value)
-    if isinstance(value, datetime):
-        return value.replace(tzinfo=None)
-    if isinstance(value, int | float | date):
-        return value
-    return str(value)
-
-
-def _sheet(wb: Workbook, title: str, headers: list[str], rows: list[list]) -> None:
-    ws = wb.create_sheet(title[:31])
-    ws.append([str(h) for h in headers])
-    for cell in ws[1]:
-        cell.font = Font(bold=True)
-    for row in rows:
-        ws.append([_cell(v) for v in row])
-        for cell in ws[ws.max_row]:
-            if isinstance(cell.value, str) and cell.value.startswith(FORMULA_START):
-                cell.data_type = "s"  # never a formula (see zwk.core.exports)
-            elif isinstance(cell.value, datetime):
-                cell.number_format = "DD.MM.YYYY HH:MM"
-    ws.freeze_panes = "A2"
-    for column in ws.columns:
-        width = max(len(str(c.value or "")) for c in column)
-        ws.column_dimensions[column[0].column_letter].width = min(max(width + 2, 10), 70)
-
-
 def workbook(report: reports.ProgrammeReport) -> bytes:
     wb = Workbook()
     wb.remove(wb.active)
@@ -151,27 +118,27 @@ def workbook(report: reports.ProgrammeReport) -> bytes:
         [_("erster Tag"), period.start],
         [_("letzter Tag"), period.end],
     ]
-    _sheet(
+    add_sheet(
         wb,
         _("Zusammenfassung"),
         [_("Kennzahl"), _("Wert")],
         head + [[label, value] for label, value in report.summary()],
     )
-    _sheet(
+    add_sheet(
         wb,
         _("Prozessschritte"),
         [_("Schritt"), _("Kommunen am Ende des Zeitraums"), _("im Zeitraum abgeschlossen")],
         [[f"{n}. {r.title}", r.at_end, r.completed] for n, r in enumerate(report.steps, 1)]
         + [[str(reports.ALL_DONE), report.all_done, ""]],
     )
-    _sheet(
+    add_sheet(
         wb,
         _("Kommunen nach Land und Art"),
         [_("Gliederung"), _("Wert"), _("Kommunen")],
         [[_("Land"), r.label, r.count] for r in report.by_land]
         + [[_("Art"), r.label, r.count] for r in report.by_kind],
     )
-    _sheet(
+    add_sheet(
         wb,
         _("Handlungsfelder"),
         [
@@ -186,7 +153,7 @@ def workbook(report: reports.ProgrammeReport) -> bytes:
             for r in report.themes
         ],
     )
-    _sheet(
+    add_sheet(
         wb,
         _("Maßnahmen"),
         [_("Status"), _("Maßnahmen"), _("davon im Zeitraum neu")],
@@ -198,7 +165,7 @@ def workbook(report: reports.ProgrammeReport) -> bytes:
         ],
     )
     p = report.participation
-    _sheet(
+    add_sheet(
         wb,
         _("Beteiligung"),
         [_("Kennzahl"), _("Wert")],
@@ -217,7 +184,7 @@ def workbook(report: reports.ProgrammeReport) -> bytes:
         ],
     )
     c = report.consulting
-    _sheet(
+    add_sheet(
         wb,
         _("Beratung"),
         [
@@ -242,7 +209,7 @@ def workbook(report: reports.ProgrammeReport) -> bytes:
         ],
     )
     e = report.exchange
-    _sheet(
+    add_sheet(
         wb,
         _("Austausch"),
         [_("Veranstaltung"), _("Beginn"), _("Format"), _("bestätigt"), _("Warteliste")],
@@ -256,7 +223,7 @@ def workbook(report: reports.ProgrammeReport) -> bytes:
         ],
     )
     n = report.newsletter
-    _sheet(
+    add_sheet(
         wb,
         _("Newsletter"),
         [_("Kennzahl"), _("Wert")],
@@ -271,7 +238,7 @@ def workbook(report: reports.ProgrammeReport) -> bytes:
     notes.append([_("Quelle: Plattform ZWK, erstellt am %(d)s") % {"d": _stamp(report)}])
     if report.with_demo:
         notes.append([_("Achtung: Der Bericht beruht auf Demodaten.")])
-    _sheet(wb, _("Quellen und Erläuterungen"), [_("Erläuterung")], notes)
+    add_sheet(wb, _("Quellen und Erläuterungen"), [_("Erläuterung")], notes)
     out = io.BytesIO()
     wb.save(out)
     return out.getvalue()

@@ -20,10 +20,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from openpyxl import Workbook
-from openpyxl.styles import Font
 
-from zwk.core.exports import FORMULA_START
 from zwk.core.exports import XLSX_TYPE as XLSX_TYPE  # used by the views and tests
+from zwk.core.exports import add_sheet
 from zwk.plans import review_selectors, selectors
 from zwk.plans.models import Continuation, Measure, Plan
 from zwk.plans.projection_check import ProjectionCheck, projection_check
@@ -124,33 +123,6 @@ def pdf(report: Report, request=None) -> bytes:
 # --- XLSX -----------------------------------------------------------------------------------
 
 
-def _value(value):
-    if value is None:
-        return ""
-    if isinstance(value, Decimal):
-        return float(value)
-    if isinstance(value, (int, float, date)):
-        return value
-    return str(value)
-
-
-def _sheet(wb: Workbook, title: str, headers: list[str], rows: list[list]) -> None:
-    ws = wb.create_sheet(title[:31])
-    ws.append([str(h) for h in headers])
-    for cell in ws[1]:
-        cell.font = Font(bold=True)
-    for row in rows:
-        ws.append([_value(v) for v in row])
-        for cell in ws[ws.max_row]:
-            # openpyxl treats text starting with "=" as a formula; store all such text as text.
-            if isinstance(cell.value, str) and cell.value.startswith(FORMULA_START):
-                cell.data_type = "s"
-    ws.freeze_panes = "A2"
-    for column, header in zip(ws.columns, headers, strict=False):
-        width = max([len(str(header))] + [len(str(c.value or "")) for c in column])
-        ws.column_dimensions[column[0].column_letter].width = min(max(width + 2, 10), 60)
-
-
 def _date(d) -> str:
     return d.strftime("%d.%m.%Y") if d else ""
 
@@ -177,7 +149,7 @@ def xlsx(report: Report) -> bytes:
             _date(report.schedule.next_review) if report.schedule else "",
         ],
     ]
-    _sheet(wb, _("Übersicht"), [_("Angabe"), _("Wert")], overview)
+    add_sheet(wb, _("Übersicht"), [_("Angabe"), _("Wert")], overview)
     review = report.review
     rows = []
     for row in review.measures if review else []:
@@ -199,7 +171,7 @@ def xlsx(report: Report) -> bytes:
                 m.smart_target,
             ]
         )
-    _sheet(
+    add_sheet(
         wb,
         _("Maßnahmen"),
         [
@@ -224,7 +196,7 @@ def xlsx(report: Report) -> bytes:
         for m in report.measures
         for ms in m.milestones.all()
     ]
-    _sheet(
+    add_sheet(
         wb,
         _("Meilensteine"),
         [_("Maßnahme"), _("Meilenstein"), _("fällig am"), _("erreicht am")],
@@ -250,7 +222,7 @@ def xlsx(report: Report) -> bytes:
                 str(LIGHT_LABELS[a.light]),
             ]
         )
-    _sheet(
+    add_sheet(
         wb,
         _("Indikatoren"),
         [
@@ -271,7 +243,7 @@ def xlsx(report: Report) -> bytes:
         indicators,
     )
     check = report.check
-    _sheet(
+    add_sheet(
         wb,
         _("Projektionsprüfung"),
         [
@@ -298,7 +270,7 @@ def xlsx(report: Report) -> bytes:
             for r in (check.rows if check else [])
         ],
     )
-    _sheet(
+    add_sheet(
         wb,
         _("Erfahrungen"),
         [
@@ -325,7 +297,7 @@ def xlsx(report: Report) -> bytes:
             for lesson in report.lessons
         ],
     )
-    _sheet(
+    add_sheet(
         wb,
         _("Verstetigung"),
         [_("Maßnahme"), _("Verstetigung"), _("Zuständig"), _("Anmerkung")],
