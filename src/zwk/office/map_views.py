@@ -10,7 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from html import escape
 
-from django import forms
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Case, IntegerField, Min, QuerySet, Value, When
@@ -19,50 +18,19 @@ from django.urls import reverse
 from django.utils import formats
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
 from zwk.municipalities.models import Municipality, ProcessStep, Theme
 from zwk.municipalities.process import STEPS
-from zwk.municipalities.validators import LAENDER, LAND_CHOICES
+from zwk.municipalities.validators import LAENDER
 from zwk.office import map as office_map
+from zwk.office.filters import MapFilterForm
 from zwk.profiles import analysis
 from zwk.profiles.regions import register_code
 
-EVERY = [("", gettext_lazy("alle"))]
 DONE = len(STEPS) + 1  # marker state: all steps done
 NO_STEPS = 0
 UNLOCATED_LISTED = 50
-
-
-class MapFilterForm(forms.Form):
-    land = forms.ChoiceField(label=gettext_lazy("Land"), required=False)
-    art = forms.ChoiceField(label=gettext_lazy("Art"), required=False)
-    handlungsfeld = forms.ModelChoiceField(
-        label=gettext_lazy("Handlungsfeld"),
-        queryset=Theme.objects.none(),
-        required=False,
-        empty_label=gettext_lazy("alle"),
-    )
-    demografietyp = forms.ChoiceField(
-        label=gettext_lazy("Demografietyp"),
-        required=False,
-        help_text=gettext_lazy(
-            "Typen aus den importierten Statistiken (Einzelaltersjahre) aller Kommunen."
-        ),
-    )
-
-    def __init__(self, *args, type_names: list[str], **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["land"].choices = EVERY + LAND_CHOICES
-        self.fields["art"].choices = EVERY + list(Municipality.Kind.choices)
-        self.fields["handlungsfeld"].queryset = Theme.objects.filter(municipality__isnull=True)
-        self.fields["demografietyp"].choices = EVERY + [(n, n) for n in type_names]
-        if not type_names:
-            self.fields["demografietyp"].help_text = _(
-                "Noch keine Demografietypen: dafür braucht es importierte Bevölkerungsstände "
-                "nach Einzelaltersjahren von mindestens drei Gebieten."
-            )
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,7 +19,7 @@ from zwk.municipalities.forms import ChecklistTemplateItemForm, OfficeInvitation
 from zwk.municipalities.models import ChecklistTemplateItem, Invitation
 from zwk.municipalities.process import STEPS
 from zwk.office import selectors as office_selectors
-from zwk.office.dashboard_forms import OverviewFilterForm
+from zwk.office.filters import OverviewFilterForm
 from zwk.office.forms import AuditFilterForm
 
 

@@ -1,4 +1,4 @@
-"""The filter form of the office's overview of all Kommunen (GET)."""
+"""GET filter forms of the office: the overview of all Kommunen and the map."""
 
 from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -18,7 +18,9 @@ SORT_CHOICES = [
 ]
 
 
-class OverviewFilterForm(forms.Form):
+class KommuneFilterForm(forms.Form):
+    """Land, type and Handlungsfeld – the filters the overview and the map share."""
+
     land = forms.ChoiceField(label=_("Land"), required=False)
     art = forms.ChoiceField(label=_("Art"), required=False)
     handlungsfeld = forms.ModelChoiceField(
@@ -27,6 +29,15 @@ class OverviewFilterForm(forms.Form):
         required=False,
         empty_label=_("alle"),
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["land"].choices = EVERY + LAND_CHOICES
+        self.fields["art"].choices = EVERY + list(Municipality.Kind.choices)
+        self.fields["handlungsfeld"].queryset = Theme.objects.filter(municipality__isnull=True)
+
+
+class OverviewFilterForm(KommuneFilterForm):
     schritt = forms.ChoiceField(label=_("Aktueller Schritt"), required=False)
     stillstand = forms.BooleanField(label=_("nur Kommunen mit Stillstand"), required=False)
     wochen = forms.IntegerField(
@@ -41,9 +52,6 @@ class OverviewFilterForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["land"].choices = EVERY + LAND_CHOICES
-        self.fields["art"].choices = EVERY + list(Municipality.Kind.choices)
-        self.fields["handlungsfeld"].queryset = Theme.objects.filter(municipality__isnull=True)
         self.fields["schritt"].choices = (
             EVERY
             + [(s.kind, f"{s.number}. {s.title}") for s in STEPS]
@@ -65,3 +73,20 @@ class OverviewFilterForm(forms.Form):
             weeks=data.get("wochen") or selectors.stalled_weeks_default(),
             sort=data.get("sortierung") or "name",
         )
+
+
+class MapFilterForm(KommuneFilterForm):
+    demografietyp = forms.ChoiceField(
+        label=_("Demografietyp"),
+        required=False,
+        help_text=_("Typen aus den importierten Statistiken (Einzelaltersjahre) aller Kommunen."),
+    )
+
+    def __init__(self, *args, type_names: list[str], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["demografietyp"].choices = EVERY + [(n, n) for n in type_names]
+        if not type_names:
+            self.fields["demografietyp"].help_text = _(
+                "Noch keine Demografietypen: dafür braucht es importierte Bevölkerungsstände "
+                "nach Einzelaltersjahren von mindestens drei Gebieten."
+            )
