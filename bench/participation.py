@@ -22,7 +22,8 @@ Each participant:
 
 Figures: latency percentiles over all requests, errors (unexpected status or exception), votes
 accepted by the server (``votes_sent``) and the points stored in the database afterwards
-(``votes_stored``) – they must be equal. Each participant presents a different ``X-Real-IP``,
+(``votes_stored``) – they must be equal – and the CPU time gunicorn's processes spent during the
+load (``server_cpu_seconds``, ``server_cpu_ms_per_request``; Linux). Each participant presents a different ``X-Real-IP``,
 as the documented reverse proxy would set it, so the per-address join limit applies per phone.
 The bench workshop is deleted at the end. Timings are printed, never asserted.
 """
@@ -135,6 +136,27 @@ def _cleanup(workshop_pk: int) -> None:
     from zwk.workshops.models import Workshop
 
     Workshop.objects.filter(pk=workshop_pk).delete()
+
+
+def _cpu_seconds(pid: int) -> float | None:
+    """CPU time (user + system) of process ``pid`` and its children so far (Linux /proc).
+
+    gunicorn's workers are children of the master; summing them tells how much computing one
+    request costs the server – the figure that decides when two cores are saturated."""
+    try:
+        tick = os.sysconf("SC_CLK_TCK")
+        stats = {}
+        for entry in Path("/proc").iterdir():
+            if entry.name.isdigit():
+                try:
+                    fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+                except OSError:
+                    continue
+                stats[int(entry.name)] = (int(fields[1]), int(fields[11]) + int(fields[12]))
+    except (OSError, ValueError, AttributeError):
+        return None
+    family = {pid} | {p for p, (parent, _cpu) in stats.items() if parent == pid}
+    return sum(stats[p][1] for p in family if p in stats) / tick
 
 
 def _free_port() -> int:
@@ -330,6 +352,7 @@ def run(
         port = _free_port()
         server = _start_server(env, port, workers, threads)
         recorder = Recorder()
+        cpu_before = _cpu_seconds(server.pid)
         started = time.perf_counter()
         try:
             begin = time.monotonic()
@@ -349,11 +372,13 @@ def run(
                     )
         finally:
             duration = time.perf_counter() - started
+            cpu_after = _cpu_seconds(server.pid)
             server.terminate()
             server.wait(timeout=30)
         stored = _stored_points(workshop_pk)
         _cleanup(workshop_pk)
     ms = [s * 1000 for s in recorder.latencies]
+    server_cpu = cpu_after - cpu_before if cpu_before is not None and cpu_after else None
     return {
         "participants": participants,
         "concurrency": concurrency,
@@ -369,6 +394,10 @@ def run(
         "p95_ms": round(_percentile(ms, 95), 1),
         "p99_ms": round(_percentile(ms, 99), 1),
         "mean_ms": round(statistics.fmean(ms), 1) if ms else 0,
+        "server_cpu_seconds": round(server_cpu, 1) if server_cpu is not None else None,
+        "server_cpu_ms_per_request": round(server_cpu * 1000 / len(ms), 1)
+        if server_cpu is not None and ms
+        else None,
         "p95_ms_by_request": {
             kind: round(_percentile(values, 95), 1) for kind, values in recorder.by_kind.items()
         },
@@ -426,7 +455,8 @@ def main() -> None:
         f"p99 {result['p99_ms']} ms (goal p95 < 150 ms)\n"
         f"errors {result['errors']} · votes sent {result['votes_sent']} · stored "
         f"{result['votes_stored']} · refused beyond budget {result['votes_refused_beyond_budget']}"
-        f"\nload average afterwards {result['load_average']}"
+        f"\nload average afterwards {result['load_average']} · server CPU "
+        f"{result['server_cpu_seconds']} s = {result['server_cpu_ms_per_request']} ms per request"
     )
     print(
         "p95 by request: "
