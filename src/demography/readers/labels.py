@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from demography.agegroups import parse_age_label
+from demography.regions import CODE_BY_NAME
 
 SEX_LABELS = {
     "insgesamt": "total",
@@ -37,26 +38,8 @@ MONTHS = {
     )
 }
 
-#: Länder by name as GENESIS writes them in column headers -> official two-digit code.
-LAENDER = {
-    "Schleswig-Holstein": "01",
-    "Hamburg": "02",
-    "Niedersachsen": "03",
-    "Bremen": "04",
-    "Nordrhein-Westfalen": "05",
-    "Hessen": "06",
-    "Rheinland-Pfalz": "07",
-    "Baden-Württemberg": "08",
-    "Bayern": "09",
-    "Saarland": "10",
-    "Berlin": "11",
-    "Brandenburg": "12",
-    "Mecklenburg-Vorpommern": "13",
-    "Sachsen": "14",
-    "Sachsen-Anhalt": "15",
-    "Thüringen": "16",
-    "Deutschland": "DG",
-}
+#: Länder and Deutschland by name as GENESIS writes them in column headers -> official code.
+LAENDER = CODE_BY_NAME
 
 DATE = re.compile(r"(\d{2})\.(\d{2})\.(\d{4})")
 YEAR = re.compile(r"(1[89]|2[01])\d\d")

@@ -3,6 +3,10 @@
 AGS structure (Destatis): 2 digits Land, 1 Regierungsbezirk, 2 Kreis, 3 Gemeinde. A Gemeinde or
 Stadt has 8 digits, a Landkreis (or kreisfreie Stadt as Kreis) 5. Land codes run 01 to 16.
 A Großstadtquartier has no AGS of its own: it carries its city's 8-digit AGS plus a local name.
+
+The list of Länder is the engine's (:data:`demography.regions.LAENDER`, the one source); this is
+the only place outside ``zwk.profiles`` that may read the engine, and only that constant table
+(named exception in the import-linter contract "Only profiles imports the engine").
 """
 
 import re
@@ -10,24 +14,8 @@ import re
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-LAENDER = {
-    "01": "Schleswig-Holstein",
-    "02": "Hamburg",
-    "03": "Niedersachsen",
-    "04": "Bremen",
-    "05": "Nordrhein-Westfalen",
-    "06": "Hessen",
-    "07": "Rheinland-Pfalz",
-    "08": "Baden-Württemberg",
-    "09": "Bayern",
-    "10": "Saarland",
-    "11": "Berlin",
-    "12": "Brandenburg",
-    "13": "Mecklenburg-Vorpommern",
-    "14": "Sachsen",
-    "15": "Sachsen-Anhalt",
-    "16": "Thüringen",
-}
+from demography.regions import LAENDER
+
 LAND_CHOICES = sorted(LAENDER.items(), key=lambda kv: kv[1])
 
 EXPECTED_LENGTH = {"gemeinde": 8, "stadt": 8, "quartier": 8, "landkreis": 5}

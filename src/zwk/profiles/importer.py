@@ -1,301 +1,36 @@
-"""Turn any file the demography readers accept into stock and movement records.
+"""ZWK's rules for importing official tables, on top of :mod:`demography.official`.
 
-Pure extraction (no database): :func:`extract` reads the file with the engine and returns
-what would be stored, plus the rows that are skipped and why. The service layer
+The engine reads the file and says what it holds per region (:func:`extract`); this module
+adds what only the platform knows: register areas belong to a Kommune (:func:`validate_codes`)
+and a coordinator imports for the own Kommune only (:func:`restrict_to`). The service layer
 (:mod:`zwk.profiles.services`) writes the result in one transaction.
 """
 
 from __future__ import annotations
 
-import hashlib
-from collections import Counter
-from dataclasses import dataclass, field
-from pathlib import Path
-
-import numpy as np
-
-from demography.agegroups import TOTAL
 from demography.errors import DataError
-from demography.readers import read_table, table_to_grouped, table_to_populations
-from demography.readers.table import Table
-from zwk.profiles.regions import BUND, LAENDER, level_of_code
+from demography.official import (
+    Extract,
+    MovementRecord,
+    StockRecord,
+    extract,
+    file_sha256,
+    keep_official_codes,
+)
 
-POPULATION_MEASURES = {"Bevölkerungsstand", "Bevölkerung"}
-FLOW_MEASURES = {
-    "Lebendgeborene": "births",
-    "Gestorbene": "deaths",
-    "Zuzüge": "migration_in",
-    "Fortzüge": "migration_out",
-    "Wanderungssaldo": "net_migration",
-}
-_TOTAL_LEVELS = ("Insgesamt", "total", "Deutschland", TOTAL)
+__all__ = [
+    "MAX_SKIPPED_LISTED",
+    "Extract",
+    "MovementRecord",
+    "StockRecord",
+    "extract",
+    "file_sha256",
+    "restrict_to",
+    "validate_codes",
+]
+
+#: Skipped rows listed one by one in an import's summary; the rest are counted by reason.
 MAX_SKIPPED_LISTED = 200
-
-
-@dataclass
-class StockRecord:
-    code: str
-    name: str
-    year: int
-    sex: str
-    total: float
-    ages: list[float] | None = None
-
-
-@dataclass
-class MovementRecord:
-    code: str
-    name: str
-    year: int
-    kind: str
-    value: float
-
-
-@dataclass
-class Extract:
-    table_code: str
-    title: str
-    stand: str
-    layout: str
-    licence: str
-    stocks: list[StockRecord] = field(default_factory=list)
-    movements: list[MovementRecord] = field(default_factory=list)
-    skipped: list[dict] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
-    names: dict[str, str] = field(default_factory=dict)
-    areas: dict[str, float] = field(default_factory=dict)
-    coordinates: dict[str, tuple[float, float]] = field(default_factory=dict)
-
-    @property
-    def n_rows(self) -> int:
-        return len(self.stocks) + len(self.movements)
-
-    def skip(self, code: str, year: int | None, reason: str) -> None:
-        self.skipped.append({"region": code, "year": year, "reason": reason})
-
-    def skipped_by_reason(self) -> dict[str, int]:
-        return dict(Counter(s["reason"] for s in self.skipped))
-
-
-def file_sha256(path: str | Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
-def _licence(table: Table) -> str:
-    text = " ".join(table.notes)
-    if "Datenlizenz Deutschland" in text or table.layout in ("genesis-table", "genesis-ffcsv"):
-        return "dl-de/by-2-0"
-    if table.layout == "gemeindeverzeichnis":
-        return "dl-de/by-2-0"
-    return ""
-
-
-def _round(values: np.ndarray) -> list[float]:
-    return [round(float(v), 4) for v in values]
-
-
-def extract(path: str | Path, *, display_name: str | None = None) -> Extract:
-    """Read ``path`` with the engine and collect what the file says (raises DataError)."""
-    table = read_table(path)
-    if display_name:
-        # messages should name the file as the user knows it, not the temporary upload path
-        table = _renamed(table, display_name)
-    out = Extract(
-        table_code=table.code or table.layout,
-        title=table.title,
-        stand=table.stand,
-        layout=table.layout,
-        licence=_licence(table),
-        names=dict(table.region_names),
-    )
-    area = table.attributes.get("area_km2")
-    if isinstance(area, dict):
-        out.areas = {k: float(v) for k, v in area.items() if v is not None}
-    points = table.attributes.get("coordinates")
-    if isinstance(points, dict):
-        out.coordinates = {k: (float(v[0]), float(v[1])) for k, v in points.items()}
-    measures = set(table.levels.get("measure", ("Bevölkerungsstand",)))
-    if measures & POPULATION_MEASURES:
-        _population(table, out)
-    flows = {m for m in measures if m in FLOW_MEASURES}
-    if flows:
-        _movements(table, out, flows)
-    if not measures & POPULATION_MEASURES and not flows:
-        raise DataError(
-            table.source,
-            "Die Datei enthält weder Bevölkerungsstände noch Geburten, Sterbefälle oder "
-            "Wanderungen.",
-            "the file holds neither population stocks nor births, deaths or migration.",
-            found=", ".join(sorted(str(m) for m in measures)),
-            expected_de="Bevölkerungsstand, Lebendgeborene, Gestorbene, Zuzüge, Fortzüge",
-            expected_en="population, births, deaths, moves in/out",
-        )
-    _derive_bund(out)
-    return out
-
-
-def _renamed(table: Table, name: str) -> Table:
-    from dataclasses import replace
-
-    return replace(table, source=name)
-
-
-def _population(table: Table, out: Extract) -> None:
-    has_sex = {"male", "female"} <= set(table.levels.get("sex", ()))
-    if "age" in table.levels and has_sex:
-        for pop in table_to_populations(table):
-            totals = pop.counts.sum(axis=2)  # (R, 2)
-            for i, code in enumerate(pop.codes):
-                if np.isnan(pop.counts[i]).any():
-                    out.skip(
-                        code,
-                        pop.year,
-                        "Werte unbekannt oder geheim ('.'), Altersaufbau unvollständig",
-                    )
-                    continue
-                name = pop.names[i]
-                for s, sex in enumerate(("male", "female")):
-                    out.stocks.append(
-                        StockRecord(
-                            code, name, pop.year, sex, float(totals[i, s]), _round(pop.counts[i, s])
-                        )
-                    )
-                both = pop.counts[i].sum(axis=0)
-                out.stocks.append(
-                    StockRecord(code, name, pop.year, "total", float(both.sum()), _round(both))
-                )
-            out.notes.extend(n for n in pop.notes if n not in out.notes)
-        return
-    if "age" in table.levels:
-        # Age groups without sex (e.g. 12411-0017): the totals are exact; splitting them by
-        # sex would need a reference population, so only the totals are kept.
-        for grouped in table_to_grouped(table):
-            totals = grouped.counts.sum(axis=(1, 2))
-            for code, name, total in zip(grouped.codes, grouped.names, totals, strict=True):
-                if np.isnan(total):
-                    out.skip(code, grouped.year, "Werte unbekannt oder geheim ('.')")
-                    continue
-                out.stocks.append(StockRecord(code, name, grouped.year, "total", float(total)))
-        out.notes.append(
-            "Altersgruppen ohne Gliederung nach Geschlecht: übernommen werden die Einwohnerzahlen."
-        )
-        return
-    date_dim = "date" if "date" in table.levels else "year"
-    dims = ["region", date_dim] + (["sex"] if "sex" in table.levels else [])
-    fixed = _fixed_totals(table, keep=set(dims) | {"measure"})
-    measure = next(
-        m for m in table.levels.get("measure", ("",)) if m in POPULATION_MEASURES or m == ""
-    )
-    if "measure" in table.levels:
-        fixed["measure"] = measure
-    cube, levels = table.cube(tuple(dims), **fixed)
-    if "sex" not in table.levels:
-        cube = cube[:, :, None]
-        sexes: tuple = ("total",)
-    else:
-        sexes = levels[2]
-    for r, code in enumerate(levels[0]):
-        name = table.region_names.get(code, code)
-        for d, date in enumerate(levels[1]):
-            year = int(str(date)[:4])
-            values = cube[r, d]
-            if np.all(values == 0):
-                out.skip(
-                    code,
-                    year,
-                    "keine Einwohner ('-' oder 0): gemeindefreies Gebiet oder am Stichtag "
-                    "nicht bestehend",
-                )
-                continue
-            if np.isnan(values).all():
-                out.skip(code, year, "Werte unbekannt oder geheim ('.')")
-                continue
-            for s, sex in enumerate(sexes):
-                if sex in ("male", "female", "total") and not np.isnan(values[s]):
-                    out.stocks.append(StockRecord(code, name, year, sex, float(values[s])))
-
-
-def _fixed_totals(table: Table, keep: set[str]) -> dict[str, object]:
-    fixed: dict[str, object] = {}
-    for dim, levels in table.levels.items():
-        if dim in keep or len(levels) == 1:
-            continue
-        total = next((lv for lv in levels if lv in _TOTAL_LEVELS), None)
-        if total is not None:
-            fixed[dim] = total
-    return fixed
-
-
-def _movements(table: Table, out: Extract, flows: set[str]) -> None:
-    year_dim = "year" if "year" in table.levels else "date"
-    keep = {"region", year_dim, "measure", "sex", "month"}
-    fixed = _fixed_totals(table, keep)
-    sum_dims = [d for d in table.levels if d not in keep and d not in fixed]
-    has_month = "month" in table.levels
-    sexes = table.levels.get("sex", ("total",))
-    for measure in sorted(flows):
-        dims = ["region", year_dim] + (["sex"] if "sex" in table.levels else [])
-        dims += (["month"] if has_month else []) + sum_dims
-        fix = dict(fixed)
-        if "measure" in table.levels:
-            fix["measure"] = measure
-        cube, levels = table.cube(tuple(dims), **fix)
-        # sum over dimensions without a total (e.g. birth order, age of the mother)
-        axis = tuple(range(len(dims) - len(sum_dims), len(dims)))
-        if sum_dims:
-            cube = cube.sum(axis=axis)
-        if "sex" not in table.levels:
-            cube = cube[:, :, None, ...]
-        if "total" in sexes:
-            per_sex = cube[:, :, list(sexes).index("total")]
-        elif {"male", "female"} <= set(sexes):
-            per_sex = (
-                cube[:, :, list(sexes).index("male")] + cube[:, :, list(sexes).index("female")]
-            )
-        else:
-            continue
-        partial = np.zeros(per_sex.shape[:2], dtype=bool)
-        if has_month:
-            partial = np.isnan(per_sex).any(axis=-1) & ~np.isnan(per_sex).all(axis=-1)
-            per_sex = per_sex.sum(axis=-1)
-        kind = FLOW_MEASURES[measure]
-        for r, code in enumerate(levels[0]):
-            name = table.region_names.get(code, code)
-            for y, year_level in enumerate(levels[1]):
-                year = int(str(year_level)[:4])
-                value = per_sex[r, y]
-                if partial[r, y]:
-                    out.skip(code, year, "unvollständiges Jahr: Monatswerte fehlen ('...')")
-                    continue
-                if np.isnan(value):
-                    out.skip(code, year, "Werte unbekannt oder noch nicht verfügbar")
-                    continue
-                out.movements.append(MovementRecord(code, name, year, kind, float(value)))
-
-
-def _derive_bund(out: Extract) -> None:
-    """Tables of the 16 Länder without a Deutschland row: Bund = sum of the Länder."""
-    by_key: dict[tuple[int, str], dict[str, StockRecord]] = {}
-    for rec in out.stocks:
-        if rec.code in LAENDER:
-            by_key.setdefault((rec.year, rec.sex), {})[rec.code] = rec
-    have_bund = {(r.year, r.sex) for r in out.stocks if r.code == BUND}
-    added = False
-    for (year, sex), recs in sorted(by_key.items()):
-        if len(recs) != 16 or (year, sex) in have_bund:
-            continue
-        ages = None
-        if all(r.ages is not None for r in recs.values()):
-            ages = _round(np.sum([r.ages for r in recs.values()], axis=0))
-        total = float(sum(r.total for r in recs.values()))
-        out.stocks.append(StockRecord(BUND, "Deutschland", year, sex, total, ages))
-        added = True
-    if added:
-        out.notes.append("Deutschland als Summe der 16 Länder berechnet.")
 
 
 def validate_codes(out: Extract, *, register_map: dict[str, str] | None = None) -> None:
@@ -305,37 +40,26 @@ def validate_codes(out: Extract, *, register_map: dict[str, str] | None = None) 
     under. Unknown keys in official tables are skipped with a reason; an unknown area in
     register data rejects the file (it cannot be assigned to any Kommune).
     """
-    if out.layout == "register":
-        register_map = register_map or {}
-        unknown = sorted({r.code for r in out.stocks if r.code not in register_map})
-        if unknown:
-            raise DataError(
-                out.table_code,
-                "Gebiet ohne passende Kommune in der Melderegister-Datei: "
-                + ", ".join(unknown[:10])
-                + ". Tragen Sie den AGS der Kommune oder – bei Quartieren – den Gebietsschlüssel "
-                "im Kommunalprofil ein.",
-                "area without a matching Kommune in the register file: " + ", ".join(unknown[:10]),
-                expected_de="AGS einer Kommune oder Gebietsschlüssel eines Quartiers",
-                expected_en="AGS of a Kommune or area key of a Quartier",
-            )
-        for rec in out.stocks:
-            new = register_map[rec.code]
-            out.names.setdefault(new, rec.name)
-            rec.code = new
+    if out.layout != "register":
+        keep_official_codes(out)
         return
-    kept_stocks, kept_moves = [], []
+    register_map = register_map or {}
+    unknown = sorted({r.code for r in out.stocks if r.code not in register_map})
+    if unknown:
+        raise DataError(
+            out.table_code,
+            "Gebiet ohne passende Kommune in der Melderegister-Datei: "
+            + ", ".join(unknown[:10])
+            + ". Tragen Sie den AGS der Kommune oder – bei Quartieren – den Gebietsschlüssel "
+            "im Kommunalprofil ein.",
+            "area without a matching Kommune in the register file: " + ", ".join(unknown[:10]),
+            expected_de="AGS einer Kommune oder Gebietsschlüssel eines Quartiers",
+            expected_en="AGS of a Kommune or area key of a Quartier",
+        )
     for rec in out.stocks:
-        if level_of_code(rec.code) is None:
-            out.skip(rec.code, rec.year, "unbekannter Regionalschlüssel (kein AGS)")
-        else:
-            kept_stocks.append(rec)
-    for rec in out.movements:
-        if level_of_code(rec.code) is None:
-            out.skip(rec.code, rec.year, "unbekannter Regionalschlüssel (kein AGS)")
-        else:
-            kept_moves.append(rec)
-    out.stocks, out.movements = kept_stocks, kept_moves
+        new = register_map[rec.code]
+        out.names.setdefault(new, rec.name)
+        rec.code = new
 
 
 def restrict_to(out: Extract, allowed: set[str]) -> None:

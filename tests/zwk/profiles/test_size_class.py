@@ -5,9 +5,9 @@ import pytest
 
 from demography.indicators import structure_indicators
 from demography.readers import read_population
+from demography.regions import size_class
 from tests.factories import MunicipalityFactory
 from zwk.profiles import services
-from zwk.profiles.regions import size_class
 from zwk.profiles.selectors import comparison
 
 KREISE = "regio_12411-04-02-4_kreise_altersjahre_2020.csv"
