@@ -92,6 +92,16 @@ def pdf_upload():
 
 
 @pytest.fixture(autouse=True)
+def _isolated_rate_limits(monkeypatch):
+    """Rate-limit counters live in the (shared) cache: a namespace per test (zwk.core)."""
+    import uuid
+
+    from zwk.core import ratelimit
+
+    monkeypatch.setattr(ratelimit, "NAMESPACE", f"zwk:rl:test:{uuid.uuid4().hex}")
+
+
+@pytest.fixture(autouse=True)
 def _isolated_api_throttle(monkeypatch):
     """API rate-limit counters live in the (shared) cache: a namespace per test (zwk.api)."""
     import uuid

@@ -24,6 +24,10 @@ if not SECRET_KEY:
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
+# Reverse proxies whose X-Real-IP / X-Forwarded-For headers are believed (addresses or
+# networks, comma-separated; behind the shipped nginx: 127.0.0.1,::1). Empty: the socket
+# address is the client – a header sent by the client changes nothing (zwk.core.net).
+TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=[])
 
 INSTALLED_APPS = [
     # Framework
@@ -118,6 +122,27 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+# Rate limits (zwk.core.ratelimit): "<count>/<window>" with s/m/h/d, several windows joined
+# by ";". Each counts per client address, participant, person or e-mail address – never
+# for everyone together. Override single entries in the environment, e.g.
+# RATE_LIMITS="workshops.lookup=30/10m,newsletter.signup=20/1h".
+RATE_LIMITS = {
+    # Zukunftswerkstatt: cards and votes per participant; failed code lookups (unknown code,
+    # invitation key missing) per client address – joining itself is not limited.
+    "workshops.card": "10/1m",
+    "workshops.vote": "60/1m",
+    "workshops.lookup": "20/10m",
+    # Austausch: anonymous event registrations per client address.
+    "exchange.register": "10/10m",
+    # Newsletter: sign-ups per client address, confirmation mails per e-mail address.
+    "newsletter.signup": "10/1h",
+    "newsletter.confirmation": "3/1d",
+    # Vernetzung: messages and posts per person (counted from the stored rows).
+    "network.message": "5/1h;20/1d",
+    "network.post": "10/10m;60/1d",
+}
+RATE_LIMITS.update(env.dict("RATE_LIMITS", default={}))
+
 # Celery: with Redis a real broker; without it, tasks run in the calling process.
 CELERY_BROKER_URL = REDIS_URL or "memory://"
 CELERY_RESULT_BACKEND = REDIS_URL or None
@@ -176,6 +201,8 @@ AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 AXES_ENABLED = env.bool("AXES_ENABLED", default=True)
+# The client address as the rest of ZWK sees it (forwarded headers only from TRUSTED_PROXIES).
+AXES_CLIENT_IP_CALLABLE = "zwk.core.net.client_ip"
 
 LANGUAGE_CODE = "de"
 LANGUAGES = [("de", _("Deutsch")), ("en", _("Englisch"))]

@@ -6,14 +6,7 @@ from django.db import models
 from django.http import HttpRequest
 
 from zwk.accounts.models import AuditEntry, User
-
-
-def client_ip(request: HttpRequest | None) -> str | None:
-    if request is None:
-        return None
-    # Behind the documented reverse proxy, REMOTE_ADDR is the proxy; the proxy sets
-    # X-Real-IP. We do not trust X-Forwarded-For chains supplied by clients.
-    return request.META.get("HTTP_X_REAL_IP") or request.META.get("REMOTE_ADDR") or None
+from zwk.core.net import client_ip
 
 
 def audit_record(

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from zwk.accounts.models import UserSession
 from zwk.accounts.services import audit_record
+from zwk.core.net import client_ip
 
 TOUCH_INTERVAL_SECONDS = 300  # "zuletzt aktiv" needs minutes, not every request
 
@@ -41,7 +42,7 @@ def track(request, user) -> None:
         session_key=session.session_key,
         defaults={
             "user": user,
-            "ip_prefix": ip_prefix(request.META.get("REMOTE_ADDR")),
+            "ip_prefix": ip_prefix(client_ip(request)),
             "user_agent": request.META.get("HTTP_USER_AGENT", "")[:200],
             "last_seen_at": timezone.now(),
         },

@@ -19,9 +19,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from zwk.accounts.decorators import audited_export
-from zwk.accounts.services import client_ip
+from zwk.core import ratelimit
+from zwk.core.net import client_ip
 from zwk.core.uploads import attachment_response
-from zwk.exchange import exports, ical, ratelimit, selectors, services
+from zwk.exchange import exports, ical, selectors, services
 from zwk.exchange.forms import CancelEventForm, DocumentationForm, EventForm, RegistrationForm
 from zwk.exchange.models import Event, EventType
 
@@ -142,7 +143,7 @@ def event_register(request, pk):
         raise PermissionDenied
     form = RegistrationForm(request.POST, user=user, prefix="anmeldung")
     status = 400
-    if not user.is_authenticated and not ratelimit.hit("register", client_ip(request) or "?"):
+    if not user.is_authenticated and not ratelimit.hit("exchange.register", client_ip(request)):
         form.is_valid()
         form.add_error(
             None,

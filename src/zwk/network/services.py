@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from zwk.accounts.services import audit_record
+from zwk.core import ratelimit
 from zwk.municipalities.models import Membership, Municipality
 from zwk.network.models import (
     MESSAGE_MAX,
@@ -39,23 +40,20 @@ from zwk.network.text import clean_line, clean_text
 
 log = logging.getLogger(__name__)
 
-DEFAULT_LIMITS = {
-    # action: list of (count, seconds) windows per person
-    "message": [(5, 3600), (20, 86400)],
-    "post": [(10, 600), (60, 86400)],
-}
 DELETED_ACCOUNT = "gelöschtes Konto"
 
 
-def limits_for(action: str) -> list[tuple[int, int]]:
-    return getattr(settings, "NETWORK_RATE_LIMITS", {}).get(action, DEFAULT_LIMITS[action])
-
-
 def _check_rate(action: str, qs) -> None:
-    """Refuse when ``qs`` (the person's rows, with ``created_at``) is over a window's limit."""
+    """Refuse when ``qs`` (the person's rows, with ``created_at``) is over a window of the
+    limit ``network.<action>`` (``settings.RATE_LIMITS``).
+
+    The limits are declared like every other (``zwk.core.ratelimit``), but counted from the
+    stored rows rather than in the cache: a sliding window that holds across processes even
+    without Redis, and a refused text does not count."""
     now = timezone.now()
-    for count, seconds in limits_for(action):
-        if qs.filter(created_at__gte=now - timedelta(seconds=seconds)).count() >= count:
+    for window in ratelimit.limits(f"network.{action}"):
+        since = now - timedelta(seconds=window.seconds)
+        if qs.filter(created_at__gte=since).count() >= window.count:
             raise ValidationError(
                 _(
                     "Sie haben in kurzer Zeit sehr viel geschrieben. Bitte versuchen Sie es "

@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from zwk.accounts.services import audit_record
+from zwk.core import ratelimit
 from zwk.newsletter import mail, tokens
 from zwk.newsletter.content import CONSENT_VERSION, clean
 from zwk.newsletter.models import ConsentRecord, Issue, Subscriber, Topic
@@ -50,6 +51,10 @@ def signup_request(*, email: str, topics=(), request=None) -> None:
 
     Returns nothing on purpose: the caller must answer the same for every address."""
     email = email.strip()
+    # Per e-mail address as well as per client address (the view): however many networks
+    # send the form, one mailbox gets only a few mails a day. Silent – the answer is the same.
+    if ratelimit.exceeded("newsletter.confirmation", email.lower()):
+        return
     now = timezone.now()
     notify = None
     with transaction.atomic():
@@ -78,6 +83,7 @@ def signup_request(*, email: str, topics=(), request=None) -> None:
             subscriber.save(update_fields=["status", "topics", "confirm_nonce", "confirm_sent_at"])
             _consent(subscriber, ConsentRecord.Action.REQUESTED, request)
             notify = mail.send_confirmation
+    ratelimit.hit("newsletter.confirmation", email.lower())
     _notify(notify, subscriber)  # after the commit: the link must find the row
 
 

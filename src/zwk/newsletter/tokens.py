@@ -15,7 +15,7 @@ from django.conf import settings
 from django.core import signing
 from django.utils.crypto import get_random_string, salted_hmac
 
-from zwk.accounts.services import client_ip
+from zwk.core.net import client_ip
 
 CONFIRM_SALT = "zwk.newsletter.confirm"
 LINK_SALT = "zwk.newsletter.link"

@@ -24,7 +24,9 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from zwk.newsletter import mail, ratelimit, selectors, services, tokens
+from zwk.core import ratelimit
+from zwk.core.net import client_ip
+from zwk.newsletter import mail, selectors, services, tokens
 from zwk.newsletter.forms import IssueForm, PreferencesForm, ScheduleForm, SignupForm
 from zwk.newsletter.models import Issue, Subscriber
 from zwk.newsletter.services import ConfirmResult
@@ -45,7 +47,7 @@ def signup(request):
     form = SignupForm(request.POST or None, prefix="anmeldung")
     status = 200
     if request.method == "POST":
-        if not ratelimit.hit(tokens.ip_hash(request) or "unknown"):
+        if not ratelimit.hit("newsletter.signup", client_ip(request)):
             form.is_valid()
             form.add_error(
                 None,

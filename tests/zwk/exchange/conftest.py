@@ -1,16 +1,9 @@
-import uuid
 from datetime import timedelta
 
 import pytest
 from django.utils import timezone
 
-from zwk.exchange import ratelimit, services
-
-
-@pytest.fixture(autouse=True)
-def _isolated_rate_limit(monkeypatch):
-    """Rate-limit counters live in the (possibly shared) cache: a namespace per test."""
-    monkeypatch.setattr(ratelimit, "NAMESPACE", f"zwk:rl:exchange:test:{uuid.uuid4().hex}")
+from zwk.exchange import services
 
 
 @pytest.fixture

@@ -13,7 +13,8 @@ from django.utils import timezone
 from openpyxl import load_workbook
 
 from tests.factories import UserFactory
-from zwk.exchange import ratelimit, services
+from zwk.core import ratelimit
+from zwk.exchange import services
 from zwk.exchange.models import Event, Registration
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -188,7 +189,7 @@ def test_programme_event_needs_a_login_and_membership(
 
 
 def test_anonymous_registrations_are_rate_limited(make_event, client, settings):
-    settings.EXCHANGE_RATE_LIMITS = {"register": (2, 600)}
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "exchange.register": "2/10m"}
     event = make_event(capacity=50)
     codes = [
         client.post(_url("register", event), _register_data(email=f"p{i}@example.org")).status_code
@@ -196,7 +197,30 @@ def test_anonymous_registrations_are_rate_limited(make_event, client, settings):
     ]
     assert codes == [302, 302, 429]
     assert Registration.objects.count() == 2
-    assert ratelimit.limit_for("register") == (2, 600)
+    assert ratelimit.limits("exchange.register") == [ratelimit.Window(2, 600)]
+
+
+def test_a_forged_forwarded_header_does_not_escape_the_registration_limit(
+    make_event, client, settings
+):
+    settings.TRUSTED_PROXIES = []
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "exchange.register": "2/10m"}
+    event = make_event(capacity=50)
+    codes = [
+        client.post(
+            _url("register", event),
+            _register_data(email=f"p{i}@example.org"),
+            HTTP_X_REAL_IP=f"198.51.100.{i}",
+            HTTP_X_FORWARDED_FOR=f"192.0.2.{i}",
+        ).status_code
+        for i in range(3)
+    ]
+    assert codes == [302, 302, 429]
+    # Another client address registers as usual.
+    other = client.post(
+        _url("register", event), _register_data(email="q@example.org"), REMOTE_ADDR="192.0.2.50"
+    )
+    assert other.status_code == 302
 
 
 def test_registration_needs_the_csrf_token(make_event):

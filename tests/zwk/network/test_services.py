@@ -92,7 +92,7 @@ def test_text_is_plain_and_length_limited(municipality, other_municipality, coor
 def test_messages_are_rate_limited(
     settings, municipality, other_municipality, coordinator, receiver
 ):
-    settings.NETWORK_RATE_LIMITS = {"message": [(3, 3600)]}
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "network.message": "3/1h"}
     for _i in range(3):
         make_conversation(municipality, other_municipality, coordinator)
     with pytest.raises(ValidationError, match="später noch einmal"):
@@ -179,7 +179,7 @@ def test_locked_thread_takes_no_posts(member, office_user):
 
 
 def test_posts_are_rate_limited(settings, member):
-    settings.NETWORK_RATE_LIMITS = {"post": [(2, 600)]}
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "network.post": "2/10m"}
     thread = make_thread(member)
     services.post_add(thread=thread, by=member, text="zwei")
     with pytest.raises(ValidationError, match="später"):

@@ -1,16 +1,13 @@
-import uuid
-
 import pytest
 from django.utils import timezone
 
-from zwk.newsletter import ratelimit, tokens
+from zwk.newsletter import tokens
 from zwk.newsletter.models import Issue, Subscriber
 
 
 @pytest.fixture(autouse=True)
-def _isolated_rate_limit(monkeypatch, settings):
-    """Each test counts sign-ups in its own namespace (the cache may be shared)."""
-    monkeypatch.setattr(ratelimit, "NAMESPACE", f"zwk:newsletter:rl:test:{uuid.uuid4().hex}")
+def _site_url(settings):
+    """Links point to a fixed site (rate-limit namespaces per test: tests/django_fixtures)."""
     settings.SITE_URL = "https://zwk.example"
 
 

@@ -133,7 +133,7 @@ def test_repeated_signups_do_not_flood_the_mailbox(client, db):
 
 
 def test_signups_are_rate_limited_per_network(client, db, settings):
-    settings.NEWSLETTER_SIGNUP_LIMIT = (2, 3600)
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "newsletter.signup": "2/1h"}
     assert _post(client, email="a@example.org").status_code == 302
     assert _post(client, email="b@example.org").status_code == 302
     response = _post(client, email="c@example.org")
@@ -143,6 +143,54 @@ def test_signups_are_rate_limited_per_network(client, db, settings):
     assert not Subscriber.objects.filter(email="c@example.org").exists()
     # Another network is not affected.
     assert _post(client, email="d@example.org", REMOTE_ADDR="198.51.100.4").status_code == 302
+
+
+def test_a_forged_forwarded_header_does_not_escape_the_limit(client, db, settings):
+    """Without TRUSTED_PROXIES the socket address counts, whatever the client writes."""
+    settings.TRUSTED_PROXIES = []
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "newsletter.signup": "2/1h"}
+    codes = [
+        _post(
+            client,
+            email=f"f{i}@example.org",
+            HTTP_X_REAL_IP=f"198.51.100.{i}",
+            HTTP_X_FORWARDED_FOR=f"192.0.2.{i}",
+        ).status_code
+        for i in range(4)
+    ]
+    assert codes == [302, 302, 429, 429]
+    assert len(mail.outbox) == 2
+
+
+def test_behind_a_trusted_proxy_each_client_address_counts_alone(client, db, settings):
+    settings.TRUSTED_PROXIES = ["127.0.0.1"]  # the test client's socket address
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "newsletter.signup": "2/1h"}
+    first = [
+        _post(client, email=f"a{i}@example.org", HTTP_X_REAL_IP="198.51.100.1").status_code
+        for i in range(3)
+    ]
+    assert first == [302, 302, 429]
+    other = _post(client, email="b@example.org", HTTP_X_REAL_IP="198.51.100.2")
+    assert other.status_code == 302
+
+
+def test_confirmation_mails_to_one_address_are_limited_from_any_network(
+    client, db, settings, monkeypatch
+):
+    from zwk.newsletter import services
+
+    monkeypatch.setattr(services, "RESEND_INTERVAL", services.timedelta(0))
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "newsletter.confirmation": "3/1d"}
+    codes = [
+        _post(client, email="opfer@example.org", REMOTE_ADDR=f"198.51.100.{i}").status_code
+        for i in range(1, 7)
+    ]
+    assert codes == [302] * 6  # the same answer: the limit is not an oracle
+    assert len(mail.outbox) == 3
+    assert all(message.to == ["opfer@example.org"] for message in mail.outbox)
+    # Another address is not affected.
+    _post(client, email="andere@example.org", REMOTE_ADDR="198.51.100.9")
+    assert mail.outbox[-1].to == ["andere@example.org"]
 
 
 @pytest.mark.parametrize(
