@@ -179,8 +179,10 @@ TYPOLOGY_LEVELS = ("kreis", "gemeinde", "gebiet")
 
 
 def data_version() -> str:
-    agg = StatisticsRelease.objects.aggregate(m=Max("id"), n=Count("id"))
-    return f"{agg['m']}-{agg['n']}"
+    # updated_at: a re-import of the same file that restores withdrawn values
+    agg = StatisticsRelease.objects.aggregate(m=Max("id"), n=Count("id"), u=Max("updated_at"))
+    stamp = agg["u"].timestamp() if agg["u"] else 0
+    return f"{agg['m']}-{agg['n']}-{stamp}"
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,8 @@ constant number of queries whatever the number of years.
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -57,6 +59,8 @@ class StatisticsRelease(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     imported_at = models.DateTimeField(auto_now_add=True)
+    # changes when a re-import of the same file restores values (part of the data version)
+    updated_at = models.DateTimeField(auto_now=True)
     summary = models.JSONField(_("Ergebnis"), default=dict)
 
     class Meta:
@@ -133,6 +137,15 @@ class ImportJob(models.Model):
         DONE = "done", _("fertig")
         UNCHANGED = "unchanged", _("bereits importiert")
         FAILED = "failed", _("fehlgeschlagen")
+        WITHDRAWN = "withdrawn", _("zurückgezogen")
+
+    #: Seconds a job may run: after the soft limit it stops with a message (nothing stored),
+    #: the hard limit kills the worker's task; a job "running" past it was killed.
+    SOFT_TIME_LIMIT = 10 * 60
+    TIME_LIMIT = SOFT_TIME_LIMIT + 60
+    STALE_RUNNING = timedelta(seconds=TIME_LIMIT + 60)
+    #: A job nobody started within this time has no worker: shown as failed, can be retried.
+    STALE_PENDING = timedelta(hours=1)
 
     municipality = models.ForeignKey(
         "municipalities.Municipality",
@@ -155,6 +168,8 @@ class ImportJob(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    # set when a worker starts the job: a job "running" longer than the time limit was killed
+    started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
@@ -167,7 +182,12 @@ class ImportJob(models.Model):
 
     @property
     def is_finished(self) -> bool:
-        return self.status in (self.Status.DONE, self.Status.UNCHANGED, self.Status.FAILED)
+        return self.status in (
+            self.Status.DONE,
+            self.Status.UNCHANGED,
+            self.Status.FAILED,
+            self.Status.WITHDRAWN,
+        )
 
 
 class Profile(models.Model):

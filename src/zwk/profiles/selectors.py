@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Avg, Count
+from django.db.models import Avg, Count, Q
 
 from demography.indicators import REGISTRY
 from zwk.profiles import analysis
-from zwk.profiles.models import Region
+from zwk.profiles.models import Movement, PopulationStock, Region, StatisticsRelease
 from zwk.profiles.regions import reference_codes, region_code_for
 
 
@@ -193,3 +193,24 @@ def region_point(kind: str, ags: str) -> tuple[float, float] | None:
         return (agg["lon"], agg["lat"]) if agg["n"] else None
     row = located.filter(code=ags).values_list("longitude", "latitude").first()
     return (row[0], row[1]) if row else None
+
+
+def releases_of(municipality):
+    """Data deliveries the Kommune's profile rests on: values of its own region and its
+    references (Kreis, Land, Deutschland), and files imported from its import page."""
+    own = region_code_for(municipality)
+    codes = [c for c in (own, *reference_codes(municipality).values()) if c]
+    stocks = PopulationStock.objects.filter(region__code__in=codes).values("release")
+    moves = Movement.objects.filter(region__code__in=codes).values("release")
+    return StatisticsRelease.objects.filter(
+        Q(pk__in=stocks) | Q(pk__in=moves) | Q(jobs__municipality=municipality)
+    ).distinct()
+
+
+def release_size(release) -> tuple[int, int]:
+    """(values, regions) a release brought – what withdrawing it removes."""
+    stocks = PopulationStock.objects.filter(release=release)
+    moves = Movement.objects.filter(release=release)
+    regions = set(stocks.values_list("region_id", flat=True))
+    regions |= set(moves.values_list("region_id", flat=True))
+    return stocks.count() + moves.count(), len(regions)

@@ -1,17 +1,16 @@
-"""Writes of the Kommunalprofil: importing statistics, import jobs, publishing."""
+"""Writes of the Kommunalprofil: importing and withdrawing statistics, import jobs,
+publishing."""
 
 from __future__ import annotations
 
-import math
-import re
-from collections import Counter
-from collections.abc import Callable
-from datetime import datetime
+import time
 from pathlib import Path
 
+from celery.exceptions import SoftTimeLimitExceeded
 from django.core.cache import cache
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -19,7 +18,7 @@ from demography.errors import DataError
 from zwk.accounts.services import audit_record
 from zwk.municipalities import services as municipality_services
 from zwk.municipalities.models import Municipality
-from zwk.profiles import importer
+from zwk.profiles import importer, plausibility, upsert
 from zwk.profiles.models import (
     ImportJob,
     Movement,
@@ -28,25 +27,17 @@ from zwk.profiles.models import (
     Region,
     StatisticsRelease,
 )
-from zwk.profiles.regions import level_of_code, region_code_for, register_code
-
-CHUNK = 2000
-Progress = Callable[[int, int], None]
+from zwk.profiles.regions import region_code_for, register_code
+from zwk.profiles.upsert import Progress
 
 
 class ImportRefused(Exception):
-    """The file cannot be imported; ``message`` is German and names file, line and column."""
+    """The file cannot be imported; ``message`` is German and names the file and the place
+    (line and column from the readers; region, year and measure for impossible values)."""
 
     def __init__(self, message: str):
         super().__init__(message)
         self.message = message
-
-
-def _stand_date(stand: str) -> datetime | None:
-    m = re.search(r"(\d{2})\.(\d{2})\.(\d{4})", stand or "")
-    if not m:
-        return None
-    return datetime(int(m[3]), int(m[2]), int(m[1]))
 
 
 def register_map_for(municipality: Municipality | None) -> dict[str, str]:
@@ -67,28 +58,9 @@ def register_map_for(municipality: Municipality | None) -> dict[str, str]:
     return mapping
 
 
-def statistics_import(
-    *,
-    path: str | Path,
-    by=None,
-    municipality: Municipality | None = None,
-    original_name: str | None = None,
-    restrict: bool = False,
-    progress: Progress | None = None,
-) -> tuple[StatisticsRelease, bool]:
-    """Import one file all-or-nothing; returns ``(release, created)``.
-
-    The same file (same SHA-256) again changes nothing and returns the earlier release with
-    ``created=False``. Rows that exist from an earlier release are replaced when their
-    values differ, unless the earlier release has a newer ``Stand`` – every replacement is
-    counted in the summary. ``restrict`` limits the import to ``municipality``'s own region
-    (coordinators). Raises :class:`ImportRefused` with a German message.
-    """
-    name = original_name or Path(path).name
-    sha = importer.file_sha256(path)
-    existing = StatisticsRelease.objects.filter(sha256=sha).first()
-    if existing is not None:
-        return existing, False
+def _read(path, *, name: str, municipality, restrict: bool) -> importer.Extract:
+    """The file's records after the platform's rules; ImportRefused if nothing can be kept
+    or a value is impossible (negative, not finite, beyond any real count)."""
     try:
         out = importer.extract(path, display_name=name)
         importer.validate_codes(out, register_map=register_map_for(municipality))
@@ -97,224 +69,190 @@ def statistics_import(
     if restrict:
         own = region_code_for(municipality) if municipality else None
         importer.restrict_to(out, {own} if own else set())
+    impossible = plausibility.impossible_values(out.stocks, out.movements, file_name=name)
+    if impossible:
+        more = len(impossible) - 5
+        raise ImportRefused(
+            _("Die Datei enthält unmögliche Werte und wurde nicht übernommen:")
+            + " "
+            + " ".join(impossible[:5])
+            + (_(" … und %(n)s weitere.") % {"n": more} if more > 0 else "")
+        )
     if not out.n_rows:
         raise ImportRefused(
             _("%(name)s: Die Datei enthält keine Werte, die übernommen werden können.")
             % {"name": name}
             + (" " + "; ".join(sorted(out.skipped_by_reason())) if out.skipped else "")
         )
+    return out
+
+
+def _known_totals(file_totals: dict[tuple[str, int], float]) -> dict[tuple[str, int], float]:
+    """Stored inhabitants (both sexes) of the file's regions and of their parents."""
+    codes = {code for code, _year in file_totals}
+    codes |= {p for p in map(plausibility.parent_of, list(codes)) if p}
+    known: dict[tuple[str, int], float] = {}
+    ordered = sorted(codes)
+    for i in range(0, len(ordered), upsert.CHUNK):
+        rows = PopulationStock.objects.filter(
+            region__code__in=ordered[i : i + upsert.CHUNK], sex="total", total__isnull=False
+        ).values_list("region__code", "year", "total")
+        known.update({(code, year): total for code, year, total in rows})
+    return known
+
+
+def _warnings(out: importer.Extract) -> list[str]:
+    file_totals = plausibility.totals_of(out.stocks)
+    if not file_totals:
+        return []
+    return plausibility.warnings_for(file_totals, _known_totals(file_totals), names=out.names)
+
+
+def _deadline_progress(progress: Progress | None, deadline: float | None) -> Progress | None:
+    """Progress callback that also stops an import running past its time limit."""
+    if deadline is None:
+        return progress
+
+    def check(done: int, total: int) -> None:
+        if progress:
+            progress(done, total)
+        if time.monotonic() > deadline:
+            raise ImportRefused(_time_limit_message())
+
+    return check
+
+
+def _time_limit_message() -> str:
+    return _(
+        "Der Import hat länger als %(minutes)s Minuten gedauert und wurde abgebrochen. Es "
+        "wurde nichts gespeichert. Teilen Sie große Dateien auf (z. B. nach Jahren oder Ländern)."
+    ) % {"minutes": ImportJob.SOFT_TIME_LIMIT // 60}
+
+
+def statistics_import(
+    *,
+    path: str | Path,
+    by=None,
+    municipality: Municipality | None = None,
+    original_name: str | None = None,
+    restrict: bool = False,
+    progress: Progress | None = None,
+    deadline: float | None = None,
+) -> tuple[StatisticsRelease, bool]:
+    """Import one file all-or-nothing; returns ``(release, created)``.
+
+    Rows that exist from an earlier release are replaced when their values differ, unless
+    the earlier release has a newer ``Stand`` – every replacement is counted in the summary,
+    implausible values are listed as warnings. The same file (same SHA-256) again only fills
+    in rows that are missing – after a newer release was withdrawn – and returns the earlier
+    release (``created`` False when nothing was missing). ``restrict`` limits the import to
+    ``municipality``'s own region (coordinators); ``deadline`` (``time.monotonic()``) stops
+    it. Raises :class:`ImportRefused` with a German message; nothing is stored then.
+    """
+    name = original_name or Path(path).name
+    sha = importer.file_sha256(path)
+    existing = StatisticsRelease.objects.filter(sha256=sha).first()
+    if existing is not None:
+        return _restore(existing, path, name=name, by=by, municipality=municipality,
+                        restrict=restrict, progress=progress)  # fmt: skip
+    out = _read(path, name=name, municipality=municipality, restrict=restrict)
+    warnings = _warnings(out)
     with transaction.atomic():
-        release = _write(out, name=name, sha=sha, by=by, progress=progress)
+        release = StatisticsRelease.objects.create(
+            table_code=out.table_code[:60],
+            title=out.title[:300],
+            stand=out.stand[:60],
+            file_name=name[:255],
+            sha256=sha,
+            licence=out.licence,
+            imported_by=by,
+            summary={},
+        )
+        run = upsert.write(out, release, progress=_deadline_progress(progress, deadline))
+        release.summary = upsert.summary(out, run, warnings=warnings)
+        release.save(update_fields=["summary", "updated_at"])
         if out.coordinates:
             municipality_services.coordinates_fill_missing(out.coordinates)
-    audit_record(
-        actor=by,
-        action="profiles.statistics_import",
-        message=_("Statistik importiert: %(file)s (%(rows)s Werte)")
-        % {"file": name, "rows": out.n_rows},
-        municipality=municipality,
-        obj=release,
-    )
+        audit_record(
+            actor=by,
+            action="profiles.statistics_import",
+            message=_("Statistik importiert: %(file)s (%(rows)s Werte, %(warnings)s Hinweise)")
+            % {"file": name, "rows": out.n_rows, "warnings": len(warnings)},
+            municipality=municipality,
+            obj=release,
+        )
     return release, True
 
 
-def _write(out: importer.Extract, *, name, sha, by, progress) -> StatisticsRelease:
-    total_rows = out.n_rows
-    done = 0
-    release = StatisticsRelease.objects.create(
-        table_code=out.table_code[:60],
-        title=out.title[:300],
-        stand=out.stand[:60],
-        file_name=name[:255],
-        sha256=sha,
-        licence=out.licence,
-        imported_by=by,
-        summary={},
-    )
-    new_stand = _stand_date(out.stand)
-    codes = sorted({r.code for r in out.stocks} | {r.code for r in out.movements})
-    regions = _ensure_regions(out, codes)
-    counts: Counter = Counter()
-    replaced: Counter = Counter()
-    releases_cache: dict[int, StatisticsRelease] = {}
-
-    def newer_existing(release_id: int) -> bool:
-        if release_id not in releases_cache:
-            releases_cache[release_id] = StatisticsRelease.objects.only("stand").get(pk=release_id)
-        old = _stand_date(releases_cache[release_id].stand)
-        return bool(old and new_stand and old > new_stand)
-
-    # stocks
-    by_code: dict[str, list[importer.StockRecord]] = {}
-    for rec in out.stocks:
-        by_code.setdefault(rec.code, []).append(rec)
-    for i in range(0, len(codes), CHUNK):
-        chunk = [c for c in codes[i : i + CHUNK] if c in by_code]
-        if not chunk:
-            continue
-        existing = {
-            (s.region.code, s.year, s.sex): s
-            for s in PopulationStock.objects.filter(region__code__in=chunk).select_related("region")
-        }
-        create, update = [], []
-        for code in chunk:
-            for rec in by_code[code]:
-                old = existing.get((code, rec.year, rec.sex))
-                if old is None:
-                    create.append(
-                        PopulationStock(
-                            region=regions[code],
-                            year=rec.year,
-                            sex=rec.sex,
-                            total=rec.total,
-                            ages=rec.ages,
-                            release=release,
-                        )
-                    )
-                    counts["stocks_new"] += 1
-                elif _same(old.total, rec.total) and _same_ages(old.ages, rec.ages):
-                    counts["unchanged"] += 1
-                elif _same(old.total, rec.total) and old.ages is None:
-                    # same total, now with the age structure: completed, not changed
-                    old.ages, old.release = rec.ages, release
-                    update.append(old)
-                    counts["stocks_completed"] += 1
-                elif newer_existing(old.release_id):
-                    counts["kept_newer"] += 1
-                else:
-                    replaced[old.release_id] += 1
-                    old.total, old.release = rec.total, release
-                    if rec.ages is not None or old.ages is None:
-                        old.ages = rec.ages
-                    update.append(old)
-                    counts["stocks_replaced"] += 1
-        PopulationStock.objects.bulk_create(create, batch_size=500)
-        PopulationStock.objects.bulk_update(update, ["total", "ages", "release"], batch_size=500)
-        done += sum(len(by_code[c]) for c in chunk)
-        if progress:
-            progress(done, total_rows)
-    # movements
-    moves: dict[str, list[importer.MovementRecord]] = {}
-    for rec in out.movements:
-        moves.setdefault(rec.code, []).append(rec)
-    if moves:
-        existing_m = {
-            (m.region.code, m.year, m.kind): m
-            for m in Movement.objects.filter(region__code__in=list(moves), sex="total")
-            .select_related("region")
-            .iterator()
-        }
-        create_m, update_m = [], []
-        for code, recs in moves.items():
-            for rec in recs:
-                old = existing_m.get((code, rec.year, rec.kind))
-                if old is None:
-                    create_m.append(
-                        Movement(
-                            region=regions[code],
-                            year=rec.year,
-                            kind=rec.kind,
-                            value=rec.value,
-                            release=release,
-                        )
-                    )
-                    counts["movements_new"] += 1
-                elif _same(old.value, rec.value):
-                    counts["unchanged"] += 1
-                elif newer_existing(old.release_id):
-                    counts["kept_newer"] += 1
-                else:
-                    replaced[old.release_id] += 1
-                    old.value, old.release = rec.value, release
-                    update_m.append(old)
-                    counts["movements_replaced"] += 1
-        Movement.objects.bulk_create(create_m, batch_size=1000)
-        Movement.objects.bulk_update(update_m, ["value", "release"], batch_size=1000)
-        done += len(out.movements)
-        if progress:
-            progress(done, total_rows)
-    years = sorted({r.year for r in out.stocks} | {r.year for r in out.movements})
-    old_releases = {
-        r.pk: r
-        for r in StatisticsRelease.objects.filter(pk__in=list(replaced)).only(
-            "pk", "file_name", "table_code", "stand"
+def _restore(existing, path, *, name, by, municipality, restrict, progress):
+    """The same file again: write only the rows that are missing (see statistics_import)."""
+    try:
+        out = _read(path, name=name, municipality=municipality, restrict=restrict)
+    except ImportRefused:
+        return existing, False  # it was importable once; nothing of it can be missing now
+    with transaction.atomic():
+        run = upsert.write(out, existing, progress=progress, fill_only=True)
+        restored = run.counts["restored"]
+        if not restored:
+            return existing, False
+        existing.summary["restored"] = existing.summary.get("restored", 0) + restored
+        existing.save(update_fields=["summary", "updated_at"])  # a new data version
+        audit_record(
+            actor=by,
+            action="profiles.statistics_restore",
+            message=_("Statistik erneut importiert: %(file)s (%(rows)s fehlende Werte ergänzt)")
+            % {"file": name, "rows": restored},
+            municipality=municipality,
+            obj=existing,
         )
-    }
-    levels = Counter(level_of_code(c) or "gebiet" for c in codes)
-    release.summary = {
-        "official": out.layout != "register",
-        "layout": out.layout,
-        "regions": len(codes),
-        "regions_by_level": dict(levels),
-        "region_examples": [f"{c} {out.names.get(c, '')}".strip() for c in codes[:12]],
-        "years": years,
-        "rows": out.n_rows,
-        "counts": dict(counts),
-        "replaced": [
-            {
-                "release": pk,
-                "file": old_releases[pk].file_name if pk in old_releases else "",
-                "table": old_releases[pk].table_code if pk in old_releases else "",
-                "stand": old_releases[pk].stand if pk in old_releases else "",
-                "rows": n,
-            }
-            for pk, n in sorted(replaced.items())
-        ],
-        "skipped_count": len(out.skipped),
-        "skipped_by_reason": out.skipped_by_reason(),
-        "skipped": out.skipped[: importer.MAX_SKIPPED_LISTED],
-        "notes": out.notes[:20],
-    }
-    release.save(update_fields=["summary"])
+    return existing, True
+
+
+def release_withdraw(*, release: StatisticsRelease, by, municipality=None, request=None) -> dict:
+    """Remove a release and every value it brought (audited); its file can then be imported
+    again. Values it had replaced do not come back by themselves: importing their file again
+    fills them in. Returns what was removed, for the message."""
+    if not by.has_perm("profiles.withdraw_statistics"):
+        raise PermissionDenied
+    with transaction.atomic():
+        stocks = PopulationStock.objects.filter(release=release)
+        moves = Movement.objects.filter(release=release)
+        region_ids = set(stocks.values_list("region_id", flat=True))
+        region_ids |= set(moves.values_list("region_id", flat=True))
+        removed = {
+            "file": release.file_name,
+            "values": stocks.count() + moves.count(),
+            "regions": len(region_ids),
+            "replaced": release.summary.get("replaced", []),
+        }
+        stocks.delete()
+        moves.delete()
+        ids = sorted(region_ids)
+        for i in range(0, len(ids), upsert.CHUNK):
+            Region.objects.filter(
+                pk__in=ids[i : i + upsert.CHUNK], stocks__isnull=True, movements__isnull=True
+            ).delete()
+        ImportJob.objects.filter(release=release).update(
+            status=ImportJob.Status.WITHDRAWN,
+            message=_("Zurückgezogen am %(date)s von %(user)s: %(n)s Werte entfernt.")
+            % {
+                "date": timezone.localtime().strftime("%d.%m.%Y %H:%M"),
+                "user": by,
+                "n": removed["values"],
+            },
+        )
+        audit_record(
+            actor=by,
+            action="profiles.statistics_withdraw",
+            message=_("Datenlieferung zurückgezogen: %(file)s (%(table)s), %(n)s Werte entfernt")
+            % {"file": release.file_name, "table": release.table_code, "n": removed["values"]},
+            municipality=municipality,
+            obj=release,
+            request=request,
+        )
+        release.delete()
     cache.delete("profiles:data-version")
-    return release
-
-
-def _same(a: float | None, b: float | None) -> bool:
-    if a is None or b is None:
-        return a is b
-    return math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-6)
-
-
-def _same_ages(a, b) -> bool:
-    if b is None:
-        return True  # a totals-only file does not erase known ages
-    if a is None or len(a) != len(b):
-        return False
-    return all(_same(x, y) for x, y in zip(a, b, strict=True))
-
-
-def _ensure_regions(out: importer.Extract, codes: list[str]) -> dict[str, Region]:
-    regions: dict[str, Region] = {}
-    for i in range(0, len(codes), CHUNK):
-        chunk = codes[i : i + CHUNK]
-        regions.update({r.code: r for r in Region.objects.filter(code__in=chunk)})
-    missing = [
-        Region(
-            code=c,
-            name=(out.names.get(c) or c).strip()[:200],
-            level=level_of_code(c) or Region.Level.GEBIET,
-            area_km2=out.areas.get(c),
-            longitude=out.coordinates[c][0] if c in out.coordinates else None,
-            latitude=out.coordinates[c][1] if c in out.coordinates else None,
-        )
-        for c in codes
-        if c not in regions
-    ]
-    Region.objects.bulk_create(missing, batch_size=1000)
-    located = [
-        r
-        for r in regions.values()
-        if r.code in out.coordinates and (r.longitude, r.latitude) != tuple(out.coordinates[r.code])
-    ]
-    for r in located:
-        r.longitude, r.latitude = out.coordinates[r.code]
-    Region.objects.bulk_update(located, ["longitude", "latitude"], batch_size=1000)
-    if missing:
-        for i in range(0, len(codes), CHUNK):
-            chunk = codes[i : i + CHUNK]
-            regions.update({r.code: r for r in Region.objects.filter(code__in=chunk)})
-    return regions
+    return removed
 
 
 # --- background jobs -------------------------------------------------------------------
@@ -333,13 +271,30 @@ def job_progress(job: ImportJob) -> tuple[int, int]:
     return tuple(value) if value else (job.rows_processed, job.rows_total)
 
 
-def import_job_create(*, upload, by, municipality: Municipality | None) -> ImportJob:
-    from zwk.core.uploads import random_upload_name
+def import_jobs_fail_stale(*, municipality: Municipality | None = None) -> int:
+    """Mark jobs as failed that cannot be alive any more: running past the hard time limit
+    (the worker was killed or ran out of memory) or waiting longer than
+    ``ImportJob.STALE_PENDING`` (no worker). Returns how many."""
+    now = timezone.now()
+    stale = ImportJob.objects.filter(
+        Q(status=ImportJob.Status.RUNNING, started_at__lt=now - ImportJob.STALE_RUNNING)
+        | Q(status=ImportJob.Status.PENDING, created_at__lt=now - ImportJob.STALE_PENDING)
+    )
+    if municipality is not None:
+        stale = stale.filter(municipality=municipality)
+    return stale.update(
+        status=ImportJob.Status.FAILED,
+        finished_at=now,
+        message=_(
+            "Der Import wurde nicht beendet (Zeitlimit von %(minutes)s Minuten überschritten "
+            "oder der Hintergrunddienst wurde unterbrochen). Es wurde nichts gespeichert. "
+            "Sie können ihn erneut starten."
+        )
+        % {"minutes": ImportJob.SOFT_TIME_LIMIT // 60},
+    )
 
-    job = ImportJob(municipality=municipality, original_name=upload.name[:255], created_by=by)
-    ext = Path(upload.name).suffix.lower().lstrip(".") or "csv"
-    job.file.save(random_upload_name(ext), upload, save=False)
-    job.save()
+
+def _enqueue(job: ImportJob) -> None:
     from django.conf import settings
 
     from zwk.profiles.tasks import run_import_job
@@ -350,7 +305,37 @@ def import_job_create(*, upload, by, municipality: Municipality | None) -> Impor
         transaction.on_commit(lambda: import_job_run(job.pk))
     else:
         transaction.on_commit(lambda: run_import_job.delay(job.pk))
+
+
+def import_job_create(*, upload, by, municipality: Municipality | None) -> ImportJob:
+    from zwk.core.uploads import random_upload_name
+
+    job = ImportJob(municipality=municipality, original_name=upload.name[:255], created_by=by)
+    ext = Path(upload.name).suffix.lower().lstrip(".") or "csv"
+    job.file.save(random_upload_name(ext), upload, save=False)
+    job.save()
+    _enqueue(job)
     return job
+
+
+def import_job_retry(*, job: ImportJob, by) -> ImportJob:
+    """Start a failed or withdrawn job's file again as a new job (the old one stays listed)."""
+    if job.status not in (ImportJob.Status.FAILED, ImportJob.Status.WITHDRAWN):
+        raise ValidationError(
+            _("Nur ein fehlgeschlagener oder zurückgezogener Import kann erneut gestartet werden.")
+        )
+    if not job.file or not job.file.storage.exists(job.file.name):
+        raise ValidationError(
+            _("Die Datei ist nicht mehr vorhanden. Bitte laden Sie sie erneut hoch.")
+        )
+    again = ImportJob.objects.create(
+        municipality=job.municipality,
+        original_name=job.original_name,
+        file=job.file.name,
+        created_by=by,
+    )
+    _enqueue(again)
+    return again
 
 
 def import_job_run(job_id: int) -> ImportJob:
@@ -358,7 +343,10 @@ def import_job_run(job_id: int) -> ImportJob:
     job = ImportJob.objects.select_related("municipality", "created_by").get(pk=job_id)
     if job.is_finished:
         return job
-    ImportJob.objects.filter(pk=job.pk).update(status=ImportJob.Status.RUNNING)
+    job.started_at = timezone.now()
+    ImportJob.objects.filter(pk=job.pk).update(
+        status=ImportJob.Status.RUNNING, started_at=job.started_at
+    )
 
     def progress(done: int, total: int) -> None:
         cache.set(_progress_key(job.pk), (done, total), 3600)
@@ -372,9 +360,12 @@ def import_job_run(job_id: int) -> ImportJob:
             original_name=job.original_name,
             restrict=restrict and job.municipality is not None,
             progress=progress,
+            deadline=time.monotonic() + ImportJob.SOFT_TIME_LIMIT,
         )
     except ImportRefused as exc:
         job.status, job.message = ImportJob.Status.FAILED, exc.message
+    except SoftTimeLimitExceeded:
+        job.status, job.message = ImportJob.Status.FAILED, _time_limit_message()
     except Exception as exc:  # the user must see that it failed, not an eternal spinner
         job.status = ImportJob.Status.FAILED
         job.message = _(

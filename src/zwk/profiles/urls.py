@@ -13,6 +13,12 @@ urlpatterns = [
     path("import/", views.import_upload, name="import"),
     path("import/<int:job>/", views.import_job, name="import_job"),
     path("import/<int:job>/fortschritt/", views.import_progress, name="import_progress"),
+    path("import/<int:job>/erneut/", views.import_retry, name="import_retry"),
+    path(
+        "lieferungen/<int:release>/zurueckziehen/",
+        views.release_withdraw,
+        name="release_withdraw",
+    ),
     path("veroeffentlichen/", views.publish, name="publish"),
     path("gebiet/", views.register_area, name="register_area"),
 ]

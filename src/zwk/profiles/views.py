@@ -13,13 +13,14 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from zwk.municipalities.access import municipality_for
 from zwk.municipalities.models import Municipality
 from zwk.municipalities.view_helpers import confirm_page
-from zwk.profiles import exports, hooks, pages, services
+from zwk.profiles import exports, hooks, pages, selectors, services
 from zwk.profiles.forms import RegisterAreaForm, ScenarioForm, StatisticsUploadForm
 from zwk.profiles.models import ImportJob, Profile
 
@@ -61,12 +62,18 @@ def profile(request, slug):
         form=form,
         can_import=request.user.has_perm("profiles.import_statistics", municipality),
         can_publish=request.user.has_perm("profiles.publish_profile", municipality),
-        jobs=municipality.import_jobs.select_related("created_by")[:5] if inside else [],
+        jobs=_jobs(municipality, 5) if inside else [],
         area_form=RegisterAreaForm(initial={"register_area": profile_obj.register_area}),
         situation_hook=_situation_hook(municipality) if inside else None,
         query=_query(request),
     )
     return render(request, "profiles/profile.html", ctx, status=status)
+
+
+def _jobs(municipality, n):
+    """The latest import jobs; jobs killed by a time limit show as failed, not running."""
+    services.import_jobs_fail_stale(municipality=municipality)
+    return municipality.import_jobs.select_related("created_by")[:n]
 
 
 def _query(request) -> str:
@@ -170,8 +177,11 @@ def _import_page(request, municipality, *, form, area_form, status):
         {
             "municipality": municipality,
             "form": form,
-            "jobs": municipality.import_jobs.select_related("created_by")[:20],
+            "jobs": _jobs(municipality, 20),
             "area_form": area_form,
+            "releases": selectors.releases_of(municipality)
+            if request.user.has_perm("profiles.withdraw_statistics", municipality)
+            else [],
         },
         status=status,
     )
@@ -179,6 +189,7 @@ def _import_page(request, municipality, *, form, area_form, status):
 
 def _job_for(request, slug, job):
     municipality = municipality_for(request, slug, "profiles.import_statistics")
+    services.import_jobs_fail_stale(municipality=municipality)
     return municipality, get_object_or_404(
         ImportJob.objects.select_related("release", "created_by"), pk=job, municipality=municipality
     )
@@ -192,7 +203,73 @@ def import_job(request, slug, job):
     return render(
         request,
         "profiles/import_job.html",
-        {"municipality": municipality, "job": job_obj, "done": done, "total": total},
+        {
+            "municipality": municipality,
+            "job": job_obj,
+            "done": done,
+            "total": total,
+            "can_withdraw": job_obj.release_id
+            and request.user.has_perm("profiles.withdraw_statistics", municipality),
+        },
+    )
+
+
+@login_required
+@require_POST
+def import_retry(request, slug, job):
+    """Start a failed (or withdrawn) import's stored file again as a new job."""
+    _municipality, job_obj = _job_for(request, slug, job)
+    try:
+        again = services.import_job_retry(job=job_obj, by=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect("profiles:import_job", slug=slug, job=job_obj.pk)
+    return redirect("profiles:import_job", slug=slug, job=again.pk)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def release_withdraw(request, slug, release):
+    """Withdraw a data delivery the profile rests on (office): its values leave every
+    profile, the file can be imported again."""
+    municipality = municipality_for(request, slug, "profiles.withdraw_statistics")
+    release_obj = get_object_or_404(selectors.releases_of(municipality), pk=release)
+    if request.method == "POST":
+        removed = services.release_withdraw(
+            release=release_obj, by=request.user, municipality=municipality, request=request
+        )
+        messages.success(
+            request,
+            _("„%(file)s“ wurde zurückgezogen: %(n)s Werte entfernt. Die Datei kann jetzt "
+              "erneut importiert werden.") % {"file": removed["file"], "n": removed["values"]},
+        )  # fmt: skip
+        return redirect("profiles:import", slug=slug)
+    values, regions = selectors.release_size(release_obj)
+    replaced = release_obj.summary.get("replaced", [])
+    question = _(
+        "„%(file)s“ (%(table)s, importiert am %(date)s) wird zurückgezogen: %(values)s Werte "
+        "in %(regions)s Gebieten werden entfernt – in den Profilen aller Kommunen, die sie "
+        "nutzen. Danach kann dieselbe Datei (oder eine berichtigte) erneut importiert werden."
+    ) % {
+        "file": release_obj.file_name,
+        "table": release_obj.table_code,
+        "date": timezone.localtime(release_obj.imported_at).strftime("%d.%m.%Y"),
+        "values": values,
+        "regions": regions,
+    }
+    if replaced:
+        question += " " + _(
+            "Diese Lieferung hatte ältere Werte ersetzt (%(files)s); sie kommen nicht von "
+            "selbst zurück – importieren Sie diese Dateien danach erneut, dann werden die "
+            "fehlenden Werte ergänzt."
+        ) % {"files": ", ".join(r["file"] or r["table"] for r in replaced)}
+    return confirm_page(
+        request,
+        municipality,
+        title=_("Datenlieferung zurückziehen"),
+        question=question,
+        confirm_label=_("Zurückziehen und Werte entfernen"),
+        cancel_url=reverse("profiles:import", kwargs={"slug": slug}),
     )
 
 

@@ -18,6 +18,8 @@ MATRIX = {
     "profiles:import": Case("get", tenant(200, **LEADS), ("slug",)),
     "profiles:import_job": Case("get", tenant(200, **LEADS), ("slug", "job")),
     "profiles:import_progress": Case("get", tenant(200, **LEADS), ("slug", "job")),
+    "profiles:import_retry": Case("post", tenant(302, **LEADS), ("slug", "job")),
+    "profiles:release_withdraw": Case("get", tenant(403, office=200), ("slug", "release")),
     "profiles:publish": Case("get", tenant(200, **LEADS), ("slug",)),
     "profiles:register_area": Case(
         "post", tenant(302, **LEADS), ("slug",), {"gebiet-register_area": "Q1"}
@@ -26,7 +28,8 @@ MATRIX = {
 
 
 def build(world):
-    from zwk.profiles.models import ImportJob
+    from zwk.profiles.models import ImportJob, PopulationStock, Region, StatisticsRelease
+    from zwk.profiles.regions import region_code_for
 
     municipality = world["municipality"]
     job = ImportJob.objects.create(
@@ -36,4 +39,17 @@ def build(world):
         message="Test",
         created_by=world["users"]["coordinator"],
     )
-    return {"job": job.pk, "table": "kennzahlen"}
+    # a delivery with a value of the Kommune's own region: part of its profile's sources
+    release = StatisticsRelease.objects.create(
+        table_code="test",
+        file_name=f"lieferung{world.get('suffix', '')}.csv",
+        sha256=f"matrix-{municipality.slug}",
+    )
+    region, _ = Region.objects.get_or_create(
+        code=region_code_for(municipality),
+        defaults={"name": municipality.name, "level": "gemeinde"},
+    )
+    PopulationStock.objects.create(
+        region=region, year=2020, sex="total", total=1000, release=release
+    )
+    return {"job": job.pk, "table": "kennzahlen", "release": release.pk}
