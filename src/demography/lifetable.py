@@ -179,3 +179,69 @@ def split_open_interval(counts: np.ndarray, open_age: int, Lx: np.ndarray) -> np
     weights = weights / weights.sum(axis=-1, keepdims=True)
     counts[..., open_age:] = counts[..., open_age : open_age + 1] * weights
     return counts
+
+
+# --- base life table with mortality improvement by age (Lee–Carter-type level) ----------
+
+
+@dataclass(frozen=True)
+class MortalityModel:
+    """Base death rates and their annual improvement by age, for both sexes.
+
+    ``base_mx`` (2, 101) death rates of the base table (``data/base_lifetable_de.json``,
+    derived from official deaths and stocks); ``improvement`` (2, 101) annual rate of
+    decline ρ(x) of the death rates. The rates of a projection year are
+    ``m(x) = base_mx(x) · exp(−κ · ρ(x))``: κ (in "years of improvement at the rates ρ")
+    is solved per year so that the table has the required e0. Because ρ falls with age
+    (about 2 % a year up to 80, under 1 % above 90), a rising e0 lowers mortality at high
+    ages far less than at younger ages – as observed in the German life tables, and
+    unlike a Siler curve whose whole senescent level moves with e0.
+    """
+
+    base_mx: np.ndarray
+    improvement: np.ndarray
+    reference_year: int = 2016
+
+    def rates(self, kappa: np.ndarray | float, sex: int) -> np.ndarray:
+        k = np.asarray(kappa, dtype=np.float64)[..., None]
+        return self.base_mx[sex] * np.exp(-k * self.improvement[sex])
+
+    def e0(self) -> tuple[float, float]:
+        return tuple(float(life_table(self.base_mx[s], s).e0) for s in (0, 1))  # type: ignore[return-value]
+
+
+_KAPPA_GRID = np.linspace(-80.0, 400.0, 4801)
+_model_grids: dict[tuple[int, int], tuple[MortalityModel, np.ndarray, np.ndarray]] = {}
+
+
+def _kappa_grid(model: MortalityModel, sex: int) -> tuple[np.ndarray, np.ndarray]:
+    key = (id(model), sex)
+    cached = _model_grids.get(key)
+    if cached is None or cached[0] is not model:  # the model is kept alive: ids stay unique
+        if len(_model_grids) > 64:
+            _model_grids.clear()
+        e0 = life_table(model.rates(_KAPPA_GRID, sex), sex).e0
+        cached = _model_grids[key] = (model, e0, _KAPPA_GRID)
+    return cached[1], cached[2]
+
+
+def mortality_for_e0_model(e0: np.ndarray | float, model: MortalityModel, sex: int) -> np.ndarray:
+    """Death rates ``(..., 101)`` from ``model`` whose life table has life expectancy ``e0``.
+
+    e0 rises monotonically with κ; a cached grid of κ gives the first value, two Newton
+    steps bring e0 within about 1e-8 years of the target. Raises ``ValueError`` outside the
+    reachable range.
+    """
+    target = np.asarray(e0, dtype=np.float64)
+    e_grid, k_grid = _kappa_grid(model, sex)
+    lo, hi = max(float(e_grid[0]), E0_MIN), min(float(e_grid[-1]), E0_MAX)
+    if np.any(target > hi) or np.any(target < lo):
+        raise ValueError(
+            f"Lebenserwartung {target} außerhalb des Modellbereichs ({lo:.1f} … {hi:.1f} Jahre)"
+        )
+    k = np.interp(target, e_grid, k_grid)
+    slope = np.gradient(e_grid, k_grid)
+    for _ in range(2):
+        e_k = life_table(model.rates(k, sex), sex).e0
+        k = k + (target - e_k) / np.interp(k, k_grid, slope)
+    return model.rates(k, sex)

@@ -48,13 +48,53 @@ def age_sex_profile(params: Mapping[str, float]) -> np.ndarray:
     return profile / profile.sum()
 
 
-def region_weights(counts: np.ndarray) -> np.ndarray:
-    """Share of each region in the total population (``counts`` shape ``(R, 2, 101)``).
+_NATIONAL = {"DG", "DE", "D", "0", "00", "000"}
 
+
+def top_level(codes: tuple[str, ...] | list[str] | None) -> np.ndarray:
+    """Boolean mask of the regions not contained in another region of the input.
+
+    Containment follows the official codes: ``DG``/``DE`` (Deutschland) contains every
+    other region; a code contains every longer code that starts with it (Land ``08`` ⊃
+    Kreis ``08226`` ⊃ Gemeinde ``08226068``). Codes of other forms are top-level.
+    """
+    if codes is None:
+        return np.ones(0, dtype=bool)
+    present = set(codes)
+    national = bool(present & _NATIONAL)
+    mask = np.ones(len(codes), dtype=bool)
+    for i, code in enumerate(codes):
+        if code in _NATIONAL:
+            continue
+        if national and code.isdigit():
+            mask[i] = False
+            continue
+        for n in range(1, len(code)):
+            if code[:n] in present:
+                mask[i] = False
+                break
+    return mask
+
+
+def region_weights(
+    counts: np.ndarray, codes: tuple[str, ...] | list[str] | None = None
+) -> np.ndarray:
+    """Share of each region in the population of the input's top level.
+
+    ``counts`` shape ``(R, 2, 101)``. Without ``codes`` (or with a flat list of regions)
+    the weights are population shares that add up to 1. With hierarchical input (e.g.
+    Deutschland, Länder and Kreise in one file) each region's weight is its population
+    divided by the population of the top level (:func:`top_level`): Deutschland gets 1,
+    each Land its share, and the Kreise of a Land together the Land's share – a national
+    total reaches every level once, not spread over all levels.
     Unknown cells (NaN) count as 0 here: a region with gaps still receives migrants in
     proportion to its known population.
     """
     totals = np.nansum(counts, axis=(1, 2))
+    if codes is not None and len(codes) == len(totals):
+        grand = totals[top_level(codes)].sum()
+        if grand > 0:
+            return totals / grand
     grand = totals.sum()
     if grand <= 0:
         return np.full(totals.shape, 1.0 / max(len(totals), 1))

@@ -43,11 +43,16 @@ from typing import TYPE_CHECKING, Literal
 
 import numpy as np
 
-from demography.assumptions import Assumptions, default_assumptions
+from demography.assumptions import COMPLETED_TO_EXACT, Assumptions, default_assumptions
 from demography.core import N_AGES, Population
 from demography.fertility import FERTILE_MAX, FERTILE_MIN, asfr, boys_share
-from demography.lifetable import life_table, mortality_for_e0, survival_ratios
-from demography.migration import region_weights
+from demography.lifetable import (
+    life_table,
+    mortality_for_e0,
+    mortality_for_e0_model,
+    survival_ratios,
+)
+from demography.migration import region_weights, top_level
 from demography.planning import FUNCTIONAL_GROUPS, AgeGroups
 from demography.ratetables import RateTable, apply_rate_table
 from demography.scenarios import (
@@ -85,13 +90,23 @@ class Schedules:
 
 
 def build_schedules(params: YearlyParameters, assumptions: Assumptions) -> Schedules:
-    """Turn yearly scenario parameters into fertility and survival schedules."""
-    rates = asfr(params.tfr, params.mean_age_at_birth, params.sd_age_at_birth)
+    """Turn yearly scenario parameters into fertility and survival schedules.
+
+    The mean age at birth is given in completed years; the fertility model works with the
+    exact age, ``+ 0.5`` (:data:`~demography.assumptions.COMPLETED_TO_EXACT`). Mortality:
+    the base life table with improvement by age (:class:`~demography.lifetable.MortalityModel`)
+    at the e0 of each year; the Siler curve only for assumptions without a base table.
+    """
+    rates = asfr(params.tfr, params.mean_age_at_birth + COMPLETED_TO_EXACT, params.sd_age_at_birth)
     h = params.years.size
     survival = np.empty((h, 2, N_AGES))
     birth_survival = np.empty((h, 2))
+    model = assumptions.mortality_model
     for sex in (0, 1):
-        mx = mortality_for_e0(params.e0[:, sex], assumptions.mortality_shapes[sex], sex)
+        if model is not None:
+            mx = mortality_for_e0_model(params.e0[:, sex], model, sex)
+        else:
+            mx = mortality_for_e0(params.e0[:, sex], assumptions.mortality_shapes[sex], sex)
         sb, s = survival_ratios(life_table(mx, sex))
         survival[:, sex] = s
         birth_survival[:, sex] = sb
@@ -226,6 +241,7 @@ def project_arrays(
     groups: AgeGroups = FUNCTIONAL_GROUPS,
     detail: Literal["single_years", "groups"] = "single_years",
     threads: int | None = None,
+    codes: tuple[str, ...] | None = None,
 ) -> dict[str, np.ndarray | None]:
     """Vectorised projection kernel on plain arrays (see module docstring).
 
@@ -236,7 +252,10 @@ def project_arrays(
     ``net_counts`` (R, 2, 101) or (H, R, 2, 101) replaces it. ``in_counts`` (persons) and
     ``extra_migration`` (persons, e.g. housing) are added; ``out_rates`` (per person, shape
     (2, 101) or (R, 2, 101)) remove a share of the survivors; ``internal`` moves persons
-    between the regions. Returns a dict with the arrays of :class:`ProjectionResult`.
+    between the regions. ``codes`` (region codes) make the default weights hierarchy-aware:
+    with Bund, Länder and Kreise in one input the total goes to the top level and reaches
+    the leaves once (:func:`demography.migration.region_weights`). Returns a dict with the
+    arrays of :class:`ProjectionResult`.
 
     Regions are independent unless ``internal`` links them, so large inputs are cut into
     blocks of regions run in parallel threads (numpy releases the GIL inside its loops);
@@ -267,7 +286,7 @@ def project_arrays(
         unrealised=np.zeros((horizon, n_reg, 2)),
     )
     if net_counts is None:
-        weights = region_weights(base) if migration_weights is None else migration_weights
+        weights = region_weights(base, codes) if migration_weights is None else migration_weights
         # One (R, 2, 101) template: migrants per person of the total; scaled each year.
         ctx["template"] = np.asarray(weights)[:, None, None] * schedules.migration_profile[None]
     else:
@@ -422,16 +441,22 @@ def prepare(
     overrides: Mapping[str, object] | None = None,
     assumptions: Assumptions | None = None,
 ) -> tuple[YearlyParameters, Schedules]:
-    """Resolve a scenario for ``base`` and build the yearly schedules."""
-    a = assumptions or default_assumptions()
+    """Resolve a scenario for ``base`` and build the yearly schedules.
+
+    The assumptions are dated to the base year first (TFR, mean age at birth, e0 and recent
+    migration of ``base.year`` from the shipped series). On hierarchical input the
+    population of the top level turns migration rates into persons.
+    """
+    a = (assumptions or default_assumptions()).dated(base.year)
     sc = get_scenario(scenario, a) if isinstance(scenario, str) else scenario
     if overrides:
         sc = with_overrides(sc, overrides)
+    top = top_level(base.codes)
     params = resolve(
         sc,
         start_year=base.year,
         horizon=horizon,
-        base_population=float(np.nansum(base.counts)),
+        base_population=float(np.nansum(base.counts[top])),
         assumptions=a,
     )
     return params, build_schedules(params, a)
@@ -488,6 +513,7 @@ def project(
         internal=internal,
         groups=groups,
         detail=detail,
+        codes=base.codes,
     )
     notes = []
     unknown = np.isnan(base.counts).any(axis=(1, 2))

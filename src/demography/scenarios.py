@@ -1,10 +1,12 @@
 """Scenarios: named parameter sets and overrides, resolved into yearly paths.
 
-A :class:`Scenario` states *targets* (TFR, mean age at birth, life expectancy at birth by
-sex) reached in ``target_year`` (default: the last projection year) and the net migration.
-Paths run linearly from the base level (the :class:`~demography.assumptions.Assumptions`,
-i.e. the latest published figures) in the base year to the target, and stay constant after
-the target year. Named scenarios ("Basis", "hohe Zuwanderung", "niedrige Zuwanderung",
+A :class:`Scenario` states values for TFR, mean age at birth (completed years), life
+expectancy at birth by sex and the net migration. A plain value holds from the base year on
+(``--set tfr=1.55``); a path ``{year: value, …}`` (``--set tfr=1.55@2030`` or ``paths`` in the
+assumptions file) runs linearly from the base level in the base year through the given
+points and stays constant after the last. With ``target_year`` plain values are reached
+linearly by that year (older behaviour). Base levels are those of the base year
+(:meth:`~demography.assumptions.Assumptions.dated`). Named scenarios ("Basis", "hohe Zuwanderung", "niedrige Zuwanderung",
 "höhere Geburtenrate", "längeres Leben") are defined in the parameter file.
 
 Net migration, in order of precedence:
@@ -36,17 +38,26 @@ SCENARIO_NAMES = (
     "längeres Leben",
 )
 
-#: Keys accepted by :func:`with_overrides` (``--set KEY=VALUE``) and their meaning.
+#: Keys accepted by :func:`with_overrides` (``--set KEY=VALUE`` or ``KEY=VALUE@YEAR``).
 OVERRIDE_KEYS: dict[str, str] = {
-    "tfr": "zusammengefasste Geburtenziffer im Zieljahr (Kinder je Frau)",
-    "mean_age_at_birth": "mittleres Alter der Mütter bei Geburt im Zieljahr (Jahre)",
-    "e0_male": "Lebenserwartung bei Geburt, Jungen, im Zieljahr (Jahre)",
-    "e0_female": "Lebenserwartung bei Geburt, Mädchen, im Zieljahr (Jahre)",
-    "net_migration": "Wanderungssaldo je Jahr für die gesamte Eingabe (Personen)",
+    "tfr": "zusammengefasste Geburtenziffer (Kinder je Frau)",
+    "mean_age_at_birth": "mittleres Alter der Mütter bei Geburt (vollendete Jahre)",
+    "e0_male": "Lebenserwartung bei Geburt, Jungen (Jahre)",
+    "e0_female": "Lebenserwartung bei Geburt, Mädchen (Jahre)",
+    "net_migration": "Wanderungssaldo je Jahr für die oberste Ebene der Eingabe (Personen)",
     "net_migration_rate": "Wanderungssaldo je Jahr je 1 000 Einwohner der Eingabe",
     "sex_ratio_at_birth": "Jungen je Mädchen bei Geburt",
-    "target_year": "Jahr, in dem die Zielwerte erreicht werden (Standard: Ende des Zeitraums)",
+    "target_year": "Jahr, in dem Werte ohne @JAHR erreicht werden (ohne: konstant ab Basisjahr)",
 }
+#: Keys that take a path (``VALUE@YEAR``, or yearly values in the assumptions file).
+PATH_KEYS = (
+    "tfr",
+    "mean_age_at_birth",
+    "e0_male",
+    "e0_female",
+    "net_migration",
+    "net_migration_rate",
+)
 
 
 @dataclass(frozen=True)
@@ -70,6 +81,9 @@ class Scenario:
     net_migration_rate: float | None = None
     sex_ratio_at_birth: float | None = None
     target_year: int | None = None
+    paths: Mapping[str, Mapping[int, float]] = dataclasses.field(default_factory=dict)
+    net_migration_rate_start: float | None = None
+    migration_convergence_years: int = 10
 
 
 @dataclass(frozen=True)
@@ -117,6 +131,8 @@ def named_scenarios(assumptions: Assumptions | None = None) -> dict[str, Scenari
             tfr_delta=float(spec.get("tfr_delta", 0.0)),
             e0_gain_per_year=a.e0_trends[spec.get("e0_trend", "e0_gain_L2")],
             net_migration_rate=rate,
+            net_migration_rate_start=a.recent_migration_rate,
+            migration_convergence_years=int(spec.get("migration_convergence_years", 10)),
         )
     return out
 
@@ -140,29 +156,66 @@ def _number(key: str, value: object) -> float:
     return number
 
 
+def _parse_value(key: str, raw: object) -> tuple[float, int | None]:
+    """``1,55`` → (1.55, None); ``84.4@2060`` → (84.4, 2060)."""
+    if isinstance(raw, str) and "@" in raw:
+        value, _, year = raw.partition("@")
+        if key not in PATH_KEYS:
+            raise ValueError(f"--set {key}: @JAHR ist hier nicht erlaubt")
+        try:
+            when = int(year.strip())
+        except ValueError:
+            raise ValueError(
+                f"--set {key}: „{year}“ ist kein Jahr (erwartet z. B. {key}=1,5@2040)"
+            ) from None
+        return _number(key, value.strip()), when
+    return _number(key, raw), None
+
+
 def with_overrides(scenario: Scenario, overrides: Mapping[str, object]) -> Scenario:
     """A copy of ``scenario`` with ``overrides`` (keys see :data:`OVERRIDE_KEYS`).
 
-    Values may be numbers or strings with a decimal point or comma. ``net_migration``
-    replaces any rate; a life expectancy target replaces the trend for that sex.
+    Values may be numbers or strings with a decimal point or comma, optionally with
+    ``@YEAR`` (reached linearly by YEAR, constant after). ``net_migration`` replaces any
+    rate; a life expectancy value replaces the trend for that sex.
     """
     changes: dict[str, object] = {}
+    paths = {k: dict(v) for k, v in scenario.paths.items()}
     for key, raw in overrides.items():
         if key not in OVERRIDE_KEYS:
             known = ", ".join(OVERRIDE_KEYS)
             raise ValueError(f"Unbekannter Parameter „{key}“ für --set. Erlaubt: {known}")
-        value = _number(key, raw)
-        if key == "target_year":
+        value, year = _parse_value(key, raw)
+        if key in ("net_migration", "net_migration_rate"):
+            for other in ("net_migration", "net_migration_rate"):
+                paths.pop(other, None)
+                changes[other] = None
+            changes["net_migration_rate_start"] = None
+        if year is not None:
+            paths[key] = {year: value}
+            changes.setdefault(key, None)
+        elif key == "target_year":
             changes[key] = int(value)
-        elif key == "net_migration":
-            changes["net_migration"] = value
-            changes["net_migration_rate"] = None
         else:
+            paths.pop(key, None)
             changes[key] = value
+    changes["paths"] = paths
     name = scenario.name
-    if changes:
+    if overrides:
         name += " (geändert: " + ", ".join(f"{k}={overrides[k]}" for k in overrides) + ")"
     return dataclasses.replace(scenario, name=name, **changes)  # type: ignore[arg-type]
+
+
+def _piecewise(
+    points: Mapping[int, float], years: np.ndarray, start_year: int, anchor: float
+) -> np.ndarray:
+    """Linear through ``(start_year, anchor)`` and the given points; constant after."""
+    pts = sorted((int(y), float(v)) for y, v in points.items())
+    if pts[0][0] > start_year:
+        pts.insert(0, (start_year, anchor))
+    xs = np.array([p[0] for p in pts], dtype=np.float64)
+    ys = np.array([p[1] for p in pts], dtype=np.float64)
+    return np.interp(years.astype(np.float64), xs, ys)
 
 
 def resolve(
@@ -175,8 +228,10 @@ def resolve(
 ) -> YearlyParameters:
     """Yearly parameter paths for the projection years ``start_year+1 … start_year+horizon``.
 
-    ``base_population`` is the total of the input at the base date (persons); it turns a
-    migration rate into persons per year.
+    ``base_population`` is the total of the input at the base date (persons; for
+    hierarchical input the top level only); it turns a migration rate into persons.
+    Base levels come from ``assumptions`` as given (date them with
+    :meth:`~demography.assumptions.Assumptions.dated` first).
     """
     if horizon < 1:
         raise ValueError("Der Vorausberechnungszeitraum muss mindestens 1 Jahr sein")
@@ -187,24 +242,48 @@ def resolve(
         raise ValueError("Das Zieljahr muss nach dem Basisjahr liegen")
     elapsed = (years - start_year).astype(np.float64)
     frac = np.clip(elapsed / (target_year - start_year), 0.0, 1.0)
+    paths = {**a.paths, **scenario.paths}
 
-    def path(base: float, target: float | None, delta: float = 0.0) -> np.ndarray:
-        goal = base + delta if target is None else target
-        return base + (goal - base) * frac
+    def path(key: str, base: float, value: float | None, default: np.ndarray) -> np.ndarray:
+        if key in paths:
+            return _piecewise(paths[key], years, start_year, base)
+        if value is None:
+            return default
+        if scenario.target_year is None:
+            return np.full(horizon, float(value))
+        return base + (value - base) * frac
 
-    tfr = path(a.tfr, scenario.tfr, scenario.tfr_delta)
-    mab = path(a.mean_age_at_birth, scenario.mean_age_at_birth)
+    tfr = path("tfr", a.tfr, scenario.tfr, a.tfr + scenario.tfr_delta * frac)
+    mab = path(
+        "mean_age_at_birth",
+        a.mean_age_at_birth,
+        scenario.mean_age_at_birth,
+        np.full(horizon, a.mean_age_at_birth),
+    )
     e0 = np.empty((horizon, 2))
-    for sex, (base, target) in enumerate(
-        ((a.e0_male, scenario.e0_male), (a.e0_female, scenario.e0_female))
+    for sex, (key, base, target) in enumerate(
+        (("e0_male", a.e0_male, scenario.e0_male), ("e0_female", a.e0_female, scenario.e0_female))
     ):
-        if target is None:
-            years_of_gain = np.minimum(elapsed, target_year - start_year)
-            e0[:, sex] = base + scenario.e0_gain_per_year[sex] * years_of_gain
-        else:
-            e0[:, sex] = path(base, target)
+        years_of_gain = np.minimum(elapsed, target_year - start_year)
+        trend = base + scenario.e0_gain_per_year[sex] * years_of_gain
+        e0[:, sex] = path(key, base, target, trend)
 
-    if scenario.net_migration is not None:
+    rate = scenario.net_migration_rate
+    if rate is None:
+        rate = a.long_run_migration["W2"] / a.reference_population * 1000.0
+    start_rate = scenario.net_migration_rate_start
+    if start_rate is None:
+        rates = np.full(horizon, rate)
+    else:
+        k = np.clip(elapsed / max(scenario.migration_convergence_years, 1), 0.0, 1.0)
+        rates = start_rate + (rate - start_rate) * k
+    default_migration = rates * base_population / 1000.0
+    if "net_migration" in paths:
+        migration = _piecewise(paths["net_migration"], years, start_year, default_migration[0])
+    elif "net_migration_rate" in paths:
+        per_1000 = _piecewise(paths["net_migration_rate"], years, start_year, rates[0])
+        migration = per_1000 * base_population / 1000.0
+    elif scenario.net_migration is not None:
         nm = scenario.net_migration
         if isinstance(nm, Sequence | np.ndarray):
             values = np.asarray(nm, dtype=np.float64)
@@ -215,11 +294,10 @@ def resolve(
             migration = values[:horizon].copy()
         else:
             migration = np.full(horizon, float(nm))
+    elif scenario.net_migration_rate is not None and start_rate is None:
+        migration = np.full(horizon, scenario.net_migration_rate * base_population / 1000.0)
     else:
-        rate = scenario.net_migration_rate
-        if rate is None:
-            rate = a.long_run_migration["W2"] / a.reference_population * 1000.0
-        migration = np.full(horizon, rate * base_population / 1000.0)
+        migration = default_migration
 
     srb = scenario.sex_ratio_at_birth or a.sex_ratio_at_birth
     return YearlyParameters(

@@ -84,12 +84,25 @@ def test_override_changes_births(data_file):
     assert high[1]["births"] == pytest.approx(low[1]["births"] * 1.8 / 1.2, rel=1e-6)
 
 
+def test_set_value_at_year_is_reached_linearly(data_file):
+    rows = json.loads(
+        run(data_file, "--start", 2021, "--horizon", 4, "--set", "tfr=1.98@2023").stdout
+    )
+    births = {r["year"]: r["births"] for r in rows if r["region"] == rows[0]["region"]}
+    const = json.loads(run(data_file, "--start", 2021, "--horizon", 4, "--set", "tfr=1.98").stdout)
+    births_const = {r["year"]: r["births"] for r in const if r["region"] == rows[0]["region"]}
+    # 2022 halfway between the 2021 level (1.58) and 1.98; from 2023 on the same as constant
+    assert births[2022] < births_const[2022] * 0.92
+    assert births[2023] == pytest.approx(births_const[2023], rel=0.01)
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [
         (["--start", 2030, "--horizon", 2], "Kein Bevölkerungsstand 31.12.2030"),
         (["--start", 2021, "--horizon", 2, "--set", "foo=1"], "Unbekannter Parameter"),
         (["--start", 2021, "--horizon", 2, "--set", "tfr=abc"], "keine Zahl"),
+        (["--start", 2021, "--horizon", 2, "--set", "tfr=1.5@x"], "kein Jahr"),
         (["--start", 2021, "--horizon", 2, "--scenario", "Utopia"], "Unbekanntes Szenario"),
     ],
 )

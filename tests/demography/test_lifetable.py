@@ -52,3 +52,24 @@ def test_split_open_interval_preserves_mass():
     out = split_open_interval(counts, 90, lx)
     np.testing.assert_allclose(out[:, 90:].sum(axis=1), [1000.0, 2500.0])
     assert (np.diff(out[0, 90:100]) < 0).all()
+
+
+def test_base_life_table_matches_the_published_sterbetafel_2015_2017():
+    """The shipped base table (derived from deaths 2015 and stocks 2015–2019) has the
+    e0 of the Destatis Sterbetafel 2015/2017 (78.36 / 83.18) within 0.1 years."""
+    from demography.lifetable import MortalityModel
+
+    model = default_assumptions().mortality_model
+    assert isinstance(model, MortalityModel)
+    e0_m, e0_f = model.e0()
+    assert e0_m == pytest.approx(78.36, abs=0.1) and e0_f == pytest.approx(83.18, abs=0.1)
+
+
+def test_rising_life_expectancy_lowers_mortality_at_90_far_less_than_at_60():
+    from demography.lifetable import mortality_for_e0_model
+
+    model = default_assumptions().mortality_model
+    now, later = mortality_for_e0_model(np.array([78.6, 84.6]), model, 0)
+    assert life_table(later, 0).e0 == pytest.approx(84.6, abs=1e-6)
+    drop = 1 - later / now
+    assert drop[60] > 0.3 and drop[90] < drop[60] / 2 and drop[100] < drop[90]

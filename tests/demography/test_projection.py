@@ -248,3 +248,34 @@ def test_property_mass_is_preserved_without_events(rows):
         atol=1e-9,
     )
     assert np.all(r["deaths"] == pytest.approx(0, abs=1e-9))
+
+
+def test_net_migration_total_reaches_each_level_of_a_hierarchy_once():
+    """Bund, two Länder and their Kreise in one input: --set net_migration=N gives
+    Deutschland N, the Länder together N and the Kreise together N (not N spread over all
+    levels, which gave Deutschland only about a third)."""
+    kreise = example_population(4, seed=3)
+    land_a = kreise.counts[:2].sum(axis=0)
+    land_b = kreise.counts[2:].sum(axis=0)
+    counts = np.stack([land_a + land_b, land_a, land_b, *kreise.counts])
+    codes = ("DG", "08", "09", "08111", "08222", "09111", "09222")
+    pop = Population(codes, codes, 2023, counts)
+    res = project(pop, horizon=3, overrides={"net_migration": 90_000})
+    mig = res.net_migration[:, :, :].sum(axis=2)  # (H, R)
+    np.testing.assert_allclose(mig[:, 0], 90_000)
+    np.testing.assert_allclose(mig[:, 1:3].sum(axis=1), 90_000)
+    np.testing.assert_allclose(mig[:, 3:].sum(axis=1), 90_000)
+    np.testing.assert_allclose(mig[:, 1], mig[:, 3:5].sum(axis=1))
+    # rates are per inhabitant of the top level, not of the sum of all levels
+    basis = project(pop, horizon=1)
+    flat = project(Population(codes[:1], codes[:1], 2023, counts[:1]), horizon=1)
+    assert basis.net_migration[0, 0].sum() == pytest.approx(flat.net_migration[0, 0].sum())
+
+
+def test_mean_age_at_birth_in_completed_years_is_half_a_year_below_the_exact_age():
+    from demography.fertility import mean_age_of
+
+    pop = example_population(2)
+    _, sch = prepare(pop, horizon=2, overrides={"mean_age_at_birth": 31.9, "tfr": 1.4})
+    assert mean_age_of(sch.asfr[0]) == pytest.approx(32.4)
+    assert sch.asfr[0].sum() == pytest.approx(1.4)

@@ -33,12 +33,12 @@ def write_table(
 def default_year0():
     """Fertility and mortality of the default Basis scenario in its first year."""
     from demography.assumptions import load_assumptions
-    from demography.lifetable import mortality_for_e0
+    from demography.lifetable import mortality_for_e0_model
 
     base = example_population(3, year=2023)
     params, schedules = prepare(base, horizon=5)
     a = load_assumptions()
-    mx = np.stack([mortality_for_e0(params.e0[0, s], a.mortality_shapes[s], s) for s in (0, 1)])
+    mx = np.stack([mortality_for_e0_model(params.e0[0, s], a.mortality_model, s) for s in (0, 1)])
     return base, schedules, schedules.asfr[0].copy(), mx
 
 

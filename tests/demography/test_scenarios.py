@@ -1,5 +1,7 @@
 """Named scenarios, overrides and yearly paths."""
 
+from pathlib import Path
+
 import numpy as np
 import pytest
 
@@ -24,14 +26,58 @@ def test_parameter_file_has_sources_and_all_named_scenarios():
     assert a.migration_profile.sum() == pytest.approx(1.0)
 
 
-def test_targets_are_reached_linearly_at_the_horizon():
-    sc = with_overrides(get_scenario("Basis"), {"tfr": "1,55", "e0_male": 81.6})
+def test_set_value_holds_from_the_base_year_and_value_at_year_is_reached_linearly():
+    sc = with_overrides(
+        get_scenario("Basis"), {"tfr": "1,55", "e0_male": "81.6@2033", "e0_female": "88@2028"}
+    )
     p = resolve(sc, start_year=2023, horizon=10, base_population=1e6)
     a = default_assumptions()
-    assert p.tfr[-1] == pytest.approx(1.55)
-    assert p.tfr[4] == pytest.approx(a.tfr + (1.55 - a.tfr) * 0.5)
+    np.testing.assert_allclose(p.tfr, 1.55)  # constant from the first projection year
     np.testing.assert_allclose(np.diff(p.e0[:, 0]), (81.6 - a.e0_male) / 10)
     assert p.e0[-1, 0] == pytest.approx(81.6)
+    assert p.e0[4, 1] == pytest.approx(88.0) and p.e0[-1, 1] == pytest.approx(88.0)
+    assert p.e0[0, 1] == pytest.approx(a.e0_female + (88.0 - a.e0_female) / 5)
+
+
+def test_yearly_paths_from_the_assumptions_file(tmp_path):
+    import json
+
+    from demography.assumptions import load_assumptions
+
+    raw = json.loads(
+        (Path(__file__).resolve().parents[2] / "src/demography/data/assumptions_de.json").read_text(
+            encoding="utf-8"
+        )
+    )
+    raw["paths"] = {"tfr": {"2025": 1.4, "2027": 1.6}, "net_migration": {"2024": 100, "2026": 300}}
+    path = tmp_path / "annahmen.json"
+    path.write_text(json.dumps(raw), encoding="utf-8")
+    a = load_assumptions(path)
+    p = resolve(
+        get_scenario("Basis", a), start_year=2023, horizon=5, base_population=1e6, assumptions=a
+    )
+    np.testing.assert_allclose(p.tfr, [a.tfr + (1.4 - a.tfr) / 2, 1.4, 1.5, 1.6, 1.6])
+    np.testing.assert_allclose(p.net_migration, [100, 200, 300, 300, 300])
+
+
+def test_bad_year_in_set_is_a_german_error():
+    with pytest.raises(ValueError, match="kein Jahr"):
+        with_overrides(get_scenario("Basis"), {"tfr": "1.5@zwanzig"})
+
+
+def test_defaults_belong_to_the_base_year():
+    a = default_assumptions()
+    d2015, d2020 = a.dated(2015), a.dated(2020)
+    assert (d2015.tfr, d2020.tfr) == (1.50, 1.53)
+    assert d2015.e0_male == pytest.approx(78.31) and d2015.e0_female == pytest.approx(83.20)
+    assert "2014/2016" in d2015.sources["e0_male"]
+    assert d2015.net_migration == 1_139_402
+    # Basis migration starts at the mean of 2011–2015 per inhabitant
+    recent = (279_330 + 368_945 + 428_607 + 550_483 + 1_139_402) / 5
+    assert d2015.recent_migration_rate == pytest.approx(recent / a.reference_population * 1000)
+    later = a.dated(2030)  # after the series: last value plus the L2 trend
+    assert later.e0_male == pytest.approx(78.9 + 6 * 0.131)
+    assert "Trend" in later.sources["e0_male"]
 
 
 def test_net_migration_absolute_or_rate():
