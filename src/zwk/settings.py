@@ -380,7 +380,7 @@ CELERY_BEAT_SCHEDULE["exchange-anonymise-registrations"] = {
 }
 
 # Zwischenbilanz: remind the coordination of a due review once per date, daily (idempotent,
-# see zwk/plans/verstetigung.py).
+# see zwk/plans/review/continuation.py).
 CELERY_BEAT_SCHEDULE["plans-review-reminders"] = {
     "task": "zwk.plans.tasks.send_review_reminders",
     "schedule": 24 * 60 * 60,  # once a day

@@ -21,7 +21,7 @@ urlpatterns = [
     path("kommunen/<slug:slug>/werkstatt/", include("zwk.workshops.urls")),
     path("mitmachen/", include("zwk.workshops.participant_urls")),
     path("kommunen/<slug:slug>/plan/", include("zwk.plans.urls")),
-    path("kommunen/<slug:slug>/bilanz/", include("zwk.plans.review_urls")),
+    path("kommunen/<slug:slug>/bilanz/", include("zwk.plans.review.urls")),
     path("werkzeugkoffer/", include("zwk.toolbox.urls")),
     path("kommunen/", include("zwk.municipalities.urls")),
     path("beratung/", include("zwk.consulting.urls")),

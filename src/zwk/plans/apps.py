@@ -22,8 +22,8 @@ class PlansConfig(AppConfig):
             purpose=_("Abstimmung und Beschluss des Werkstattplans (Kommentare, Beschlüsse)"),
             retention=_("solange der Werkstattplan der Kommune besteht; Kommentare anonymisiert"),
         )
-        # Zwischenbilanz: who wrote a lesson learnt (zwk/plans/lessons.py).
-        from zwk.plans import lessons
+        # Zwischenbilanz: who wrote a lesson learnt (zwk/plans/review/lessons.py).
+        from zwk.plans.review import lessons
 
         personal_data.register(
             "plans_lessons",

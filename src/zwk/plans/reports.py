@@ -23,10 +23,11 @@ from openpyxl import Workbook
 
 from zwk.core.exports import XLSX_TYPE as XLSX_TYPE  # used by the views and tests
 from zwk.core.exports import add_sheet
-from zwk.plans import review_selectors, selectors
+from zwk.plans import selectors
 from zwk.plans.models import Continuation, Measure, Plan
-from zwk.plans.projection_check import ProjectionCheck, projection_check
-from zwk.plans.traffic_light import TOLERANCE, Light
+from zwk.plans.review import selectors as review_selectors
+from zwk.plans.review.projection_check import ProjectionCheck, projection_check
+from zwk.plans.review.traffic_light import TOLERANCE, Light
 
 LIGHT_LABELS = {
     Light.GREEN: gettext_lazy("grün – im Plan oder erreicht"),
@@ -71,7 +72,7 @@ def build(municipality, plan: Plan | None, on: date) -> Report:
     report.check = projection_check(municipality, plan)
     if plan is None:
         return report
-    review = selectors.review(plan, on)
+    review = review_selectors.review(plan, on)
     report.review = review
     report.measures = list(selectors.measures(plan))
     report.goals = list(selectors.goals(plan))

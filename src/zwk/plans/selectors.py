@@ -1,11 +1,11 @@
-"""Reads of the Werkstattplan and the Zwischenbilanz, shaped for the pages.
+"""Reads of the Werkstattplan, shaped for the pages (the Zwischenbilanz: ``review/selectors.py``).
 
 Query counts stay constant in the number of measures and indicators (prefetching).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 from django.db.models import Prefetch, QuerySet
@@ -20,7 +20,7 @@ from zwk.plans.models import (
     Plan,
     PlanVersion,
 )
-from zwk.plans.traffic_light import Assessment, assess
+from zwk.plans.review.traffic_light import Assessment, assess
 from zwk.workshops.models import Card
 from zwk.workshops.selectors import sketches_for_plan
 
@@ -98,6 +98,12 @@ def board(plan: Plan, *, theme=None) -> list[Column]:
     ]
 
 
+def latest_measurement(values: list[Measurement], on: date) -> Measurement | None:
+    """The last of ``values`` (sorted by date) measured on or before ``on``."""
+    earlier = [m for m in values if m.measured_on <= on]
+    return earlier[-1] if earlier else None
+
+
 @dataclass
 class IndicatorState:
     indicator: Indicator
@@ -117,7 +123,7 @@ def indicator_states(plan: Plan, on: date) -> dict[int, IndicatorState]:
         )
     )
     for indicator in qs:
-        latest = _latest(list(indicator.measurements.all()), on)
+        latest = latest_measurement(list(indicator.measurements.all()), on)
         value = float(latest.value) if latest else None
         states[indicator.pk] = IndicatorState(
             indicator,
@@ -382,77 +388,6 @@ def public_plan(plan: Plan) -> PublicPlan | None:
         for value, label in Measure.Status.choices
     ]
     return PublicPlan(version, data.get("vision", ""), themes, [c for c in counts if c[1]])
-
-
-# --- Zwischenbilanz -------------------------------------------------------------------------
-
-
-@dataclass
-class IndicatorReview:
-    indicator: Indicator
-    value: float | None
-    value_date: date | None
-    assessment: Assessment
-
-
-@dataclass
-class MeasureReview:
-    measure: Measure
-    milestones_due: int = 0
-    milestones_met: int = 0
-    budget_share: float | None = None  # actual / planned
-
-
-@dataclass
-class Review:
-    on: date
-    measures: list[MeasureReview] = field(default_factory=list)
-    indicators: list[IndicatorReview] = field(default_factory=list)
-    counts: dict[str, int] = field(default_factory=dict)
-
-
-def _latest(values: list[Measurement], on: date) -> Measurement | None:
-    earlier = [m for m in values if m.measured_on <= on]
-    return earlier[-1] if earlier else None
-
-
-def review(plan: Plan, on: date) -> Review:
-    """Status of every measure and a traffic light for every indicator at ``on``."""
-    result = Review(on=on)
-    measure_qs = plan.measures.select_related("theme").prefetch_related(
-        Prefetch("milestones", queryset=Milestone.objects.order_by("due", "id"))
-    )
-    for measure in measure_qs.order_by("title", "id"):
-        due = [m for m in measure.milestones.all() if m.due <= on]
-        met = [m for m in measure.milestones.all() if m.done_on and m.done_on <= on]
-        share = None
-        if measure.budget_planned and measure.budget_actual is not None:
-            share = float(measure.budget_actual) / float(measure.budget_planned)
-        result.measures.append(MeasureReview(measure, len(due), len(met), share))
-        result.counts[measure.status] = result.counts.get(measure.status, 0) + 1
-    indicator_qs = (
-        Indicator.objects.filter(goal__plan=plan)
-        .select_related("goal")
-        .prefetch_related(
-            Prefetch("measurements", queryset=Measurement.objects.order_by("measured_on", "id"))
-        )
-        .order_by("goal__order", "goal_id", "name", "id")
-    )
-    for indicator in indicator_qs:
-        latest = _latest(list(indicator.measurements.all()), on)
-        value = float(latest.value) if latest else None
-        assessment = assess(
-            baseline=None if indicator.baseline is None else float(indicator.baseline),
-            baseline_date=indicator.baseline_date,
-            target=None if indicator.target is None else float(indicator.target),
-            due=indicator.due,
-            value=value,
-            on=on,
-        )
-        result.indicators.append(
-            IndicatorReview(indicator, value, latest.measured_on if latest else None, assessment)
-        )
-    return result
 
 
 # --- Personal data (DSGVO export) -----------------------------------------------------------

@@ -2,7 +2,7 @@
 
 from celery import shared_task
 
-from zwk.plans.verstetigung import send_review_reminders as _send
+from zwk.plans.review.continuation import send_review_reminders as _send
 
 
 @shared_task(name="zwk.plans.tasks.send_review_reminders")

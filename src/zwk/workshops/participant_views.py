@@ -24,7 +24,7 @@ from zwk.core.queries import one_or_none
 from zwk.workshops import identity, live, ratelimit, selectors, services
 from zwk.workshops.forms import CardForm, JoinForm, municipality_themes
 from zwk.workshops.models import INVITE_PARAM, PRIVACY_NOTICE_VERSION, Card, Workshop
-from zwk.workshops.views import photo_response
+from zwk.workshops.views.cards import photo_response
 
 STATUS_TOO_MANY = 429
 

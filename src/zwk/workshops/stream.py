@@ -32,7 +32,7 @@ from django.views.decorators.http import require_GET
 from zwk.workshops import identity, live
 from zwk.workshops.models import Workshop
 from zwk.workshops.participant_views import refuse_without_participant
-from zwk.workshops.views import _workshop as team_workshop
+from zwk.workshops.views.common import team_workshop
 
 logger = logging.getLogger(__name__)
 

@@ -92,7 +92,7 @@ def build(world):
 
     from tests.zwk.plans.factories import make_goal, make_measure
     from zwk.plans import services
-    from zwk.plans.lessons import lesson_save
+    from zwk.plans.review.lessons import lesson_save
 
     municipality, by = world["municipality"], world["users"]["coordinator"]
     measure = make_measure(municipality, by)

@@ -5,8 +5,8 @@ from django.urls import reverse
 
 from tests.zwk.plans.factories import make_measure
 from zwk.plans import services
-from zwk.plans.lessons import lesson_save, lesson_set_shared
 from zwk.plans.models import Lesson
+from zwk.plans.review.lessons import lesson_save, lesson_set_shared
 from zwk.toolbox import services as toolbox_services
 from zwk.toolbox.models import Entry, EntryType, Status
 

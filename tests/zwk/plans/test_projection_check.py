@@ -1,4 +1,4 @@
-"""Projection check of the Zwischenbilanz (``plans/projection_check.py``), hand-checked numbers.
+"""Projection check of the Zwischenbilanz (``plans/review/projection_check.py``), hand-checked numbers.
 
 Stocks: in the baseline year 2020 each sex has 10 persons at every age 0–99 (nobody 100+):
 2,000 persons; under 18: 18·20 = 360; 18–64: 47·20 = 940; 65–79: 15·20 = 300; 80+: 20·20 = 400.
@@ -17,7 +17,7 @@ from django.urls import reverse
 from tests.zwk.plans.factories import make_goal
 from zwk.plans import services
 from zwk.plans.models import Indicator, Plan
-from zwk.plans.projection_check import engine_projector, figures, projection_check
+from zwk.plans.review.projection_check import engine_projector, figures, projection_check
 from zwk.profiles.models import PopulationStock, Region, StatisticsRelease
 
 UNIFORM = [10.0] * 100 + [0.0]

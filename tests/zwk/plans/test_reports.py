@@ -11,8 +11,8 @@ from weasyprint.formatting_structure import boxes
 
 from tests.zwk.plans.factories import make_goal, make_measure
 from zwk.plans import reports, services
-from zwk.plans.lessons import lesson_save
 from zwk.plans.models import Continuation
+from zwk.plans.review.lessons import lesson_save
 
 pytestmark = pytest.mark.django_db
 ON = date(2026, 1, 1)

@@ -1,10 +1,10 @@
-"""The traffic-light rule of the Zwischenbilanz (``plans/traffic_light.py``)."""
+"""The traffic-light rule of the Zwischenbilanz (``plans/review/traffic_light.py``)."""
 
 from datetime import date
 
 import pytest
 
-from zwk.plans.traffic_light import Light, Reason, assess, expected_value
+from zwk.plans.review.traffic_light import Light, Reason, assess, expected_value
 
 START, DUE = date(2025, 1, 1), date(2027, 1, 1)  # 730 days
 HALF = date(2026, 1, 1)  # 365 days: exactly half-way

@@ -14,7 +14,7 @@ from tests.zwk.plans.factories import make_measure
 from zwk.municipalities.models import Membership
 from zwk.plans import services
 from zwk.plans.models import Continuation, ReviewSchedule
-from zwk.plans.verstetigung import send_review_reminders
+from zwk.plans.review.continuation import send_review_reminders
 
 pytestmark = pytest.mark.django_db
 

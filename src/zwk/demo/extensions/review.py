@@ -11,9 +11,9 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from zwk.plans.lessons import lesson_save
 from zwk.plans.models import Lesson, Plan
-from zwk.plans.verstetigung import continuation_save
+from zwk.plans.review.continuation import continuation_save
+from zwk.plans.review.lessons import lesson_save
 
 ORDER = 60  # after plans.py (50)
 

@@ -1,6 +1,6 @@
 """``manage.py send_review_reminders``: remind the coordination of due Zwischenbilanzen.
 
-Idempotent – each review date is reminded once (see ``zwk.plans.verstetigung``). Runs daily
+Idempotent – each review date is reminded once (see ``zwk.plans.review.continuation``). Runs daily
 by Celery beat (``CELERY_BEAT_SCHEDULE`` in settings) or from cron.
 """
 
@@ -8,7 +8,7 @@ from datetime import date
 
 from django.core.management.base import BaseCommand, CommandError
 
-from zwk.plans.verstetigung import send_review_reminders
+from zwk.plans.review.continuation import send_review_reminders
 
 
 class Command(BaseCommand):

@@ -1,0 +1,85 @@
+"""Shared pieces of the team-side workshop views: the workshop of a Kommune (404 for
+outsiders, 403 without the permission), confirmation page, redirects back to the console.
+"""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+
+from zwk.municipalities.access import municipality_for
+from zwk.workshops import live, selectors
+from zwk.workshops.forms import (
+    municipality_themes,
+)
+from zwk.workshops.models import (
+    Workshop,
+)
+
+
+def team_workshop(request, slug, pk, perm="workshops.view_workshop") -> Workshop:
+    municipality = municipality_for(request, slug)
+    workshop = get_object_or_404(
+        Workshop.objects.select_related("municipality"), pk=pk, municipality=municipality
+    )
+    if not request.user.has_perm("workshops.view_workshop", workshop):
+        raise Http404
+    if perm and not request.user.has_perm(perm, workshop):
+        raise PermissionDenied
+    return workshop
+
+
+def confirm(
+    request, workshop, *, title, question, confirm_label, cancel_url, form=None, error=None
+):
+    context = {
+        "municipality": workshop.municipality,
+        "workshop": workshop,
+        "title": title,
+        "question": question,
+        "confirm_label": confirm_label,
+        "cancel_url": cancel_url,
+        "form": form,
+        "error": error,
+    }
+    status = 400 if error or (form is not None and form.errors) else 200
+    return render(request, "workshops/confirm.html", context, status=status)
+
+
+def errors_to_form(form, exc: ValidationError) -> None:
+    for message in exc.messages:
+        form.add_error(None, message)
+
+
+def back_to_console(workshop, phase=None, anchor=""):
+    url = workshop.get_absolute_url()
+    if phase is not None:
+        url += f"?phase={phase.pk}"
+    return redirect(url + (f"#{anchor}" if anchor else ""))
+
+
+def stream_url(workshop) -> str:
+    """Server-sent events only with Redis (stream.py); else the pages just poll."""
+    if not live.redis_url():
+        return ""
+    return reverse(
+        "workshops:stream", kwargs={"slug": workshop.municipality.slug, "pk": workshop.pk}
+    )
+
+
+def workshop_themes(workshop):
+    if workshop.themes.exists():
+        return workshop.themes.all()
+    return municipality_themes(workshop.municipality)
+
+
+def selected_phase(request, workshop, phase_list):
+    """The phase asked for by ``?phase=`` (GET or POST), else the current phase."""
+    wanted = request.GET.get("phase") or request.POST.get("phase")
+    if wanted and str(wanted).isdigit():
+        for phase in phase_list:
+            if phase.pk == int(wanted):
+                return phase
+    return selectors.current_phase(workshop, phase_list)
