@@ -1,7 +1,7 @@
 """Participant side: ``/mitmachen/<code>/`` – no account, phone first, slow connections.
 
 Identity comes from a signed cookie per workshop (``identity.py``). Writes are checked by the
-services (phase open, budget, blocked) and rate-limited per participant (``ratelimit.py``).
+services (phase open, budget, blocked) and rate-limited per participant (``zwk.core.ratelimit``).
 """
 
 from __future__ import annotations
@@ -19,12 +19,13 @@ from django.utils.crypto import constant_time_compare
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from zwk.accounts.services import client_ip
+from zwk.core import ratelimit
+from zwk.core.net import client_ip
 from zwk.core.queries import one_or_none
-from zwk.workshops import identity, live, ratelimit, selectors, services
+from zwk.workshops import identity, live, selectors, services
 from zwk.workshops.forms import CardForm, JoinForm, municipality_themes
 from zwk.workshops.models import INVITE_PARAM, PRIVACY_NOTICE_VERSION, Card, Workshop
-from zwk.workshops.views.cards import photo_response
+from zwk.workshops.views import photo_response
 
 STATUS_TOO_MANY = 429
 
@@ -32,8 +33,10 @@ STATUS_TOO_MANY = 429
 # --- Access by code: no guessing ------------------------------------------------------
 #
 # Failed lookups (unknown code; invite-only workshop without its invitation key) count per
-# IP address; after ``ratelimit`` "lookup" (20 in 10 minutes) every lookup of that address
-# gets 429 until the window ends – right or wrong, so the answer reveals nothing. An
+# client address (``zwk.core.net``: behind a trusted proxy the forwarded one); after the
+# limit "workshops.lookup" (20 in 10 minutes) every lookup of that address gets 429 until
+# the window ends – right or wrong, so the answer reveals nothing. Other addresses are not
+# affected, and joining itself is not limited: a whole hall behind one NAT address gets in. An
 # invite-only workshop answers exactly like an unknown code unless the request carries the
 # key from the link/QR code or the participant cookie of this workshop.
 
@@ -74,10 +77,10 @@ class LookupRefused(Exception):
 def _guard(request, workshop: Workshop | None) -> Workshop:
     """The workshop for a visitor without participant cookie – or 429/404 (counted)."""
     who = _lookup_ip(request)
-    if ratelimit.exceeded("lookup", who):
+    if ratelimit.exceeded("workshops.lookup", who):
         raise LookupRefused
     if not _visible(request, workshop):
-        ratelimit.hit("lookup", who)
+        ratelimit.hit("workshops.lookup", who)
         raise Http404
     return workshop
 
@@ -164,13 +167,13 @@ def index(request):
     code = (request.POST.get("code") or request.GET.get("code") or "").strip().lower()
     error = None
     if code:
-        if ratelimit.exceeded("lookup", _lookup_ip(request)):
+        if ratelimit.exceeded("workshops.lookup", _lookup_ip(request)):
             return _too_many_lookups(request)
         workshop = one_or_none(Workshop.objects.filter(code=code))
         if workshop is not None and not workshop.is_invite_only:
             return redirect("participate:entry", code=code)
         # Invite-only workshops are not found by their code alone (no oracle for guessing).
-        ratelimit.hit("lookup", _lookup_ip(request))
+        ratelimit.hit("workshops.lookup", _lookup_ip(request))
         error = _(
             "Zu diesem Code gibt es keine Zukunftswerkstatt. Bitte prüfen Sie die Eingabe. "
             "Bei Werkstätten nur mit Einladung öffnen Sie bitte den Link oder QR-Code aus "
@@ -219,12 +222,8 @@ def _join(request, workshop):
     form = JoinForm(request.POST or None)
     status = 200
     if request.method == "POST":
-        if not ratelimit.hit("join", client_ip(request) or "unknown"):
-            form.add_error(
-                None, _("Zu viele Anmeldungen in kurzer Zeit. Bitte warten Sie eine Minute.")
-            )
-            status = STATUS_TOO_MANY
-        elif form.is_valid():
+        # Not rate-limited: reaching this form took the code (failed lookups are limited).
+        if form.is_valid():
             try:
                 participant = services.participant_join(
                     workshop=workshop,
@@ -240,8 +239,7 @@ def _join(request, workshop):
                 response = redirect("participate:entry", code=workshop.code)
                 identity.remember(response, participant)
                 return response
-        if status == 200:
-            status = 400
+        status = 400
     return render(
         request,
         "workshops/participate_join.html",
@@ -287,7 +285,7 @@ def refuse_without_participant(request, code):
     """No participant cookie: 403 for a public workshop; 404 like an unknown code else."""
     workshop = one_or_none(Workshop.objects.filter(code=code.lower()))
     if workshop is None or workshop.is_invite_only:
-        ratelimit.hit("lookup", _lookup_ip(request))
+        ratelimit.hit("workshops.lookup", _lookup_ip(request))
         raise Http404
     raise PermissionDenied(_("Bitte treten Sie der Werkstatt zuerst bei."))
 
@@ -299,7 +297,7 @@ def card_create(request, code):
     phase = selectors.current_phase(workshop)
     form = CardForm(request.POST, request.FILES, phase=phase, themes=_themes(workshop))
     status = 400
-    if not ratelimit.hit("card", f"p{participant.pk}"):
+    if not ratelimit.hit("workshops.card", participant.pk):
         form.is_valid()
         form.add_error(None, _("Sie schreiben sehr schnell. Bitte warten Sie eine Minute."))
         status = STATUS_TOO_MANY
@@ -330,7 +328,7 @@ def _vote(request, code, card, *, withdraw: bool):
     workshop, participant = _participant_or_403(request, code)
     card_obj = get_object_or_404(Card.objects.select_related("phase"), pk=card, workshop=workshop)
     error, status = None, 200
-    if not ratelimit.hit("vote", f"p{participant.pk}"):
+    if not ratelimit.hit("workshops.vote", participant.pk):
         error, status = _("Zu viele Klicks in kurzer Zeit. Bitte warten Sie einen Moment."), 429
     else:
         try:

@@ -20,13 +20,10 @@ def anna(workshop):
 
 @pytest.fixture(autouse=True)
 def _isolated_cache(monkeypatch):
-    """Rate-limit counters and population figures live in the (shared) cache and ids repeat
-    between tests: give each test its own rate-limit namespace and no population cache –
-    without flushing a cache other test runs may share."""
-    import uuid
+    """Population figures and card lists live in the (shared) cache and ids repeat between
+    tests: no population cache, an empty card list cache (rate-limit namespaces per test:
+    tests/django_fixtures.py) – without flushing a cache other test runs may share."""
+    from zwk.workshops import selectors
 
-    from zwk.workshops import ratelimit, selectors
-
-    monkeypatch.setattr(ratelimit, "NAMESPACE", f"zwk:rl:test:{uuid.uuid4().hex}")
     monkeypatch.setattr(selectors, "POPULATION_CACHE_SECONDS", 0)
     selectors.clear_card_cache()

@@ -116,7 +116,7 @@ def test_closed_phase_rejects_cards_with_a_clear_message(setup, coordinator):
 
 
 def test_card_rate_limit(setup, settings):
-    settings.WORKSHOP_RATE_LIMITS = {"card": (2, 60)}
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "workshops.card": "2/1m"}
     workshop, _phase, _card = setup
     anna = Client()
     _join(anna, workshop)
