@@ -6,7 +6,6 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, Max, Prefetch, Q, QuerySet
 
-from demography.typology import standardise
 from zwk.municipalities.models import Municipality, Theme
 from zwk.network.matching import KommuneFacts, Match, rank
 from zwk.network.models import Conversation, Post, Report, Subscription, Thread
@@ -38,12 +37,7 @@ def all_facts(municipalities) -> dict[str, KommuneFacts]:
         )
     )
     typology = analysis.typology_data()
-    z_rows: dict[str, dict[str, float]] = {}
-    if typology is not None:
-        z, *_ = standardise(typology.matrix.values)
-        keys = typology.matrix.keys
-        for i, code in enumerate(typology.matrix.codes):
-            z_rows[code] = {k: float(z[i, j]) for j, k in enumerate(keys)}
+    z_rows = analysis.indicator_z_values(typology)
     facts = {}
     for m in municipalities:
         code = region_code_for(m)

@@ -1,10 +1,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from demography.indicators import REGISTRY
 from zwk.municipalities.forms import DateInput
 from zwk.plans import selectors
 from zwk.plans.models import Goal, Indicator, Measure, Plan
+from zwk.profiles.analysis import indicator_choices
 from zwk.situation.models import TargetGroup
 
 
@@ -141,8 +141,7 @@ class MilestoneForm(forms.Form):
 
 
 def _engine_choices():
-    indicators = sorted(((key, i.name_de) for key, i in REGISTRY.items()), key=lambda c: c[1])
-    return [("", _("– bitte wählen –")), *indicators]
+    return [("", _("– bitte wählen –")), *indicator_choices()]
 
 
 class IndicatorForm(forms.Form):
@@ -358,7 +357,7 @@ class LessonForm(forms.Form):
 
     def __init__(self, *args, plan, **kwargs):
         from zwk.municipalities.models import Municipality
-        from zwk.toolbox.models import SizeClass
+        from zwk.municipalities.sizes import SizeClass
 
         super().__init__(*args, **kwargs)
         self.fields["measure"].queryset = plan.measures.order_by("title", "id")

@@ -466,7 +466,7 @@ class Lesson(Authored):
 
     @property
     def transferable_labels(self) -> list[str]:
-        from zwk.toolbox.models import SizeClass
+        from zwk.municipalities.sizes import SizeClass
 
         kinds, sizes = dict(Municipality.Kind.choices), dict(SizeClass.choices)
         return [str(kinds.get(v, v)) for v in self.transferable_kinds or []] + [

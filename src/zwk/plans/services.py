@@ -16,7 +16,6 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from demography.indicators import REGISTRY
 from zwk.accounts.services import audit_object, delete_audited, save_audited
 from zwk.municipalities.models import Municipality, Theme
 from zwk.plans.models import (
@@ -31,6 +30,7 @@ from zwk.plans.models import (
     PlanVersion,
 )
 from zwk.plans.versions import snapshot
+from zwk.profiles.analysis import indicator_info
 from zwk.profiles.selectors import indicator_comparison
 from zwk.situation.models import Initiative, TargetGroup
 from zwk.workshops.selectors import sketches_for_plan
@@ -533,11 +533,11 @@ def indicator_create(*, goal: Goal, by, data: dict, request=None) -> Indicator:
             setattr(indicator, key, data[key])
     if kind == Indicator.Kind.ENGINE:
         key = data.get("engine_key") or ""
-        meta = REGISTRY.get(key)
+        meta = indicator_info(key)
         if meta is None:
             raise ValidationError({"engine_key": _("Bitte wählen Sie einen Indikator.")})
         indicator.engine_key = key
-        indicator.name = meta.name_de
+        indicator.name = meta.name
         indicator.unit = meta.unit
         indicator.baseline, indicator.baseline_date = engine_baseline(goal.municipality, key)
     else:

@@ -1,8 +1,15 @@
-"""Adapter between stored statistics and the demography engine.
+"""Adapter between stored statistics and the demography engine – and the engine's only door.
 
 Loads stocks and movements of a few regions into numpy arrays with a constant number of
 queries, and asks the engine for indicators, projections, planning demand and typology.
 No demographic arithmetic is done here beyond arranging arrays.
+
+``zwk.profiles`` is the only app that imports :mod:`demography` (import-linter contract
+"Only profiles imports the engine"). Other apps use what the last section of this module
+offers: the indicator catalogue (:func:`indicator_choices`, :func:`indicator_info`), the
+indicators of one age structure (:func:`age_structure_indicators`), the engine's expectation
+(:func:`expected_stock`), the statistics behind a check (:func:`age_years_imported_by`,
+:func:`releases_after`) and the z-values for similarity (:func:`indicator_z_values`).
 """
 
 from __future__ import annotations
@@ -15,9 +22,9 @@ from django.db.models import Count, Max
 
 from demography import indicators as ind
 from demography.core import Population
+from demography.regions import size_class
 from demography.typology import demographic_indicators, demographic_types, nearest_peers
 from zwk.profiles.models import Movement, PopulationStock, Region, StatisticsRelease
-from zwk.profiles.regions import size_class
 
 #: Indicators shown on the profile and offered to other apps, in display order.
 PROFILE_KEYS = (
@@ -293,3 +300,83 @@ def project_scenario(pop: Population, params: ScenarioParams, *, band: bool = Tr
         low = project(pop, horizon=HORIZON, scenario="niedrige Zuwanderung", extra_migration=extra)
         high = project(pop, horizon=HORIZON, scenario="hohe Zuwanderung", extra_migration=extra)
     return ScenarioResult(params, main, low, high, planning_demand(main))
+
+
+# --- what other apps may use (they never import demography themselves) ------------------
+
+
+@dataclass(frozen=True)
+class IndicatorInfo:
+    """An engine indicator as other apps show it: key, German name, unit."""
+
+    key: str
+    name: str
+    unit: str
+
+
+def indicator_info(key: str | None) -> IndicatorInfo | None:
+    """Name and unit of the engine indicator ``key`` (None: no such indicator)."""
+    meta = ind.REGISTRY.get(key or "")
+    return IndicatorInfo(key, meta.name_de, meta.unit) if meta is not None else None
+
+
+def indicator_choices() -> list[tuple[str, str]]:
+    """(key, German name) of every engine indicator, sorted by name – for choice fields."""
+    return sorted(((key, i.name_de) for key, i in ind.REGISTRY.items()), key=lambda c: c[1])
+
+
+def age_structure_indicators(both: np.ndarray) -> dict[str, float | None]:
+    """Engine structure indicators (mean age, dependency ratios, shares …) of one age
+    structure ``both`` (persons by single year 0 … 100+, both sexes); None where undefined."""
+    values = ind.structure_indicators(np.asarray(both, dtype=np.float64)[None, :])
+    return {key: _f(np.asarray(arr)[0]) for key, arr in values.items()}
+
+
+def expected_stock(pop: Population, year: int, *, scenario: str = "Basis") -> np.ndarray:
+    """Stock (2, 101: male/female × single years) that the engine's projection in ``scenario``
+    (default the Kommunalprofil's Basis scenario) expects at 31.12. ``year``, starting from
+    ``pop`` (e.g. :meth:`RegionData.population` of a base year)."""
+    from demography.projection import project
+
+    result = project(pop, horizon=year - pop.year, scenario=scenario)
+    return result.population(year).counts[0]
+
+
+def age_years_imported_by(code: str, when) -> list[int]:
+    """Years with single-year ages by sex of region ``code`` imported at or before ``when``."""
+    return sorted(
+        set(
+            PopulationStock.objects.filter(
+                region__code=code,
+                sex__in=("male", "female"),
+                ages__isnull=False,
+                release__imported_at__lte=when,
+            ).values_list("year", flat=True)
+        )
+    )
+
+
+def releases_after(code: str, year: int) -> list[StatisticsRelease]:
+    """Imported tables that hold stocks of region ``code`` for years after ``year``."""
+    return list(
+        StatisticsRelease.objects.filter(
+            pk__in=PopulationStock.objects.filter(region__code=code, year__gt=year).values(
+                "release_id"
+            )
+        ).order_by("imported_at", "pk")
+    )
+
+
+def indicator_z_values(data: TypologyData | None) -> dict[str, dict[str, float]]:
+    """Standardised typology indicators (z-values, missing → 0) per region code, for
+    similarity between Kommunen; empty without typology data."""
+    from demography.typology import standardise
+
+    if data is None:
+        return {}
+    z, *_ = standardise(data.matrix.values)
+    keys = data.matrix.keys
+    return {
+        code: {k: float(z[i, j]) for j, k in enumerate(keys)}
+        for i, code in enumerate(data.matrix.codes)
+    }

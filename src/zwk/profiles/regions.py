@@ -8,10 +8,7 @@ Land = AGS[:2], Bund = ``DG`` (GENESIS code for Deutschland). The official key s
 
 from __future__ import annotations
 
-from demography.regions import BUND, level_of_code, size_class
-
-# level_of_code and size_class: still imported from here by modules being reworked in parallel
-__all__ = ["level_of_code", "reference_codes", "region_code_for", "register_code", "size_class"]
+from demography.regions import BUND
 
 
 def register_code(ags: str, area: str) -> str:

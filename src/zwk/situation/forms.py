@@ -1,8 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from demography.indicators import REGISTRY
 from zwk.municipalities.forms import DateInput
+from zwk.profiles.analysis import indicator_choices
 from zwk.situation import selectors
 from zwk.situation.models import CandidateField, Initiative, Interview, SwotItem, TargetGroup
 
@@ -67,8 +67,7 @@ class InitiativeFilterForm(forms.Form):
 
 
 def _indicator_choices():
-    indicators = sorted(((key, i.name_de) for key, i in REGISTRY.items()), key=lambda c: c[1])
-    return [("", _("– keiner –")), *indicators]
+    return [("", _("– keiner –")), *indicator_choices()]
 
 
 class SwotItemForm(forms.ModelForm):

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, Q, QuerySet
 
-from demography.indicators import REGISTRY
 from zwk.municipalities.models import Municipality, Theme
+from zwk.profiles.analysis import indicator_info
 from zwk.profiles.selectors import IndicatorRow
 from zwk.situation.models import (
     CandidateField,
@@ -69,8 +69,8 @@ def swot_board(municipality: Municipality) -> list[tuple[str, str, list[SwotItem
     """``[(category, label, items)]`` in the order Stärken, Schwächen, Chancen, Risiken."""
     by_category: dict[str, list[SwotItem]] = {c: [] for c in CATEGORY_ORDER}
     for item in swot_items(municipality):
-        indicator = REGISTRY.get(item.indicator_key)
-        item.indicator_name = indicator.name_de if indicator else item.indicator_key
+        indicator = indicator_info(item.indicator_key)
+        item.indicator_name = indicator.name if indicator else item.indicator_key
         by_category[item.category].append(item)
     labels = dict(SwotItem.Category.choices)
     return [(c.value, labels[c], by_category[c]) for c in CATEGORY_ORDER]

@@ -8,12 +8,12 @@ from django.utils.translation import gettext_lazy as _
 
 from zwk.municipalities.models import Municipality, Theme
 from zwk.municipalities.process import STEP_KIND_CHOICES
+from zwk.municipalities.sizes import SizeClass
 from zwk.toolbox.models import (
     CostRange,
     Effort,
     EntryType,
     Evidence,
-    SizeClass,
     TargetGroup,
 )
 from zwk.toolbox.sanitize import check_url, validate_links

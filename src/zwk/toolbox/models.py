@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from zwk.municipalities.models import Municipality, Theme
 from zwk.municipalities.process import STEP_KIND_CHOICES
+from zwk.municipalities.sizes import SizeClass
 
 
 class EntryType(models.TextChoices):
@@ -51,25 +52,6 @@ class TargetGroup(models.TextChoices):
     POLITICS = "politics", _("Politik")
     VOLUNTEERS = "volunteers", _("Ehrenamt")
     BUSINESS = "business", _("Wirtschaft")
-
-
-class SizeClass(models.TextChoices):
-    SMALL = "small", _("unter 5.000 Einwohner")
-    MEDIUM = "medium", _("5.000 bis 20.000 Einwohner")
-    LARGE = "large", _("20.000 bis 100.000 Einwohner")
-    XLARGE = "xlarge", _("über 100.000 Einwohner")
-
-    @classmethod
-    def for_population(cls, population: int | None) -> str | None:
-        if not population:
-            return None
-        if population < 5_000:
-            return cls.SMALL
-        if population < 20_000:
-            return cls.MEDIUM
-        if population < 100_000:
-            return cls.LARGE
-        return cls.XLARGE
 
 
 class Evidence(models.TextChoices):

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _lazy
 
 from zwk.municipalities.models import Municipality, Theme
 from zwk.municipalities.process import STEP_KIND_CHOICES, STEPS_BY_KIND
+from zwk.municipalities.sizes import SizeClass
 from zwk.profiles.selectors import demographic_type
 from zwk.toolbox import search
 from zwk.toolbox.models import (
@@ -23,7 +24,6 @@ from zwk.toolbox.models import (
     Entry,
     EntryType,
     Rating,
-    SizeClass,
     Status,
     TargetGroup,
 )

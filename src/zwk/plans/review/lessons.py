@@ -15,9 +15,10 @@ from django.utils.translation import gettext as _
 
 from zwk.accounts.services import audit_record
 from zwk.municipalities.models import Municipality
+from zwk.municipalities.sizes import SizeClass
 from zwk.plans.models import Lesson, Measure, Plan
 from zwk.toolbox import services as toolbox_services
-from zwk.toolbox.models import SizeClass, Status
+from zwk.toolbox.models import Status
 
 LESSON_FIELDS = (
     "measure",

@@ -25,11 +25,10 @@ import numpy as np
 from django.db.models import Min
 from django.utils.translation import gettext_lazy as _
 
-from demography import indicators as ind
-from demography.core import Population
 from zwk.plans.models import Indicator, Plan
 from zwk.profiles import analysis
-from zwk.profiles.models import PopulationStock, StatisticsRelease
+from zwk.profiles.analysis import Population
+from zwk.profiles.models import StatisticsRelease
 from zwk.profiles.regions import region_code_for
 
 SCENARIO = "Basis"
@@ -119,20 +118,16 @@ def figures(counts: np.ndarray | None, total: float | None = None) -> dict[str, 
     out["population"] = float(both.sum())
     for key, (low, high) in GROUPS.items():
         out[key] = float(both[low:high].sum())
-    values = ind.structure_indicators(both[None, :])
+    values = analysis.age_structure_indicators(both)
     for key in ("old_age_dependency_ratio", "youth_dependency_ratio", "mean_age"):
         if key in values:
-            v = float(np.asarray(values[key])[0])
-            out[key] = None if np.isnan(v) else v
+            out[key] = values[key]
     return out
 
 
 def engine_projector(pop: Population, year: int) -> np.ndarray:
     """Stock (2, 101) the engine's Basis projection from ``pop`` expects at 31.12. ``year``."""
-    from demography.projection import project
-
-    result = project(pop, horizon=year - pop.year, scenario=SCENARIO)
-    return result.population(year).counts[0]
+    return analysis.expected_stock(pop, year, scenario=SCENARIO)
 
 
 def default_baseline_year(plan: Plan | None, code: str, base_years: list[int]) -> int | None:
@@ -144,12 +139,7 @@ def default_baseline_year(plan: Plan | None, code: str, base_years: list[int]) -
         ).aggregate(d=Min("baseline_date"))["d"]
         if first is not None and first.year in base_years:
             return first.year
-        known = PopulationStock.objects.filter(
-            region__code=code,
-            sex__in=("male", "female"),
-            ages__isnull=False,
-            release__imported_at__lte=plan.created_at,
-        ).values_list("year", flat=True)
+        known = analysis.age_years_imported_by(code, plan.created_at)
         known_years = [y for y in known if y in base_years]
         if known_years:
             return max(known_years)
@@ -180,19 +170,10 @@ def projection_check(
     if latest <= baseline_year:
         return check
     check.state = "ok"
-    check.releases = list(
-        StatisticsRelease.objects.filter(
-            pk__in=PopulationStock.objects.filter(region__code=code, year__gt=baseline_year).values(
-                "release_id"
-            )
-        ).order_by("imported_at", "pk")
-    )
+    check.releases = analysis.releases_after(code, baseline_year)
     base = figures(data.ages[baseline_year])
     observed = figures(data.ages.get(latest), data.totals.get(latest))
-    pop = Population(
-        codes=(code,), names=(data.name,), year=baseline_year, counts=data.ages[baseline_year][None]
-    )
-    expected = figures(projector(pop, latest))
+    expected = figures(projector(data.population(baseline_year), latest))
     check.rows = [
         CheckRow(key, str(label), str(unit), decimals, base[key], observed[key], expected[key])
         for key, label, unit, decimals in ROWS
