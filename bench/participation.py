@@ -3,7 +3,8 @@
     python bench/participation.py --participants 500 [--within 120] [--think 1] [--format json]
 
 Starts a production-like server locally (gunicorn, DEBUG off, gthread workers) against
-PostgreSQL if ``DATABASE_URL`` is set, else a fresh SQLite file (IMMEDIATE transactions), then
+PostgreSQL if ``DATABASE_URL`` is set, else a fresh SQLite file with exactly the database options
+of a default installation (``settings.py``), then
 simulates N phones on loopback with a thread pool.
 
 Load model (the issue's scenario: "500 participants joining and voting within 2 minutes"):
@@ -23,8 +24,9 @@ Each participant:
 Figures: latency percentiles over all requests, errors (unexpected status or exception), votes
 accepted by the server (``votes_sent``) and the points stored in the database afterwards
 (``votes_stored``) – they must be equal – and the CPU time gunicorn's processes spent during the
-load (``server_cpu_seconds``, ``server_cpu_ms_per_request``; Linux). Each participant presents a different ``X-Real-IP``,
-as the documented reverse proxy would set it, so the per-address join limit applies per phone.
+load (``server_cpu_seconds``, ``server_cpu_ms_per_request``; Linux). Each participant presents a
+different ``X-Real-IP``, as the documented reverse proxy would set it (``TRUSTED_PROXIES`` is
+loopback), so per-address limits apply per phone.
 The bench workshop is deleted at the end. Timings are printed, never asserted.
 """
 
@@ -52,12 +54,11 @@ SRC = ROOT / "src"
 CARDS = 12
 
 
-def _environment(tmp: Path) -> dict:
-    env = dict(os.environ)
+def _environment(tmp: Path, base: dict | None = None) -> dict:
+    env = dict(os.environ if base is None else base)
     if not env.get("DATABASE_URL"):
-        env["DATABASE_URL"] = (
-            f"sqlite:///{tmp / 'bench.sqlite3'}?timeout=30&transaction_mode=IMMEDIATE"
-        )
+        # Exactly what a default installation gets: no bench-only database options.
+        env["DATABASE_URL"] = f"sqlite:///{tmp / 'bench.sqlite3'}"
     env.update(
         SECRET_KEY=env.get("SECRET_KEY") or secrets.token_urlsafe(40),
         DEBUG="0",
@@ -71,6 +72,9 @@ def _environment(tmp: Path) -> dict:
         PYTHONPATH=str(SRC) + os.pathsep + env.get("PYTHONPATH", ""),
         DJANGO_SETTINGS_MODULE="zwk.settings",
         MEDIA_ROOT=str(tmp / "media"),
+        # The phones' X-Real-IP stands for what the documented nginx sets (docs/betrieb.md):
+        # the server believes it from loopback only, as a deployment behind nginx does.
+        TRUSTED_PROXIES=env.get("TRUSTED_PROXIES") or "127.0.0.1,::1",
     )
     return env
 

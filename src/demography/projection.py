@@ -242,6 +242,8 @@ def project_arrays(
     detail: Literal["single_years", "groups"] = "single_years",
     threads: int | None = None,
     codes: tuple[str, ...] | None = None,
+    out_rates_deviation: np.ndarray | None = None,
+    deviation_scale: np.ndarray | None = None,
 ) -> dict[str, np.ndarray | None]:
     """Vectorised projection kernel on plain arrays (see module docstring).
 
@@ -252,7 +254,9 @@ def project_arrays(
     ``net_counts`` (R, 2, 101) or (H, R, 2, 101) replaces it. ``in_counts`` (persons) and
     ``extra_migration`` (persons, e.g. housing) are added; ``out_rates`` (per person, shape
     (2, 101) or (R, 2, 101)) remove a share of the survivors; ``internal`` moves persons
-    between the regions. ``codes`` (region codes) make the default weights hierarchy-aware:
+    between the regions. ``out_rates_deviation`` (R, 2, 101) is added to ``out_rates`` times
+    ``deviation_scale[t]`` (H,) – a local deviation that fades over the horizon.
+    ``codes`` (region codes) make the default weights hierarchy-aware:
     with Bund, Länder and Kreise in one input the total goes to the top level and reaches
     the leaves once (:func:`demography.migration.region_weights`). Returns a dict with the
     arrays of :class:`ProjectionResult`.
@@ -295,6 +299,11 @@ def project_arrays(
     ctx["extra"] = _per_year(extra_migration, horizon, n_reg, "extra_migration")
     if out_rates is not None:
         ctx["out_rates"] = np.broadcast_to(np.asarray(out_rates, float), (n_reg, 2, N_AGES))
+        if out_rates_deviation is not None:
+            ctx["out_dev"] = np.broadcast_to(
+                np.asarray(out_rates_deviation, float), (n_reg, 2, N_AGES)
+            )
+            ctx["dev_scale"] = np.asarray(deviation_scale, float)
     if fertility_level is not None:
         ctx["fert"] = np.broadcast_to(np.asarray(fertility_level, float), (n_reg,))
     if mortality_level is not None:
@@ -347,6 +356,8 @@ def _kernel(
     in_y = ctx["in"][:, sl] if ctx.get("in") is not None else None
     extra_y = ctx["extra"][:, sl] if ctx.get("extra") is not None else None
     out_rates = ctx["out_rates"][sl] if "out_rates" in ctx else None
+    out_dev = ctx["out_dev"][sl] if "out_dev" in ctx else None
+    rate_t = None if out_dev is None else np.empty((n, 2, N_AGES))
     fert = ctx["fert"][sl] if "fert" in ctx else None
     mort = ctx["mort"][sl] if "mort" in ctx else None
 
@@ -412,7 +423,12 @@ def _kernel(
             flat_new[1:] = flat_surv[:-1]
             new[:, :, 100] += survivors[:, :, 100]
             new[:, :, 0] = newborn
-            if out_rates is not None:
+            if rate_t is not None:
+                np.multiply(out_dev, ctx["dev_scale"][t], out=rate_t)
+                rate_t += out_rates
+                rate_t *= new
+                mig -= rate_t
+            elif out_rates is not None:
                 mig -= out_rates * new
             if internal is not None:
                 mig += internal.net_moves(new)

@@ -20,12 +20,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from zwk.core import ratelimit
+from zwk.core.database import retry_when_busy
 from zwk.core.net import client_ip
 from zwk.core.queries import one_or_none
 from zwk.workshops import identity, live, selectors, services
 from zwk.workshops.forms import CardForm, JoinForm, municipality_themes
 from zwk.workshops.models import INVITE_PARAM, PRIVACY_NOTICE_VERSION, Card, Workshop
-from zwk.workshops.views import photo_response
+from zwk.workshops.views.cards import photo_response
 
 STATUS_TOO_MANY = 429
 
@@ -189,6 +190,7 @@ def index(request):
 
 @require_http_methods(["GET", "POST"])
 @refuse_lookups
+@retry_when_busy
 def entry(request, code):
     workshop = one_or_none(
         Workshop.objects.select_related("municipality").filter(code=code.lower())
@@ -291,6 +293,7 @@ def refuse_without_participant(request, code):
 
 
 @require_POST
+@retry_when_busy
 def card_create(request, code):
     workshop, participant = _participant_or_403(request, code)
     workshop = Workshop.objects.select_related("municipality").get(pk=workshop.pk)
@@ -359,11 +362,13 @@ def _vote(request, code, card, *, withdraw: bool):
 
 
 @require_POST
+@retry_when_busy
 def vote(request, code, card):
     return _vote(request, code, card, withdraw=False)
 
 
 @require_POST
+@retry_when_busy
 def unvote(request, code, card):
     return _vote(request, code, card, withdraw=True)
 

@@ -1,0 +1,290 @@
+"""Backtests of the projection from history against naive methods, on official data.
+
+``python bench/backtest_gemeinden.py [--format json] [--only NAME,…]``
+
+Data sets (all in ``../shared/data``, see its README; ZWK_SHARED_DATA overrides the folder):
+
+* ``kreise`` – the layout of the external check (17 age groups, two Stichtage five years
+  apart) one level up: Kreise 31.12.2015 and 31.12.2020 (12411-04-02-4, grouped into the
+  17 groups) → 31.12.2021 (12411-0017). Horizon 1 year, 400 Kreise, Zensus-2011 basis.
+* ``gemeinden`` – every Gemeinde: Zensus 09.05.2011 (12111-02-01-5, 11 age groups) →
+  31.12.2015 (12411-02-03-5-B), horizon 4.65 years. Only one age Stichtag before the base,
+  so the engine uses the history of totals, births and deaths 2008–2010 (12411-01-01-5-B,
+  12612/12613-01-01-5-B; register basis – only their *changes* are used, never mixed
+  with the Zensus level). Hamilton–Perry needs two age Stichtage and is not possible here.
+* ``konstanz`` – Stadt Konstanz register by single year (CC0), grouped into the 17 groups;
+  every triplet (t−5, t → t+5) for t = 2005 … 2020 (register basis throughout).
+* ``reilingen`` – StaLa-BW 20 age groups, (1995, 2000 → 2005) and (2000, 2005 → 2010)
+  (basis VZ 1987 throughout; later Stichtage change basis).
+
+Methods: ``engine`` (:func:`demography.history_projection.project_history`), ``constant``
+(population stays), ``linear`` (trend of the totals), ``hamilton_perry`` (cohort-change
+ratios on single years split like the engine's, child–woman ratio for the young).
+Reported per data set and method: MAPE, bias (mean percentage error), share within ±2 %
+and ±5 % of the totals, by size class (< 2,000 / 2–5k / 5–20k / 20–100k / > 100k), and
+the MAPE of the groups 0–2, 6–9, 65–74 and 75+ where the data has them.
+Nothing here is tuned to these files: the engine runs with its defaults.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import re
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from demography.history_projection import (  # noqa: E402
+    GroupedStock,
+    group_sums,
+    national_shape,
+    project_history,
+    split_groups,
+)
+
+DATA = Path(os.environ.get("ZWK_SHARED_DATA", ROOT.parent / "shared" / "data"))
+L17 = (0, 3, 6, 10, 15, 18, 20, 25, 30, 35, 40, 45, 50, 55, 60, 65, 75)
+SIZE_CLASSES = (
+    ("<2k", 0, 2_000),
+    ("2–5k", 2_000, 5_000),
+    ("5–20k", 5_000, 20_000),
+    ("20–100k", 20_000, 100_000),
+    (">100k", 100_000, float("inf")),
+)
+AGE_CHECKS = {"0-2": (0, 3), "6-9": (6, 10), "65-74": (65, 75), "75+": (75, 101)}
+
+
+# --- naive methods -------------------------------------------------------------------
+
+
+def hamilton_perry(earlier: GroupedStock, base: GroupedStock, horizon: float) -> np.ndarray:
+    """Hamilton–Perry on single years (R, 2, 101) ``horizon`` years after the base.
+
+    Cohort-change ratios ``CCR(x) = B(x) / A(x − n)`` over the interval n (single years
+    from the same national-shape split as the engine), applied as ``CCR^(h/n)`` to the
+    cohorts; ages born within the horizon from the child–woman ratio of the base.
+    """
+    n = round(base.year - earlier.year)
+    h = round(horizon)
+    a = split_groups(earlier.counts, earlier.lowers, national_shape(earlier.year))
+    b = split_groups(base.counts, base.lowers, national_shape(base.year))
+    ccr = np.ones_like(b)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        ccr[..., n:100] = np.where(a[..., : 100 - n] > 0, b[..., n:100] / a[..., : 100 - n], 1.0)
+        old_a = a[..., 100 - n :].sum(axis=-1)
+        ccr[..., 100] = np.where(old_a > 0, b[..., 100] / old_a, 1.0)
+    out = np.zeros_like(b)
+    out[..., h:100] = b[..., : 100 - h] * ccr[..., h:100] ** (h / n)
+    out[..., 100] = b[..., 100 - h :].sum(axis=-1) * ccr[..., 100] ** (h / n)
+    women_b = b[:, 1, 15:45].sum(axis=-1)
+    women_p = out[:, 1, 15:45].sum(axis=-1)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        factor = np.where(women_b > 0, women_p / women_b, 1.0)
+    young = b[..., :n] * (h / n) if h < n else b[..., :n]
+    out[..., :h] = (young.sum(axis=-1, keepdims=True) / h) * factor[:, None, None]
+    return out
+
+
+def summarise(pred: np.ndarray, actual: np.ndarray, sizes: np.ndarray) -> dict:
+    ok = np.isfinite(pred) & np.isfinite(actual) & (actual > 0)
+    err = 100.0 * (pred[ok] / actual[ok] - 1.0)
+    out = _stats(err)
+    out["by_size"] = {}
+    for label, lo, hi in SIZE_CLASSES:
+        sel = (sizes[ok] >= lo) & (sizes[ok] < hi)
+        if sel.any():
+            out["by_size"][label] = _stats(err[sel])
+    return out
+
+
+def _stats(err: np.ndarray) -> dict:
+    if err.size == 0:
+        return {"n": 0}
+    return {
+        "n": int(err.size),
+        "mape": round(float(np.abs(err).mean()), 3),
+        "bias": round(float(err.mean()), 3),
+        "within_2": round(float((np.abs(err) <= 2).mean()), 3),
+        "within_5": round(float((np.abs(err) <= 5).mean()), 3),
+        "p10": round(float(np.percentile(err, 10)), 3),
+        "p90": round(float(np.percentile(err, 90)), 3),
+    }
+
+
+def age_mape(pred_single: np.ndarray, actual_groups: np.ndarray, lowers) -> dict:
+    """MAPE of the checked age groups that are unions of ``lowers`` groups."""
+    out = {}
+    for label, (lo, hi) in AGE_CHECKS.items():
+        if lo not in lowers or (hi < 101 and hi not in lowers):
+            continue
+        gl = list(lowers)
+        g_hi = gl.index(hi) if hi < 101 else len(gl)
+        act = actual_groups[..., gl.index(lo) : g_hi].sum(axis=-1)
+        pred = pred_single[..., lo:hi].sum(axis=-1)
+        ok = act > 20
+        if ok.any():
+            out[label] = round(float(np.abs(100 * (pred[ok] / act[ok] - 1)).mean()), 3)
+    return out
+
+
+def evaluate(name, methods: dict[str, np.ndarray], actual: np.ndarray, lowers, sizes) -> dict:
+    """``methods``: name → single years (R, 2, 101) or totals (R,) at the target date."""
+    actual_total = actual.sum(axis=(-1, -2)) if actual.ndim == 3 else actual
+    res = {}
+    for method, pred in methods.items():
+        totals = pred.sum(axis=(-1, -2)) if pred.ndim == 3 else pred
+        entry = {"totals": summarise(totals, actual_total, sizes)}
+        if pred.ndim == 3 and actual.ndim == 3:
+            entry["age_mape"] = age_mape(pred.sum(axis=1), actual.sum(axis=1), lowers)
+        res[method] = entry
+    return {"data": name, "regions": int(actual_total.shape[0]), "methods": res}
+
+
+# --- data sets ---------------------------------------------------------------------------
+
+
+def _regroup(single_or_grouped, lowers_from, lowers_to):
+    idx = [list(lowers_from).index(x) for x in lowers_to]
+    return np.add.reduceat(single_or_grouped, idx, axis=-1)
+
+
+def kreise() -> dict:
+    from demography.readers import read_grouped_population
+
+    a = read_grouped_population(
+        DATA / "gemeinden_2008-2015/kreise/regio_12411-04-02-4_kreise_altersjahre_2015.csv"
+    )[0]
+    b = read_grouped_population(DATA / "regio_12411-04-02-4_kreise_altersjahre_2020.csv")[0]
+    c = read_grouped_population(DATA / "destatis_12411-0017_kreise_altersgruppen_2021.csv")[0]
+    codes = [k for k in c.codes if k in a.codes and k in b.codes and len(k) == 5]
+    ia = [a.codes.index(k) for k in codes]
+    ib = [b.codes.index(k) for k in codes]
+    ic = [c.codes.index(k) for k in codes]
+    g1 = _regroup(a.counts[ia], a.grid.lowers, L17)
+    g2 = _regroup(b.counts[ib], b.grid.lowers, L17)
+    ok = np.isfinite(g1).all(axis=(1, 2)) & np.isfinite(g2).all(axis=(1, 2))
+    codes = [k for k, o in zip(codes, ok, strict=True) if o]
+    g1, g2, target = g1[ok], g2[ok], c.counts[ic][ok]
+    s1, s2 = GroupedStock(2015, L17, g1), GroupedStock(2020, L17, g2)
+    start = time.perf_counter()
+    res, _ = project_history([s1, s2], codes=codes, horizon=1)
+    seconds = time.perf_counter() - start
+    total2 = g2.sum(axis=(1, 2))
+    methods = {
+        "engine": res.single_years()[1],
+        "constant": total2,
+        "linear": total2 + (total2 - g1.sum(axis=(1, 2))) / 5.0,
+        "hamilton_perry": hamilton_perry(s1, s2, 1),
+    }
+    out = evaluate("kreise 2015/2020 → 2021", methods, target, L17, total2)
+    out["seconds_engine"] = round(seconds, 3)
+    return out
+
+
+def _konstanz(year: int) -> np.ndarray:
+    counts = np.zeros((2, 101))
+    path = DATA / "konstanz_08335043" / "pyramiden" / f"pyramide_{year}.csv"
+    with path.open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            age = min(int(row["alter"].split("_")[0]), 100)
+            for sex, prefix in ((0, "maenner"), (1, "frauen")):
+                counts[sex, age] += sum(
+                    float(row[f"{prefix}_{nat}"] or 0) for nat in ("nichtdeutsch", "deutsch")
+                )
+    return counts
+
+
+def konstanz() -> dict:
+    preds: dict[str, list] = {"engine": [], "constant": [], "linear": [], "hamilton_perry": []}
+    actual = []
+    for t in range(2005, 2021):
+        stocks = [_konstanz(y) for y in (t - 5, t, t + 5)]
+        groups = [group_sums(s, L17)[None] for s in stocks]
+        s1, s2 = GroupedStock(t - 5, L17, groups[0]), GroupedStock(t, L17, groups[1])
+        res, _ = project_history([s1, s2], codes=["08335043"], horizon=5)
+        preds["engine"].append(res.single_years()[5, 0])
+        preds["hamilton_perry"].append(hamilton_perry(s1, s2, 5)[0])
+        preds["constant"].append(stocks[1].sum())
+        preds["linear"].append(2 * stocks[1].sum() - stocks[0].sum())
+        actual.append(group_sums(stocks[2], L17))
+    act = np.array(actual)
+    methods = {k: np.array(v) for k, v in preds.items()}
+    sizes = act.sum(axis=(1, 2))
+    return evaluate("konstanz t−5, t → t+5 (t = 2005 … 2020)", methods, act, L17, sizes)
+
+
+def _reilingen() -> tuple[dict[int, np.ndarray], tuple[int, ...]]:
+    text = (DATA / "reilingen_08226068" / "reilingen_demo_20_y_brackets.csv").read_bytes()
+    rows: dict[int, dict[int, tuple[float, float]]] = {}
+    for line in text.decode("latin-1").splitlines():
+        m = re.match(r"31\.12\.(\d{4});08226068;[^;]*;([^;]+);([^;]+);([^;]+);([^;]+)", line)
+        if not m or m[2].strip().startswith("Insgesamt"):
+            continue
+        label = m[2].strip()
+        lower = 0 if label.startswith("unter") else int(re.match(r"(\d+)", label)[1])
+        rows.setdefault(int(m[1]), {})[lower] = (float(m[4]), float(m[5]))
+    lowers = tuple(sorted(next(iter(rows.values()))))
+    out = {
+        y: np.array([[v[lo][s] for lo in lowers] for s in (0, 1)])[None] for y, v in rows.items()
+    }
+    return out, lowers
+
+
+def reilingen() -> dict:
+    stocks, lowers = _reilingen()
+    preds: dict[str, list] = {"engine": [], "constant": [], "linear": [], "hamilton_perry": []}
+    actual = []
+    for t in (2000, 2005):
+        s1, s2 = GroupedStock(t - 5, lowers, stocks[t - 5]), GroupedStock(t, lowers, stocks[t])
+        res, _ = project_history([s1, s2], codes=["08226068"], horizon=5)
+        preds["engine"].append(res.single_years()[5, 0])
+        preds["hamilton_perry"].append(hamilton_perry(s1, s2, 5)[0])
+        preds["constant"].append(stocks[t].sum())
+        preds["linear"].append(2 * stocks[t].sum() - stocks[t - 5].sum())
+        actual.append(stocks[t + 5][0])
+    act = np.array(actual)
+    methods = {k: np.array(v) for k, v in preds.items()}
+    return evaluate(
+        "reilingen (1995, 2000 → 2005), (2000, 2005 → 2010)",
+        methods,
+        act,
+        lowers,
+        act.sum(axis=(1, 2)),
+    )
+
+
+DATASETS = {"kreise": kreise, "konstanz": konstanz, "reilingen": reilingen}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--format", choices=("json", "text"), default="text")
+    parser.add_argument("--only", default=",".join(DATASETS))
+    args = parser.parse_args(argv)
+    results = [DATASETS[name]() for name in args.only.split(",") if name]
+    if args.format == "json":
+        json.dump(results, sys.stdout, ensure_ascii=False)
+        sys.stdout.write("\n")
+        return 0
+    for r in results:
+        print(f"== {r['data']} ({r['regions']} Einheiten)")
+        for method, entry in r["methods"].items():
+            t = entry["totals"]
+            ages = " ".join(f"{k} {v:.2f}" for k, v in entry.get("age_mape", {}).items())
+            print(
+                f"  {method:15s} MAPE {t['mape']:6.2f}  Bias {t['bias']:+6.2f}  "
+                f"±2 % {t['within_2']:.2f}  ±5 % {t['within_5']:.2f}  | {ages}"
+            )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

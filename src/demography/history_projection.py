@@ -1,0 +1,407 @@
+"""Projection from the history of grouped stocks (several Stichtage of the same regions).
+
+Aussage
+    Population by region, sex and single year of age for the years after the last
+    Stichtag, using what the earlier Stichtage say about each region: which cohorts are
+    large or small, and how many people moved in or out at which age.
+Berechnung (plain arrays; regions R, sexes 2, age groups G)
+    1. **Cohort-consistent split.** The earlier stock ``P1`` (date ``y1``) is split into
+       single years within its groups in proportion to Germany's single-year structure of
+       that date (:func:`national_shape`: Destatis 12411-0013, cohorts shifted to the
+       date), so national cohort irregularities (e.g. the small birth cohorts of 1945–46)
+       show. ``P1`` is then aged forward to the base date ``y2`` as a closed population
+       (national schedules, no migration; fractional intervals such as Zensus 09.05.2011
+       → 31.12.2015 interpolate between whole years). The base stock ``P2`` is split
+       within its groups in proportion to this aged stock ``E``: a Gemeinde whose 60–64
+       group was small five years ago gets few 65–69-year-olds in its "65 bis unter 75".
+    2. **Residual net migration by age** (Restmethode): per group
+       ``M_g = P2_g − E_g`` over ``n = y2 − y1`` years, rate ``r_g = M_g / X_g`` with the
+       person-years ``X_g = n · (P2_g + E_g)/2``. The cohorts of group g moved through the
+       ages ``[lower_g − n, upper_g)``; the rate is applied to the ages ``a`` with
+       ``a + n/2`` in g (age at mid-interval). For the groups born within the interval
+       the residual is the local fertility level instead: children born within the
+       interval, observed / expected with national rates (shrunk like the rates; it also
+       holds the moves of small children, as Hamilton–Perry's child–woman ratio does).
+    3. **Shrinkage** towards the Kreis and the Land: regions of the same Kreis (first 5
+       digits of the AGS) and Land (first 2) in the input form the prior;
+       ``r_i = (M_i + k·r_Kreis)/(X_i + k)``, ``r_Kreis`` itself shrunk towards the Land.
+       ``k`` (person-years) per age group by the method of moments:
+       ``E[(r_i − r_Kreis)²] = τ² + σ²/X_i`` fitted across regions, ``k = σ²/τ²`` – a
+       Gemeinde with few person-years keeps little of its own signal.
+    4. **Damping.** The local deviation from the rate of the whole input fades with a
+       half-life of :data:`HALF_LIFE` years; the input-wide rate stays.
+    5. **Projection** with the cohort-component kernel
+       (:func:`demography.projection.project_arrays`): national fertility and mortality of
+       the base year (dated assumptions), net migration as the rates above (applied to the
+       stock after survival), no additional scenario migration.
+    Consistency with the Kreis: Gemeinden of one Kreis share the Kreis rate as their prior
+    and the same national schedules, so the sum of the Gemeinden equals a projection of the
+    Kreis with the person-year-weighted rates; :func:`demography.smallarea.rake_to_control`
+    scales them to an external Kreis projection where one is given.
+Quelle
+    Residual method and cohort-change ratios: Hamilton, C. H., Perry, J. (1962), Social
+    Forces 41; Smith, S. K., Tayman, J., Swanson, D. A. (2013): A Practitioner's Guide to
+    State and Local Population Projections, ch. 6–8. Shrinkage: Clayton & Kaldor (1987).
+Einheit
+    Persons; rates per person and year.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+import numpy as np
+
+from demography.core import N_AGES, Population
+
+#: Half-life (years) of a region's deviation from the input-wide migration rate.
+HALF_LIFE = 20.0
+#: Floor of the between-region variance τ² of migration rates (per year²).
+TAU2_MIN = 1e-6
+
+
+@dataclass(frozen=True)
+class GroupedStock:
+    """Persons by region × sex × age group at one date.
+
+    ``year`` as a decimal year in the convention of :class:`~demography.core.Population`:
+    31.12.Y is ``Y``; a Zensus date 09.05.2011 is ``2010.35``. ``lowers`` are the lower
+    bounds of the groups (the last group is open); ``counts`` (R, 2, G).
+    """
+
+    year: float
+    lowers: tuple[int, ...]
+    counts: np.ndarray
+
+
+@dataclass(frozen=True)
+class HistoryFit:
+    """What the history says per region (arrays over R regions, 2 sexes, 101 ages)."""
+
+    base: np.ndarray  # (R, 2, 101) base stock in single years
+    rates: np.ndarray  # (R, 2, 101) shrunk net migration rates per person-year
+    fertility: np.ndarray  # (R,) local fertility level (children born in the interval)
+    top_rate: np.ndarray  # (2, 101) input-wide rate
+    prior_strength: np.ndarray  # (G,) k per base group (person-years)
+    interval: float
+    notes: tuple[str, ...] = field(default_factory=tuple)
+
+
+@lru_cache(maxsize=1)
+def _reference() -> dict[int, np.ndarray]:
+    raw = json.loads(
+        resources.files("demography")
+        .joinpath("data/reference_single_years_de.json")
+        .read_text(encoding="utf-8")
+    )
+    out = {}
+    for year, node in raw["years"].items():
+        arr = np.array([node["male"], node["female"]], dtype=np.float64)  # (2, 91): 0..89, 90+
+        full = np.empty((2, N_AGES))
+        full[:, :90] = arr[:, :90]
+        # open 90+ spread with a Gompertz decline (shape only; ~ e90 of 4 years)
+        decline = np.exp(-0.25 * np.arange(11) - 0.01 * np.arange(11) ** 2)
+        full[:, 90:] = arr[:, 90:91] * decline / decline.sum()
+        out[int(year)] = full
+    return out
+
+
+def national_shape(year: float) -> np.ndarray:
+    """Germany's population by sex and single age (2, 101) around 31.12. of ``year``.
+
+    From the shipped stocks 2015–2021 (12411-0013): the nearest year, with cohorts
+    shifted by the difference in whole years (ages born after the nearest year repeat the
+    youngest cohort; ages beyond 100 are dropped). Only the shape within age groups is used.
+    """
+    ref = _reference()
+    years = sorted(ref)
+    y0 = min(years, key=lambda y: abs(y - year))
+    shift = round(year - y0)
+    base = ref[y0]
+    if shift == 0:
+        return base
+    out = np.empty_like(base)
+    if shift > 0:
+        out[:, shift:] = base[:, : N_AGES - shift]
+        out[:, :shift] = base[:, :1]
+        out[:, 100] = base[:, 100 - shift :].sum(axis=1)
+    else:
+        s = -shift
+        out[:, : N_AGES - s] = base[:, s:]
+        # the oldest ages of an earlier date are not in the reference (those cohorts have
+        # died): continue with the survivorship of the base life table
+        lx = _survivorship()
+        for x in range(N_AGES - s, N_AGES):
+            out[:, x] = out[:, x - 1] * lx[:, x] / np.maximum(lx[:, x - 1], 1e-12)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _survivorship() -> np.ndarray:
+    from demography.assumptions import default_assumptions
+    from demography.lifetable import life_table
+
+    model = default_assumptions().mortality_model
+    assert model is not None
+    return np.stack([life_table(model.base_mx[s], s).lx for s in (0, 1)])
+
+
+def split_groups(counts: np.ndarray, lowers: Sequence[int], reference: np.ndarray) -> np.ndarray:
+    """Single years (..., 101) from groups (..., G) in proportion to ``reference``.
+
+    ``reference`` broadcasts to (..., 101). Group sums are kept exactly; a group whose
+    reference sum is 0 is spread evenly; ages ≥ 100 fall into 100+.
+    """
+    counts = np.asarray(counts, dtype=np.float64)
+    lw = np.minimum(np.asarray(lowers, dtype=np.int64), N_AGES - 1)
+    group_of_age = np.searchsorted(lw, np.arange(N_AGES), side="right") - 1
+    ref = np.broadcast_to(np.asarray(reference, dtype=np.float64), (*counts.shape[:-1], N_AGES))
+    ref = np.maximum(ref, 0.0)
+    starts = np.asarray(lw)
+    ref_sum = np.add.reduceat(ref, starts, axis=-1)
+    width = np.diff(np.append(starts, N_AGES)).astype(np.float64)
+    even = ref_sum <= 0
+    safe = np.where(even, 1.0, ref_sum)
+    factor = np.where(even, counts / width, counts / safe)
+    weights = np.where(even[..., group_of_age], 1.0, ref)
+    return weights * factor[..., group_of_age]
+
+
+def group_sums(single: np.ndarray, lowers: Sequence[int]) -> np.ndarray:
+    lw = np.minimum(np.asarray(lowers, dtype=np.int64), N_AGES - 1)
+    return np.add.reduceat(np.asarray(single), lw, axis=-1)
+
+
+def _age_closed(single: np.ndarray, years: float, start_year: int) -> np.ndarray:
+    """Age a stock forward ``years`` (may be fractional) as a closed population."""
+    from demography.projection import prepare, project_arrays
+
+    whole = max(1, int(np.ceil(years - 1e-9)))
+    pop = Population(
+        codes=tuple(str(i) for i in range(single.shape[0])),
+        names=tuple("" for _ in range(single.shape[0])),
+        year=start_year,
+        counts=single,
+    )
+    _, sch = prepare(pop, horizon=whole, overrides={"net_migration": 0})
+    res = project_arrays(single, sch, net_counts=np.zeros((1, 2, N_AGES)))
+    counts = res["counts"]
+    frac = years - (whole - 1)
+    if frac >= 1 - 1e-9:
+        return counts[whole]
+    return (1 - frac) * counts[whole - 1] + frac * counts[whole]
+
+
+def _prior_strength(m: np.ndarray, x: np.ndarray, prior_rate: np.ndarray) -> float:
+    """k = σ²/τ² from E[(r − r_prior)²] = τ² + σ²/X across regions (least squares)."""
+    ok = x > 1.0
+    if ok.sum() < 5:
+        return 1e9
+    r = m[ok] / x[ok]
+    d2 = (r - prior_rate[ok]) ** 2
+    inv = 1.0 / x[ok]
+    design = np.stack([np.ones_like(inv), inv], axis=1)
+    coef, *_ = np.linalg.lstsq(design, d2, rcond=None)
+    tau2 = max(float(coef[0]), TAU2_MIN)
+    sigma2 = max(float(coef[1]), 1e-9)
+    return sigma2 / tau2
+
+
+def _keys(codes: Sequence[str], length: int) -> np.ndarray:
+    return np.array([c[:length] if c.isdigit() and len(c) > length else "*" for c in codes])
+
+
+def leaves(codes: Sequence[str]) -> np.ndarray:
+    """Mask of the regions that contain no other region of the input (AGS prefixes)."""
+    present = set(codes)
+    prefixes = {c[:n] for c in present if c.isdigit() for n in range(1, len(c))}
+    return np.array([not (c in prefixes or c in ("DG", "DE")) for c in codes])
+
+
+def _shrink(
+    m: np.ndarray, x: np.ndarray, codes: Sequence[str], leaf: np.ndarray
+) -> tuple[np.ndarray, float, float]:
+    """Shrunk rates (R,) for one group and sex: Land → Kreis → region (see module doc).
+
+    Only leaf regions enter the Kreis and Land sums (no double counting when a file holds
+    Kreise and their Gemeinden). Returns ``(rates, input-wide rate, k of the regions)``.
+    """
+    mw, xw = np.where(leaf, m, 0.0), np.where(leaf, x, 0.0)
+    total = float(mw.sum() / xw.sum()) if xw.sum() > 0 else 0.0
+    prior = np.full(m.shape, total)
+    for length in (2, 5):
+        keys = _keys(codes, length)
+        _, first, inv = np.unique(keys, return_index=True, return_inverse=True)
+        m_k = np.bincount(inv, weights=mw)
+        x_k = np.bincount(inv, weights=xw)
+        prior_k = prior[first]
+        k = _prior_strength(m_k, x_k, prior_k)
+        prior = ((m_k + k * prior_k) / (x_k + k))[inv]
+    k = _prior_strength(mw[leaf], xw[leaf], prior[leaf])
+    return (m + k * prior) / (x + k), total, k
+
+
+def fit_history(earlier: GroupedStock, base: GroupedStock, codes: Sequence[str]) -> HistoryFit:
+    """Split the base stock cohort-consistently and estimate shrunk migration rates."""
+    n = float(base.year - earlier.year)
+    if n <= 0:
+        raise ValueError("Die Stichtage müssen zeitlich aufsteigend sein")
+    known = np.isfinite(earlier.counts).all(axis=(1, 2)) & np.isfinite(base.counts).all(axis=(1, 2))
+    c1 = np.where(known[:, None, None], earlier.counts, 0.0)
+    p1 = split_groups(c1, earlier.lowers, national_shape(earlier.year))
+    aged = _age_closed(p1, n, int(np.floor(earlier.year)))
+    # base split: in proportion to the aged earlier stock; where that is empty (new
+    # cohorts in a tiny place) the national structure of the base date
+    nat = national_shape(base.year)
+    reference = aged + 1e-6 * nat[None] / nat.sum(axis=1, keepdims=True)[None]
+    single = split_groups(base.counts, base.lowers, reference)
+    expected = group_sums(aged, base.lowers)
+    residual = np.where(known[:, None, None], base.counts - expected, 0.0)
+    exposure = np.where(known[:, None, None], n * 0.5 * (base.counts + expected), 0.0)
+    leaf = leaves(codes)
+    n_groups = len(base.lowers)
+    rates_g = np.empty(base.counts.shape)
+    top_g = np.empty(base.counts.shape[1:])
+    ks = np.empty(n_groups)
+    for g in range(n_groups):
+        for s in (0, 1):
+            r, top, k = _shrink(residual[:, s, g], exposure[:, s, g], codes, leaf)
+            rates_g[:, s, g] = r
+            top_g[s, g] = top
+            ks[g] = k
+    # Local fertility (with the moves of small children, like Hamilton–Perry's
+    # child–woman ratio): children born within the interval, observed / expected.
+    young = max(1, int(np.floor(n)))
+    kids_obs = np.where(known, single[:, :, :young].sum(axis=(1, 2)), 0.0)
+    kids_exp = np.where(known, aged[:, :, :young].sum(axis=(1, 2)), 0.0)
+    fert_rate, _, _ = _shrink(kids_obs - kids_exp, kids_exp, codes, leaf)
+    fertility = np.clip(1.0 + fert_rate, 0.2, 3.0)
+    # A group's residual belongs to the cohorts that passed through ages
+    # [lower − n, upper) during the interval. Yearly rates by age ρ(a) are chosen so that
+    # over the n years of each cohort they add up to the group's log change (n · r_g),
+    # with a small smoothness penalty: ρ = P · (n r), P from :func:`_rate_operator`.
+    op, used = _rate_operator(tuple(base.lowers), round(n, 4))
+    rates = np.expm1((n * rates_g[..., used]) @ op.T)
+    top = np.expm1((n * top_g[..., used]) @ op.T)
+    return HistoryFit(
+        base=single,
+        rates=rates,
+        fertility=fertility,
+        top_rate=top,
+        prior_strength=ks,
+        interval=n,
+        notes=()
+        if known.all()
+        else (f"{int((~known).sum())} Regionen ohne früheren Stand: Wanderung wie Kreis/Land",),
+    )
+
+
+#: Smoothness penalty of the age profile of the yearly rates (first differences).
+SMOOTHING = 0.5
+
+
+@lru_cache(maxsize=16)
+def _rate_operator(lowers: tuple[int, ...], n: float) -> tuple[np.ndarray, np.ndarray]:
+    """Linear map from group log changes to yearly rates by age (101 × G_used).
+
+    Row g of the design: the mean over the ages x of group g of the indicator of the
+    year-end ages ``x − ⌈n⌉ + 1 … x`` the cohort passed (the oldest with weight
+    ``n − ⌊n⌋`` for fractional n). Groups with ``lower < n`` (born within the interval)
+    are left out (their change is the fertility level). Least squares with penalty
+    ``SMOOTHING · ‖Δρ‖²``.
+    """
+    whole = int(np.ceil(n - 1e-9))
+    frac = n - (whole - 1)
+    bounds = [*lowers[1:], N_AGES]
+    used = [g for g, lo in enumerate(lowers) if lo >= n]
+    design = np.zeros((len(used), N_AGES))
+    for row, g in enumerate(used):
+        ages = range(lowers[g], min(bounds[g], N_AGES))
+        for x in ages:
+            for j in range(whole):
+                a = x - j
+                if a >= 0:
+                    design[row, a] += (frac if j == whole - 1 else 1.0) / len(ages)
+    diff = np.diff(np.eye(N_AGES), axis=0)
+    lhs = design.T @ design + SMOOTHING * diff.T @ diff + 1e-9 * np.eye(N_AGES)
+    return np.linalg.solve(lhs, design.T), np.asarray(used)
+
+
+def damping(horizon: int, half_life: float = HALF_LIFE) -> np.ndarray:
+    """Weight of the local deviation in projection year t = 1 … H (mid-year)."""
+    t = np.arange(horizon, dtype=np.float64) + 0.5
+    return 0.5 ** (t / half_life)
+
+
+def project_history(
+    stocks: Sequence[GroupedStock],
+    *,
+    codes: Sequence[str],
+    names: Sequence[str] | None = None,
+    horizon: int,
+    base_year: int | None = None,
+    scenario: str = "Basis",
+    overrides: Mapping[str, object] | None = None,
+    detail: str = "single_years",
+    half_life: float = HALF_LIFE,
+):
+    """Project from the last of ``stocks`` using the earlier ones (see module docstring).
+
+    Returns ``(ProjectionResult, HistoryFit)``. With a single stock there is no history:
+    the base is split by the national structure and migration is the scenario's.
+    """
+    from demography.projection import ProjectionResult, prepare, project_arrays
+
+    stocks = sorted(stocks, key=lambda s: s.year)
+    last = stocks[-1]
+    year = round(last.year) if base_year is None else base_year
+    names = tuple(names) if names is not None else tuple(codes)
+    codes = tuple(codes)
+    if len(stocks) == 1:
+        single = split_groups(last.counts, last.lowers, national_shape(last.year))
+        pop = Population(codes=codes, names=names, year=year, counts=single)
+        from demography.projection import project
+
+        return project(pop, horizon=horizon, scenario=scenario, overrides=overrides), None
+    earlier = stocks[-2]
+    # use the earliest stock at least 3 years before the base if there is one
+    for s in stocks[:-1]:
+        if last.year - s.year >= 3:
+            earlier = s
+    fit = fit_history(earlier, last, codes)
+    pop = Population(codes=codes, names=names, year=year, counts=fit.base)
+    ov = dict(overrides or {})
+    ov.setdefault("net_migration", 0)
+    params, sch = prepare(pop, horizon=horizon, scenario=scenario, overrides=ov)
+    arrays = project_arrays(
+        fit.base,
+        sch,
+        net_counts=np.zeros((1, 2, N_AGES)) if ov["net_migration"] == 0 else None,
+        codes=codes,
+        out_rates=-np.broadcast_to(fit.top_rate, fit.base.shape),
+        out_rates_deviation=-(fit.rates - fit.top_rate[None]),
+        deviation_scale=damping(horizon, half_life),
+        fertility_level=fit.fertility,
+        detail=detail,  # type: ignore[arg-type]
+    )
+    from demography.planning import FUNCTIONAL_GROUPS
+
+    result = ProjectionResult(
+        codes=codes,
+        names=names,
+        years=np.arange(year, year + horizon + 1),
+        groups=FUNCTIONAL_GROUPS,
+        parameters=params,
+        notes=(
+            f"Vorausberechnung aus {len(stocks)} Stichtagen: Wanderung je Alter aus der "
+            f"Bestandsentwicklung {earlier.year:g}–{last.year:g} (Restmethode), zum Kreis "
+            "und Land hin geschrumpft, lokale Abweichung mit Halbwertszeit "
+            f"{half_life:g} Jahre gedämpft.",
+        ),
+        **arrays,  # type: ignore[arg-type]
+    )
+    return result, fit
