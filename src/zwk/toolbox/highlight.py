@@ -5,19 +5,19 @@ from __future__ import annotations
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from zwk.toolbox import analysis
+from zwk.toolbox import search_terms
 
 
 def highlight(text: str, query: str) -> SafeString:
-    terms = analysis.query_terms(query or "")
+    terms = search_terms.query_terms(query or "")
     if not terms:
         return escape(text or "")
     out = []
     pos = 0
-    for match in analysis.WORD_RE.finditer(text or ""):
+    for match in search_terms.WORD_RE.finditer(text or ""):
         out.append(escape(text[pos : match.start()]))
         word = match.group(0)
-        if analysis.term_matches(analysis.normalize(word), terms):
+        if search_terms.term_matches(search_terms.normalize(word), terms):
             out.append(f"<mark>{escape(word)}</mark>")
         else:
             out.append(escape(word))

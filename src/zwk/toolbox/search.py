@@ -4,7 +4,7 @@
   weights A title / B summary / C rest) with a GIN index, created by migration 0002; queried
   with ``django.contrib.postgres.search`` (imported only on PostgreSQL).
 - SQLite: an FTS5 table ``toolbox_entry_fts`` kept in step with the entry's ``search_*``
-  columns by triggers (migration 0002); the columns hold stems from ``analysis.index_terms``.
+  columns by triggers (migration 0002); the columns hold stems from ``search_terms.index_terms``.
 
 Both receive umlaut-normalised text with compound parts, so "aelter"/"älter" and
 "Jugendbeteiligung"/"Jugend beteiligen" meet. Title hits rank first on both.
@@ -16,7 +16,7 @@ import re
 
 from django.db import connection
 
-from zwk.toolbox import analysis
+from zwk.toolbox import search_terms
 from zwk.toolbox.sanitize import plain_text
 
 FTS_TABLE = "toolbox_entry_fts"
@@ -38,7 +38,9 @@ def document_fields(entry) -> dict[str, str]:
             " ".join(entry.demography_types or []),
         ]
     )
-    convert = analysis.expand_text if connection.vendor == "postgresql" else analysis.index_terms
+    convert = (
+        search_terms.expand_text if connection.vendor == "postgresql" else search_terms.index_terms
+    )
     return {
         "search_title": convert(entry.title),
         "search_summary": convert(plain_text(entry.summary)),
@@ -55,7 +57,7 @@ def _fts_expr(terms, *, column: str | None = None) -> str:
     """FTS5 query: every query word must match (stem, prefix for long stems, or all parts)."""
     clauses = []
     for q_stem, parts in terms:
-        options = [f'"{q_stem}"' + ("*" if len(q_stem) >= analysis.PREFIX_MIN else "")]
+        options = [f'"{q_stem}"' + ("*" if len(q_stem) >= search_terms.PREFIX_MIN else "")]
         if parts:
             options.append("(" + " AND ".join(f'"{p}"' for p in parts) + ")")
         clauses.append("(" + " OR ".join(options) + ")")
@@ -89,7 +91,8 @@ def _pg_tsquery(query_words, *, weight: str = "") -> str:
     clauses = []
     for variants, parts in query_words:
         options = [
-            f"{v}:*{weight}" if len(v) >= analysis.PREFIX_MIN else f"{v}{label}" for v in variants
+            f"{v}:*{weight}" if len(v) >= search_terms.PREFIX_MIN else f"{v}{label}"
+            for v in variants
         ]
         if parts:
             options.append("(" + " & ".join(f"{p}{label}" for p in parts) + ")")
@@ -106,7 +109,7 @@ def _pg_scores(query: str) -> dict[int, float]:
 
     words = [
         (tuple(v for v in variants if _SAFE.match(v)), tuple(p for p in parts if _SAFE.match(p)))
-        for variants, parts in analysis.pg_query_words(query)
+        for variants, parts in search_terms.pg_query_words(query)
     ]
     words = [(v, p) for v, p in words if v]
     if not words:
@@ -135,7 +138,7 @@ def scores(query: str) -> dict[int, float]:
     """{entry id: relevance} of all entries (any status) matching ``query``; {} if none."""
     if connection.vendor == "postgresql":
         return _pg_scores(query)
-    terms = [(s, p) for s, p in analysis.query_terms(query) if _SAFE.match(s)]
+    terms = [(s, p) for s, p in search_terms.query_terms(query) if _SAFE.match(s)]
     if not terms:
         return {}
     return _sqlite_scores(terms)

@@ -3,7 +3,7 @@
 import pytest
 from django.db import connection
 
-from zwk.toolbox import analysis
+from zwk.toolbox import search_terms
 from zwk.toolbox.selectors import search_entries
 
 pytestmark = pytest.mark.usefixtures("clean_toolbox")
@@ -132,4 +132,4 @@ def test_database_backend_is_the_intended_one():
     ],
 )
 def test_decompounding(word, parts):
-    assert analysis.decompound(word) == parts
+    assert search_terms.decompound(word) == parts
