@@ -7,6 +7,7 @@ switch on what they need through the environment. The variables are documented i
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent  # repository root
@@ -160,12 +161,33 @@ CELERY_RESULT_BACKEND = REDIS_URL or None
 CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=not REDIS_URL)
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TIMEZONE = "Europe/Berlin"
-# Periodic jobs (celery beat). Newsletter: start scheduled issues, resume interrupted sends.
+# Periodic jobs (celery beat, exactly one beat process). Every job is idempotent.
 CELERY_BEAT_SCHEDULE = {
+    # Newsletter: start scheduled issues, resume interrupted sends.
     "newsletter-send-scheduled": {"task": "zwk.newsletter.send_scheduled", "schedule": 60.0},
-    # Vernetzung: e-mail digest of new discussion posts once a day (idempotent).
+    # Vernetzung: e-mail digest of new discussion posts once a day.
     "network-discussion-digest": {
         "task": "zwk.network.tasks.send_discussion_digest",
+        "schedule": 24 * 3600.0,
+    },
+    # Zukunftswerkstatt: anonymise participants after each workshop's retention period.
+    "workshops-purge-participants": {
+        "task": "zwk.workshops.tasks.purge_participants",
+        "schedule": 24 * 3600.0,
+    },
+    # Austausch: reminder the day before an event at 08:00 Berlin time (each registration
+    # once), anonymisation of registrations 12 months after their event, nightly.
+    "exchange-event-reminders": {
+        "task": "zwk.exchange.tasks.send_event_reminders",
+        "schedule": crontab(hour=8, minute=0),
+    },
+    "exchange-anonymise-registrations": {
+        "task": "zwk.exchange.tasks.anonymise_event_registrations",
+        "schedule": crontab(hour=3, minute=30),
+    },
+    # Zwischenbilanz: remind the coordination of a due review, once per date.
+    "plans-review-reminders": {
+        "task": "zwk.plans.tasks.send_review_reminders",
         "schedule": 24 * 3600.0,
     },
 }
@@ -177,6 +199,12 @@ NEWSLETTER_SOCIAL_LINKS = {
     "bluesky": env.str("SOCIAL_BLUESKY_URL", default=""),
 }
 NEWSLETTER_UNSUBSCRIBE_MAILTO = env.str("NEWSLETTER_UNSUBSCRIBE_MAILTO", default="")
+NEWSLETTER_FROM_EMAIL = env.str("NEWSLETTER_FROM_EMAIL", default="")  # "" = DEFAULT_FROM_EMAIL
+NEWSLETTER_CONFIRM_HOURS = env.int("NEWSLETTER_CONFIRM_HOURS", default=48)  # confirmation link
+NEWSLETTER_BATCH_SIZE = env.int("NEWSLETTER_BATCH_SIZE", default=50)  # mails per task run
+NEWSLETTER_MAX_ATTEMPTS = env.int("NEWSLETTER_MAX_ATTEMPTS", default=3)  # per recipient
+# Key of the keyed hash of client addresses in consent records ("" = SECRET_KEY).
+NEWSLETTER_IP_HASH_KEY = env.str("NEWSLETTER_IP_HASH_KEY", default="")
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
@@ -352,7 +380,6 @@ REST_FRAMEWORK = {
     },
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
-    "NUM_PROXIES": env.int("API_NUM_PROXIES", default=0),
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "ZWK – Offene Schnittstelle",
@@ -368,31 +395,4 @@ SPECTACULAR_SETTINGS = {
         "MunicipalityKindEnum": "zwk.municipalities.models.Municipality.Kind",
         "PlanIndicatorKindEnum": "zwk.plans.models.Indicator.Kind",
     },
-}
-
-# Zukunftswerkstatt: anonymise participants after each workshop's retention period, daily.
-CELERY_BEAT_SCHEDULE["workshops-purge-participants"] = {
-    "task": "zwk.workshops.tasks.purge_participants",
-    "schedule": 24 * 3600.0,
-}
-
-# Austausch (zwk.exchange): reminder e-mail the day before an event, daily at 08:00 Berlin time
-# (idempotent – each registration is reminded once), and anonymisation of registrations
-# 12 months after their event, nightly.
-from celery.schedules import crontab  # noqa: E402
-
-CELERY_BEAT_SCHEDULE["exchange-event-reminders"] = {
-    "task": "zwk.exchange.tasks.send_event_reminders",
-    "schedule": crontab(hour=8, minute=0),
-}
-CELERY_BEAT_SCHEDULE["exchange-anonymise-registrations"] = {
-    "task": "zwk.exchange.tasks.anonymise_event_registrations",
-    "schedule": crontab(hour=3, minute=30),
-}
-
-# Zwischenbilanz: remind the coordination of a due review once per date, daily (idempotent,
-# see zwk/plans/review/continuation.py).
-CELERY_BEAT_SCHEDULE["plans-review-reminders"] = {
-    "task": "zwk.plans.tasks.send_review_reminders",
-    "schedule": 24 * 60 * 60,  # once a day
 }

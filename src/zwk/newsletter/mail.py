@@ -23,7 +23,7 @@ from zwk.newsletter.models import Delivery, Issue, Subscriber
 
 
 def from_email() -> str:
-    return getattr(settings, "NEWSLETTER_FROM_EMAIL", "") or settings.DEFAULT_FROM_EMAIL
+    return settings.NEWSLETTER_FROM_EMAIL or settings.DEFAULT_FROM_EMAIL
 
 
 def site_host() -> str:
@@ -47,7 +47,7 @@ def confirm_url(subscriber: Subscriber) -> str:
 
 def list_headers(subscriber: Subscriber) -> dict[str, str]:
     targets = [f"<{unsubscribe_url(subscriber)}>"]
-    mailto = getattr(settings, "NEWSLETTER_UNSUBSCRIBE_MAILTO", "")
+    mailto = settings.NEWSLETTER_UNSUBSCRIBE_MAILTO
     if mailto:
         subject = quote(f"abmelden {tokens.link_token(subscriber)}")
         targets.append(f"<mailto:{mailto}?subject={subject}>")

@@ -138,7 +138,7 @@ SOCIAL = [
 
 def social_links() -> list[dict]:
     """Configured social media profiles (settings ``NEWSLETTER_SOCIAL_LINKS``, from the env)."""
-    configured = getattr(settings, "NEWSLETTER_SOCIAL_LINKS", {}) or {}
+    configured = settings.NEWSLETTER_SOCIAL_LINKS or {}
     out = []
     for key, label, rel in SOCIAL:
         url = (configured.get(key) or "").strip()

@@ -39,11 +39,11 @@ log = logging.getLogger(__name__)
 
 
 def batch_size() -> int:
-    return int(getattr(settings, "NEWSLETTER_BATCH_SIZE", 50))
+    return settings.NEWSLETTER_BATCH_SIZE
 
 
 def max_attempts() -> int:
-    return int(getattr(settings, "NEWSLETTER_MAX_ATTEMPTS", 3))
+    return settings.NEWSLETTER_MAX_ATTEMPTS
 
 
 @dataclass

@@ -22,7 +22,7 @@ LINK_SALT = "zwk.newsletter.link"
 
 
 def confirm_hours() -> int:
-    return int(getattr(settings, "NEWSLETTER_CONFIRM_HOURS", 48))
+    return settings.NEWSLETTER_CONFIRM_HOURS
 
 
 def new_key() -> str:
@@ -79,5 +79,5 @@ def ip_hash(request) -> str:
     ip = client_ip(request)
     if not ip:
         return ""
-    secret = getattr(settings, "NEWSLETTER_IP_HASH_KEY", "") or settings.SECRET_KEY
+    secret = settings.NEWSLETTER_IP_HASH_KEY or settings.SECRET_KEY
     return salted_hmac("zwk.newsletter.ip", ip, secret=secret, algorithm="sha256").hexdigest()

@@ -63,7 +63,7 @@ SORTS = {
 
 
 def stalled_weeks_default() -> int:
-    return int(getattr(settings, "OFFICE_STALLED_WEEKS", DEFAULT_STALLED_WEEKS))
+    return settings.OFFICE_STALLED_WEEKS
 
 
 def _step_number() -> Case:

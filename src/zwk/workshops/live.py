@@ -57,7 +57,7 @@ def channel(workshop_pk: int) -> str:
 
 
 def redis_url() -> str:
-    return getattr(settings, "REDIS_URL", "") or ""
+    return settings.REDIS_URL or ""
 
 
 def _client():
