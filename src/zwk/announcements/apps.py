@@ -12,10 +12,9 @@ class AnnouncementsConfig(AppConfig):
 
     def ready(self) -> None:
         from zwk.announcements import notices, privacy
-        from zwk.core import personal_data
-        from zwk.municipalities.hooks import register_workspace_section
+        from zwk.core import hooks, personal_data
 
-        register_workspace_section(notices.render_notices)
+        hooks.slot(hooks.WORKSPACE_SECTIONS).register(notices.render_notices)
         personal_data.register(
             "announcements",
             label=_("Mitteilungen an Kommunen"),

@@ -1,7 +1,7 @@
 """Unread Mitteilungen as a section of the Kommune's workspace page.
 
 ``municipalities`` must not import ``announcements`` (layers), so this app registers the
-section through ``zwk.municipalities.hooks`` when Django starts.
+section in the slot ``zwk.core.hooks.WORKSPACE_SECTIONS`` when Django starts.
 """
 
 from __future__ import annotations

@@ -3,7 +3,9 @@ from django.utils.translation import gettext_lazy as _
 
 
 class ExchangeConfig(AppConfig):
-    """Austausch: related Kommunen, contact, online formats and events, discussion threads."""
+    """Austausch: the programme's online formats and events – registration, waiting list,
+    access link, reminders, attendance and documentation (Kommunen talking to each other is
+    ``zwk.network``)."""
 
     name = "zwk.exchange"
     label = "exchange"

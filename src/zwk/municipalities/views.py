@@ -17,8 +17,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from zwk.accounts.forms import AccountSetupForm
+from zwk.core import hooks
 from zwk.core.uploads import attachment_response
-from zwk.municipalities import hooks, selectors, services
+from zwk.municipalities import selectors, services
 from zwk.municipalities.access import municipality_for, step_for
 from zwk.municipalities.forms import (
     ChecklistAddForm,
@@ -120,7 +121,7 @@ def workspace(request, slug):
             ),
             "activity": selectors.recent_activity(municipality),
             "can_edit": request.user.has_perm("municipalities.change_municipality", municipality),
-            "sections": hooks.workspace_sections(request, municipality),
+            "sections": hooks.slot(hooks.WORKSPACE_SECTIONS).render(request, municipality),
         },
     )
 

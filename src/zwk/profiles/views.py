@@ -17,10 +17,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from zwk.core import hooks
 from zwk.municipalities.access import municipality_for
 from zwk.municipalities.models import Municipality
 from zwk.municipalities.view_helpers import confirm_page
-from zwk.profiles import exports, hooks, pages, selectors, services
+from zwk.profiles import exports, pages, selectors, services
 from zwk.profiles.forms import RegisterAreaForm, ScenarioForm, StatisticsUploadForm
 from zwk.profiles.models import ImportJob, Profile
 
@@ -82,7 +83,7 @@ def _query(request) -> str:
 
 def _situation_hook(municipality):
     """SWOT and Handlungsfelder from zwk.situation, once it registers a section (hook)."""
-    return hooks.sections(municipality)
+    return hooks.slot(hooks.PROFILE_SECTIONS).render(municipality)
 
 
 @require_GET

@@ -11,7 +11,7 @@ class SituationConfig(AppConfig):
     verbose_name = _("Situationsanalyse")
 
     def ready(self) -> None:
-        from zwk.profiles.hooks import register_section
+        from zwk.core import hooks
         from zwk.situation.profile_section import render_section
 
-        register_section(render_section)
+        hooks.slot(hooks.PROFILE_SECTIONS).register(render_section)

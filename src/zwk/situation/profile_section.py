@@ -1,7 +1,7 @@
 """The Situationsanalyse as a section of the Kommunalprofil page and PDF report.
 
 ``profiles`` must not import ``situation`` (layers), so this app registers itself through
-``zwk.profiles.hooks`` when Django starts.
+the slot ``zwk.core.hooks.PROFILE_SECTIONS`` when Django starts.
 """
 
 from django.template.loader import render_to_string

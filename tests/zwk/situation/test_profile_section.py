@@ -3,14 +3,14 @@
 import pytest
 from django.urls import reverse
 
-from zwk.profiles.hooks import sections
+from zwk.core import hooks
 from zwk.situation.models import SwotItem
 
 pytestmark = pytest.mark.django_db
 
 
 def test_empty_analysis_adds_nothing(municipality):
-    assert sections(municipality) == ""
+    assert hooks.slot(hooks.PROFILE_SECTIONS).render(municipality) == ""
 
 
 def test_swot_items_show_in_the_profile_page(client_for, municipality, coordinator):
