@@ -5,12 +5,15 @@ consultant flag who are assigned to Kommunen; coordinators and members hold a me
 a Kommune (see ``municipalities.Membership``). One user may belong to several Kommunen.
 """
 
+import rules
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from zwk.core import permissions
 
 
 class ZwkUserManager(UserManager):
@@ -45,6 +48,13 @@ class User(AbstractUser):
 
     def __str__(self) -> str:
         return self.get_full_name() or self.username
+
+    def has_perm(self, perm, obj=None) -> bool:
+        """As Django's, but a superuser gets no shortcut past a state permission ("may do X
+        now", ``zwk.core.permissions``): a finished request stays finished for everyone."""
+        if permissions.is_state_perm(perm):
+            return bool(self.is_active and rules.has_perm(perm, self, obj))
+        return super().has_perm(perm, obj)
 
 
 class AuditEntry(models.Model):

@@ -1,10 +1,12 @@
 """Writes of the Beratungspool: profiles, requests and their status, budgets and day logs.
 
 Every function runs in one transaction, checks its invariants, writes the audit log and
-returns the changed object. Views check permissions (``rules.py``); services enforce what
-must hold whoever calls them: the status flow, who decides, and that logged days never
-exceed the budget unless the office allowed an overrun (the budget row is locked with
-``select_for_update`` while the days are summed, so parallel logs cannot overrun it).
+returns the changed object. Who may do what to a request now (role and status) is decided
+in ``rules.py``; the views show their buttons from those rules and every service asks the
+same rule (``permissions.require``) on the locked row before writing. Services also enforce
+that logged days never exceed the budget unless the office allowed an overrun (the budget
+row is locked with ``select_for_update`` while the days are summed, so parallel logs cannot
+overrun it).
 """
 
 from __future__ import annotations
@@ -12,7 +14,6 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.mail import send_mail
@@ -34,30 +35,20 @@ from zwk.consulting.models import (
     ProfileTag,
     Proposal,
 )
+from zwk.consulting.rules import TRANSITIONS, transition_refusal
+from zwk.core import permissions
 from zwk.core.uploads import random_upload_name, reencode_image
+from zwk.core.urls import absolute_url
 from zwk.municipalities.models import Membership, Municipality
 
 S = ConsultingRequest.Status
-# The status flow: which status may follow which (anything else is refused).
-TRANSITIONS: dict[str, set[str]] = {
-    S.OPEN: {S.PROPOSED, S.WITHDRAWN},
-    S.PROPOSED: {S.PROPOSED, S.ACCEPTED, S.DECLINED, S.WITHDRAWN},
-    S.DECLINED: {S.PROPOSED, S.WITHDRAWN},
-    S.ACCEPTED: {S.COMPLETED},
-    S.COMPLETED: set(),
-    S.WITHDRAWN: set(),
-}
 MAX_DAYS_PER_LOG = Decimal("10")
 
 
 def _move(consulting_request: ConsultingRequest, target: str) -> str:
     source = consulting_request.status
     if target not in TRANSITIONS.get(source, set()):
-        raise ValidationError(
-            _("Eine Anfrage mit dem Status „%(old)s“ kann nicht „%(new)s“ werden.")
-            % {"old": S(source).label, "new": S(target).label},
-            code="invalid_transition",
-        )
+        raise ValidationError(transition_refusal(source, target), code="invalid_transition")
     consulting_request.status = target
     return source
 
@@ -76,7 +67,7 @@ def _mail(template: str, context: dict, recipients: list[str], notify: bool = Tr
     recipients = sorted({r for r in recipients if r})
     if not recipients:
         return
-    context = {**context, "site_url": settings.SITE_URL.rstrip("/")}
+    context = {**context, "site_url": absolute_url()}
     subject = render_to_string(f"consulting/email/{template}_subject.txt", context).strip()
     body = render_to_string(f"consulting/email/{template}.txt", context)
     transaction.on_commit(lambda: send_mail(subject, body, None, recipients))
@@ -198,6 +189,7 @@ def request_propose(
 ) -> Proposal:
     """The office proposes (assigns) a consultant; a pending proposal is withdrawn."""
     consulting_request = _locked(consulting_request)
+    permissions.require(by, "consulting.assign_request", consulting_request)
     if not (consultant.is_consultant and consultant.is_active):
         raise ValidationError(_("%(user)s gehört nicht zum Beratungspool.") % {"user": consultant})
     _move(consulting_request, S.PROPOSED)
@@ -228,12 +220,11 @@ def request_propose(
 
 
 def _pending(consulting_request: ConsultingRequest, by: User) -> Proposal:
-    if consulting_request.consultant_id != by.pk:
-        raise ValidationError(_("Über diese Anfrage entscheidet die zugewiesene Beratung."))
+    permissions.require(by, "consulting.decide_request", consulting_request)
     proposal = consulting_request.proposals.filter(
         consultant=by, decision=Proposal.Decision.PENDING
     ).first()
-    if proposal is None or consulting_request.status != S.PROPOSED:
+    if proposal is None:
         raise ValidationError(
             _("Diese Anfrage wartet nicht auf Ihre Entscheidung."), code="invalid_transition"
         )
@@ -313,6 +304,7 @@ def request_complete(
     *, consulting_request: ConsultingRequest, by: User, summary: str = "", request=None
 ) -> ConsultingRequest:
     consulting_request = _locked(consulting_request)
+    permissions.require(by, "consulting.complete_request", consulting_request)
     _move(consulting_request, S.COMPLETED)
     consulting_request.summary = (summary or "").strip()
     consulting_request.completed_at = timezone.now()
@@ -333,6 +325,7 @@ def request_withdraw(
     *, consulting_request: ConsultingRequest, by: User, request=None
 ) -> ConsultingRequest:
     consulting_request = _locked(consulting_request)
+    permissions.require(by, "consulting.withdraw_request", consulting_request)
     _move(consulting_request, S.WITHDRAWN)
     consulting_request.proposals.filter(decision=Proposal.Decision.PENDING).update(
         decision=Proposal.Decision.WITHDRAWN, decided_at=timezone.now()
@@ -415,12 +408,7 @@ def day_log_add(
     request=None,
 ) -> DayLog:
     consulting_request = _locked(consulting_request)
-    if consulting_request.status != S.ACCEPTED:
-        raise ValidationError(
-            _("Tage können nur für angenommene, nicht abgeschlossene Anfragen gebucht werden.")
-        )
-    if not (by.is_office or consulting_request.consultant_id == by.pk):
-        raise ValidationError(_("Nur die zugewiesene Beratung bucht Tage für diese Anfrage."))
+    permissions.require(by, "consulting.log_days", consulting_request)
     activity = (activity or "").strip()
     if not activity:
         raise ValidationError(_("Bitte beschreiben Sie die Tätigkeit."))
@@ -485,10 +473,7 @@ def day_log_add(
 @transaction.atomic
 def day_log_delete(*, log: DayLog, by: User, request=None) -> None:
     log = DayLog.objects.select_for_update(of=("self",)).select_related("request").get(pk=log.pk)
-    if log.request.status == S.COMPLETED and not by.is_office:
-        raise ValidationError(
-            _("Die Beratung ist abgeschlossen; Korrekturen nimmt die Geschäftsstelle vor.")
-        )
+    permissions.require(by, "consulting.delete_day_log", log.request)
     audit_record(
         actor=by,
         action="consulting.days_deleted",

@@ -5,7 +5,7 @@ from decimal import Decimal as D
 
 import pytest
 from django.core import mail
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 
 from tests.zwk.consulting.factories import accepted_request, make_request, set_budget
 from zwk.accounts.models import AuditEntry
@@ -263,3 +263,57 @@ def test_suggestions_use_profiles_assignments_and_load(flow, unassigned_consulta
     first, second = selectors.suggestions(r)
     assert first.candidate.id == cons.pk
     assert "betreut derzeit 3 laufende Anfrage(n)" in [x.text for x in second.reasons]
+
+
+# --- one rule for "may do X now": pages and services ask rules.py -----------------------------
+
+
+def test_only_the_consultant_or_the_office_closes_a_consultation(flow):
+    """The service asks the same rule as the page: a coordinator sees no "abschließen" and
+    cannot close the consultation by calling the service either."""
+    m, coord, office, cons = flow
+    r = accepted_request(m, coord, office, cons)
+    assert not coord.has_perm("consulting.complete_request", r)
+    with pytest.raises(PermissionDenied):
+        services.request_complete(consulting_request=r, by=coord)
+    r.refresh_from_db()
+    assert r.status == S.ACCEPTED
+    assert cons.has_perm("consulting.complete_request", r)
+    services.request_complete(consulting_request=r, by=cons)
+    r.refresh_from_db()
+    assert r.status == S.COMPLETED
+    # Now the status says no – to the page and to the service, with the same sentence.
+    assert not office.has_perm("consulting.complete_request", r)
+    with pytest.raises(ValidationError, match="kann nicht „abgeschlossen“ werden"):
+        services.request_complete(consulting_request=r, by=office)
+
+
+def test_bookings_of_a_finished_consultation_are_corrected_by_the_office_only(flow):
+    m, coord, office, cons = flow
+    r = accepted_request(m, coord, office, cons)
+    set_budget(m, office, "5")
+    entry = log(r, cons, "1")
+    services.request_complete(consulting_request=r, by=cons)
+    r.refresh_from_db()
+    assert not cons.has_perm("consulting.delete_day_log", r)
+    with pytest.raises(ValidationError, match="Korrekturen nimmt die Geschäftsstelle vor"):
+        services.day_log_delete(log=entry, by=cons)
+    assert DayLog.objects.filter(pk=entry.pk).exists()
+    assert office.has_perm("consulting.delete_day_log", r)
+    services.day_log_delete(log=entry, by=office)
+    assert not DayLog.objects.filter(pk=entry.pk).exists()
+
+
+def test_a_superuser_gets_no_shortcut_past_the_status(flow):
+    """``is_superuser`` grants every Django permission – but not "book days on a finished
+    consultation": the request page offers no booking and the service refuses."""
+    m, coord, office, cons = flow
+    office.is_superuser = True
+    office.save(update_fields=["is_superuser"])
+    r = accepted_request(m, coord, office, cons)
+    services.request_complete(consulting_request=r, by=cons)
+    r.refresh_from_db()
+    assert not office.has_perm("consulting.log_days", r)
+    assert office.has_perm("consulting.view_request", r)  # role permissions as before
+    with pytest.raises(ValidationError, match="angenommene"):
+        log(r, office, "1")
