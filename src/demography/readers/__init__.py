@@ -23,9 +23,13 @@ import io
 from pathlib import Path
 
 from demography.errors import DataError
+from demography.readers.checks import check_values
 from demography.readers.ffcsv import is_ffcsv_header, read_ffcsv
-from demography.readers.genesis import read_genesis_table
+from demography.readers.gemeinden import to_ags
+from demography.readers.genesis import is_genesis_first_line, read_genesis_table
 from demography.readers.gv import is_gv_csv_header, read_gv_csv, read_gv_xlsx
+from demography.readers.limits import DEFAULT_LIMITS, Limits, check_bytes, check_text
+from demography.readers.opendata import is_opendata_header, read_opendata
 from demography.readers.population import (
     read_grouped_population,
     read_population,
@@ -37,7 +41,9 @@ from demography.readers.table import MissingCell, Table
 from demography.readers.text import decode, is_xlsx, load_bytes
 
 __all__ = [
+    "DEFAULT_LIMITS",
     "DataError",
+    "Limits",
     "MissingCell",
     "Table",
     "read_grouped_population",
@@ -48,45 +54,82 @@ __all__ = [
 ]
 
 LAYOUTS_DE = (
-    "GENESIS-/Regionalstatistik-Tabelle (CSV), GENESIS-Flat-Datei (ffcsv), "
-    "Gemeindeverzeichnis (CSV/XLSX) oder Melderegister-Vorlage (CSV/XLSX)"
+    "GENESIS-/Regionalstatistik-/Landesamt-Tabelle (CSV), GENESIS-Flat-Datei (ffcsv), "
+    "Gemeindeverzeichnis (CSV/XLSX), Melderegister-Vorlage (CSV/XLSX) oder offene Daten "
+    "einer Stadt (Einwohner nach Alter/Jahr)"
 )
 LAYOUTS_EN = (
-    "GENESIS/Regionalstatistik table CSV, GENESIS flat file (ffcsv), "
-    "Gemeindeverzeichnis (CSV/XLSX) or the register template (CSV/XLSX)"
+    "GENESIS/Regionalstatistik/Landesamt table CSV, GENESIS flat file (ffcsv), "
+    "Gemeindeverzeichnis (CSV/XLSX), the register template (CSV/XLSX) or municipal open "
+    "data (population by age/year)"
 )
 
 
-def read_table(path: str | Path) -> Table:
-    """Read any accepted file into a :class:`Table` (layout detected from content)."""
+def read_table(path: str | Path, *, limits: Limits = DEFAULT_LIMITS) -> Table:
+    """Read any accepted file into a :class:`Table` (layout detected from content).
+
+    Every problem is a :class:`DataError` with file, line and column – also an unforeseen
+    one inside a reader, which is reported as "interner Lesefehler" instead of a
+    traceback. Region codes of Gemeinde tables are mapped to the AGS
+    (:func:`~demography.readers.gemeinden.to_ags`); negative counts, non-finite and
+    implausibly large numbers are refused (:mod:`~demography.readers.checks`); files
+    beyond ``limits`` are refused before they are parsed (:mod:`~demography.readers.limits`).
+    """
+    name = str(path)
+    try:
+        return read_table_unguarded(path, limits=limits)
+    except DataError:
+        raise
+    except (MemoryError, RecursionError, ValueError, KeyError, IndexError, TypeError) as exc:
+        raise DataError(
+            name,
+            f"Die Datei konnte nicht gelesen werden (interner Lesefehler {type(exc).__name__}).",
+            f"the file could not be read (internal reader error {type(exc).__name__}: {exc}).",
+        ) from exc
+
+
+def read_table_unguarded(path: str | Path, *, limits: Limits = DEFAULT_LIMITS) -> Table:
+    """:func:`read_table` without the safety net for unforeseen errors (for tests)."""
     name = str(path)
     data = load_bytes(path)
+    check_bytes(name, len(data), limits)
     if is_xlsx(data):
-        try:
-            # from memory: openpyxl refuses a workbook whose name does not end in .xlsx
-            table = read_gv_xlsx(io.BytesIO(data), name) or read_register_xlsx(
-                io.BytesIO(data), name
-            )
-        except DataError:
-            raise
-        except Exception as exc:  # a damaged ZIP/XLSX raises many different errors
-            raise DataError(
-                name,
-                f"Die Excel-Datei ist beschädigt oder unvollständig ({type(exc).__name__}).",
-                f"the Excel file is damaged or incomplete ({type(exc).__name__}).",
-            ) from None
-        if table is None:
-            raise DataError(
-                name,
-                "Excel-Datei ohne bekanntes Tabellenblatt.",
-                "Excel workbook without a known sheet.",
-                expected_de="Gemeindeverzeichnis (GV-ISys) oder Melderegister-Vorlage",
-                expected_en="Gemeindeverzeichnis (GV-ISys) or the register template",
-            )
-        return table
-    text, encoding = decode(data, name)
+        table = _read_xlsx(data, name, limits)
+    else:
+        text, encoding = decode(data, name)
+        check_text(name, text, limits)
+        table = _read_text(text, name, encoding)
+    return check_values(to_ags(table))
+
+
+def _read_xlsx(data: bytes, name: str, limits: Limits) -> Table:
+    try:
+        # from memory: openpyxl refuses a workbook whose name does not end in .xlsx
+        table = read_gv_xlsx(io.BytesIO(data), name, limits) or read_register_xlsx(
+            io.BytesIO(data), name, limits
+        )
+    except DataError:
+        raise
+    except Exception as exc:  # a damaged ZIP/XLSX raises many different errors
+        raise DataError(
+            name,
+            f"Die Excel-Datei ist beschädigt oder unvollständig ({type(exc).__name__}).",
+            f"the Excel file is damaged or incomplete ({type(exc).__name__}).",
+        ) from None
+    if table is None:
+        raise DataError(
+            name,
+            "Excel-Datei ohne bekanntes Tabellenblatt.",
+            "Excel workbook without a known sheet.",
+            expected_de="Gemeindeverzeichnis (GV-ISys) oder Melderegister-Vorlage",
+            expected_en="Gemeindeverzeichnis (GV-ISys) or the register template",
+        )
+    return table
+
+
+def _read_text(text: str, name: str, encoding: str) -> Table:
     first = next((ln for ln in text.split("\n", 50) if ln.strip()), "")
-    if first.lstrip("\ufeff").startswith("GENESIS-Tabelle:"):
+    if is_genesis_first_line(first):
         if not any(";" in ln for ln in text.split("\n", 12)[1:12]):
             raise _wrong_separator(name)
         return read_genesis_table(text, name, encoding)
@@ -94,6 +137,8 @@ def read_table(path: str | Path) -> Table:
         return read_ffcsv(text, name, encoding)
     if is_gv_csv_header(first):
         return read_gv_csv(text, name, encoding)
+    if is_opendata_header(first):
+        return read_opendata(text, name, encoding)
     first_data = next((ln for ln in text.split("\n") if ln.strip() and not ln.startswith("#")), "")
     if is_register_header(first_data):
         return read_register_csv(text, name, encoding)

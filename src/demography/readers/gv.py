@@ -30,6 +30,7 @@ from typing import BinaryIO
 import numpy as np
 
 from demography.errors import DataError
+from demography.readers.limits import DEFAULT_LIMITS, Limits, sheet_rows
 from demography.readers.table import Table
 from demography.values import ValueParseError, parse_cells
 
@@ -204,8 +205,13 @@ def read_gv_csv(text: str, name: str, encoding: str = "") -> Table:
     )
 
 
-def read_gv_xlsx(path: str | Path | BinaryIO, name: str) -> Table | None:
-    """Read the official GV-ISys XLSX; ``None`` if the workbook is not a GV extract."""
+def read_gv_xlsx(
+    path: str | Path | BinaryIO, name: str, limits: Limits = DEFAULT_LIMITS
+) -> Table | None:
+    """Read the official GV-ISys XLSX; ``None`` if the workbook is not a GV extract.
+
+    Only the rows present in the sheet are read, within ``limits`` (see
+    :mod:`demography.readers.limits`)."""
     import openpyxl  # imported here: only needed for XLSX input
 
     wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
@@ -215,8 +221,9 @@ def read_gv_xlsx(path: str | Path | BinaryIO, name: str) -> Table | None:
         )
         if sheet is None:
             return None
-        rows = sheet.iter_rows(values_only=True)
-        title = " ".join(str(c) for c in next(rows) if c)
+        rows = ((i, tuple(r) + (None,) * (16 - len(r))) for i, r in sheet_rows(sheet, name, limits))
+        first = next(rows, None)
+        title = " ".join(str(c) for c in first[1] if c) if first else ""
         m = _DATE_IN_TITLE.search(title)
         if not m:
             raise DataError(
@@ -233,8 +240,8 @@ def read_gv_xlsx(path: str | Path | BinaryIO, name: str) -> Table | None:
         lines: list[int] = []
         area: dict[str, float] = {}
         coordinates: dict[str, tuple[float, float]] = {}
-        for i, row in enumerate(rows, start=2):
-            if not row or str(row[0]).strip() != "60":
+        for i, row in rows:
+            if str(row[0]).strip() != "60":
                 continue
             land, rb, kreis, _vb, gem = (str(c or "").strip() for c in row[2:7])
             ags = f"{land}{rb}{kreis}{gem}"
@@ -254,7 +261,7 @@ def read_gv_xlsx(path: str | Path | BinaryIO, name: str) -> Table | None:
             cells.extend("" if c is None else str(c) for c in row[9:12])
             lines.append(i)
             area[ags] = float(row[8]) if isinstance(row[8], int | float) else float("nan")
-            point = _lon_lat(row[14], row[15]) if len(row) > 15 else None
+            point = _lon_lat(row[14], row[15])
             if point is not None:
                 coordinates[ags] = point
     finally:

@@ -33,7 +33,7 @@ from __future__ import annotations
 import csv
 import io
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
@@ -42,9 +42,11 @@ import numpy as np
 from demography.agegroups import AgeInterval, parse_age_label
 from demography.core import MAX_AGE, N_AGES
 from demography.errors import DataError
+from demography.readers.checks import MAX_COUNT
 from demography.readers.labels import iso_date
+from demography.readers.limits import DEFAULT_LIMITS, Limits, sheet_rows
 from demography.readers.table import MissingCell, Table
-from demography.values import ValueParseError, parse_cell
+from demography.values import Cell, ValueParseError, parse_cell
 
 REQUIRED = ("gebiet", "stichtag", "alter", "maennlich", "weiblich")
 OPTIONAL = ("gebiet_name", "divers_ohne_angabe")
@@ -81,19 +83,30 @@ def read_register_csv(text: str, name: str, encoding: str = "") -> Table:
     sep = next(
         s for s in (";", "\t", ",") if set(REQUIRED) <= {_norm(c) for c in lines[first].split(s)}
     )
+    return _from_rows(_csv_rows(text, sep, name), name, encoding)
+
+
+def _csv_rows(text: str, sep: str, name: str) -> Iterator[tuple[int, list[str]]]:
+    """Non-empty, non-comment rows with their line numbers (streamed: no list of rows)."""
     reader = csv.reader(io.StringIO(text), delimiter=sep)
-    rows: list[tuple[int, list[str]]] = []
     start = 1
-    for row in reader:
-        if row and not row[0].startswith("#") and any(c.strip() for c in row):
-            rows.append((start, row))
-        start = reader.line_num + 1
-    return _from_rows(rows, name, encoding)
+    try:
+        for row in reader:
+            if row and not row[0].startswith("#") and "".join(row).strip():
+                yield start, row
+            start = reader.line_num + 1
+    except csv.Error as exc:
+        raise DataError(
+            name, f"CSV nicht lesbar ({exc}).", f"CSV not readable ({exc}).", line=start
+        ) from None
 
 
-def read_register_xlsx(path: str | Path | BinaryIO, name: str) -> Table | None:
+def read_register_xlsx(
+    path: str | Path | BinaryIO, name: str, limits: Limits = DEFAULT_LIMITS
+) -> Table | None:
     """Read the template from an XLSX workbook (sheet ``Daten`` or the first sheet whose
-    first non-empty row is the template header); ``None`` if there is none."""
+    first non-empty row is the template header); ``None`` if there is none. Only rows
+    present in the sheet are read, within ``limits``."""
     import openpyxl
 
     wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
@@ -101,7 +114,7 @@ def read_register_xlsx(path: str | Path | BinaryIO, name: str) -> Table | None:
         sheets = sorted(wb.worksheets, key=lambda ws: ws.title != "Daten")
         for ws in sheets:
             rows: list[tuple[int, list[str]]] = []
-            for i, row in enumerate(ws.iter_rows(values_only=True), start=1):
+            for i, row in sheet_rows(ws, name, limits):
                 cells = [
                     ""
                     if c is None
@@ -133,8 +146,99 @@ def _age_index(text: str) -> int | None:
     return min(iv.lower, MAX_AGE) if iv.upper == iv.lower + 1 else None
 
 
-def _from_rows(rows: list[tuple[int, list[str]]], name: str, encoding: str) -> Table:
-    header_line, header = rows[0]
+class _CachedParsers:
+    """Parse dates, ages and counts of the template once per distinct text."""
+
+    def __init__(self, name: str, col: dict[str, int]) -> None:
+        self.name = name
+        self.col = col
+        self.dates: dict[str, str] = {}
+        self.ages: dict[str, int] = {}
+        self.counts: dict[str, Cell | None] = {}
+        self.results: dict[tuple[str, bool], tuple[float, str | None]] = {}
+
+    def date(self, raw: str, line: int) -> str:
+        text = raw.strip()
+        date = self.dates.get(text)
+        if date is None:
+            date = iso_date(text) or (text if _is_iso(text) else None)
+            if date is None:
+                raise DataError(
+                    self.name,
+                    "Ungültiger Stichtag.",
+                    "invalid reference date.",
+                    line=line,
+                    column=self.col["stichtag"] + 1,
+                    found=text[:40],
+                    expected_de="TT.MM.JJJJ, z. B. 31.12.2024",
+                    expected_en="DD.MM.YYYY, e.g. 31.12.2024",
+                )
+            self.dates[text] = date
+        return date
+
+    def age(self, text: str, line: int) -> int:
+        age = self.ages.get(text)
+        if age is None:
+            age = _age_index(text)
+            if age is None:
+                raise DataError(
+                    self.name,
+                    "Ungültiges Alter.",
+                    "invalid age.",
+                    line=line,
+                    column=self.col["alter"] + 1,
+                    found=text[:40],
+                    expected_de="ein einzelnes Altersjahr 0 … 99 oder 100+",
+                    expected_en="a single year of age 0 … 99 or 100+",
+                )
+            self.ages[text] = age
+        return age
+
+    def count(self, text: str, line: int, j: int, *, optional: bool) -> tuple[float, str | None]:
+        """(value, missing reason); an empty optional cell counts as 0."""
+        done = self.results.get((text, optional))
+        if done is not None:
+            return done
+        result = self._count(text, line, j, optional=optional)
+        self.results[(text, optional)] = result
+        return result
+
+    def _count(self, text: str, line: int, j: int, *, optional: bool) -> tuple[float, str | None]:
+        if text in self.counts:
+            parsed = self.counts[text]
+        else:
+            try:
+                parsed = parse_cell(text)
+            except ValueParseError:
+                parsed = None
+            self.counts[text] = parsed
+        ok = parsed is not None and (
+            parsed.reason is not None
+            or (0 <= parsed.value <= MAX_COUNT and math.isclose(parsed.value, round(parsed.value)))
+        )
+        if not ok or (parsed is not None and parsed.reason == "empty" and not optional):
+            raise DataError(
+                self.name,
+                "Ungültige Anzahl.",
+                "invalid count.",
+                line=line,
+                column=j + 1,
+                found=text[:40],
+                expected_de="eine ganze Zahl ≥ 0, '-' für 0 oder '.' für geheim",
+                expected_en="a whole number ≥ 0, '-' for 0 or '.' for confidential",
+            )
+        assert parsed is not None
+        if parsed.reason == "empty":
+            return 0.0, None  # optional column left blank: nobody
+        return parsed.value, parsed.reason
+
+
+def _from_rows(rows: Iterable[tuple[int, list[str]]], name: str, encoding: str) -> Table:
+    rows = iter(rows)
+    first = next(rows, None)
+    if first is None:
+        raise DataError(name, "Keine Datenzeilen.", "no data rows.")
+    header_line, header = first
     col = {_norm(h): i for i, h in enumerate(header) if _norm(h)}
     missing_cols = [c for c in REQUIRED if c not in col]
     if missing_cols:
@@ -150,56 +254,35 @@ def _from_rows(rows: list[tuple[int, list[str]]], name: str, encoding: str) -> T
     sex_cols = ["maennlich", "weiblich"] + (
         ["divers_ohne_angabe"] if "divers_ohne_angabe" in col else []
     )
-    counts: dict[tuple[str, str], np.ndarray] = {}
+    counts: dict[tuple[str, str], list[float]] = {}
     seen: dict[tuple[str, str, int], int] = {}
     names: dict[str, str] = {}
     missing: list[MissingCell] = []
     first_line: dict[tuple[str, str], int] = {}
-    for line, row in rows[1:]:
-        row = row + [""] * (len(header) - len(row))
-
-        def cell(c: str, row: list[str] = row) -> str:
-            return row[col[c]].strip()
-
-        area = cell("gebiet")
+    ages_seen: dict[tuple[str, str], set[int]] = {}
+    parse = _CachedParsers(name, col)
+    i_area, i_date, i_age = col["gebiet"], col["stichtag"], col["alter"]
+    i_name = col.get("gebiet_name")
+    sex_idx = [(k, col[c]) for k, c in enumerate(sex_cols)]
+    width = len(header)
+    for line, row in rows:
+        if len(row) < width:
+            row = row + [""] * (width - len(row))
+        area = row[i_area].strip()
         if not area:
             raise DataError(
                 name,
                 "Gebietsschlüssel fehlt.",
                 "area key missing.",
                 line=line,
-                column=col["gebiet"] + 1,
+                column=i_area + 1,
                 found="",
                 expected_de="z. B. Q01",
                 expected_en="e.g. Q01",
             )
-        date = iso_date(cell("stichtag")) or (
-            cell("stichtag") if _is_iso(cell("stichtag")) else None
-        )
-        if date is None:
-            raise DataError(
-                name,
-                "Ungültiger Stichtag.",
-                "invalid reference date.",
-                line=line,
-                column=col["stichtag"] + 1,
-                found=cell("stichtag"),
-                expected_de="TT.MM.JJJJ, z. B. 31.12.2024",
-                expected_en="DD.MM.YYYY, e.g. 31.12.2024",
-            )
-        age = _age_index(cell("alter"))
-        if age is None:
-            raise DataError(
-                name,
-                "Ungültiges Alter.",
-                "invalid age.",
-                line=line,
-                column=col["alter"] + 1,
-                found=cell("alter"),
-                expected_de="ein einzelnes Altersjahr 0 … 99 oder 100+",
-                expected_en="a single year of age 0 … 99 or 100+",
-            )
-        raw_age = cell("alter")
+        date = parse.date(row[i_date], line)
+        raw_age = row[i_age].strip()
+        age = parse.age(raw_age, line)
         key3 = (area, date, age)
         if key3 in seen and not (age == MAX_AGE and raw_age.isdigit() and int(raw_age) > MAX_AGE):
             raise DataError(
@@ -212,44 +295,27 @@ def _from_rows(rows: list[tuple[int, list[str]]], name: str, encoding: str) -> T
                 expected_en=f"each combination once (first in line {seen[key3]})",
             )
         seen.setdefault(key3, line)
-        if "gebiet_name" in col and cell("gebiet_name"):
-            names.setdefault(area, cell("gebiet_name"))
-        arr = counts.setdefault((area, date), np.zeros((3, N_AGES)))
-        first_line.setdefault((area, date), line)
-        for k, c in enumerate(sex_cols):
-            text = cell(c)
-            try:
-                parsed = parse_cell(text)
-            except ValueParseError:
-                parsed = None
-            ok = parsed is not None and (
-                parsed.reason is not None
-                or (parsed.value >= 0 and math.isclose(parsed.value, round(parsed.value)))
-            )
-            if not ok or (parsed.reason == "empty" and c != "divers_ohne_angabe"):
-                raise DataError(
-                    name,
-                    "Ungültige Anzahl.",
-                    "invalid count.",
-                    line=line,
-                    column=col[c] + 1,
-                    found=text,
-                    expected_de="eine ganze Zahl ≥ 0, '-' für 0 oder '.' für geheim",
-                    expected_en="a whole number ≥ 0, '-' for 0 or '.' for confidential",
-                )
-            value = parsed.value
-            if parsed.reason == "empty":
-                value = 0.0  # optional column left blank: nobody
-            elif parsed.reason is not None:
+        key2 = (area, date)
+        arr = counts.get(key2)
+        if arr is None:
+            arr = counts[key2] = [0.0] * (3 * N_AGES)
+            first_line[key2] = line
+            ages_seen[key2] = set()
+        ages_seen[key2].add(age)
+        if i_name is not None and area not in names and row[i_name].strip():
+            names[area] = row[i_name].strip()
+        for k, j in sex_idx:
+            text = row[j].strip()
+            value, reason = parse.count(text, line, j, optional=sex_cols[k] == "divers_ohne_angabe")
+            if reason is not None:
                 missing.append(
-                    MissingCell(line, col[c] + 1, text, parsed.reason, (area, date, str(age), c))
+                    MissingCell(line, j + 1, text, reason, (area, date, str(age), sex_cols[k]))
                 )
-            arr[k, age] += value
+            arr[k * N_AGES + age] += value
     if not counts:
         raise DataError(name, "Keine Datenzeilen.", "no data rows.")
     for (area, date), _arr in counts.items():
-        present = {a for (g, d, a) in seen if g == area and d == date}
-        absent = sorted(set(range(N_AGES)) - present)
+        absent = sorted(set(range(N_AGES)) - ages_seen[(area, date)])
         if absent:
             shown = ", ".join("100+" if a == MAX_AGE else str(a) for a in absent[:10])
             raise DataError(
@@ -263,16 +329,18 @@ def _from_rows(rows: list[tuple[int, list[str]]], name: str, encoding: str) -> T
     keys = list(counts)
     areas = list(dict.fromkeys(a for a, _ in keys))
     dates = sorted({d for _, d in keys})
+    area_pos = {a: i for i, a in enumerate(areas)}
+    date_pos = {d: i for i, d in enumerate(dates)}
     n = len(keys) * 2 * N_AGES
     values = np.empty(n)
     idx_region = np.empty(n, dtype=np.int32)
     idx_date = np.empty(n, dtype=np.int32)
     for k, (area, date) in enumerate(keys):
-        arr = counts[(area, date)]
+        arr = np.asarray(counts[(area, date)]).reshape(3, N_AGES)
         both = arr[:2] + arr[2] / 2.0  # divers/ohne Angabe: half male, half female
         values[k * 2 * N_AGES : (k + 1) * 2 * N_AGES] = both.reshape(-1)
-        idx_region[k * 2 * N_AGES : (k + 1) * 2 * N_AGES] = areas.index(area)
-        idx_date[k * 2 * N_AGES : (k + 1) * 2 * N_AGES] = dates.index(date)
+        idx_region[k * 2 * N_AGES : (k + 1) * 2 * N_AGES] = area_pos[area]
+        idx_date[k * 2 * N_AGES : (k + 1) * 2 * N_AGES] = date_pos[date]
     ages = (*tuple(AgeInterval(a, a + 1) for a in range(MAX_AGE)), AgeInterval(MAX_AGE, None))
     notes = ()
     if "divers_ohne_angabe" in col:

@@ -94,6 +94,31 @@ class Table:
             m &= self.index[dim] == k
         return m
 
+    def check_unique(self) -> None:
+        """Raise :class:`DataError` naming the line if two values share all dimensions.
+
+        Sorts the index columns instead of building the dense cube, so it works for tables
+        whose full cube would be huge (14,000 Gemeinden × dates × sexes × ages)."""
+        if self.n < 2 or not self.levels:
+            return
+        keys = [self.index[d] for d in reversed(self.dims)]
+        order = np.lexsort(keys)
+        stacked = np.stack([k[order] for k in keys])
+        same = np.all(stacked[:, 1:] == stacked[:, :-1], axis=0)
+        if not same.any():
+            return
+        k = int(np.flatnonzero(same)[0])
+        first, second = sorted((int(order[k]), int(order[k + 1])))
+        raise DataError(
+            self.source,
+            "Doppelte Zeile: derselbe Wert ist mehrfach angegeben.",
+            "duplicate row: the same cell occurs more than once.",
+            line=int(self.lines[second]),
+            found=", ".join(str(self.level_of(d, second)) for d in self.dims),
+            expected_de=f"jede Kombination nur einmal (zuerst in Zeile {int(self.lines[first])})",
+            expected_en=f"each combination once (first in line {int(self.lines[first])})",
+        )
+
     def cube(
         self, dims: tuple[str, ...] | list[str], **fixed: Any
     ) -> tuple[np.ndarray, tuple[tuple[Any, ...], ...]]:
