@@ -55,6 +55,7 @@ TABLE_PREFIXES = ("GENESIS-Tabelle:", "Tabelle:")
 _UNIT = re.compile(r"(.+?)\s*\(([^()]+)\)\s*")
 _UNITS = {"anzahl", "prozent", "jahre", "1000", "tsd.", "tausend", "%"}
 _FOOTER = "__________"
+_MOTHER = re.compile(r"alter\s+der\s+m[uü]tter", re.IGNORECASE)
 _REGION_CODE = re.compile(r"DG|\d{2}|\d{3}|\d{5}|\d{7,12}")
 _YEAR = re.compile(r"(1[89]|2[01])\d\d")
 _NAME_PREFIXES = (
@@ -506,6 +507,9 @@ def read_genesis_table(text: str, name: str, encoding: str = "") -> Table:
         fixed.setdefault("measure", block.measure)
     n_rows = len(sections.data)
     levels, index = _assemble(row_levels, row_index, col_dims, fixed, n_rows, n_val, name)
+    if "age" in levels and "mother_age" not in levels and _MOTHER.search(block.title):
+        levels["mother_age"] = levels.pop("age")  # births by age of the mother
+        index["mother_age"] = index.pop("age")
     all_lines = np.repeat(lines, n_val)
     all_cols = np.tile(np.arange(n_stub + 1, n_cols + 1), n_rows)
 
