@@ -3,7 +3,28 @@ from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
-from zwk.accounts.models import User
+from zwk.accounts.models import AuditEntry, User
+
+# The full name ("Vorname Nachname") is what the audit log and posts show; it must fit there.
+FULL_NAME_MAX = AuditEntry._meta.get_field("actor_label").max_length
+
+
+def check_full_name(form: forms.Form, data: dict) -> None:
+    """First and last name may be 150 characters each, together they must fit the name column."""
+    full = f"{data.get('first_name') or ''} {data.get('last_name') or ''}".strip()
+    if len(full) > FULL_NAME_MAX:
+        form.add_error(
+            "last_name",
+            _(
+                "Vor- und Nachname dürfen zusammen höchstens %(max)d Zeichen lang sein "
+                "(jetzt: %(n)d)."
+            )
+            % {"max": FULL_NAME_MAX, "n": len(full)},
+        )
+
+
+def _user_field_length(name: str) -> int:
+    return User._meta.get_field(name).max_length
 
 
 class LoginForm(AuthenticationForm):
@@ -40,15 +61,20 @@ class ProfileForm(forms.ModelForm):
             )
         return email
 
+    def clean(self):
+        data = super().clean()
+        check_full_name(self, data)
+        return data
+
 
 class AccountSetupForm(forms.Form):
     """Used when an invitation creates a new account."""
 
-    first_name = forms.CharField(label=_("Vorname"), max_length=150)
-    last_name = forms.CharField(label=_("Nachname"), max_length=150)
+    first_name = forms.CharField(label=_("Vorname"), max_length=_user_field_length("first_name"))
+    last_name = forms.CharField(label=_("Nachname"), max_length=_user_field_length("last_name"))
     username = forms.SlugField(
         label=_("Benutzername"),
-        max_length=150,
+        max_length=_user_field_length("username"),
         help_text=_("Kleinbuchstaben, Ziffern und Bindestriche."),
     )
     password1 = forms.CharField(
@@ -74,6 +100,7 @@ class AccountSetupForm(forms.Form):
 
     def clean(self):
         data = super().clean()
+        check_full_name(self, data)
         p1, p2 = data.get("password1"), data.get("password2")
         if p1 and p2 and p1 != p2:
             self.add_error("password2", _("Die Passwörter stimmen nicht überein."))

@@ -8,6 +8,8 @@ from django.http import HttpRequest
 from zwk.accounts.models import AuditEntry, User
 from zwk.core.net import client_ip
 
+ACTOR_LABEL_MAX = AuditEntry._meta.get_field("actor_label").max_length
+
 
 def audit_record(
     *,
@@ -25,7 +27,8 @@ def audit_record(
         actor = None
     return AuditEntry.objects.create(
         actor=actor,
-        actor_label=actor_label or (str(actor) if actor else ""),
+        # A name may be longer than the column (first and last name: 150 characters each).
+        actor_label=(actor_label or (str(actor) if actor else ""))[:ACTOR_LABEL_MAX],
         action=action,
         message=str(message)[:500],
         municipality=municipality,

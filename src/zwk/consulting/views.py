@@ -189,6 +189,9 @@ def profile_edit(request, pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def my_profile(request):
+    if not request.user.is_consultant:
+        # Also the office (may do everything, but has no profile of its own): a clear page.
+        return render(request, "consulting/no_profile.html", status=403)
     _need(request, "consulting.view_own_requests")
     profile = services.profile_for(request.user)
     return _edit_profile(

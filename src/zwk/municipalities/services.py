@@ -226,6 +226,23 @@ def invitation_problem(invitation: Invitation) -> str | None:
     return None
 
 
+def invitation_account_problem(invitation: Invitation, user: User) -> str | None:
+    """Why the signed-in ``user`` may not take ``invitation`` (in German), or None.
+
+    An invitation belongs to the address it was sent to: whoever holds the link (a forwarded
+    mail, a shared screen) must not join a Kommune with another account.
+    """
+    if (user.email or "").strip().casefold() == invitation.email.strip().casefold():
+        return None
+    return _(
+        "Diese Einladung wurde an %(invited)s geschickt, Sie sind aber als %(user)s "
+        "(%(email)s) angemeldet. Bitte melden Sie sich ab und melden Sie sich mit dem Konto "
+        "für %(invited)s an – oder legen Sie nach dem Abmelden über diesen Link ein neues "
+        "Konto an. Soll die Einladung für eine andere Adresse gelten, bitten Sie die "
+        "einladende Person um eine neue Einladung an diese Adresse."
+    ) % {"invited": invitation.email, "user": user.get_username(), "email": user.email}
+
+
 @transaction.atomic
 def invitation_accept(
     *, invitation: Invitation, user: User | None = None, account: dict | None = None, request=None
@@ -234,6 +251,8 @@ def invitation_accept(
     invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
     problem = invitation_problem(invitation)
     if problem:
+        raise ValidationError(problem)
+    if user is not None and (problem := invitation_account_problem(invitation, user)):
         raise ValidationError(problem)
     if user is None:
         if User.objects.filter(email__iexact=invitation.email).exists():

@@ -358,6 +358,10 @@ def invitation_accept(request, token):
     if invitation is None:
         raise Http404
     problem = services.invitation_problem(invitation)
+    wrong_account = problem is None and request.user.is_authenticated
+    if wrong_account:
+        problem = services.invitation_account_problem(invitation, request.user)
+        wrong_account = problem is not None
     form = None
     if problem is None and not request.user.is_authenticated:
         form = AccountSetupForm(request.POST or None, email=invitation.email)
@@ -386,10 +390,13 @@ def invitation_accept(request, token):
         {
             "invitation": invitation,
             "problem": problem,
+            "wrong_account": wrong_account,
             "form": form,
             "login_url": f"{reverse('accounts:login')}?{urlencode({'next': request.path})}",
         },
-        status=400 if (request.method == "POST" and (problem or (form and form.errors))) else 200,
+        status=(403 if wrong_account else 400)
+        if (request.method == "POST" and (problem or (form and form.errors)))
+        else 200,
     )
 
 

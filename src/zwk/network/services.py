@@ -257,7 +257,8 @@ def author_label(user) -> str:
         ms = user.memberships.select_related("municipality").order_by("municipality__name").first()
         where = ms.municipality.name if ms else ""
     name = str(user)
-    return f"{name} ({where})" if where else name
+    label = f"{name} ({where})" if where else name
+    return label[: Post._meta.get_field("author_label").max_length]  # long names: no HTTP 500
 
 
 def _subscribe(user, *, theme=None, thread=None) -> bool:
