@@ -12,8 +12,9 @@ and year found in it:
 
 JSON is a list of objects with ``region`` (code), ``name``, ``year``, ``date`` and one key
 per indicator (keys of :data:`demography.indicators.REGISTRY`; ``null`` where a value is
-unknown or cannot be computed from the file's age groups). Errors go to stderr in German
-and English with exit code 2.
+unknown or cannot be computed from the file's age groups). Several files: the rows of all
+files that could be read; a file that cannot be read is reported on stderr in German and
+English and skipped, and the command ends with a summary and exit code 2.
 """
 
 from __future__ import annotations
@@ -28,25 +29,35 @@ from typing import Any
 import numpy as np
 
 from demography.agegroups import TOTAL
+from demography.cli import finish, read_each
 from demography.errors import DataError
 from demography.indicators import STRUCTURE_KEYS, change_percent, structure_indicators
 from demography.readers import read_table, table_to_grouped
+from demography.readers.history import flow_kind
 from demography.readers.table import Table
 
 HELP = "Indikatoren je Region und Jahr aus einer Datei berechnen / indicators per region and year"
 
 CHANGE_KEYS = {1: "population_change_1y", 5: "population_change_5y", 10: "population_change_10y"}
-MOVEMENT_MEASURES = {
-    "Lebendgeborene": "births",
-    "Gestorbene": "deaths",
-    "Zuzüge": "migration_in",
-    "Fortzüge": "migration_out",
-    "Wanderungssaldo": "net_migration",
+#: flow kind (:func:`demography.readers.history.flow_kind`) -> output key
+MOVEMENT_KEYS = {
+    "births": "births",
+    "deaths": "deaths",
+    "in": "migration_in",
+    "out": "migration_out",
+    "net": "net_migration",
+    "in_abroad": "migration_in_abroad",
+    "out_abroad": "migration_out_abroad",
 }
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("file", metavar="FILE", help="CSV/XLSX-Datei / input file")
+    parser.add_argument(
+        "file",
+        metavar="FILE",
+        nargs="+",
+        help="CSV/XLSX-Datei(en); eine nicht lesbare Datei wird gemeldet und übersprungen",
+    )
     parser.add_argument("--format", choices=("json", "csv"), default="json", help="Ausgabeformat")
 
 
@@ -83,8 +94,7 @@ def _rows_with_changes(
 
 def indicator_rows(table: Table) -> list[dict[str, Any]]:
     """Indicator rows for every region and reference date/year of ``table``."""
-    measures = set(table.levels.get("measure", ()))
-    if measures & MOVEMENT_MEASURES.keys():
+    if any(flow_kind(m) for m in table.levels.get("measure", ())):
         return _movement_rows(table)
     if "age" in table.levels:
         per_date = []
@@ -148,8 +158,9 @@ def _movement_rows(table: Table) -> list[dict[str, Any]]:
                 "date": None,
             }
             for k, m in enumerate(measures):
-                if m in MOVEMENT_MEASURES:
-                    row[MOVEMENT_MEASURES[m]] = _clean(summed[i, j, k])
+                kind = flow_kind(m)
+                if kind is not None and MOVEMENT_KEYS[kind] not in row:
+                    row[MOVEMENT_KEYS[kind]] = _clean(summed[i, j, k])
             if "births" in row and "deaths" in row:
                 b, d = row["births"], row["deaths"]
                 row["natural_balance"] = None if b is None or d is None else b - d
@@ -158,25 +169,22 @@ def _movement_rows(table: Table) -> list[dict[str, Any]]:
 
 
 def run(args: argparse.Namespace) -> int:
-    try:
-        rows = indicator_rows(read_table(args.file))
-    except DataError as exc:
-        print(f"Fehler: {exc.german()}\nError: {exc.english()}", file=sys.stderr)
-        return 2
-    except Exception as exc:  # never show a traceback to a municipal user
-        print(
-            f"Fehler: Die Datei {args.file} konnte nicht ausgewertet werden ({type(exc).__name__}: {exc}).\n"
-            f"Error: the file {args.file} could not be evaluated ({type(exc).__name__}: {exc}).",
-            file=sys.stderr,
-        )
-        return 2
-    if args.format == "json":
+    """Indicators of every file; a file that cannot be read is reported (German and
+    English, no traceback) and skipped; exit code 2 at the end if any file failed."""
+    done, failed = read_each(args.file, lambda path: indicator_rows(read_table(path)))
+    rows = [row for _, file_rows in done for row in file_rows]
+    if done:
+        _write(rows, args.format)
+    return finish(len(args.file), failed)
+
+
+def _write(rows: list[dict[str, Any]], fmt: str) -> None:
+    if fmt == "json":
         json.dump(rows, sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
-    else:
-        fields = list(dict.fromkeys(k for row in rows for k in row))
-        writer = csv.DictWriter(sys.stdout, fieldnames=fields, delimiter=";", lineterminator="\n")
-        writer.writeheader()
-        for row in rows:
-            writer.writerow({k: "" if v is None else v for k, v in row.items()})
-    return 0
+        return
+    fields = list(dict.fromkeys(k for row in rows for k in row))
+    writer = csv.DictWriter(sys.stdout, fieldnames=fields, delimiter=";", lineterminator="\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({k: "" if v is None else v for k, v in row.items()})
