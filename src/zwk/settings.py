@@ -77,6 +77,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "zwk.core.cache_control.NoStoreForPrivateMiddleware",  # no-store unless public
     "django_otp.middleware.OTPMiddleware",
     "zwk.accounts.middleware.SessionActivityMiddleware",
     "zwk.accounts.middleware.TwoFactorRequiredMiddleware",
