@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from zwk.accounts.services import audit_record
 from zwk.announcements import selectors
 from zwk.announcements.models import Announcement, Audience, Recipient
+from zwk.core.urls import absolute_url
 from zwk.municipalities.models import Membership
 from zwk.network.text import clean_line, clean_text
 
@@ -158,7 +159,7 @@ def mails_deliver(*, announcement_id: int) -> tuple[int, int]:
     if not claimed:
         return 0, 0
     announcement = Announcement.objects.get(pk=announcement_id)
-    site_url = settings.SITE_URL.rstrip("/")
+    site_url = absolute_url()
     municipality_ids = list(announcement.recipients.values_list("municipality_id", flat=True))
     people = selectors.people_for(municipality_ids).exclude(email="")
     # Which of the recipient Kommunen each person belongs to (one mail per person).

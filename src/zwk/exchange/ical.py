@@ -10,16 +10,12 @@ from __future__ import annotations
 from datetime import UTC
 
 import icalendar
-from django.conf import settings
 from django.utils import timezone
 
 from zwk.core.sanitize import plain_text
+from zwk.core.urls import absolute_url
 
 PRODID = "-//Zukunftswerkstatt Kommunen//Austausch//DE"
-
-
-def _absolute(path: str) -> str:
-    return settings.SITE_URL.rstrip("/") + path
 
 
 def _vevent(event, *, include_link: bool) -> icalendar.Event:
@@ -30,7 +26,7 @@ def _vevent(event, *, include_link: bool) -> icalendar.Event:
     item.add("dtend", event.end.astimezone(UTC))
     item.add("sequence", event.sequence)
     item.add("summary", f"{event.title} ({event.get_event_type_display()})")
-    url = _absolute(event.get_absolute_url())
+    url = absolute_url(event.get_absolute_url())
     description = plain_text(event.description).strip()
     if include_link and event.online_link:
         description = f"Zugangslink: {event.online_link}\n\n{description}"

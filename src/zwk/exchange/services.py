@@ -27,6 +27,7 @@ from zwk.accounts.models import User
 from zwk.accounts.services import audit_record
 from zwk.core.sanitize import check_url, clean_html, plain_text
 from zwk.core.uploads import check_document, random_upload_name
+from zwk.core.urls import absolute_url
 from zwk.exchange import ical
 from zwk.exchange.models import (
     Event,
@@ -74,12 +75,8 @@ def registration_from_token(token: str) -> Registration | None:
     )
 
 
-def _absolute(path: str) -> str:
-    return settings.SITE_URL.rstrip("/") + path
-
-
 def registration_url(registration: Registration) -> str:
-    return _absolute(
+    return absolute_url(
         reverse("exchange:registration", kwargs={"token": registration_token(registration)})
     )
 
@@ -93,7 +90,7 @@ def _mail(registration: Registration, kind: str, *, attach_ics: bool = False) ->
             "registration": registration,
             "event": event,
             "manage_url": registration_url(registration),
-            "event_url": _absolute(event.get_absolute_url()),
+            "event_url": absolute_url(event.get_absolute_url()),
             "show_link": registration.is_confirmed and bool(event.online_link),
         }
         subject = render_to_string(f"exchange/email/{kind}_subject.txt", context).strip()

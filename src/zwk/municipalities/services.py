@@ -24,6 +24,7 @@ from zwk.accounts.models import User
 from zwk.accounts.predicates import forget_cached_roles
 from zwk.accounts.services import audit_record
 from zwk.core.uploads import check_document, random_upload_name, reencode_image
+from zwk.core.urls import absolute_url
 from zwk.municipalities import geo
 from zwk.municipalities.models import (
     ChecklistItem,
@@ -150,9 +151,7 @@ def theme_add_own(*, municipality: Municipality, name: str, by: User, request=No
 
 
 def _invitation_url(invitation: Invitation) -> str:
-    return settings.SITE_URL.rstrip("/") + reverse(
-        "invitation_accept", kwargs={"token": invitation.token}
-    )
+    return absolute_url(reverse("invitation_accept", kwargs={"token": invitation.token}))
 
 
 @transaction.atomic

@@ -10,7 +10,6 @@ from __future__ import annotations
 import logging
 from datetime import timedelta
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import EmailMessage
 from django.db import transaction
@@ -23,6 +22,7 @@ from django.utils.translation import ngettext
 
 from zwk.accounts.services import audit_record
 from zwk.core import ratelimit
+from zwk.core.urls import absolute_url
 from zwk.municipalities.models import Membership, Municipality
 from zwk.network.models import (
     MESSAGE_MAX,
@@ -76,10 +76,6 @@ def _text(value: str, *, maximum: int, label: str) -> str:
     return text
 
 
-def _site(path: str) -> str:
-    return settings.SITE_URL.rstrip("/") + path
-
-
 # --- contact between Kommunen ------------------------------------------------------------
 
 
@@ -120,7 +116,7 @@ def _relay(conversation: Conversation, message: Message) -> int:
             "message": message,
             "recipient": recipient,
             "first": first,
-            "url": _site(
+            "url": absolute_url(
                 reverse("network:conversation", kwargs={"slug": side.slug, "pk": conversation.pk})
             ),
         }
@@ -528,8 +524,8 @@ def digest_send(*, now=None) -> int:
                 {
                     "user": user,
                     "posts": posts,
-                    "site": settings.SITE_URL.rstrip("/"),
-                    "settings_url": _site(reverse("network:subscriptions")),
+                    "site": absolute_url(),
+                    "settings_url": absolute_url(reverse("network:subscriptions")),
                 },
             )
             EmailMessage(

@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from zwk.core.urls import absolute_url
 from zwk.newsletter import selectors, tokens
 from zwk.newsletter.content import html_to_text
 from zwk.newsletter.models import Delivery, Issue, Subscriber
@@ -32,17 +33,17 @@ def site_host() -> str:
 
 def unsubscribe_url(subscriber: Subscriber) -> str:
     token = tokens.link_token(subscriber)
-    return selectors.absolute(reverse("newsletter:unsubscribe", kwargs={"token": token}))
+    return absolute_url(reverse("newsletter:unsubscribe", kwargs={"token": token}))
 
 
 def preferences_url(subscriber: Subscriber) -> str:
     token = tokens.link_token(subscriber)
-    return selectors.absolute(reverse("newsletter:preferences", kwargs={"token": token}))
+    return absolute_url(reverse("newsletter:preferences", kwargs={"token": token}))
 
 
 def confirm_url(subscriber: Subscriber) -> str:
     token = tokens.confirm_token(subscriber)
-    return selectors.absolute(reverse("newsletter:confirm", kwargs={"token": token}))
+    return absolute_url(reverse("newsletter:confirm", kwargs={"token": token}))
 
 
 def list_headers(subscriber: Subscriber) -> dict[str, str]:
@@ -62,7 +63,7 @@ def send_confirmation(subscriber: Subscriber) -> None:
     context = {
         "confirm_url": confirm_url(subscriber),
         "hours": tokens.confirm_hours(),
-        "signup_url": selectors.absolute(reverse("newsletter:signup")),
+        "signup_url": absolute_url(reverse("newsletter:signup")),
     }
     EmailMessage(
         subject=_("Bitte bestätigen Sie Ihre Anmeldung zum ZWK-Newsletter"),
@@ -84,7 +85,7 @@ def send_already_subscribed(subscriber: Subscriber) -> None:
 
 
 def issue_context(issue: Issue, subscriber: Subscriber | None) -> dict:
-    signup = selectors.absolute(reverse("newsletter:signup"))
+    signup = absolute_url(reverse("newsletter:signup"))
     return {
         "issue": issue,
         "body": mark_safe(issue.body),  # cleaned with nh3 on write
@@ -92,7 +93,7 @@ def issue_context(issue: Issue, subscriber: Subscriber | None) -> dict:
         "extras": selectors.extras_for(issue),
         "unsubscribe_url": unsubscribe_url(subscriber) if subscriber else signup,
         "preferences_url": preferences_url(subscriber) if subscriber else signup,
-        "archive_url": selectors.absolute(reverse("newsletter:archive")),
+        "archive_url": absolute_url(reverse("newsletter:archive")),
         "social_links": selectors.social_links(),
         "is_test": subscriber is None,
     }

@@ -9,16 +9,13 @@ from django.db.models import Count, Q
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
+from zwk.core.urls import absolute_url
 from zwk.newsletter.models import Delivery, Issue, Subscriber
 from zwk.toolbox.models import Entry
 
 log = logging.getLogger(__name__)
 
 EXTRA_LIMIT = 8
-
-
-def absolute(path: str) -> str:
-    return settings.SITE_URL.rstrip("/") + path
 
 
 def last_sent_at(*, exclude: Issue | None = None):
@@ -36,7 +33,7 @@ def new_toolbox_entries(*, since=None, limit: int = EXTRA_LIMIT) -> list[dict]:
     return [
         {
             "title": entry.title,
-            "url": absolute(entry.get_absolute_url()),
+            "url": absolute_url(entry.get_absolute_url()),
             "summary": entry.summary,
             "kind": entry.get_entry_type_display(),
         }
@@ -62,7 +59,7 @@ def upcoming_events(*, limit: int = EXTRA_LIMIT) -> list[dict]:
         out.append(
             {
                 "title": str(getattr(event, "title", event)),
-                "url": absolute(url()) if callable(url) else "",
+                "url": absolute_url(url()) if callable(url) else "",
                 "when": formats.date_format(timezone.localtime(starts), "DATETIME_FORMAT")
                 if starts
                 else "",

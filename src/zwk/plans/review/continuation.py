@@ -11,7 +11,6 @@ from __future__ import annotations
 import logging
 from datetime import date, timedelta
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
@@ -22,6 +21,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from zwk.accounts.services import audit_record
+from zwk.core.urls import absolute_url
 from zwk.municipalities.models import Membership
 from zwk.plans.models import Continuation, Measure, Plan, ReviewSchedule
 
@@ -107,9 +107,7 @@ def coordinator_emails(municipality) -> list[str]:
 
 
 def _review_url(municipality) -> str:
-    return settings.SITE_URL.rstrip("/") + reverse(
-        "review:review", kwargs={"slug": municipality.slug}
-    )
+    return absolute_url(reverse("review:review", kwargs={"slug": municipality.slug}))
 
 
 def send_review_reminders(*, today: date | None = None) -> int:
