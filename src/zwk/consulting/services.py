@@ -37,7 +37,6 @@ from zwk.consulting.models import (
 )
 from zwk.consulting.rules import TRANSITIONS, transition_refusal
 from zwk.core import permissions
-from zwk.core.urls import absolute_url
 from zwk.core.uploads import random_upload_name, reencode_image
 from zwk.core.urls import absolute_url
 from zwk.municipalities.models import Membership, Municipality
