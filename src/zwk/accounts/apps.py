@@ -8,4 +8,7 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Konten und Rechte")
 
     def ready(self) -> None:
-        from zwk.accounts import signals  # noqa: F401  (connects audit receivers)
+        from zwk.accounts import (
+            checks,  # noqa: F401  (registers the deploy checks)
+            signals,  # noqa: F401  (connects audit receivers)
+        )
