@@ -17,7 +17,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from zwk.accounts.services import audit_object, delete_audited, save_audited
+from zwk.core import permissions
 from zwk.municipalities.models import Municipality, Theme
+from zwk.plans import rules as plan_rules
 from zwk.plans.models import (
     Comment,
     Goal,
@@ -71,25 +73,14 @@ def plan_update_vision(*, plan: Plan, by, vision: str, request=None) -> Plan:
     return plan
 
 
-# Allowed status changes and the permission each needs (checked by the view). Publication is
-# a separate switch (``plan_set_published``), not a status.
-TRANSITIONS: dict[tuple[str, str], str] = {
-    (Plan.Status.DRAFT, Plan.Status.REVIEW): "plans.change_plan",
-    (Plan.Status.REVIEW, Plan.Status.DRAFT): "plans.change_plan",
-    (Plan.Status.REVIEW, Plan.Status.APPROVED): "plans.approve_plan",
-    (Plan.Status.APPROVED, Plan.Status.DRAFT): "plans.approve_plan",
-}
-
-
 @transaction.atomic
 def plan_set_status(*, plan: Plan, by, status: str, request=None) -> Plan:
     """Move the plan along draft → internal review → approved (or back to draft).
 
     Approving counts the version up and stores the plan as it is now as an immutable
     ``PlanVersion`` (number, who, when, JSON snapshot)."""
-    plan = Plan.objects.select_for_update().get(pk=plan.pk)
-    if (plan.status, status) not in TRANSITIONS:
-        raise ValidationError(_("Dieser Statuswechsel ist nicht möglich."))
+    plan = Plan.objects.select_for_update().select_related("municipality").get(pk=plan.pk)
+    plan_rules.require_status_change(by, plan, status)
     plan.status = status
     if status == Plan.Status.APPROVED:
         plan.approved_version += 1
@@ -123,11 +114,8 @@ def plan_set_status(*, plan: Plan, by, status: str, request=None) -> Plan:
 @transaction.atomic
 def plan_set_published(*, plan: Plan, by, published: bool, request=None) -> Plan:
     """Switch the public page on or off; only a plan with an approved version can go public."""
-    plan = Plan.objects.select_for_update().get(pk=plan.pk)
-    if published and not plan.versions.exists():
-        raise ValidationError(
-            _("Veröffentlicht werden kann erst ein Werkstattplan mit beschlossener Fassung.")
-        )
+    plan = Plan.objects.select_for_update().select_related("municipality").get(pk=plan.pk)
+    permissions.require(by, "plans.publish_plan", plan)
     plan.is_published = published
     plan.published_at = timezone.now() if published else None
     plan.published_by = _user(by) if published else None

@@ -4,12 +4,13 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 
 from tests.zwk.plans.factories import make_goal, make_measure, make_sketch
 from tests.zwk.workshops.factories import make_workshop
 from zwk.accounts.models import AuditEntry
 from zwk.municipalities.models import Theme
+from zwk.plans import rules as plan_rules
 from zwk.plans import services
 from zwk.plans.models import Goal, Measure, Plan
 from zwk.situation import services as situation_services
@@ -226,3 +227,27 @@ def test_status_path_and_version_count(municipality, coordinator):
     plan = services.plan_set_status(plan=plan, by=coordinator, status="review")
     plan = services.plan_set_status(plan=plan, by=coordinator, status="approved")
     assert plan.approved_version == 2
+
+
+def test_approving_and_publishing_ask_the_same_rule_as_the_page(municipality, coordinator, member):
+    """A team member sees no "Beschließen" and no "Veröffentlichen" – and cannot approve or
+    publish by calling the service either; before approval nobody may publish."""
+    plan = services.plan_set_status(
+        plan=services.plan_for(municipality), by=member, status="review"
+    )
+    assert "approved" not in plan_rules.status_changes(member, plan)
+    with pytest.raises(PermissionDenied):
+        services.plan_set_status(plan=plan, by=member, status="approved")
+    plan.refresh_from_db()
+    assert plan.status == "review" and plan.approved_version == 0
+    # Before the first approval, publishing is refused for the coordination too – same sentence.
+    assert not coordinator.has_perm("plans.publish_plan", plan)
+    with pytest.raises(ValidationError, match="beschlossener Fassung"):
+        services.plan_set_published(plan=plan, by=coordinator, published=True)
+    plan = services.plan_set_status(plan=plan, by=coordinator, status="approved")
+    assert coordinator.has_perm("plans.publish_plan", plan)
+    assert not member.has_perm("plans.publish_plan", plan)
+    with pytest.raises(PermissionDenied):
+        services.plan_set_published(plan=plan, by=member, published=True)
+    plan.refresh_from_db()
+    assert not plan.is_published

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from zwk.core import permissions
 from zwk.municipalities.access import municipality_for
 from zwk.municipalities.models import Municipality
 from zwk.municipalities.view_helpers import (
@@ -74,7 +75,7 @@ def consultation(request, slug):
             form=form,
             page=page,
             comments=[(c, user.has_perm("plans.delete_comment", c)) for c in page.object_list],
-            transitions=transitions(user, municipality, plan),
+            transitions=transitions(user, plan),
             versions=list(selectors.versions(plan)[:3]) if plan else [],
         ),
         status=status,
@@ -196,7 +197,9 @@ def version_compare(request, slug):
 @login_required
 @require_http_methods(["GET", "POST"])
 def publish(request, slug):
-    municipality = municipality_for(request, slug, "plans.publish_plan")
+    municipality = municipality_for(request, slug)
+    if not permissions.role_allows(request.user, "plans.publish_plan", municipality):
+        raise PermissionDenied  # the state (an approved version?) is explained on the page
     plan = services.plan_for(municipality)
     target = not plan.is_published
     url = reverse("plans:public", kwargs={"slug": slug})

@@ -19,7 +19,7 @@ from zwk.municipalities.view_helpers import (
     form_view,
     kommune_object,
 )
-from zwk.plans import services
+from zwk.plans import rules as plan_rules
 from zwk.plans.models import Goal, Indicator, Measure, Measurement, Milestone, Plan
 
 VIEW, CHANGE = "plans.view_plan", "plans.change_plan"
@@ -40,7 +40,7 @@ def plan_context(request, municipality, plan, **extra) -> dict:
         "review_step": STEPS_BY_KIND["review"],
         "can_edit": user.has_perm(CHANGE, municipality),
         "can_approve": user.has_perm("plans.approve_plan", municipality),
-        "can_publish": user.has_perm("plans.publish_plan", municipality),
+        "can_publish": user.has_perm("plans.publish_plan", plan or municipality),
         "can_comment": user.has_perm("plans.comment_plan", municipality),
         **extra,
     }
@@ -108,12 +108,6 @@ def delete_page(request, municipality, *, title, question, cancel_url, action, d
     )
 
 
-def transitions(user, municipality, plan) -> list[tuple[str, str]]:
+def transitions(user, plan) -> list[tuple[str, str]]:
     """The status changes of ``plan`` that ``user`` may make now, as (value, label)."""
-    if plan is None:
-        return []
-    return [
-        (target, Plan.Status(target).label)
-        for (source, target), perm in services.TRANSITIONS.items()
-        if source == plan.status and user.has_perm(perm, municipality)
-    ]
+    return [(target, Plan.Status(target).label) for target in plan_rules.status_changes(user, plan)]
