@@ -47,7 +47,9 @@ from demography.history_projection import (  # noqa: E402
     group_sums,
     national_shape,
     project_history,
+    project_with_totals,
     split_groups,
+    stock_date,
 )
 
 DATA = Path(os.environ.get("ZWK_SHARED_DATA", ROOT.parent / "shared" / "data"))
@@ -261,7 +263,134 @@ def reilingen() -> dict:
     )
 
 
-DATASETS = {"kreise": kreise, "konstanz": konstanz, "reilingen": reilingen}
+def _ags(code: str, name: str = "") -> str | None:
+    """AGS of a Regionalstatistik Gemeinde code (README of ../shared/data); None = aggregate."""
+    if not code.isdigit() or len(code) == 7 or "samtgemeinde" in name.lower():
+        return None
+    if len(code) == 10:
+        return code[:5] + code[7:]
+    if len(code) == 11:
+        return code[:5] + code[8:]
+    return code if len(code) == 8 else None
+
+
+def _wide(path: Path, block: int = 3, dash_missing: bool = False) -> dict[int, dict[str, float]]:
+    """Year → AGS → value (first column of each year block; '.' = unknown; '-' = 0, or
+    unknown with ``dash_missing`` – a population of '-' means the unit did not exist)."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    header = next(line for line in lines if line.startswith(";;") and re.search(r"\d{4}", line))
+    years = [int(re.search(r"(\d{4})", h)[1]) for h in header.split(";")[2::block]]
+    out: dict[int, dict[str, float]] = {y: {} for y in years}
+    for line in lines:
+        parts = line.split(";")
+        if len(parts) < 3 or not parts[0].isdigit():
+            continue
+        ags = _ags(parts[0], parts[1])
+        if ags is None:
+            continue
+        for k, y in enumerate(years):
+            cell = parts[2 + k * block].strip()
+            if cell in ("", ".") or (cell == "-" and dash_missing):
+                continue
+            value = 0.0 if cell == "-" else float(cell)
+            out[y][ags] = out[y].get(ags, 0.0) + value
+    return out
+
+
+def _long_deaths(path: Path) -> dict[int, dict[str, float]]:
+    out: dict[int, dict[str, float]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        parts = line.split(";")
+        if len(parts) < 4 or not parts[0].isdigit() or len(parts[0]) != 4:
+            continue
+        ags = _ags(parts[1], parts[2])
+        cell = parts[3].strip()
+        if ags is None or cell in ("", "."):
+            continue
+        d = out.setdefault(int(parts[0]), {})
+        d[ags] = d.get(ags, 0.0) + (0.0 if cell == "-" else float(cell))
+    return out
+
+
+def _by_ags(pop) -> dict[str, np.ndarray]:
+    out: dict[str, np.ndarray] = {}
+    for code, name, counts in zip(pop.codes, pop.names, pop.counts, strict=True):
+        ags = _ags(code, name)
+        if ags is None or not np.isfinite(counts).all():
+            continue
+        out[ags] = out[ags] + counts if ags in out else counts.copy()
+    return out
+
+
+def gemeinden() -> dict:
+    from demography.readers import read_grouped_population
+
+    folder = DATA / "gemeinden_2008-2015"
+    zensus = read_grouped_population(
+        folder / "regio_12111-02-01-5_gemeinden_zensus2011_altersgruppen.csv"
+    )[0]
+    target = read_grouped_population(
+        folder / "regio_12411-02-03-5-B_gemeinden_17altersgruppen_geschlecht_2015.csv"
+    )[0]
+    z, t = _by_ags(zensus), _by_ags(target)
+    totals = _wide(
+        folder / "regio_12411-01-01-5-B_gemeinden_bevoelkerung_geschlecht_2008-2015.csv",
+        dash_missing=True,
+    )
+    births = _wide(folder / "regio_12612-01-01-5-B_gemeinden_lebendgeborene_2008-2015.csv")
+    deaths = _long_deaths(folder / "regio_12613-01-01-5-B_gemeinden_gestorbene_2008-2015.csv")
+    # Gemeinden with the same territory at both dates (same AGS, no merger in between:
+    # the 2015 total must not jump against 2012, which is on the same Zensus basis)
+    codes = sorted(
+        c
+        for c in z
+        if c in t
+        and c in totals[2012]
+        and c in totals[2015]
+        and abs(totals[2015][c] / max(totals[2012][c], 1) - 1) < 0.25
+    )
+    lowers = tuple(int(x) for x in zensus.grid.lowers)
+    stock = GroupedStock(stock_date(2011, zensus.source), lowers, np.array([z[c] for c in codes]))
+    horizon = 2015 - stock.year
+
+    def series(table, years):
+        return {y: np.array([table[y].get(c, np.nan) for c in codes]) for y in years}
+
+    start = time.perf_counter()
+    pred, _ = project_with_totals(
+        stock,
+        codes=codes,
+        horizon=horizon,
+        totals=series(totals, (2008, 2009, 2010)),
+        births=series(births, (2009, 2010)),
+        deaths=series(deaths, (2009, 2010)),
+    )
+    seconds = time.perf_counter() - start
+    base_total = stock.counts.sum(axis=(1, 2))
+    p08 = np.array([totals[2008].get(c, np.nan) for c in codes])
+    p10 = np.array([totals[2010].get(c, np.nan) for c in codes])
+    growth = np.where(p08 > 0, (p10 / p08 - 1) / 2, 0.0)
+    actual = np.array([t[c] for c in codes])
+    methods = {
+        "engine": pred,
+        "constant": base_total,
+        "linear": base_total * (1 + np.nan_to_num(growth) * horizon),
+    }
+    out = evaluate("gemeinden Zensus 09.05.2011 → 31.12.2015", methods, actual, L17, base_total)
+    out["seconds_engine"] = round(seconds, 3)
+    out["note"] = (
+        "Hamilton–Perry braucht zwei Altersstichtage vor der Basis; hier gibt es nur den "
+        "Zensus 2011 (und Summen 2008–2010 auf Registerbasis)."
+    )
+    return out
+
+
+DATASETS = {
+    "kreise": kreise,
+    "gemeinden": gemeinden,
+    "konstanz": konstanz,
+    "reilingen": reilingen,
+}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -60,6 +60,9 @@ from demography.core import N_AGES, Population
 
 #: Half-life (years) of a region's deviation from the input-wide migration rate.
 HALF_LIFE = 20.0
+#: Largest yearly net migration (share of the population) read as migration; beyond it a
+#: change of totals is a change of territory (Gemeinde mergers) and that year is left out.
+MAX_YEARLY_CHANGE = 0.2
 #: Floor of the between-region variance τ² of migration rates (per year²).
 TAU2_MIN = 1e-6
 
@@ -197,7 +200,12 @@ def _age_closed(single: np.ndarray, years: float, start_year: int) -> np.ndarray
 
 
 def _prior_strength(m: np.ndarray, x: np.ndarray, prior_rate: np.ndarray) -> float:
-    """k = σ²/τ² from E[(r − r_prior)²] = τ² + σ²/X across regions (least squares)."""
+    """k = σ²/τ² from E[(r − r_prior)²] = τ² + σ²/X across regions.
+
+    Weighted least squares, iterated: the weights ``1/(τ² + σ²/X)²`` (the variance of a
+    squared deviation) keep the many tiny regions from swamping the estimate of the
+    between-region variance τ².
+    """
     ok = x > 1.0
     if ok.sum() < 5:
         return 1e9
@@ -205,9 +213,15 @@ def _prior_strength(m: np.ndarray, x: np.ndarray, prior_rate: np.ndarray) -> flo
     d2 = (r - prior_rate[ok]) ** 2
     inv = 1.0 / x[ok]
     design = np.stack([np.ones_like(inv), inv], axis=1)
-    coef, *_ = np.linalg.lstsq(design, d2, rcond=None)
-    tau2 = max(float(coef[0]), TAU2_MIN)
-    sigma2 = max(float(coef[1]), 1e-9)
+    tau2, sigma2 = float(np.mean(d2)), 0.0
+    weights = x[ok] ** 2 / np.mean(x[ok] ** 2)
+    for _ in range(4):
+        sw = np.sqrt(weights)
+        coef, *_ = np.linalg.lstsq(design * sw[:, None], d2 * sw, rcond=None)
+        tau2 = max(float(coef[0]), TAU2_MIN)
+        sigma2 = max(float(coef[1]), 1e-9)
+        weights = 1.0 / (tau2 + sigma2 * inv) ** 2
+        weights /= weights.mean()
     return sigma2 / tau2
 
 
@@ -222,8 +236,18 @@ def leaves(codes: Sequence[str]) -> np.ndarray:
     return np.array([not (c in prefixes or c in ("DG", "DE")) for c in codes])
 
 
+def _hierarchy(codes: Sequence[str]) -> list[tuple[np.ndarray, np.ndarray]]:
+    """(first index, inverse) of the Land (2 digits) and Kreis (5 digits) of each region."""
+    out = []
+    for length in (2, 5):
+        keys = _keys(codes, length)
+        _, first, inv = np.unique(keys, return_index=True, return_inverse=True)
+        out.append((first, inv))
+    return out
+
+
 def _shrink(
-    m: np.ndarray, x: np.ndarray, codes: Sequence[str], leaf: np.ndarray
+    m: np.ndarray, x: np.ndarray, hierarchy, leaf: np.ndarray
 ) -> tuple[np.ndarray, float, float]:
     """Shrunk rates (R,) for one group and sex: Land → Kreis → region (see module doc).
 
@@ -233,9 +257,7 @@ def _shrink(
     mw, xw = np.where(leaf, m, 0.0), np.where(leaf, x, 0.0)
     total = float(mw.sum() / xw.sum()) if xw.sum() > 0 else 0.0
     prior = np.full(m.shape, total)
-    for length in (2, 5):
-        keys = _keys(codes, length)
-        _, first, inv = np.unique(keys, return_index=True, return_inverse=True)
+    for first, inv in hierarchy:
         m_k = np.bincount(inv, weights=mw)
         x_k = np.bincount(inv, weights=xw)
         prior_k = prior[first]
@@ -263,13 +285,14 @@ def fit_history(earlier: GroupedStock, base: GroupedStock, codes: Sequence[str])
     residual = np.where(known[:, None, None], base.counts - expected, 0.0)
     exposure = np.where(known[:, None, None], n * 0.5 * (base.counts + expected), 0.0)
     leaf = leaves(codes)
+    hierarchy = _hierarchy(codes)
     n_groups = len(base.lowers)
     rates_g = np.empty(base.counts.shape)
     top_g = np.empty(base.counts.shape[1:])
     ks = np.empty(n_groups)
     for g in range(n_groups):
         for s in (0, 1):
-            r, top, k = _shrink(residual[:, s, g], exposure[:, s, g], codes, leaf)
+            r, top, k = _shrink(residual[:, s, g], exposure[:, s, g], hierarchy, leaf)
             rates_g[:, s, g] = r
             top_g[s, g] = top
             ks[g] = k
@@ -278,7 +301,7 @@ def fit_history(earlier: GroupedStock, base: GroupedStock, codes: Sequence[str])
     young = max(1, int(np.floor(n)))
     kids_obs = np.where(known, single[:, :, :young].sum(axis=(1, 2)), 0.0)
     kids_exp = np.where(known, aged[:, :, :young].sum(axis=(1, 2)), 0.0)
-    fert_rate, _, _ = _shrink(kids_obs - kids_exp, kids_exp, codes, leaf)
+    fert_rate, _, _ = _shrink(kids_obs - kids_exp, kids_exp, hierarchy, leaf)
     fertility = np.clip(1.0 + fert_rate, 0.2, 3.0)
     # A group's residual belongs to the cohorts that passed through ages
     # [lower − n, upper) during the interval. Yearly rates by age ρ(a) are chosen so that
@@ -348,11 +371,14 @@ def project_history(
     overrides: Mapping[str, object] | None = None,
     detail: str = "single_years",
     half_life: float = HALF_LIFE,
+    assumptions=None,
 ):
     """Project from the last of ``stocks`` using the earlier ones (see module docstring).
 
     Returns ``(ProjectionResult, HistoryFit)``. With a single stock there is no history:
-    the base is split by the national structure and migration is the scenario's.
+    the base is split by the national structure and migration is the scenario's. A
+    user-set ``net_migration`` (or rate) replaces the migration from the history: then the
+    history still gives the cohort-consistent split and the local fertility level.
     """
     from demography.projection import ProjectionResult, prepare, project_arrays
 
@@ -366,7 +392,9 @@ def project_history(
         pop = Population(codes=codes, names=names, year=year, counts=single)
         from demography.projection import project
 
-        return project(pop, horizon=horizon, scenario=scenario, overrides=overrides), None
+        return project(
+            pop, horizon=horizon, scenario=scenario, overrides=overrides, assumptions=assumptions
+        ), None
     earlier = stocks[-2]
     # use the earliest stock at least 3 years before the base if there is one
     for s in stocks[:-1]:
@@ -375,18 +403,27 @@ def project_history(
     fit = fit_history(earlier, last, codes)
     pop = Population(codes=codes, names=names, year=year, counts=fit.base)
     ov = dict(overrides or {})
-    ov.setdefault("net_migration", 0)
-    params, sch = prepare(pop, horizon=horizon, scenario=scenario, overrides=ov)
+    own_migration = not ({"net_migration", "net_migration_rate"} & set(ov))
+    if own_migration:
+        ov["net_migration"] = 0
+    params, sch = prepare(
+        pop, horizon=horizon, scenario=scenario, overrides=ov, assumptions=assumptions
+    )
+    migration: dict = {}
+    if own_migration:
+        migration = {
+            "net_counts": np.zeros((1, 2, N_AGES)),
+            "out_rates": -np.broadcast_to(fit.top_rate, fit.base.shape),
+            "out_rates_deviation": -(fit.rates - fit.top_rate[None]),
+            "deviation_scale": damping(horizon, half_life),
+        }
     arrays = project_arrays(
         fit.base,
         sch,
-        net_counts=np.zeros((1, 2, N_AGES)) if ov["net_migration"] == 0 else None,
         codes=codes,
-        out_rates=-np.broadcast_to(fit.top_rate, fit.base.shape),
-        out_rates_deviation=-(fit.rates - fit.top_rate[None]),
-        deviation_scale=damping(horizon, half_life),
-        fertility_level=fit.fertility,
         detail=detail,  # type: ignore[arg-type]
+        fertility_level=fit.fertility,
+        **migration,
     )
     from demography.planning import FUNCTIONAL_GROUPS
 
@@ -405,3 +442,142 @@ def project_history(
         **arrays,  # type: ignore[arg-type]
     )
     return result, fit
+
+
+def stock_date(year: int, source: str = "") -> float:
+    """Decimal date of a stock: 31.12.Y → Y; the Zensus 2011 (table 12111, 09.05.2011) →
+    2010 + 129/365 (0.35 years after 31.12.2010)."""
+    if "12111" in source or "zensus" in source.lower():
+        return year - 1 + 129 / 365
+    return float(year)
+
+
+def stocks_from_grouped(
+    populations: Sequence,
+) -> tuple[tuple[str, ...], tuple[str, ...], list[GroupedStock]]:
+    """Align :class:`~demography.agegroups.GroupedPopulation` objects (any files, any
+    Stichtage) on the regions of the latest one.
+
+    Regions missing at an earlier date get NaN there (no history: Kreis/Land rates).
+    Tables without sex (``sexes == ("total",)``) are split by Germany's sex ratio per
+    age group at that date. Several tables of the same date: the later one in the list
+    wins for the regions it has.
+    """
+    pops = sorted(populations, key=lambda p: stock_date(p.year, p.source))
+    latest = pops[-1]
+    codes = tuple(latest.codes)
+    names = tuple(latest.names)
+    index = {c: i for i, c in enumerate(codes)}
+    stocks: dict[float, GroupedStock] = {}
+    for p in pops:
+        date = stock_date(p.year, p.source)
+        counts = np.asarray(p.counts, dtype=np.float64)
+        lowers = tuple(int(x) for x in p.grid.lowers)
+        if counts.shape[1] == 1:
+            nat = national_shape(date)
+            share = group_sums(nat, lowers)
+            share = share / np.maximum(share.sum(axis=0, keepdims=True), 1e-12)
+            counts = counts * share[None]
+        prev = stocks.get(date)
+        aligned = (
+            np.full((len(codes), 2, len(lowers)), np.nan)
+            if prev is None or prev.lowers != lowers
+            else prev.counts.copy()
+        )
+        for i, code in enumerate(p.codes):
+            j = index.get(code)
+            if j is not None:
+                aligned[j] = counts[i]
+        stocks[date] = GroupedStock(date, lowers, aligned)
+    return codes, names, [stocks[d] for d in sorted(stocks)]
+
+
+def project_with_totals(
+    stock: GroupedStock,
+    *,
+    codes: Sequence[str],
+    horizon: float,
+    totals: Mapping[int, np.ndarray],
+    births: Mapping[int, np.ndarray] | None = None,
+    deaths: Mapping[int, np.ndarray] | None = None,
+    assumptions=None,
+) -> tuple[np.ndarray, dict]:
+    """Projection from one age Stichtag plus a history of totals, births and deaths.
+
+    For data like the Gemeinde tables before a Zensus: ``totals`` {year: (R,)} at 31.12.,
+    ``births``/``deaths`` {year: (R,)} events of the year. Only *changes* of the totals are
+    used (so a series on another population basis can inform a Zensus base):
+    net migration per person-year ``(ΔP − B + D) / P̄`` over the years with both ends
+    given, shrunk towards Kreis and Land as in :func:`fit_history` and applied to every age
+    alike, damped like the history method. Fertility and mortality levels: observed births
+    and deaths over those years against the national schedules applied to the base stock
+    (indirect standardisation, :func:`demography.smallarea.shrunk_level`).
+    Returns the single years (R, 2, 101) at ``stock.year + horizon`` (fractional horizons
+    interpolate between whole years) and a dict of the fitted levels.
+    """
+    from demography.projection import prepare, project_arrays
+    from demography.smallarea import expected_events, shrunk_level
+
+    codes = tuple(codes)
+    single = split_groups(stock.counts, stock.lowers, national_shape(stock.year))
+    known = np.isfinite(single).all(axis=(1, 2))
+    single = np.where(known[:, None, None], single, 0.0)
+    years = sorted(y for y in totals if y + 1 in totals)
+    m = np.zeros(len(codes))
+    x = np.zeros(len(codes))
+    b_obs = np.zeros(len(codes))
+    d_obs = np.zeros(len(codes))
+    n_years = 0
+    for y in years:
+        p0, p1 = totals[y], totals[y + 1]
+        b = births[y + 1] if births and y + 1 in births else np.zeros(len(codes))
+        d = deaths[y + 1] if deaths and y + 1 in deaths else np.zeros(len(codes))
+        ok = np.isfinite(p0) & np.isfinite(p1) & np.isfinite(b) & np.isfinite(d)
+        ok &= (p0 > 0) & (p1 > 0)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            change = (p1 - p0 - b + d) / (0.5 * (p0 + p1))
+        # a yearly balance beyond ±20 % is a change of territory (merger), not migration
+        ok &= np.abs(np.nan_to_num(change, nan=1.0)) <= MAX_YEARLY_CHANGE
+        m += np.where(ok, p1 - p0 - b + d, 0.0)
+        x += np.where(ok, 0.5 * (p0 + p1), 0.0)
+        b_obs += np.where(ok, b, 0.0)
+        d_obs += np.where(ok, d, 0.0)
+        n_years += 1
+    leaf = leaves(codes)
+    rate, top, k_mig = _shrink(m, x, _hierarchy(codes), leaf)
+    base_year = int(np.floor(stock.year))
+    whole = max(1, int(np.ceil(horizon - 1e-9)))
+    pop = Population(codes=codes, names=codes, year=base_year, counts=single)
+    _, sch = prepare(pop, horizon=whole, overrides={"net_migration": 0}, assumptions=assumptions)
+    levels: dict = {"migration_rate": rate, "k_migration": k_mig}
+    fert = mort = None
+    if births is not None and n_years:
+        share = np.where(x > 0, x / np.maximum(single.sum(axis=(1, 2)), 1e-9), 0.0)
+        exp_b = expected_events(single[:, 1, 15:50], sch.asfr[0]) * share
+        fert = shrunk_level(b_obs, exp_b).level
+        levels["fertility"] = fert
+    if deaths is not None and n_years:
+        mx = -np.log(np.maximum(sch.survival[0], 1e-12))  # approximate hazard by age
+        share = np.where(x > 0, x / np.maximum(single.sum(axis=(1, 2)), 1e-9), 0.0)
+        exp_d = expected_events(single, mx[None]) * share
+        mort = shrunk_level(d_obs, exp_d).level
+        levels["mortality"] = mort
+    rates = np.broadcast_to(rate[:, None, None], single.shape)
+    arrays = project_arrays(
+        single,
+        sch,
+        net_counts=np.zeros((1, 2, N_AGES)),
+        out_rates=-np.full(single.shape, top),
+        out_rates_deviation=-(rates - top),
+        deviation_scale=damping(whole),
+        fertility_level=fert,
+        mortality_level=mort,
+        codes=codes,
+    )
+    counts = arrays["counts"]
+    frac = horizon - (whole - 1)
+    out = (
+        counts[whole] if frac >= 1 - 1e-9 else (1 - frac) * counts[whole - 1] + frac * counts[whole]
+    )
+    out[~known] = np.nan
+    return out, levels

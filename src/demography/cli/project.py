@@ -25,7 +25,12 @@ HELP = "Bevölkerungsvorausberechnung (Kohorten-Komponenten-Methode) je Region u
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("file", help="Bevölkerungstabelle (GENESIS/Regionalstatistik, Vorlage)")
+    parser.add_argument(
+        "file",
+        nargs="+",
+        help="Bevölkerungstabelle(n) (GENESIS/Regionalstatistik, Vorlage); mehrere Dateien "
+        "oder Stichtage derselben Regionen ergeben die Vergangenheit der Vorausberechnung",
+    )
     parser.add_argument("--start", type=int, required=True, help="Basisjahr (Stand 31.12.)")
     parser.add_argument("--horizon", type=int, required=True, help="Zahl der Jahre")
     parser.add_argument(
@@ -123,6 +128,47 @@ def _write_csv(rows: list[dict[str, Any]], labels: tuple[str, ...]) -> None:
         )
 
 
+def _history_result(args, overrides, assumptions):
+    """Projection from several Stichtage (grouped or single years) up to ``--start``.
+
+    Returns ``(result, None)``, ``(None, error_code)`` or ``None`` when the files hold only
+    one Stichtag up to the start year (then the plain projection runs).
+    """
+    from demography.errors import DataError
+    from demography.history_projection import project_history, stocks_from_grouped
+    from demography.readers import read_grouped_population
+
+    grouped = []
+    try:
+        for path in args.file:
+            grouped.extend(read_grouped_population(path))
+    except DataError as exc:
+        return None, _fail(exc.german(), exc.english())
+    except OSError as exc:
+        return None, _fail(f"Datei nicht lesbar: {exc}", f"cannot read file: {exc}")
+    usable = [g for g in grouped if g.year <= args.start]
+    if not any(g.year == args.start for g in usable):
+        years = ", ".join(sorted({str(g.year) for g in grouped})) or "keine"
+        return None, _fail(
+            f"Kein Bevölkerungsstand 31.12.{args.start} in den Dateien (vorhanden: {years})",
+            f"no population for 31.12.{args.start} in the files (found: {years})",
+        )
+    if len({g.year for g in usable}) < 2 and len(args.file) == 1:
+        return None
+    codes, names, stocks = stocks_from_grouped(usable)
+    result, _fit = project_history(
+        stocks,
+        codes=codes,
+        names=names,
+        horizon=args.horizon,
+        base_year=args.start,
+        scenario=args.scenario,
+        overrides=overrides,
+        assumptions=assumptions,
+    )
+    return result, None
+
+
 def run(args: argparse.Namespace) -> int:
     from demography.assumptions import load_assumptions
     from demography.errors import DataError
@@ -143,9 +189,21 @@ def run(args: argparse.Namespace) -> int:
             f"Parameterdatei {args.assumptions} nicht lesbar oder unvollständig: {exc}",
             f"assumptions file {args.assumptions} unreadable or incomplete: {exc}",
         )
+    if not args.rates:
+        try:
+            outcome = _history_result(args, overrides, assumptions)
+        except KeyError as exc:
+            return _fail(str(exc.args[0]), "unknown scenario")
+        except ValueError as exc:
+            return _fail(str(exc), "invalid parameter")
+        if outcome is not None:
+            result, error = outcome
+            if error is not None:
+                return error
+            return _emit(result, args)
     try:
         rates = read_rate_table(args.rates) if args.rates else None
-        populations = read_population(args.file)
+        populations = read_population(args.file[0])
     except DataError as exc:
         return _fail(exc.german(), exc.english())
     except OSError as exc:
@@ -170,6 +228,10 @@ def run(args: argparse.Namespace) -> int:
         return _fail(str(exc.args[0]), "unknown scenario")
     except ValueError as exc:
         return _fail(str(exc), "invalid parameter")
+    return _emit(result, args)
+
+
+def _emit(result: Any, args: argparse.Namespace) -> int:
     for note in result.notes:
         print(f"Hinweis: {note}", file=sys.stderr)
     rows = records(result)
