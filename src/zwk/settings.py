@@ -128,12 +128,13 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env.str("REDIS_URL", default="")
 if REDIS_URL:
-    CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
-    }
-    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+    # Fail-soft: a Redis outage empties the cache instead of answering 500 (zwk.core.cache).
+    CACHES = {"default": {"BACKEND": "zwk.core.cache.FailSoftRedisCache", "LOCATION": REDIS_URL}}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Sessions in the database only: they survive a Redis outage, and a logout during one cannot
+# be undone by a stale cached copy afterwards (as with cached_db).
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 # Rate limits (zwk.core.ratelimit): "<count>/<window>" with s/m/h/d, several windows joined
 # by ";". Each counts per client address, participant, person or e-mail address – never

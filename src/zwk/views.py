@@ -35,10 +35,13 @@ def _check_database() -> str:
 
 
 def _check_redis() -> str:
-    """Cache, sessions and the task queue depend on Redis when REDIS_URL is set."""
+    """Cache, rate limits, live events and the task queue use Redis when REDIS_URL is set."""
     if not settings.REDIS_URL:
         return "not configured"
+    reachable = getattr(cache, "reachable", None)
     try:
+        if reachable is not None:  # zwk.core.cache.FailSoftRedisCache swallows errors
+            return "ok" if reachable() else "error: unreachable"
         cache.set("zwk:healthz", "1", timeout=10)
         return "ok" if cache.get("zwk:healthz") == "1" else "error: no answer"
     except Exception as exc:  # any client error means "not ready"
@@ -48,12 +51,22 @@ def _check_redis() -> str:
 @never_cache
 @require_GET
 def healthz(request: HttpRequest) -> JsonResponse:
-    """Liveness and readiness: 200 when the database (and Redis, if configured) answer."""
+    """Liveness and readiness for load balancers and monitoring.
+
+    - 200 ``"ok"``: the database (and Redis, if configured) answer.
+    - 200 ``"degraded"``: the database answers, Redis does not – the site works on (cache
+      empty, rate limits open, live pages poll, tasks run in the web process); alert, but
+      keep sending traffic.
+    - 503 ``"error"``: the database does not answer – nothing works.
+    """
     checks = {"database": _check_database(), "redis": _check_redis()}
-    ready = all(v in ("ok", "not configured") for v in checks.values())
-    return JsonResponse(
-        {"status": "ok" if ready else "error", **checks}, status=200 if ready else 503
-    )
+    if checks["database"] != "ok":
+        status, code = "error", 503
+    elif checks["redis"] not in ("ok", "not configured"):
+        status, code = "degraded", 200
+    else:
+        status, code = "ok", 200
+    return JsonResponse({"status": status, **checks}, status=code)
 
 
 def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:

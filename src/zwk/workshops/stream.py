@@ -21,6 +21,7 @@ htmx refresh as a poll – which answers 204 when the region is already current.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 
 from asgiref.sync import sync_to_async
@@ -44,6 +45,24 @@ RETRY_MS = 5000
 
 def available(request) -> bool:
     return bool(live.redis_url()) and isinstance(request, ASGIRequest)
+
+
+async def redis_answers() -> bool:
+    """A stream needs Redis; while it is down the page must keep polling (204 below)
+    instead of opening a stream that breaks at once and reconnects every few seconds."""
+    import redis.asyncio as aioredis
+
+    client = aioredis.Redis.from_url(
+        live.redis_url(), socket_timeout=0.5, socket_connect_timeout=0.5
+    )
+    try:
+        return bool(await client.ping())
+    except Exception:
+        logger.warning("live stream not offered: Redis does not answer", exc_info=True)
+        return False
+    finally:
+        with contextlib.suppress(Exception):  # closing a broken connection
+            await client.aclose()
 
 
 def not_available() -> HttpResponse:
@@ -111,7 +130,7 @@ def _participant_workshop(request, code) -> Workshop:
 @require_GET
 async def participant_stream(request, code):
     workshop = await sync_to_async(_participant_workshop)(request, code)
-    if not available(request):
+    if not available(request) or not await redis_answers():
         return not_available()
     return stream_response(workshop)
 
@@ -127,6 +146,6 @@ def _team_workshop(request, slug, pk) -> Workshop:
 @require_GET
 async def team_stream(request, slug, pk):
     workshop = await sync_to_async(_team_workshop)(request, slug, pk)
-    if not available(request):
+    if not available(request) or not await redis_answers():
         return not_available()
     return stream_response(workshop)

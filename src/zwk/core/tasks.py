@@ -1,0 +1,37 @@
+"""Celery tasks that still run when the queue (Redis) is down.
+
+``task.delay(…)`` hands a task to the broker. With Redis stopped, that raises – inside a
+request (an announcement published, an import started) it would become a 500 although the
+work itself needs no Redis. ``FailSoftTask`` (the base of every task, see ``zwk/celery.py``)
+catches the broker error, logs a warning and runs the task right here instead – exactly what
+an installation without ``REDIS_URL`` always does. An error of the task itself is logged
+(Celery's own trace), not raised into the request, as with a real worker.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from celery import Task
+
+logger = logging.getLogger(__name__)
+
+
+class FailSoftTask(Task):
+    # Give up publishing quickly (kombu's default retries the connection for several seconds).
+    publish_retry_policy = {"max_retries": 1, "interval_start": 0, "interval_step": 0.2}
+
+    def apply_async(self, args=None, kwargs=None, **options):
+        if self.app.conf.task_always_eager:
+            return super().apply_async(args, kwargs, **options)
+        options.setdefault("retry_policy", self.publish_retry_policy)
+        try:
+            return super().apply_async(args, kwargs, **options)
+        except Exception as exc:  # kombu.OperationalError, redis.ConnectionError, OSError …
+            logger.warning(
+                "task %s not queued (%s: %s) – running it in this process",
+                self.name,
+                exc.__class__.__name__,
+                exc,
+            )
+            return self.apply(args, kwargs, throw=False)
