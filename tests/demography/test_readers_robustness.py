@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from demography.errors import DataError
-from demography.readers import read_population, read_table
+from demography.readers import read_population, read_table, read_table_unguarded
 from demography.readers.register import register_template_csv, write_register_template_xlsx
 
 SMALL = (
@@ -155,3 +155,80 @@ def test_any_encoding_and_line_end_gives_the_same_values(
     )
     assert len(table.missing) == 2 + (sign != "-")
     assert table.region_names["01001"] == "Flensburg"
+
+
+# ---------------------------------------------------------------- fuzzing real files
+
+FUZZ_FILES = (
+    "reilingen_08226068/reilingen_demo_20_y_brackets.csv",
+    "reilingen_08226068/reilingen_birth_death.csv",
+    "konstanz_08335043/pyramiden/pyramide_2015.csv",
+    "konstanz_08335043/zu_und_wegzug.csv",
+    "destatis_12411-0012_laender_altersjahre_2021.csv",
+    "destatis_12613-0006_sterbefaelle_monate_1950-2022.csv",
+    "genesis_ffcsv_12711-0020_wanderungen_laender_2025.csv",
+    "gemeinden_2008-2015/kreise/regio_12612-02-01-4_kreise_lebendgeborene_alter_mutter_2015.csv",
+    "gemeinden_2008-2015/regio_12411-02-03-5-B_gemeinden_17altersgruppen_geschlecht_2015.csv",
+    "gemeinden_2008-2015/regio_12613-01-01-5-B_gemeinden_gestorbene_2008-2015.csv",
+    "gemeinden_2008-2015/regio_12111-02-01-5_gemeinden_zensus2011_altersgruppen.csv",
+)
+
+
+def _head_and_tail(data: bytes, keep: int = 60) -> bytes:
+    """The first ``keep`` lines and the footer of a file (small enough to fuzz fast)."""
+    lines = data.split(b"\n")
+    footer = next((k for k, ln in enumerate(lines) if ln.startswith(b"__________")), len(lines))
+    return b"\n".join(lines[: min(keep, footer)] + lines[footer:])
+
+
+@pytest.fixture(scope="module")
+def fuzz_sources(shared_data: Path) -> list[bytes]:
+    return [_head_and_tail((shared_data / name).read_bytes()) for name in FUZZ_FILES]
+
+
+MUTATION = st.tuples(
+    st.sampled_from(["replace", "insert", "delete", "truncate", "duplicate_line"]),
+    st.floats(0, 1),
+    st.binary(min_size=1, max_size=6)
+    | st.sampled_from([b";", b"\n", b'"', b"-", b".", b"-5", b"9" * 400, b"\xff", b"\r", b"1e300"]),
+)
+
+
+def mutate(data: bytes, mutations: list[tuple[str, float, bytes]]) -> bytes:
+    for kind, where, chunk in mutations:
+        at = int(where * len(data))
+        if kind == "replace":
+            data = data[:at] + chunk + data[at + len(chunk) :]
+        elif kind == "insert":
+            data = data[:at] + chunk + data[at:]
+        elif kind == "delete":
+            data = data[:at] + data[at + len(chunk) :]
+        elif kind == "truncate":
+            data = data[:at]
+        else:
+            lines = data.split(b"\n")
+            k = int(where * (len(lines) - 1))
+            data = b"\n".join(lines[: k + 1] + lines[k:])
+    return data
+
+
+@settings(
+    max_examples=300,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(st.integers(0, len(FUZZ_FILES) - 1), st.lists(MUTATION, min_size=1, max_size=4))
+def test_mutated_real_files_give_a_result_or_a_data_error(
+    tmp_path: Path, fuzz_sources: list[bytes], which: int, mutations
+) -> None:
+    """Issue 21 item 10: without the safety net of read_table, a damaged file ends in a
+    DataError (or a result), never in another exception."""
+    path = tmp_path / Path(FUZZ_FILES[which]).name
+    path.write_bytes(mutate(fuzz_sources[which], mutations))
+    try:
+        table = read_table_unguarded(path)
+    except DataError as exc:
+        assert exc.german() and exc.english()
+        return
+    values = table.values[~np.isnan(table.values)]
+    assert np.isfinite(values).all()

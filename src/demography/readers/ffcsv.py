@@ -57,6 +57,17 @@ def read_ffcsv(text: str, name: str, encoding: str = "") -> Table:
                 expected_en="the header of a GENESIS flat file (ffcsv)",
             )
     ks = sorted(int(m.group(1)) for h in col if (m := _VAR.fullmatch(h)))
+    for k in ks:
+        for part in ("variable_label", "variable_attribute_code", "variable_attribute_label"):
+            if f"{k}_{part}" not in col:
+                raise DataError(
+                    name,
+                    f"Spalte '{k}_{part}' fehlt im Kopf der Flat-Datei.",
+                    f"column '{k}_{part}' missing in the flat-file header.",
+                    line=1,
+                    expected_de="Kopfzeile einer GENESIS-Flat-Datei (ffcsv)",
+                    expected_en="the header of a GENESIS flat file (ffcsv)",
+                )
     n_fields = len(header)
     rows: list[list[str]] = []
     lines: list[int] = []
@@ -93,6 +104,18 @@ def read_ffcsv(text: str, name: str, encoding: str = "") -> Table:
     time_code = {r[col["time_code"]] for r in rows}
     times = [r[col["time"]].strip() for r in rows]
     if time_code == {"JAHR"}:
+        bad = next((k for k, t in enumerate(times) if not (t.isdigit() and len(t) == 4)), None)
+        if bad is not None:
+            raise DataError(
+                name,
+                "Ungültiges Jahr.",
+                "invalid year.",
+                line=lines[bad],
+                column=col["time"] + 1,
+                found=times[bad][:20],
+                expected_de="eine Jahreszahl wie 2025",
+                expected_en="a year such as 2025",
+            )
         add("year", [int(t) for t in times])
     elif time_code == {"STAG"}:
         add("date", [iso_date(t) or t for t in times])

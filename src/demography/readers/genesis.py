@@ -170,14 +170,15 @@ def _split_sections(text: str, name: str) -> _Sections:
     first_data = first_header
     while first_data < len(body) and body[first_data][1][:1] == [""]:
         first_data += 1
-    data = [(ln, row) for ln, row in body[first_data:] if row[0].strip() or "".join(row).strip()]
+    data = [(ln, row) for ln, row in body[first_data:] if "".join(row).strip()]
     if not data:
         raise DataError(
             name, "Die Tabelle enthält keine Datenzeilen.", "the table has no data lines."
         )
+    headers = [(ln, row) for ln, row in body[first_header:first_data] if "".join(row).strip()]
     return _Sections(
         titles=[";".join(_strip_trailing(row)) for _, row in body[:first_header]],
-        headers=body[first_header:first_data],
+        headers=headers,
         data=data,
         footer=footer,
     )

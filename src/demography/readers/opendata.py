@@ -34,6 +34,7 @@ from demography.agegroups import TOTAL, AgeInterval
 from demography.core import MAX_AGE, N_AGES
 from demography.errors import DataError
 from demography.readers.ages import parse_age
+from demography.readers.checks import MAX_COUNT
 from demography.readers.table import Table
 from demography.values import ValueParseError, parse_cell
 
@@ -116,7 +117,9 @@ def _count(text: str, name: str, line: int, column: int) -> float:
         ok = False
     else:
         ok = cell is None or cell.reason is None
-    if not ok or (cell is not None and (cell.value < 0 or cell.value != round(cell.value))):
+    if not ok or (
+        cell is not None and not (0 <= cell.value <= MAX_COUNT and cell.value == round(cell.value))
+    ):
         raise DataError(
             name,
             "Ungültige Anzahl.",
