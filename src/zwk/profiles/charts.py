@@ -83,6 +83,106 @@ def _legend(items: list[tuple[str, str, str]], x: int, y: int) -> list[str]:
     return out
 
 
+@dataclass(frozen=True)
+class _Frame:
+    """Plot area of a line chart: pixel positions of years and values."""
+
+    left: float
+    top: float
+    pw: float
+    ph: float
+    x0: float
+    x1: float
+    y0: float
+    y1: float
+
+    def px(self, x):
+        return self.left + (x - self.x0) / (self.x1 - self.x0) * self.pw
+
+    def py(self, v):
+        return self.top + self.ph - (v - self.y0) / (self.y1 - self.y0) * self.ph
+
+
+def _line_table(years, series, band) -> tuple[list, list]:
+    """Headers and rows of a line chart's data table."""
+    headers = ["Jahr"] + [name for name, _ in series]
+    if band:
+        headers += [f"{band[0]} (unten)", f"{band[0]} (oben)"]
+    rows = []
+    for i, y in enumerate(years):
+        row = [y] + [vs[i] for _, vs in series]
+        if band:
+            row += [band[1][i], band[2][i]]
+        rows.append(row)
+    return headers, rows
+
+
+def _line_axes(f: _Frame, ticks, years, digits, marker_year) -> list[str]:
+    parts = []
+    for t in ticks:
+        parts.append(
+            f'<line x1="{f.left}" x2="{f.left + f.pw}" y1="{f.py(t):.1f}" y2="{f.py(t):.1f}" '
+            f'stroke="#d0d0d0"/><text x="{f.left - 6}" y="{f.py(t) + 4:.1f}" text-anchor="end" '
+            f'fill="#1a1a1a">{fmt(t, digits if abs(t) < 100 else 0)}</text>'
+        )
+    step = max(1, round(len(years) / 8))
+    for i, y in enumerate(years):
+        if i % step == 0 or i == len(years) - 1:
+            parts.append(
+                f'<text x="{f.px(y):.1f}" y="{f.top + f.ph + 18}" text-anchor="middle" '
+                f'fill="#1a1a1a">{y}</text>'
+            )
+    if marker_year is not None and f.x0 <= marker_year <= f.x1:
+        parts.append(
+            f'<line x1="{f.px(marker_year):.1f}" x2="{f.px(marker_year):.1f}" y1="{f.top}" '
+            f'y2="{f.top + f.ph}" stroke="#6b6b6b" stroke-dasharray="3 3"/>'
+            f'<text x="{f.px(marker_year) + 4:.1f}" y="{f.top + 12}" fill="#1a1a1a">'
+            f"Vorausberechnung →</text>"
+        )
+    return parts
+
+
+def _band_polygon(f: _Frame, years, band, parts: list, legend: list) -> None:
+    pts = [(f.px(y), f.py(lo_)) for y, lo_ in zip(years, band[1], strict=True) if lo_ is not None]
+    pts_hi = [
+        (f.px(y), f.py(hi_)) for y, hi_ in zip(years, band[2], strict=True) if hi_ is not None
+    ]
+    if pts and pts_hi:
+        poly = " ".join(f"{x:.1f},{y:.1f}" for x, y in pts + pts_hi[::-1])
+        parts.append(
+            f'<polygon points="{poly}" fill="{BAND_FILL}" fill-opacity="0.3" '
+            f'stroke="{BAND_EDGE}" stroke-width="1.5" stroke-dasharray="1 2"/>'
+        )
+        legend.append((band[0], BAND_EDGE, "1 2"))
+
+
+def _polylines(f: _Frame, years, series, parts: list, legend: list) -> None:
+    """One line per series, broken where values are missing (a lone point is a dot)."""
+    for i, (name, vs) in enumerate(series):
+        colour, dash = PALETTE[i % len(PALETTE)], DASHES[i % len(DASHES)]
+        segments, current = [], []
+        for y, v in zip(years, vs, strict=True):
+            if v is None:
+                if current:
+                    segments.append(current)
+                current = []
+            else:
+                current.append(f"{f.px(y):.1f},{f.py(v):.1f}")
+        if current:
+            segments.append(current)
+        dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
+        for seg in segments:
+            if len(seg) == 1:
+                x, y = seg[0].split(",")
+                parts.append(f'<circle cx="{x}" cy="{y}" r="3" fill="{colour}"/>')
+            else:
+                parts.append(
+                    f'<polyline points="{" ".join(seg)}" fill="none" stroke="{colour}" '
+                    f'stroke-width="2.5"{dash_attr}/>'
+                )
+        legend.append((name, colour, dash))
+
+
 def line_chart(
     chart_id: str,
     title: str,
@@ -100,15 +200,7 @@ def line_chart(
     values = [v for _, vs in series for v in vs if v is not None]
     if band:
         values += [v for v in band[1] + band[2] if v is not None]
-    headers = ["Jahr"] + [name for name, _ in series]
-    if band:
-        headers += [f"{band[0]} (unten)", f"{band[0]} (oben)"]
-    rows = []
-    for i, y in enumerate(years):
-        row = [y] + [vs[i] for _, vs in series]
-        if band:
-            row += [band[1][i], band[2][i]]
-        rows.append(row)
+    headers, rows = _line_table(years, series, band)
     parts = _open(chart_id, title, desc, width, height)
     if not values or not years:
         parts.append('<text x="20" y="40" fill="#1a1a1a">Keine Daten</text></svg>')
@@ -116,73 +208,22 @@ def line_chart(
     lo, hi = min(values), max(values)
     pad = (hi - lo) * 0.08 or abs(hi) * 0.05 or 1
     ticks = _nice_ticks(lo - pad, hi + pad)
-    y0, y1 = ticks[0], ticks[-1]
-    x0, x1 = years[0], years[-1] if years[-1] > years[0] else years[0] + 1
-    pw, ph = width - left - right, height - top - bottom
-
-    def px(x):
-        return left + (x - x0) / (x1 - x0) * pw
-
-    def py(v):
-        return top + ph - (v - y0) / (y1 - y0) * ph
-
-    for t in ticks:
-        parts.append(
-            f'<line x1="{left}" x2="{left + pw}" y1="{py(t):.1f}" y2="{py(t):.1f}" '
-            f'stroke="#d0d0d0"/><text x="{left - 6}" y="{py(t) + 4:.1f}" text-anchor="end" '
-            f'fill="#1a1a1a">{fmt(t, digits if abs(t) < 100 else 0)}</text>'
-        )
-    step = max(1, round(len(years) / 8))
-    for i, y in enumerate(years):
-        if i % step == 0 or i == len(years) - 1:
-            parts.append(
-                f'<text x="{px(y):.1f}" y="{top + ph + 18}" text-anchor="middle" '
-                f'fill="#1a1a1a">{y}</text>'
-            )
-    if marker_year is not None and x0 <= marker_year <= x1:
-        parts.append(
-            f'<line x1="{px(marker_year):.1f}" x2="{px(marker_year):.1f}" y1="{top}" '
-            f'y2="{top + ph}" stroke="#6b6b6b" stroke-dasharray="3 3"/>'
-            f'<text x="{px(marker_year) + 4:.1f}" y="{top + 12}" fill="#1a1a1a">'
-            f"Vorausberechnung →</text>"
-        )
-    legend = []
+    frame = _Frame(
+        left=left,
+        top=top,
+        pw=width - left - right,
+        ph=height - top - bottom,
+        x0=years[0],
+        x1=years[-1] if years[-1] > years[0] else years[0] + 1,
+        y0=ticks[0],
+        y1=ticks[-1],
+    )
+    parts += _line_axes(frame, ticks, years, digits, marker_year)
+    legend: list = []
     if band:
-        pts = [(px(y), py(lo_)) for y, lo_ in zip(years, band[1], strict=True) if lo_ is not None]
-        pts_hi = [
-            (px(y), py(hi_)) for y, hi_ in zip(years, band[2], strict=True) if hi_ is not None
-        ]
-        if pts and pts_hi:
-            poly = " ".join(f"{x:.1f},{y:.1f}" for x, y in pts + pts_hi[::-1])
-            parts.append(
-                f'<polygon points="{poly}" fill="{BAND_FILL}" fill-opacity="0.3" '
-                f'stroke="{BAND_EDGE}" stroke-width="1.5" stroke-dasharray="1 2"/>'
-            )
-            legend.append((band[0], BAND_EDGE, "1 2"))
-    for i, (name, vs) in enumerate(series):
-        colour, dash = PALETTE[i % len(PALETTE)], DASHES[i % len(DASHES)]
-        segments, current = [], []
-        for y, v in zip(years, vs, strict=True):
-            if v is None:
-                if current:
-                    segments.append(current)
-                current = []
-            else:
-                current.append(f"{px(y):.1f},{py(v):.1f}")
-        if current:
-            segments.append(current)
-        dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
-        for seg in segments:
-            if len(seg) == 1:
-                x, y = seg[0].split(",")
-                parts.append(f'<circle cx="{x}" cy="{y}" r="3" fill="{colour}"/>')
-            else:
-                parts.append(
-                    f'<polyline points="{" ".join(seg)}" fill="none" stroke="{colour}" '
-                    f'stroke-width="2.5"{dash_attr}/>'
-                )
-        legend.append((name, colour, dash))
-    parts += _legend(legend, left + pw + 16, top + 10)
+        _band_polygon(frame, years, band, parts, legend)
+    _polylines(frame, years, series, parts, legend)
+    parts += _legend(legend, left + frame.pw + 16, top + 10)
     if unit:
         parts.append(f'<text x="8" y="{top + 4}" fill="#1a1a1a">{escape(unit)}</text>')
     parts.append("</svg>")

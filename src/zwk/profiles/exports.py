@@ -22,11 +22,13 @@ def csv_cell(value):
     return "" if value is None else value
 
 
-def workbook(municipality, ctx) -> bytes:
+def workbook(municipality, page) -> bytes:
+    """Every table of ``page`` (:class:`zwk.profiles.pages.ProfilePage`) as a sheet, and
+    the sources."""
     wb = Workbook()
     wb.remove(wb.active)
     used = set()
-    for table in ctx["tables"]:
+    for table in page.tables:
         name = table.title[:31].replace("/", "-").replace(":", "")
         base, n = name, 2
         while name in used:
@@ -41,10 +43,10 @@ def workbook(municipality, ctx) -> bytes:
             append_row(ws, row)
     ws = wb.create_sheet("Quellen")
     ws.append(["Datei", "Tabelle", "Stand", "Lizenz"])
-    for r in ctx["releases"]:
+    for r in page.sources.releases:
         append_row(ws, [r.file_name, r.table_code, r.stand, r.licence])
     ws.append([])
-    append_row(ws, [f"Kommunalprofil {municipality.name}. {ctx['licence']}"])
+    append_row(ws, [f"Kommunalprofil {municipality.name}. {page.sources.licence}"])
     out = io.BytesIO()
     wb.save(out)
     return out.getvalue()

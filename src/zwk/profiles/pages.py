@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from zwk.profiles import analysis, charts
 from zwk.profiles.models import StatisticsRelease
-from zwk.profiles.selectors import comparison
+from zwk.profiles.selectors import Comparison, IndicatorRow, comparison
 
 #: Plain-German explanations ("Was bedeutet das?") per indicator.
 EXPLAIN = {
@@ -62,6 +62,134 @@ class Table:
     rows: list[list]
 
 
+# --- sections -----------------------------------------------------------------------------
+
+
+@dataclass
+class Indicator:
+    """One indicator as the page shows it: formatted value, trend arrow, references."""
+
+    row: IndicatorRow
+    digits: int
+    value: str
+    trend: str
+    arrow: str
+    arrow_label: str
+    explain: str
+    refs: list[tuple[str, str, int | None]]  # (label, formatted value, year of the value)
+
+
+@dataclass
+class IndicatorSection:
+    """„Auf einen Blick“ and „Kennzahlen im Vergleich“."""
+
+    indicators: list[Indicator]
+    headlines: list[Indicator]
+    table: Table
+
+
+@dataclass
+class PopulationSection:
+    """Observed inhabitants at 31.12. of each year (a table; the chart is the projection's)."""
+
+    table: Table | None
+
+
+@dataclass
+class ProjectionSection:
+    """The scenario explorer's result: trend, pyramid, functional age groups, demand."""
+
+    can_project: bool
+    scenario: analysis.ScenarioResult | None = None
+    trend: charts.Chart | None = None
+    pyramid: charts.Chart | None = None
+    age_groups: charts.Chart | None = None
+    demand_table: Table | None = None
+
+    @property
+    def charts(self) -> list[charts.Chart]:
+        return [c for c in (self.trend, self.pyramid, self.age_groups) if c is not None]
+
+
+@dataclass
+class ComparisonSection:
+    """Bars against Kreis, Land, Bund, peers and the size class; births, deaths, moves."""
+
+    bars: list[charts.Chart]
+    size_label: str
+    size_count: int
+    movements: charts.Chart | None
+
+    @property
+    def has_movements(self) -> bool:
+        return self.movements is not None
+
+
+@dataclass
+class TypologySection:
+    """The Demografietyp with its explanation and the most similar Kommunen."""
+
+    type: object | None  # demography.typology.DemographicType
+    method: str
+    not_used: str
+    peers: list  # demography.typology.Peer
+    table: Table | None
+
+
+@dataclass
+class SourcesSection:
+    """The data deliveries behind the page and the licence note."""
+
+    releases: list[StatisticsRelease]
+    licence: str
+
+    @property
+    def has_official(self) -> bool:
+        return any(r.licence for r in self.releases)
+
+
+@dataclass
+class ProfilePage:
+    """Everything the profile page, its exports and the PDF show, section by section."""
+
+    comparison: Comparison
+    params: analysis.ScenarioParams
+    indicators: IndicatorSection
+    population: PopulationSection
+    projection: ProjectionSection
+    comparisons: ComparisonSection
+    typology: TypologySection
+    sources: SourcesSection
+
+    @property
+    def has_data(self) -> bool:
+        return bool(self.comparison.rows)
+
+    @property
+    def chart_list(self) -> list[charts.Chart]:
+        """All charts in page order (the PDF shows them in this order)."""
+        c = self.comparisons
+        return self.projection.charts + c.bars + ([c.movements] if c.movements else [])
+
+    @property
+    def tables(self) -> list[Table]:
+        """Every table of the page in export order: one CSV each, one sheet each."""
+        found = [
+            self.indicators.table,
+            self.population.table,
+            self.projection.demand_table,
+            *(Table(f"diagramm-{c.id}", c.title, c.headers, c.rows) for c in self.chart_list),
+            self.typology.table,
+        ]
+        return [t for t in found if t is not None]
+
+    def table(self, slug: str) -> Table | None:
+        return next((t for t in self.tables if t.slug == slug), None)
+
+
+# --- builders -----------------------------------------------------------------------------
+
+
 def _arrow(trend, digits):
     if trend is None:
         return "", ""
@@ -70,172 +198,183 @@ def _arrow(trend, digits):
     return ("↑", _("steigend")) if trend > 0 else ("↓", _("fallend"))
 
 
-def build(municipality, params: analysis.ScenarioParams | None = None, *, band=True) -> dict:
-    """Everything the profile page, the exports and the PDF show."""
-    params = params or analysis.ScenarioParams()
-    comp = comparison(municipality)
-    own = comp.own
-    ctx: dict = {"comparison": comp, "params": params, "has_data": bool(comp.rows)}
-    indicators = []
-    for row in comp.rows:
-        digits = DIGITS.get(row.key, 1)
-        arrow, arrow_label = _arrow(row.trend, digits)
-        indicators.append(
-            {
-                "row": row,
-                "digits": digits,
-                "value": charts.fmt(row.value, digits),
-                "trend": charts.fmt(row.trend, digits) if row.trend is not None else "",
-                "arrow": arrow,
-                "arrow_label": arrow_label,
-                "explain": EXPLAIN.get(row.key, ""),
-                "refs": [
-                    (_("Kreis"), charts.fmt(row.kreis, digits), row.kreis_year),
-                    (_("Land"), charts.fmt(row.land, digits), row.land_year),
-                    (_("Deutschland"), charts.fmt(row.bund, digits), row.bund_year),
-                    (_("ähnliche Kommunen"), charts.fmt(row.peers, digits), None),
-                    (_("gleiche Größenklasse"), charts.fmt(row.size_class, digits), None),
-                ],
-            }
-        )
-    ctx["indicators"] = indicators
-    ctx["headlines"] = [i for i in indicators if i["row"].key in HEADLINE_KEYS]
-    tables: list[Table] = [
-        Table(
-            "kennzahlen",
-            _("Kennzahlen im Vergleich"),
-            [
-                _("Kennzahl"),
-                _("Jahr"),
-                _("Wert"),
-                _("Einheit"),
-                _("Veränderung zum Vorjahr"),
-                _("Kreis"),
-                _("Land"),
-                _("Deutschland"),
-                _("ähnliche Kommunen"),
-                _("gleiche Größenklasse"),
-                _("Quelle"),
-            ],
-            [
-                [
-                    r.name,
-                    r.year,
-                    r.value,
-                    r.unit,
-                    r.trend,
-                    r.kreis,
-                    r.land,
-                    r.bund,
-                    r.peers,
-                    r.size_class,
-                    r.source,
-                ]
-                for r in comp.rows
-            ],
-        )
+def _indicator(row: IndicatorRow) -> Indicator:
+    digits = DIGITS.get(row.key, 1)
+    arrow, arrow_label = _arrow(row.trend, digits)
+    return Indicator(
+        row=row,
+        digits=digits,
+        value=charts.fmt(row.value, digits),
+        trend=charts.fmt(row.trend, digits) if row.trend is not None else "",
+        arrow=arrow,
+        arrow_label=arrow_label,
+        explain=EXPLAIN.get(row.key, ""),
+        refs=[
+            (_("Kreis"), charts.fmt(row.kreis, digits), row.kreis_year),
+            (_("Land"), charts.fmt(row.land, digits), row.land_year),
+            (_("Deutschland"), charts.fmt(row.bund, digits), row.bund_year),
+            (_("ähnliche Kommunen"), charts.fmt(row.peers, digits), None),
+            (_("gleiche Größenklasse"), charts.fmt(row.size_class, digits), None),
+        ],
+    )
+
+
+def indicator_section(comp: Comparison) -> IndicatorSection:
+    indicators = [_indicator(row) for row in comp.rows]
+    headers = [
+        _("Kennzahl"),
+        _("Jahr"),
+        _("Wert"),
+        _("Einheit"),
+        _("Veränderung zum Vorjahr"),
+        _("Kreis"),
+        _("Land"),
+        _("Deutschland"),
+        _("ähnliche Kommunen"),
+        _("gleiche Größenklasse"),
+        _("Quelle"),
     ]
-    chart_list: list[charts.Chart] = []
+    rows = [
+        [
+            r.name,
+            r.year,
+            r.value,
+            r.unit,
+            r.trend,
+            r.kreis,
+            r.land,
+            r.bund,
+            r.peers,
+            r.size_class,
+            r.source,
+        ]
+        for r in comp.rows
+    ]
+    return IndicatorSection(
+        indicators=indicators,
+        headlines=[i for i in indicators if i.row.key in HEADLINE_KEYS],
+        table=Table("kennzahlen", _("Kennzahlen im Vergleich"), headers, rows),
+    )
+
+
+def population_section(comp: Comparison) -> PopulationSection:
+    own = comp.own
+    if not (own and own.has_data):
+        return PopulationSection(table=None)
+    rows = [[y, own.totals[y]] for y in own.years]
+    return PopulationSection(
+        Table("bevoelkerung", _("Bevölkerung am 31.12."), [_("Jahr"), _("Einwohner")], rows)
+    )
+
+
+def _series(result, hist_years: list[int]) -> tuple[list, list | None, list | None]:
+    """Projected, low and high totals, padded with None over the observed years."""
+    pad = [None] * len(hist_years)
+
+    def of(projection):
+        return pad + [float(v) for v in projection.totals[:, 0]] if projection else None
+
+    return of(result.main), of(result.low), of(result.high)
+
+
+def _trend_chart(own, result) -> charts.Chart:
+    proj_years = [int(y) for y in result.main.years]
+    hist_years = [y for y in own.years if y < proj_years[0]]
+    all_years = hist_years + proj_years
+    projected, low, high = _series(result, hist_years)
+    desc = _(
+        "Einwohnerzahl %(first)s bis %(last)s: beobachtet bis %(base)s, danach "
+        "vorausberechnet mit den gewählten Annahmen; das Band reicht von niedriger "
+        "bis hoher Zuwanderung. %(start)s Einwohner %(base)s, %(end)s im Jahr %(last)s."
+    ) % {
+        "first": all_years[0],
+        "last": all_years[-1],
+        "base": proj_years[0],
+        "start": charts.fmt(projected[len(hist_years)], 0),
+        "end": charts.fmt(projected[-1], 0),
+    }
+    return charts.line_chart(
+        "trend",
+        _("Bevölkerung und Vorausberechnung"),
+        desc,
+        all_years,
+        [
+            (_("beobachtet"), [own.totals.get(y) for y in all_years]),
+            (_("Vorausberechnung"), projected),
+        ],
+        band=(_("Spanne Zuwanderung niedrig–hoch"), low, high) if low else None,
+        unit=_("Personen"),
+        marker_year=proj_years[0],
+    )
+
+
+def _pyramid_chart(pop, result) -> charts.Chart:
+    last = int(result.main.years[-1])
+    years = {"now": pop.year, "later": last}
+    return charts.pyramid(
+        "pyramide",
+        _("Altersaufbau %(now)s und %(later)s") % years,
+        _(
+            "Bevölkerungspyramide in Fünf-Jahres-Gruppen, Männer links, Frauen rechts. "
+            "Balken: Bestand am 31.12.%(now)s; gestrichelte Linie: Vorausberechnung "
+            "für %(later)s."
+        )
+        % years,
+        pop.counts[0].tolist(),
+        result.main.single_years()[-1, 0].tolist(),
+        pop.year,
+        last,
+    )
+
+
+def _age_groups_chart(result) -> charts.Chart:
+    proj_years = [int(y) for y in result.main.years]
+    return charts.line_chart(
+        "altersgruppen",
+        _("Funktionale Altersgruppen"),
+        _(
+            "Vorausberechnete Zahl der Kinder im Krippen-, Kindergarten- und "
+            "Schulalter sowie der Menschen ab 80 Jahren, %(first)s bis %(last)s."
+        )
+        % {"first": proj_years[0], "last": proj_years[-1]},
+        proj_years,
+        [(DEMAND_LABELS[k], [float(v) for v in result.demand[k][:, 0]]) for k in FUNCTIONAL_SHOWN],
+        unit=_("Personen"),
+    )
+
+
+def _demand_table(result) -> Table:
+    proj_years = [int(y) for y in result.main.years]
+    step_years = [y for y in proj_years if (y - proj_years[0]) % 5 == 0]
+    idx = [proj_years.index(y) for y in step_years]
+    return Table(
+        "planungsbedarf",
+        _("Planungsbedarf (Vorausberechnung)"),
+        [_("Gruppe"), *[str(y) for y in step_years]],
+        [
+            [DEMAND_LABELS[k], *[round(float(result.demand[k][i, 0])) for i in idx]]
+            for k in DEMAND_LABELS
+        ],
+    )
+
+
+def projection_section(comp: Comparison, params, *, band=True) -> ProjectionSection:
+    own = comp.own
     pop = own.population() if own else None
-    ctx["can_project"] = pop is not None
-    if own and own.has_data:
-        years = own.years
-        trend_rows = [[y, own.totals[y]] for y in years]
-        tables.append(
-            Table(
-                "bevoelkerung", _("Bevölkerung am 31.12."), [_("Jahr"), _("Einwohner")], trend_rows
-            )
-        )
-    if pop is not None:
-        result = analysis.project_scenario(pop, params, band=band)
-        ctx["scenario"] = result
-        main = result.main
-        proj_years = [int(y) for y in main.years]
-        hist_years = [y for y in own.years if y < proj_years[0]]
-        all_years = hist_years + proj_years
-        observed = [own.totals.get(y) for y in all_years]
-        projected = [None] * len(hist_years) + [float(v) for v in main.totals[:, 0]]
-        low = (
-            [None] * len(hist_years) + [float(v) for v in result.low.totals[:, 0]]
-            if result.low
-            else None
-        )
-        high = (
-            [None] * len(hist_years) + [float(v) for v in result.high.totals[:, 0]]
-            if result.high
-            else None
-        )
-        chart_list.append(
-            charts.line_chart(
-                "trend",
-                _("Bevölkerung und Vorausberechnung"),
-                _(
-                    "Einwohnerzahl %(first)s bis %(last)s: beobachtet bis %(base)s, danach "
-                    "vorausberechnet mit den gewählten Annahmen; das Band reicht von niedriger "
-                    "bis hoher Zuwanderung. %(start)s Einwohner %(base)s, %(end)s im Jahr %(last)s."
-                )
-                % {
-                    "first": all_years[0],
-                    "last": all_years[-1],
-                    "base": proj_years[0],
-                    "start": charts.fmt(projected[len(hist_years)], 0),
-                    "end": charts.fmt(projected[-1], 0),
-                },
-                all_years,
-                [(_("beobachtet"), observed), (_("Vorausberechnung"), projected)],
-                band=(_("Spanne Zuwanderung niedrig–hoch"), low, high) if low else None,
-                unit=_("Personen"),
-                marker_year=proj_years[0],
-            )
-        )
-        later = main.single_years()[-1, 0]
-        chart_list.append(
-            charts.pyramid(
-                "pyramide",
-                _("Altersaufbau %(now)s und %(later)s")
-                % {"now": pop.year, "later": proj_years[-1]},
-                _(
-                    "Bevölkerungspyramide in Fünf-Jahres-Gruppen, Männer links, Frauen rechts. "
-                    "Balken: Bestand am 31.12.%(now)s; gestrichelte Linie: Vorausberechnung "
-                    "für %(later)s."
-                )
-                % {"now": pop.year, "later": proj_years[-1]},
-                pop.counts[0].tolist(),
-                later.tolist(),
-                pop.year,
-                proj_years[-1],
-            )
-        )
-        demand = result.demand
-        chart_list.append(
-            charts.line_chart(
-                "altersgruppen",
-                _("Funktionale Altersgruppen"),
-                _(
-                    "Vorausberechnete Zahl der Kinder im Krippen-, Kindergarten- und "
-                    "Schulalter sowie der Menschen ab 80 Jahren, %(first)s bis %(last)s."
-                )
-                % {"first": proj_years[0], "last": proj_years[-1]},
-                proj_years,
-                [(DEMAND_LABELS[k], [float(v) for v in demand[k][:, 0]]) for k in FUNCTIONAL_SHOWN],
-                unit=_("Personen"),
-            )
-        )
-        step_years = [y for y in proj_years if (y - proj_years[0]) % 5 == 0]
-        idx = [proj_years.index(y) for y in step_years]
-        tables.append(
-            Table(
-                "planungsbedarf",
-                _("Planungsbedarf (Vorausberechnung)"),
-                [_("Gruppe"), *[str(y) for y in step_years]],
-                [
-                    [DEMAND_LABELS[k], *[round(float(demand[k][i, 0])) for i in idx]]
-                    for k in DEMAND_LABELS
-                ],
-            )
-        )
-        ctx["demand_table"] = tables[-1]
-    # comparison bars
+    if pop is None:
+        return ProjectionSection(can_project=False)
+    result = analysis.project_scenario(pop, params, band=band)
+    return ProjectionSection(
+        can_project=True,
+        scenario=result,
+        trend=_trend_chart(own, result),
+        pyramid=_pyramid_chart(pop, result),
+        age_groups=_age_groups_chart(result),
+        demand_table=_demand_table(result),
+    )
+
+
+def _comparison_bars(municipality, comp: Comparison) -> list[charts.Chart]:
     labels = [municipality.name]
     ref_names = []
     for role, label in (("kreis", _("Kreis")), ("land", _("Land")), ("bund", _("Deutschland"))):
@@ -245,6 +384,7 @@ def build(municipality, params: analysis.ScenarioParams | None = None, *, band=T
     labels += [n for _r, n in ref_names] + [_("ähnliche Kommunen (Mittel)")]
     if comp.size_label:
         labels.append(_("gleiche Größenklasse (Mittel)"))
+    bars = []
     for key in ("old_age_dependency_ratio", "share_under_18", "share_80_plus", "mean_age"):
         row = next((r for r in comp.rows if r.key == key), None)
         if row is None:
@@ -252,7 +392,7 @@ def build(municipality, params: analysis.ScenarioParams | None = None, *, band=T
         values = [row.value] + [getattr(row, role) for role, _n in ref_names] + [row.peers]
         if comp.size_label:
             values.append(row.size_class)
-        chart_list.append(
+        bars.append(
             charts.bar_chart(
                 f"vergleich-{key}",
                 _("%(name)s im Vergleich (%(year)s)") % {"name": row.name, "year": row.year},
@@ -263,70 +403,91 @@ def build(municipality, params: analysis.ScenarioParams | None = None, *, band=T
                 unit=row.unit,
             )
         )
-    # natural balance and migration
+    return bars
+
+
+def _movements_chart(own) -> charts.Chart | None:
     moves = own.movements if own else {}
-    if moves:
-        m_years = sorted(moves)
-        nat = [
-            (moves[y].get("births") - moves[y].get("deaths"))
-            if "births" in moves[y] and "deaths" in moves[y]
-            else None
-            for y in m_years
-        ]
-        mig = [moves[y].get("net_migration") for y in m_years]
-        chart_list.append(
-            charts.line_chart(
-                "bewegungen",
-                _("Natürlicher Saldo und Wanderungssaldo"),
-                _("Geburten minus Sterbefälle und Zuzüge minus Fortzüge je Jahr."),
-                m_years,
-                [(_("natürlicher Saldo"), nat), (_("Wanderungssaldo"), mig)],
-                unit=_("Personen"),
-            )
-        )
-    ctx["has_movements"] = bool(moves)
-    ctx["charts"] = {c.id: c for c in chart_list}
-    ctx["chart_list"] = chart_list
-    for c in chart_list:
-        tables.append(Table(f"diagramm-{c.id}", c.title, c.headers, c.rows))
-    # typology
-    typ = comp.typology
-    ctx["typology"] = None
-    if typ is not None and own is not None and own.code in typ.typology.codes:
-        ctx["typology"] = typ.typology.type_of(own.code)
-        ctx["typology_method"] = typ.typology.method
-        ctx["typology_not_used"] = typ.typology.not_used
-    ctx["peers"] = comp.peers
-    ctx["size_label"] = comp.size_label
-    ctx["size_count"] = len(comp.size_data or [])
+    if not moves:
+        return None
+    years = sorted(moves)
+    natural = [
+        (moves[y]["births"] - moves[y]["deaths"])
+        if "births" in moves[y] and "deaths" in moves[y]
+        else None
+        for y in years
+    ]
+    migration = [moves[y].get("net_migration") for y in years]
+    return charts.line_chart(
+        "bewegungen",
+        _("Natürlicher Saldo und Wanderungssaldo"),
+        _("Geburten minus Sterbefälle und Zuzüge minus Fortzüge je Jahr."),
+        years,
+        [(_("natürlicher Saldo"), natural), (_("Wanderungssaldo"), migration)],
+        unit=_("Personen"),
+    )
+
+
+def comparison_section(municipality, comp: Comparison) -> ComparisonSection:
+    return ComparisonSection(
+        bars=_comparison_bars(municipality, comp),
+        size_label=comp.size_label,
+        size_count=len(comp.size_data or []),
+        movements=_movements_chart(comp.own),
+    )
+
+
+def typology_section(comp: Comparison) -> TypologySection:
+    typ, own = comp.typology, comp.own
+    known = typ is not None and own is not None and own.code in typ.typology.codes
+    table = None
     if comp.peers:
-        tables.append(
-            Table(
-                "aehnliche-kommunen",
-                _("Ähnliche Kommunen"),
-                [_("Schlüssel"), _("Name"), _("Abstand"), _("Größte Unterschiede")],
+        table = Table(
+            "aehnliche-kommunen",
+            _("Ähnliche Kommunen"),
+            [_("Schlüssel"), _("Name"), _("Abstand"), _("Größte Unterschiede")],
+            [
                 [
-                    [
-                        p.code,
-                        p.name,
-                        round(p.distance, 2),
-                        "; ".join(
-                            f"{d.label}: {charts.fmt(d.own)} / {charts.fmt(d.peer)}"
-                            for d in p.differences
-                        ),
-                    ]
-                    for p in comp.peers
-                ],
-            )
+                    p.code,
+                    p.name,
+                    round(p.distance, 2),
+                    "; ".join(
+                        f"{d.label}: {charts.fmt(d.own)} / {charts.fmt(d.peer)}"
+                        for d in p.differences
+                    ),
+                ]
+                for p in comp.peers
+            ],
         )
-    # sources
+    return TypologySection(
+        type=typ.typology.type_of(own.code) if known else None,
+        method=typ.typology.method if known else "",
+        not_used=typ.typology.not_used if known else "",
+        peers=comp.peers,
+        table=table,
+    )
+
+
+def sources_section(comp: Comparison) -> SourcesSection:
     release_ids = set()
-    for rd in [own, *comp.refs.values()]:
+    for rd in [comp.own, *comp.refs.values()]:
         if rd is not None:
             release_ids |= rd.release_ids
-    releases = list(StatisticsRelease.objects.filter(pk__in=release_ids).order_by("table_code"))
-    ctx["releases"] = releases
-    ctx["licence"] = LICENCE
-    ctx["has_official"] = any(r.licence for r in releases)
-    ctx["tables"] = tables
-    return ctx
+    releases = StatisticsRelease.objects.filter(pk__in=release_ids).order_by("table_code")
+    return SourcesSection(releases=list(releases), licence=LICENCE)
+
+
+def build(municipality, params: analysis.ScenarioParams | None = None, *, band=True) -> ProfilePage:
+    """Everything the profile page, the exports and the PDF show."""
+    params = params or analysis.ScenarioParams()
+    comp = comparison(municipality)
+    return ProfilePage(
+        comparison=comp,
+        params=params,
+        indicators=indicator_section(comp),
+        population=population_section(comp),
+        projection=projection_section(comp, params, band=band),
+        comparisons=comparison_section(municipality, comp),
+        typology=typology_section(comp),
+        sources=sources_section(comp),
+    )

@@ -65,6 +65,8 @@ def _read(path, *, name: str, municipality, restrict: bool) -> importer.Extract:
         out = importer.extract(path, display_name=name)
         importer.validate_codes(out, register_map=register_map_for(municipality))
     except DataError as exc:
+        if exc.file and Path(exc.file).name == Path(path).name:
+            exc.file = name  # the name the user knows, not the stored upload's random one
         raise ImportRefused(exc.german()) from None
     if restrict:
         own = region_code_for(municipality) if municipality else None

@@ -55,19 +55,19 @@ def profile(request, slug):
     municipality, profile_obj, inside = _profile_access(request, slug)
     form, params = _scenario_form(request)
     status = 400 if form.is_bound and not form.is_valid() else 200
-    ctx = pages.build(municipality, params)
-    ctx.update(
-        municipality=municipality,
-        profile=profile_obj,
-        inside=inside,
-        form=form,
-        can_import=request.user.has_perm("profiles.import_statistics", municipality),
-        can_publish=request.user.has_perm("profiles.publish_profile", municipality),
-        jobs=_jobs(municipality, 5) if inside else [],
-        area_form=RegisterAreaForm(initial={"register_area": profile_obj.register_area}),
-        situation_hook=_situation_hook(municipality) if inside else None,
-        query=_query(request),
-    )
+    ctx = {
+        "page": pages.build(municipality, params),
+        "municipality": municipality,
+        "profile": profile_obj,
+        "inside": inside,
+        "form": form,
+        "can_import": request.user.has_perm("profiles.import_statistics", municipality),
+        "can_publish": request.user.has_perm("profiles.publish_profile", municipality),
+        "jobs": _jobs(municipality, 5) if inside else [],
+        "area_form": RegisterAreaForm(initial={"register_area": profile_obj.register_area}),
+        "situation_hook": _situation_hook(municipality) if inside else None,
+        "query": _query(request),
+    }
     return render(request, "profiles/profile.html", ctx, status=status)
 
 
@@ -96,8 +96,12 @@ def scenario(request, slug):
             return render(request, "profiles/_scenario_errors.html", {"form": form}, status=400)
         params = None
     started = time.perf_counter()
-    ctx = pages.build(municipality, params)
-    ctx.update(municipality=municipality, form=form, query=_query(request))
+    ctx = {
+        "page": pages.build(municipality, params),
+        "municipality": municipality,
+        "form": form,
+        "query": _query(request),
+    }
     response = render(request, "profiles/_scenario.html", ctx)
     response["Server-Timing"] = f"build;dur={(time.perf_counter() - started) * 1000:.1f}"
     return response
@@ -107,8 +111,7 @@ def scenario(request, slug):
 def export_xlsx(request, slug):
     municipality, _p, _inside = _profile_access(request, slug)
     _form, params = _scenario_form(request)
-    ctx = pages.build(municipality, params)
-    data = exports.workbook(municipality, ctx)
+    data = exports.workbook(municipality, pages.build(municipality, params))
     response = HttpResponse(
         data, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     )
@@ -120,8 +123,7 @@ def export_xlsx(request, slug):
 def export_csv(request, slug, table):
     municipality, _p, _inside = _profile_access(request, slug)
     _form, params = _scenario_form(request)
-    ctx = pages.build(municipality, params)
-    found = next((t for t in ctx["tables"] if t.slug == table), None)
+    found = pages.build(municipality, params).table(table)
     if found is None:
         raise Http404
     buffer = io.StringIO()
@@ -138,11 +140,11 @@ def export_csv(request, slug, table):
 def report_pdf(request, slug):
     municipality, _profile_obj, inside = _profile_access(request, slug)
     _form, params = _scenario_form(request)
-    ctx = pages.build(municipality, params)
-    ctx.update(
-        municipality=municipality,
-        situation_hook=_situation_hook(municipality) if inside else None,
-    )
+    ctx = {
+        "page": pages.build(municipality, params),
+        "municipality": municipality,
+        "situation_hook": _situation_hook(municipality) if inside else None,
+    }
     pdf = exports.report_pdf(request, ctx)
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="kommunalprofil-{slug}.pdf"'

@@ -208,8 +208,10 @@ def test_exports_defuse_formulas_from_uploaded_names():
     table = SimpleNamespace(title="Kennzahlen", headers=["Region", "Wert"], rows=[["=1+1", 3.5]])
     release = SimpleNamespace(file_name="@SUM(A1).csv", table_code="t", stand="2024", licence="dl")
     municipality = SimpleNamespace(name="-Musterdorf")
-    ctx = {"tables": [table], "releases": [release], "licence": "dl-de/by-2-0"}
-    wb = load_workbook(io.BytesIO(exports.workbook(municipality, ctx)))
+    page = SimpleNamespace(
+        tables=[table], sources=SimpleNamespace(releases=[release], licence="dl-de/by-2-0")
+    )
+    wb = load_workbook(io.BytesIO(exports.workbook(municipality, page)))
     sheet = wb["Kennzahlen"]
     assert sheet["A2"].value == "=1+1" and sheet["A2"].data_type == "s"
     assert sheet["B2"].value == 3.5
