@@ -5,10 +5,15 @@ Who may moderate: the Kommune's coordination, assigned consultants, the office, 
 named as moderators of the workshop. Other team members may look and download the protocol.
 
 Participant side: the "user" is a ``Participant`` (no account); the object is a ``Phase``.
-What a phase allows comes from the phase registry (``phases.py``).
+What a phase allows comes from the phase registry (``phases.py``). Whether a participant may
+write or vote *now* (same workshop, not blocked, phase open and made for it) is decided here
+once: the page shows its form from the rule, and the services call ``require`` – which
+raises the reason the rule says no, in plain German.
 """
 
 import rules
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
 
 from zwk.accounts.predicates import is_assigned_consultant, is_coordinator_of, is_office
 from zwk.municipalities.rules import can_see
@@ -31,26 +36,62 @@ leads_workshops = is_office | is_coordinator_of | is_assigned_consultant
 moderates = leads_workshops | is_workshop_moderator
 
 
+def participant_refusal(participant, phase) -> str | None:
+    """Why ``participant`` may not contribute to ``phase`` – or None if they may."""
+    if participant.workshop_id != phase.workshop_id:
+        return _("Diese Karte gehört zu einer anderen Werkstatt.")
+    if participant.blocked_at is not None:
+        return _("Sie wurden von der Moderation gesperrt und können nichts mehr beitragen.")
+    if participant.anonymised_at is not None:
+        return _("Ihre Teilnahme ist beendet.")
+    return None
+
+
+def phase_refusal(phase, action: str) -> str | None:
+    """Why ``phase`` does not take ``action`` (WRITE, VOTE) now – or None if it does."""
+    if not phase.type.allows(action):
+        if action == WRITE:
+            return _("In der Phase „%(phase)s“ werden keine Karten geschrieben.") % {
+                "phase": phase.type.title
+            }
+        return _("In der Phase „%(phase)s“ werden keine Punkte vergeben.") % {
+            "phase": phase.type.title
+        }
+    if phase.state == phase.State.CLOSED:
+        return _(
+            "Die Phase „%(phase)s“ ist abgeschlossen – Änderungen sind nicht mehr möglich."
+        ) % {"phase": phase.type.title}
+    if phase.state == phase.State.PENDING:
+        return _("Die Phase „%(phase)s“ hat noch nicht begonnen.") % {"phase": phase.type.title}
+    return None
+
+
+def require(action: str, participant, phase) -> None:
+    """For the services: ``ValidationError`` with the reason unless ``participant`` may do
+    ``action`` in ``phase`` now (the same test as ``workshops.write_card``/``vote_card``)."""
+    reason = participant_refusal(participant, phase) or phase_refusal(phase, action)
+    if reason:
+        raise ValidationError(reason)
+
+
 @rules.predicate
 def is_active_participant(participant, phase) -> bool:
     return (
         participant is not None
         and hasattr(participant, "blocked_at")
-        and participant.blocked_at is None
-        and participant.anonymised_at is None
         and phase is not None
-        and participant.workshop_id == phase.workshop_id
+        and participant_refusal(participant, phase) is None
     )
 
 
 @rules.predicate
 def phase_allows_writing(participant, phase) -> bool:
-    return phase.is_open and phase.type.allows(WRITE)
+    return phase_refusal(phase, WRITE) is None
 
 
 @rules.predicate
 def phase_allows_voting(participant, phase) -> bool:
-    return phase.is_open and phase.type.allows(VOTE)
+    return phase_refusal(phase, VOTE) is None
 
 
 rules.add_perm("workshops.view_workshop", can_see)

@@ -1,9 +1,10 @@
 """Writes of the Zukunftswerkstatt.
 
 Every function runs in one transaction, checks its invariants (phase open, budget, same
-workshop, not blocked) and returns the changed object. Moderator actions go to the audit log;
-participant actions do not (no accounts, data minimisation). Every change participants can see
-bumps ``Workshop.version`` so that live views can answer "nothing new" cheaply.
+workshop, not blocked – the first and the last asked of ``rules.py``) and returns the changed
+object. Moderator actions go to the audit log; participant actions do not (no accounts, data
+minimisation). Every change participants can see bumps ``Workshop.version`` so that live
+views can answer "nothing new" cheaply.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from zwk.core.queries import one_or_none
 from zwk.core.uploads import random_upload_name, reencode_image
 from zwk.municipalities.models import Municipality, Theme
 from zwk.workshops import live
+from zwk.workshops import rules as workshop_rules
 from zwk.workshops.models import (
     CARD_MAX_LENGTH,
     PRIVACY_NOTICE_VERSION,
@@ -283,37 +285,6 @@ def participant_unblock(*, participant: Participant, by: User, request=None) -> 
     return participant
 
 
-def _check_participant(participant: Participant, phase: Phase) -> None:
-    if participant.workshop_id != phase.workshop_id:
-        raise ValidationError(_("Diese Karte gehört zu einer anderen Werkstatt."))
-    if participant.is_blocked:
-        raise ValidationError(
-            _("Sie wurden von der Moderation gesperrt und können nichts mehr beitragen.")
-        )
-    if participant.anonymised_at is not None:
-        raise ValidationError(_("Ihre Teilnahme ist beendet."))
-
-
-def _check_phase(phase: Phase, action: str) -> None:
-    if not phase.type.allows(action):
-        raise ValidationError(
-            _("In der Phase „%(phase)s“ werden keine Karten geschrieben.")
-            % {"phase": phase.type.title}
-            if action == WRITE
-            else _("In der Phase „%(phase)s“ werden keine Punkte vergeben.")
-            % {"phase": phase.type.title}
-        )
-    if phase.state == Phase.State.CLOSED:
-        raise ValidationError(
-            _("Die Phase „%(phase)s“ ist abgeschlossen – Änderungen sind nicht mehr möglich.")
-            % {"phase": phase.type.title}
-        )
-    if phase.state == Phase.State.PENDING:
-        raise ValidationError(
-            _("Die Phase „%(phase)s“ hat noch nicht begonnen.") % {"phase": phase.type.title}
-        )
-
-
 # --- Cards ------------------------------------------------------------------------------
 
 
@@ -380,8 +351,7 @@ def card_create(
 ) -> Card:
     """A participant writes a card in an open phase that allows writing."""
     phase = Phase.objects.select_related("workshop__municipality").get(pk=phase.pk)
-    _check_participant(participant, phase)
-    _check_phase(phase, WRITE)
+    workshop_rules.require(WRITE, participant, phase)
     fields = _card_fields(
         phase, text=text, theme=theme, who=who, by_when=by_when, first_step=first_step
     )
@@ -600,8 +570,7 @@ def _votable_card(card: Card, participant: Participant, fresh: bool) -> tuple[Ca
     if card.workshop_id == participant.workshop_id:
         card.workshop = participant.workshop  # loaded with the participant: no query
     phase = card.phase
-    _check_participant(participant, phase)
-    _check_phase(phase, VOTE)
+    workshop_rules.require(VOTE, participant, phase)
     if not card.is_visible:
         raise ValidationError(_("Diese Karte ist nicht mehr sichtbar."))
     return card, phase

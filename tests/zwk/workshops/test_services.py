@@ -267,3 +267,49 @@ def test_representativeness_compares_with_the_population_by_age(workshop, monkey
     assert rows["25-39"].population_share == 50 and not rows["25-39"].missing
     assert rows["65-79"].share == 25 and rows["65-79"].missing is False  # 25 % ≥ half of 50 %
     assert rows["80+"].population_share == 0
+
+
+def test_the_page_and_the_service_give_the_same_answer_in_every_state(
+    workshop, coordinator, anna, municipality
+):
+    """One rule for "may write / may vote now" (``workshops/rules.py``): for every phase state
+    and participant state, the participant page offers writing/voting exactly when the
+    service accepts it – and the service's refusal says why."""
+    import rules
+
+    stranger = join(make_workshop(municipality, by=coordinator, code="fremde"), "Fremd")
+    blocked = join(workshop, "Gesperrt")
+    services.participant_block(participant=blocked, by=coordinator)
+    blocked.refresh_from_db()
+    preparation = workshop.phases.get(kind="preparation")
+    critique = workshop.phases.get(kind="critique")
+    checked = 0
+    for step in ("pending", "open", "closed"):
+        if step == "open":
+            open_phase(workshop, "critique", by=coordinator)
+        if step == "closed":
+            services.phase_close(phase=critique, by=coordinator)
+        critique.refresh_from_db()
+        card = services.card_add_paper(phase=critique, by=coordinator, text=f"Karte {step}")
+        for who in (anna, blocked, stranger):
+            for phase in (preparation, critique):
+                allowed = rules.test_rule("workshops.write_card", who, phase)
+                try:
+                    services.card_create(participant=who, phase=phase, text="Eine Idee")
+                except ValidationError as exc:
+                    assert not allowed, (step, who.pseudonym, phase.kind)
+                    assert exc.messages and exc.messages[0]
+                else:
+                    assert allowed, (step, who.pseudonym, phase.kind)
+                checked += 1
+            allowed = rules.test_rule("workshops.vote_card", who, critique)
+            try:
+                services.vote_cast(participant=who, card=card)
+            except ValidationError:
+                assert not allowed, (step, who.pseudonym)
+            else:
+                assert allowed, (step, who.pseudonym)
+    assert checked == 18
+    # Anna wrote and voted only while the critique phase was open.
+    assert Card.objects.filter(participant=anna).count() == 1
+    assert Vote.objects.filter(participant=anna).count() == 1
