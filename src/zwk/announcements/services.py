@@ -25,7 +25,7 @@ from zwk.announcements import selectors
 from zwk.announcements.models import Announcement, Audience, Recipient
 from zwk.core.urls import absolute_url
 from zwk.municipalities.models import Membership
-from zwk.network.text import clean_line, clean_text
+from zwk.core.text import clean_line, clean_text
 
 logger = logging.getLogger(__name__)
 

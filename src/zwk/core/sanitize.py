@@ -1,12 +1,11 @@
 """Cleaning what people write: rich text through an nh3 allow-list, links only http(s).
 
 One allow-list for the whole platform (Werkzeugkoffer, events, newsletter), so descriptions
-look alike everywhere.
+look alike everywhere. Plain text (no markup at all) is ``zwk.core.text``.
 """
 
 from __future__ import annotations
 
-import html as html_lib
 from urllib.parse import urlsplit
 
 import nh3
@@ -31,11 +30,6 @@ def clean_html(html: str) -> str:
         link_rel="noopener noreferrer nofollow",
         strip_comments=True,
     ).strip()
-
-
-def plain_text(html: str) -> str:
-    """Text content without any markup (for titles, names, search, feeds and summaries)."""
-    return html_lib.unescape(nh3.clean(html or "", tags=set(), attributes={})).replace("\xa0", " ")
 
 
 def check_url(url: str) -> str:

@@ -12,7 +12,7 @@ from datetime import UTC
 import icalendar
 from django.utils import timezone
 
-from zwk.core.sanitize import plain_text
+from zwk.core.text import plain_text
 from zwk.core.urls import absolute_url
 
 PRODID = "-//Zukunftswerkstatt Kommunen//Austausch//DE"

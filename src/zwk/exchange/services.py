@@ -25,7 +25,8 @@ from django.utils.translation import gettext as _
 
 from zwk.accounts.models import User
 from zwk.accounts.services import audit_record
-from zwk.core.sanitize import check_url, clean_html, plain_text
+from zwk.core.sanitize import check_url, clean_html
+from zwk.core.text import plain_text
 from zwk.core.uploads import check_document, random_upload_name
 from zwk.core.urls import absolute_url
 from zwk.exchange import ical

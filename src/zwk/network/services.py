@@ -36,7 +36,7 @@ from zwk.network.models import (
     Thread,
 )
 from zwk.network.rules import EDIT_WINDOW
-from zwk.network.text import clean_line, clean_text
+from zwk.core.text import clean_line, clean_text
 
 log = logging.getLogger(__name__)
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 
-from zwk.core.sanitize import check_url, clean_html, plain_text
+from zwk.core.sanitize import check_url, clean_html
+from zwk.core.text import plain_text
 
 __all__ = ["check_url", "clean_html", "parse_links", "plain_text", "validate_links"]
 

@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from zwk.accounts.models import User
 from zwk.accounts.services import audit_record
 from zwk.core.queries import one_or_none
+from zwk.core.text import clean_line, clean_text
 from zwk.core.uploads import random_upload_name, reencode_image
 from zwk.municipalities.models import Municipality, Theme
 from zwk.workshops import live
@@ -40,7 +41,6 @@ from zwk.workshops.models import (
     unique_code,
 )
 from zwk.workshops.phases import PHASE_TYPES, VOTE, WRITE, killer_phrase_in
-from zwk.workshops.text import clean_text
 
 
 def bump(workshop: Workshop | int) -> int | None:
@@ -230,7 +230,7 @@ def participant_join(
         raise ValidationError(
             _("Bitte stimmen Sie dem Datenschutzhinweis zu, damit Sie mitmachen können.")
         )
-    pseudonym = clean_text(pseudonym, max_length=40)
+    pseudonym = clean_line(pseudonym, max_length=40)
     if not pseudonym:
         raise ValidationError(_("Bitte geben Sie einen Namen oder Spitznamen an."))
     if age_group and age_group not in Participant.AgeGroup.values:
@@ -239,7 +239,7 @@ def participant_join(
         workshop=workshop,
         pseudonym=pseudonym,
         age_group=age_group,
-        district=clean_text(district, max_length=80),
+        district=clean_line(district, max_length=80),
         consent_at=timezone.now(),
         consent_version=PRIVACY_NOTICE_VERSION,
     )
@@ -252,7 +252,7 @@ def participant_block(
     *, participant: Participant, by: User, reason: str = "", request=None
 ) -> Participant:
     participant.blocked_at = timezone.now()
-    participant.blocked_reason = clean_text(reason, max_length=200)
+    participant.blocked_reason = clean_line(reason, max_length=200)
     participant.save(update_fields=["blocked_at", "blocked_reason"])
     bump(participant.workshop)
     _audit(
@@ -289,7 +289,7 @@ def participant_unblock(*, participant: Participant, by: User, request=None) -> 
 
 
 def _card_fields(phase: Phase, *, text, theme, who, by_when, first_step) -> dict:
-    text = clean_text(text, max_length=CARD_MAX_LENGTH)
+    text = clean_line(text, max_length=CARD_MAX_LENGTH)
     if not text:
         raise ValidationError(_("Bitte schreiben Sie etwas auf die Karte."))
     if phase.type.forbid_killer_phrases:
@@ -307,9 +307,9 @@ def _card_fields(phase: Phase, *, text, theme, who, by_when, first_step) -> dict
     fields = {"text": text, "theme": theme}
     if "who" in phase.type.card_fields:
         fields.update(
-            who=clean_text(who, max_length=200),
-            by_when=clean_text(by_when, max_length=100),
-            first_step=clean_text(first_step, max_length=280),
+            who=clean_line(who, max_length=200),
+            by_when=clean_line(by_when, max_length=100),
+            first_step=clean_line(first_step, max_length=280),
         )
     return fields
 
@@ -427,7 +427,7 @@ def card_update(*, card: Card, by: User, text: str, theme=None, request=None, **
 
 @transaction.atomic
 def card_hide(*, card: Card, by: User, reason: str, request=None) -> Card:
-    reason = clean_text(reason, max_length=200)
+    reason = clean_line(reason, max_length=200)
     if not reason:
         raise ValidationError(_("Bitte geben Sie einen Grund an – er wird im Protokoll vermerkt."))
     card.hidden_at = timezone.now()
@@ -507,7 +507,7 @@ def card_merge(*, source: Card, target: Card, by: User, request=None) -> Card:
 
 @transaction.atomic
 def cluster_create(*, phase: Phase, title: str, by: User, cards=(), request=None) -> Cluster:
-    title = clean_text(title, max_length=120)
+    title = clean_line(title, max_length=120)
     if not title:
         raise ValidationError(_("Bitte geben Sie dem Cluster einen Titel."))
     cluster = Cluster.objects.create(workshop=phase.workshop, phase=phase, title=title)
@@ -527,7 +527,7 @@ def cluster_create(*, phase: Phase, title: str, by: User, cards=(), request=None
 
 @transaction.atomic
 def cluster_rename(*, cluster: Cluster, title: str, by: User, request=None) -> Cluster:
-    title = clean_text(title, max_length=120)
+    title = clean_line(title, max_length=120)
     if not title:
         raise ValidationError(_("Bitte geben Sie dem Cluster einen Titel."))
     cluster.title = title
@@ -681,11 +681,9 @@ def sketch_save(
         if key in data:
             value = data[key]
             if key in SKETCH_FIELDS:
-                value = clean_text(
-                    value,
-                    max_length=200 if key in ("title", "sponsor") else 2000,
-                    multiline=key not in ("title", "sponsor"),
-                )
+                one_line = key in ("title", "sponsor")
+                clean = clean_line if one_line else clean_text
+                value = clean(value, max_length=200 if one_line else 2000)
             setattr(sketch, key, value)
     sketch.full_clean()
     sketch.save()
@@ -711,7 +709,7 @@ def sketch_save(
 
 @transaction.atomic
 def photo_add(*, workshop: Workshop, by: User, upload, caption: str, request=None) -> WorkshopPhoto:
-    caption = clean_text(caption, max_length=200)
+    caption = clean_line(caption, max_length=200)
     if not caption:
         raise ValidationError(_("Bitte beschreiben Sie kurz, was das Foto zeigt."))
     content, ext = reencode_image(upload, max_size=(2000, 2000))
