@@ -23,9 +23,9 @@ from django.utils.translation import gettext as _
 from zwk.accounts.services import audit_record
 from zwk.announcements import selectors
 from zwk.announcements.models import Announcement, Audience, Recipient
+from zwk.core.text import clean_line, clean_text
 from zwk.core.urls import absolute_url
 from zwk.municipalities.models import Membership
-from zwk.core.text import clean_line, clean_text
 
 logger = logging.getLogger(__name__)
 

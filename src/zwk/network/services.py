@@ -22,6 +22,7 @@ from django.utils.translation import ngettext
 
 from zwk.accounts.services import audit_record
 from zwk.core import ratelimit
+from zwk.core.text import clean_line, clean_text
 from zwk.core.urls import absolute_url
 from zwk.municipalities.models import Membership, Municipality
 from zwk.network.models import (
@@ -36,7 +37,6 @@ from zwk.network.models import (
     Thread,
 )
 from zwk.network.rules import EDIT_WINDOW
-from zwk.core.text import clean_line, clean_text
 
 log = logging.getLogger(__name__)
 
