@@ -324,8 +324,10 @@ LOGGING = {
         "console": {
             "class": "logging.StreamHandler",
             "formatter": env.str("LOG_FORMAT", default="plain"),
+            "filters": ["redact_secrets"],  # no link tokens in logs (zwk.core.redact)
         }
     },
+    "filters": {"redact_secrets": {"()": "zwk.core.redact.RedactSecretsFilter"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     "loggers": {"axes": {"level": "WARNING"}},
 }

@@ -2,6 +2,7 @@
 JPEG documents, registration organisation erased, Gemeindeverzeichnis through the web form,
 guessable workshop codes refused."""
 
+import contextlib
 import os
 import subprocess
 import sys
@@ -67,3 +68,128 @@ def test_a_random_key_passes():
 
     key = "q3J9x0VbT7m2L-8ZkP_4wRrYc1nHs6eUaD5gFiOjQ0tMvXyB9k"  # like `openssl rand`
     assert len(key) >= 50 and secret_key_problem(key) is None
+
+
+# --- 13b. Secret link tokens never reach a log ---------------------------------------------
+
+SECRET = "Geheim0Token0Nicht0Loggen"
+
+
+def _token_urls():
+    """Every URL of the site with a ``token``/``uidb64`` part, reversed with SECRET."""
+    from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+    def walk(patterns, namespace=""):
+        for entry in patterns:
+            if isinstance(entry, URLResolver):
+                inner = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
+                yield from walk(entry.url_patterns, inner)
+            elif isinstance(entry, URLPattern) and entry.name:
+                converters = entry.pattern.converters
+                if {"token", "uidb64"} & set(converters) or "token" in str(entry.pattern):
+                    yield namespace + entry.name, entry.pattern
+
+    values = {"token": SECRET, "uidb64": SECRET, "slug": "musterdorf", "code": "abc"}
+    for name, pattern in walk(get_resolver().url_patterns):
+        kwargs = {key: values.get(key, 1) for key in pattern.converters} or {}
+        kwargs.update({k: values.get(k, "1") for k in pattern.regex.groupindex if k not in kwargs})
+        yield reverse(name, kwargs=kwargs)
+
+
+def test_every_token_url_is_redacted():
+    from zwk.core.redact import redact
+
+    urls = list(_token_urls())
+    assert any("/einladung/" in url for url in urls) and len(urls) >= 8
+    for url in urls:
+        line = f'"GET {url}?next=%2Fmitmachen%2Fabc%2F%3Feinladung%3D{SECRET} HTTP/1.1"'
+        assert SECRET not in redact(line), url
+    assert SECRET not in redact(f"/mitmachen/abc/?einladung={SECRET}&x=1")
+
+
+@pytest.mark.django_db
+def test_django_request_log_holds_no_token(client):
+    import io
+    import logging
+
+    console = next(h for h in logging.getLogger().handlers if h.get_name() == "console")
+    stream = io.StringIO()
+    previous = console.setStream(stream)
+    try:
+        assert client.get(f"/einladung/{SECRET}/").status_code == 404
+        client.post(f"/newsletter/abmelden/{SECRET}/")
+    finally:
+        console.setStream(previous)
+    log = stream.getvalue()
+    assert "Not Found: /einladung/***/" in log
+    assert SECRET not in log
+
+
+def test_gunicorn_access_log_holds_no_token(tmp_path):
+    """A real gunicorn with the logger class of deploy/systemd/zwk-web.service."""
+    import socket
+    import time
+    import urllib.error
+    import urllib.request
+
+    service = (ROOT / "deploy" / "systemd" / "zwk-web.service").read_text(encoding="utf-8")
+    assert "--logger-class zwk.core.gunicorn_logging.RedactingLogger" in service
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    access_log = tmp_path / "access.log"
+    env = dict(os.environ, DATABASE_URL=f"sqlite:///{tmp_path / 'leer.sqlite3'}")
+    server = subprocess.Popen(
+        [
+            str(Path(sys.executable).parent / "gunicorn"),
+            "zwk.wsgi:application",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            "1",
+            "--access-logfile",
+            str(access_log),
+            "--logger-class",
+            "zwk.core.gunicorn_logging.RedactingLogger",
+        ],
+        cwd=ROOT / "src",
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while True:  # wait until gunicorn answers
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/static/", timeout=5)
+                break
+            except urllib.error.HTTPError:
+                break
+            except OSError:
+                assert server.poll() is None and time.monotonic() < deadline, (
+                    "gunicorn startet nicht"
+                )
+                time.sleep(0.1)
+        for path in (
+            f"/einladung/{SECRET}/",
+            f"/passwort-neu/MQ/{SECRET}/",
+            f"/mitmachen/abc/?einladung={SECRET}",
+        ):
+            request = urllib.request.Request(
+                f"http://127.0.0.1:{port}{path}",
+                headers={"Referer": f"https://zwk.example.de/einladung/{SECRET}/"},
+            )
+            with contextlib.suppress(urllib.error.HTTPError):  # 404/500 are fine here
+                urllib.request.urlopen(request, timeout=30)
+        deadline = time.monotonic() + 30
+        while access_log.read_text().count("\n") < 4:  # gunicorn writes after the response
+            assert time.monotonic() < deadline
+            time.sleep(0.1)
+    finally:
+        server.terminate()
+        output = server.communicate(timeout=30)[0]
+    log = access_log.read_text()
+    assert "/einladung/***/" in log and "/passwort-neu/***/***/" in log
+    assert SECRET not in log
+    assert SECRET not in output  # Django's own log lines (errors, 404) on the console
