@@ -36,13 +36,13 @@ def test_laender_table_gets_deutschland_as_the_sum_of_the_laender(shared_data):
     assert {r.year for r in out.stocks if r.code == BUND} == set(range(2015, 2022))
 
 
-def test_table_with_only_some_laender_gets_no_deutschland(shared_data, tmp_path):
+def test_table_without_berlin_gets_no_deutschland(shared_data, tmp_path):
     raw = (shared_data / LAENDER_2019).read_bytes().split(b"\n")
-    kept = [ln for ln in raw if not ln[:3].rstrip(b";").isdigit() or ln[:3] in (b"01;", b"02;")]
-    part = tmp_path / "zwei_laender.csv"
-    part.write_bytes(b"\n".join(kept))
+    part = tmp_path / "ohne_berlin.csv"
+    part.write_bytes(b"\n".join(ln for ln in raw if not ln.startswith(b"11;")))
     out = extract(part)
-    assert {r.code for r in out.stocks} == {"01", "02"}
+    assert {r.code for r in out.stocks} == set(LAENDER) - {"11"}
+    assert not any(r.code == BUND for r in out.stocks)
     assert not any("Summe der 16 Länder" in n for n in out.notes)
 
 
