@@ -28,6 +28,7 @@ import numpy as np
 from demography.agegroups import TOTAL
 from demography.errors import DataError
 from demography.readers import read_table, table_to_grouped, table_to_populations
+from demography.readers.limits import DEFAULT_LIMITS, Limits
 from demography.readers.table import Table
 from demography.regions import BUND, BUND_NAME, LAENDER, bund_from_laender, level_of_code
 
@@ -117,9 +118,13 @@ def _round(values: np.ndarray) -> list[float]:
     return [round(float(v), 4) for v in values]
 
 
-def extract(path: str | Path, *, display_name: str | None = None) -> Extract:
-    """Read ``path`` with the engine and collect what the file says (raises DataError)."""
-    table = read_table(path)
+def extract(
+    path: str | Path, *, display_name: str | None = None, limits: Limits = DEFAULT_LIMITS
+) -> Extract:
+    """Read ``path`` with the engine and collect what the file says (raises DataError).
+
+    ``limits``: the readers' byte, row and cell budget (:mod:`demography.readers.limits`)."""
+    table = read_table(path, limits=limits)
     if display_name:
         # messages should name the file as the user knows it, not the temporary upload path
         table = replace(table, source=display_name)

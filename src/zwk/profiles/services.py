@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from demography.errors import DataError
+from demography.readers.limits import DEFAULT_LIMITS, Limits
 from zwk.accounts.services import audit_record
 from zwk.municipalities import services as municipality_services
 from zwk.municipalities.models import Municipality
@@ -29,6 +30,11 @@ from zwk.profiles.models import (
 )
 from zwk.profiles.regions import region_code_for, register_code
 from zwk.profiles.upsert import Progress
+
+#: Budget of the readers for uploads (import jobs): far above every official table a
+#: Kommune needs (Gemeindeverzeichnis: 11,000 rows), far below what holds a worker for
+#: minutes. The command line reads with the engine's defaults.
+UPLOAD_LIMITS = Limits(max_cells=1_500_000, max_rows=300_000)
 
 
 class ImportRefused(Exception):
@@ -58,11 +64,11 @@ def register_map_for(municipality: Municipality | None) -> dict[str, str]:
     return mapping
 
 
-def _read(path, *, name: str, municipality, restrict: bool) -> importer.Extract:
+def _read(path, *, name: str, municipality, restrict: bool, limits: Limits) -> importer.Extract:
     """The file's records after the platform's rules; ImportRefused if nothing can be kept
     or a value is impossible (negative, not finite, beyond any real count)."""
     try:
-        out = importer.extract(path, display_name=name)
+        out = importer.extract(path, display_name=name, limits=limits)
         importer.validate_codes(out, register_map=register_map_for(municipality))
     except DataError as exc:
         if exc.file and Path(exc.file).name == Path(path).name:
@@ -140,6 +146,7 @@ def statistics_import(
     restrict: bool = False,
     progress: Progress | None = None,
     deadline: float | None = None,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> tuple[StatisticsRelease, bool]:
     """Import one file all-or-nothing; returns ``(release, created)``.
 
@@ -149,15 +156,16 @@ def statistics_import(
     in rows that are missing – after a newer release was withdrawn – and returns the earlier
     release (``created`` False when nothing was missing). ``restrict`` limits the import to
     ``municipality``'s own region (coordinators); ``deadline`` (``time.monotonic()``) stops
-    it. Raises :class:`ImportRefused` with a German message; nothing is stored then.
+    it, ``limits`` bounds what the readers read. Raises :class:`ImportRefused` with a German message; nothing is stored then.
     """
     name = original_name or Path(path).name
     sha = importer.file_sha256(path)
     existing = StatisticsRelease.objects.filter(sha256=sha).first()
     if existing is not None:
         return _restore(existing, path, name=name, by=by, municipality=municipality,
-                        restrict=restrict, progress=progress)  # fmt: skip
-    out = _read(path, name=name, municipality=municipality, restrict=restrict)
+                        restrict=restrict, progress=_deadline_progress(progress, deadline),
+                        limits=limits)  # fmt: skip
+    out = _read(path, name=name, municipality=municipality, restrict=restrict, limits=limits)
     warnings = _warnings(out)
     with transaction.atomic():
         release = StatisticsRelease.objects.create(
@@ -186,10 +194,10 @@ def statistics_import(
     return release, True
 
 
-def _restore(existing, path, *, name, by, municipality, restrict, progress):
+def _restore(existing, path, *, name, by, municipality, restrict, progress, limits):
     """The same file again: write only the rows that are missing (see statistics_import)."""
     try:
-        out = _read(path, name=name, municipality=municipality, restrict=restrict)
+        out = _read(path, name=name, municipality=municipality, restrict=restrict, limits=limits)
     except ImportRefused:
         return existing, False  # it was importable once; nothing of it can be missing now
     with transaction.atomic():
@@ -363,6 +371,7 @@ def import_job_run(job_id: int) -> ImportJob:
             restrict=restrict and job.municipality is not None,
             progress=progress,
             deadline=time.monotonic() + ImportJob.SOFT_TIME_LIMIT,
+            limits=UPLOAD_LIMITS,
         )
     except ImportRefused as exc:
         job.status, job.message = ImportJob.Status.FAILED, exc.message

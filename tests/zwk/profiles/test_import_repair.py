@@ -311,3 +311,21 @@ def test_a_done_job_cannot_be_retried(db, shared_data, client_for, office_user, 
     )
     assert "Nur ein fehlgeschlagener" in response.content.decode()
     assert ImportJob.objects.count() == 1
+
+
+def test_an_upload_beyond_the_readers_budget_is_refused_with_a_german_message(
+    db, shared_data, office_user, kreis, monkeypatch
+):
+    """Uploads are read with a row and cell budget (the 400 Kreise exceed a budget of 100
+    rows); the job fails with the uploaded file's name and stores nothing."""
+    from demography.readers.limits import Limits
+
+    monkeypatch.setattr(services, "UPLOAD_LIMITS", Limits(max_rows=100))
+    job = _job(kreis, office_user, shared_data)
+    services.import_job_run(job.pk)
+    job.refresh_from_db()
+    assert job.status == ImportJob.Status.FAILED
+    assert job.message.startswith(KREISE) and "zu groß" in job.message
+    assert not PopulationStock.objects.exists()
+    # the command line reads with the engine's defaults: the same file is fine there
+    assert statistics_import(path=shared_data / KREISE)[1]
