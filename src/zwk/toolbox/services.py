@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from zwk.accounts.models import User
 from zwk.accounts.services import audit_record
+from zwk.core import permissions
 from zwk.core.uploads import check_document, random_upload_name
 from zwk.municipalities.models import Municipality
 from zwk.toolbox import search
@@ -30,6 +31,7 @@ from zwk.toolbox.models import (
     Rating,
     Status,
 )
+from zwk.toolbox.rules import TRANSITIONS
 from zwk.toolbox.sanitize import clean_html, plain_text, validate_links
 
 # Fields a version records (and the diff shows), in reading order.
@@ -172,12 +174,7 @@ def entry_update(
     return entry
 
 
-# Workflow: who may move an entry where is decided by rules.py; here only what is possible.
-TRANSITIONS = {
-    "submit": ({Status.DRAFT}, Status.REVIEW),
-    "publish": ({Status.DRAFT, Status.REVIEW}, Status.PUBLISHED),
-    "return": ({Status.REVIEW, Status.PUBLISHED}, Status.DRAFT),
-}
+# Workflow: who may move an entry where, and from which status, is decided by rules.py.
 TRANSITION_MESSAGES = {
     "submit": _("zur Prüfung eingereicht"),
     "publish": _("veröffentlicht"),
@@ -190,12 +187,8 @@ def entry_transition(*, entry: Entry, action: str, by: User, note: str = "", req
     entry = Entry.objects.select_for_update().get(pk=entry.pk)
     if action not in TRANSITIONS:
         raise ValidationError(_("Unbekannte Aktion."), code="unknown_action")
-    sources, target = TRANSITIONS[action]
-    if entry.status not in sources:
-        raise ValidationError(
-            _("Das geht im Status „%(status)s“ nicht.") % {"status": entry.get_status_display()},
-            code="wrong_status",
-        )
+    _sources, target, perm = TRANSITIONS[action]
+    permissions.require(by, perm, entry)
     entry.status = target
     if action == "publish":
         entry.published_at = entry.published_at or timezone.now()
@@ -288,8 +281,7 @@ def rating_set(
     helpful: bool | None,
     comment: str = "",
 ) -> Rating:
-    if not entry.is_published:
-        raise ValidationError(_("Nur veröffentlichte Werkzeuge können bewertet werden."))
+    permissions.require(user, "toolbox.rate_entry", entry)
     if not user.memberships.filter(municipality=municipality).exists():
         raise ValidationError(_("Bewerten können nur Mitglieder der Kommune."))
     if not 1 <= int(stars) <= 5:
@@ -316,8 +308,7 @@ def bookmark_toggle(
     if existing:
         existing.delete()
         return None
-    if not entry.is_published:
-        raise ValidationError(_("Nur veröffentlichte Werkzeuge können gemerkt werden."))
+    permissions.require(by, "toolbox.bookmark_entry", entry)
     return Bookmark.objects.create(
         entry=entry, municipality=municipality, created_by=by, note=plain_text(note)[:300]
     )

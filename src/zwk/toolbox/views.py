@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from zwk.core import permissions
 from zwk.core.uploads import attachment_response
 from zwk.municipalities.access import municipality_for
 from zwk.toolbox import selectors, services
@@ -34,7 +35,7 @@ from zwk.toolbox.forms import (
     ReturnForm,
     SubmissionForm,
 )
-from zwk.toolbox.models import Entry, EntryType, Material, Rating, Status
+from zwk.toolbox.models import Entry, EntryType, Material, Rating
 from zwk.toolbox.services import VERSIONED_FIELDS
 
 PAGE_SIZE = 20
@@ -161,9 +162,8 @@ def _detail_context(request, entry, **forms) -> dict:
         "similar": selectors.similar_entries(entry) if entry.is_published else [],
         "can_edit": user.has_perm("toolbox.change_entry", entry),
         "can_submit": user.has_perm("toolbox.submit_entry", entry),
-        "can_publish": user.has_perm("toolbox.publish_entry", entry)
-        and entry.status != Status.PUBLISHED,
-        "can_return": user.has_perm("toolbox.return_entry", entry) and entry.status != Status.DRAFT,
+        "can_publish": user.has_perm("toolbox.publish_entry", entry),
+        "can_return": user.has_perm("toolbox.return_entry", entry),
         "can_manage_material": user.has_perm("toolbox.manage_material", entry),
         "can_see_history": user.has_perm("toolbox.view_history", entry),
     }
@@ -283,8 +283,8 @@ def entry_transition(request, entry):
     }.get(action)
     if perm is None:
         return HttpResponse(_("Unbekannte Aktion."), status=400)
-    if not request.user.has_perm(perm, entry):
-        raise PermissionDenied
+    if not permissions.role_allows(request.user, perm, entry):
+        raise PermissionDenied  # a wrong status: the service says why (message below)
     note = ""
     if action == "return":
         form = ReturnForm(request.POST, prefix="return")

@@ -1,7 +1,7 @@
 """Sanitising, versions and the review workflow of toolbox entries."""
 
 import pytest
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
 from zwk.toolbox import services
@@ -90,6 +90,31 @@ def test_member_cannot_publish_own_submission(municipality, member, client_for):
     assert response.status_code == 403
     entry.refresh_from_db()
     assert entry.status == "review"
+
+
+def test_the_workflow_service_asks_the_same_rule_as_the_buttons(
+    municipality, member, office_user, make_entry
+):
+    """Publishing is for the office (the service refuses a member too, not only the button),
+    and only from draft or review; rating needs a published entry – page and service agree."""
+    entry = services.best_practice_submit(
+        municipality=municipality, by=member, data={"title": "Eigenes", "summary": "x"}
+    )
+    assert not member.has_perm("toolbox.publish_entry", entry)
+    with pytest.raises(PermissionDenied):
+        services.entry_transition(entry=entry, action="publish", by=member)
+    entry.refresh_from_db()
+    assert entry.status == "review"
+    entry = services.entry_transition(entry=entry, action="publish", by=office_user)
+    assert not office_user.has_perm("toolbox.publish_entry", entry)  # published already
+    with pytest.raises(ValidationError, match="im Status „veröffentlicht“ nicht"):
+        services.entry_transition(entry=entry, action="publish", by=office_user)
+    draft = make_entry("Entwurf", status="draft")
+    assert not member.has_perm("toolbox.rate_entry", draft)
+    with pytest.raises(ValidationError, match="Nur veröffentlichte"):
+        services.rating_set(
+            entry=draft, user=member, municipality=municipality, stars=4, helpful=True
+        )
 
 
 def test_other_kommune_cannot_see_or_edit_a_draft(municipality, member, other_member, client_for):

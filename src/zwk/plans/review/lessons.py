@@ -136,8 +136,13 @@ def lesson_save(
             comment=_("von der Kommune aktualisiert"),
             request=request,
         )
-        if entry.status == Status.DRAFT and share is not False:
-            # The office returned it for revision: the edited lesson goes back into review.
+        if (
+            entry.status == Status.DRAFT
+            and share is not False
+            and by.has_perm("toolbox.submit_entry", entry)
+        ):
+            # The office returned it for revision: the edited lesson goes back into review
+            # (submitting is for the Kommune's people – toolbox/rules.py).
             toolbox_services.entry_transition(entry=entry, action="submit", by=by, request=request)
     audit_record(
         actor=by,
