@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from demography.errors import DataError
 from demography.readers.limits import DEFAULT_LIMITS, Limits
 from zwk.accounts.services import audit_record
+from zwk.core import permissions
 from zwk.municipalities import services as municipality_services
 from zwk.municipalities.models import Municipality
 from zwk.profiles import importer, plausibility, upsert
@@ -330,10 +331,7 @@ def import_job_create(*, upload, by, municipality: Municipality | None) -> Impor
 
 def import_job_retry(*, job: ImportJob, by) -> ImportJob:
     """Start a failed or withdrawn job's file again as a new job (the old one stays listed)."""
-    if job.status not in (ImportJob.Status.FAILED, ImportJob.Status.WITHDRAWN):
-        raise ValidationError(
-            _("Nur ein fehlgeschlagener oder zurückgezogener Import kann erneut gestartet werden.")
-        )
+    permissions.require(by, "profiles.retry_import", job)
     if not job.file or not job.file.storage.exists(job.file.name):
         raise ValidationError(
             _("Die Datei ist nicht mehr vorhanden. Bitte laden Sie sie erneut hoch.")

@@ -213,6 +213,7 @@ def import_job(request, slug, job):
             "total": total,
             "can_withdraw": job_obj.release_id
             and request.user.has_perm("profiles.withdraw_statistics", municipality),
+            "can_retry": request.user.has_perm("profiles.retry_import", job_obj),
         },
     )
 

@@ -4,7 +4,7 @@
 from datetime import timedelta
 
 import pytest
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
@@ -329,3 +329,30 @@ def test_an_upload_beyond_the_readers_budget_is_refused_with_a_german_message(
     assert not PopulationStock.objects.exists()
     # the command line reads with the engine's defaults: the same file is fine there
     assert statistics_import(path=shared_data / KREISE)[1]
+
+
+def test_retrying_asks_the_same_rule_as_the_button(
+    db, shared_data, client_for, municipality, coordinator, member
+):
+    """Retrying is for the coordination and the office, and only for a failed or withdrawn
+    job: the job page offers the button exactly then, and the service refuses otherwise."""
+    failed = _job(municipality, coordinator, shared_data, status=ImportJob.Status.FAILED)
+    done = _job(municipality, coordinator, shared_data, status=ImportJob.Status.DONE)
+    assert not member.has_perm("profiles.retry_import", failed)
+    with pytest.raises(PermissionDenied):
+        services.import_job_retry(job=failed, by=member)
+    assert coordinator.has_perm("profiles.retry_import", failed)
+    assert not coordinator.has_perm("profiles.retry_import", done)
+    with pytest.raises(ValidationError, match="Nur ein fehlgeschlagener"):
+        services.import_job_retry(job=done, by=coordinator)
+    assert ImportJob.objects.count() == 2
+    client = client_for(coordinator)
+    button = "Dieselbe Datei erneut importieren"
+    page = client.get(
+        reverse("profiles:import_job", kwargs={"slug": municipality.slug, "job": done.pk})
+    )
+    assert page.status_code == 200 and button not in page.content.decode()
+    page = client.get(
+        reverse("profiles:import_job", kwargs={"slug": municipality.slug, "job": failed.pk})
+    )
+    assert button in page.content.decode()
