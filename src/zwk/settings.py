@@ -271,6 +271,9 @@ STORAGES = {
 UPLOAD_MAX_BYTES = env.int("UPLOAD_MAX_BYTES", default=10 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 FILE_UPLOAD_PERMISSIONS = 0o640
+# Backups (manage.py backup): encrypted when set – a Fernet key from `manage.py backup
+# --new-key`; several comma-separated: the first encrypts, all decrypt (zwk.operations.backup).
+BACKUP_ENCRYPTION_KEY = env.str("BACKUP_ENCRYPTION_KEY", default="")
 
 # E-mail: console by default, SMTP (or any backend) via EMAIL_URL, e.g. smtp+tls://user:pw@host:587
 EMAIL_URL = env.str("EMAIL_URL", default="consolemail://")

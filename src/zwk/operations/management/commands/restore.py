@@ -11,7 +11,9 @@ class Command(BaseCommand):
     help = "Stellt ein Backup wieder her (Datenbank muss leer sein, sonst --force)."
 
     def add_arguments(self, parser):
-        parser.add_argument("archive", help="Pfad zum Archiv zwk-backup-….tar.gz")
+        parser.add_argument(
+            "archive", help="Pfad zum Archiv zwk-backup-….tar.gz (verschlüsselt: ….tar.gz.enc)"
+        )
         parser.add_argument("--force", action="store_true", help="vorhandene Daten überschreiben")
 
     def handle(self, *args, **options):
