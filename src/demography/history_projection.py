@@ -307,7 +307,7 @@ def fit_history(earlier: GroupedStock, base: GroupedStock, codes: Sequence[str])
     # [lower − n, upper) during the interval. Yearly rates by age ρ(a) are chosen so that
     # over the n years of each cohort they add up to the group's log change (n · r_g),
     # with a small smoothness penalty: ρ = P · (n r), P from :func:`_rate_operator`.
-    op, used = _rate_operator(tuple(base.lowers), round(n, 4))
+    op, used = _rate_operator(tuple(base.lowers), round(n, 4), round(base.year))
     rates = np.expm1((n * rates_g[..., used]) @ op.T)
     top = np.expm1((n * top_g[..., used]) @ op.T)
     return HistoryFit(
@@ -328,10 +328,12 @@ SMOOTHING = 0.5
 
 
 @lru_cache(maxsize=16)
-def _rate_operator(lowers: tuple[int, ...], n: float) -> tuple[np.ndarray, np.ndarray]:
+def _rate_operator(lowers: tuple[int, ...], n: float, year: int) -> tuple[np.ndarray, np.ndarray]:
     """Linear map from group log changes to yearly rates by age (101 × G_used).
 
-    Row g of the design: the mean over the ages x of group g of the indicator of the
+    Row g of the design: the mean over the ages x of group g (weighted with Germany's
+    population of that age at the base date, so that a wide open group such as 75+ is
+    matched where its people are) of the indicator of the
     year-end ages ``x − ⌈n⌉ + 1 … x`` the cohort passed (the oldest with weight
     ``n − ⌊n⌋`` for fractional n). Groups with ``lower < n`` (born within the interval)
     are left out (their change is the fertility level). Least squares with penalty
@@ -342,13 +344,15 @@ def _rate_operator(lowers: tuple[int, ...], n: float) -> tuple[np.ndarray, np.nd
     bounds = [*lowers[1:], N_AGES]
     used = [g for g, lo in enumerate(lowers) if lo >= n]
     design = np.zeros((len(used), N_AGES))
+    weight = national_shape(year).sum(axis=0)
     for row, g in enumerate(used):
         ages = range(lowers[g], min(bounds[g], N_AGES))
+        total = sum(weight[x] for x in ages)
         for x in ages:
             for j in range(whole):
                 a = x - j
                 if a >= 0:
-                    design[row, a] += (frac if j == whole - 1 else 1.0) / len(ages)
+                    design[row, a] += (frac if j == whole - 1 else 1.0) * weight[x] / total
     diff = np.diff(np.eye(N_AGES), axis=0)
     lhs = design.T @ design + SMOOTHING * diff.T @ diff + 1e-9 * np.eye(N_AGES)
     return np.linalg.solve(lhs, design.T), np.asarray(used)
@@ -440,7 +444,7 @@ def project_history(
             f"{half_life:g} Jahre gedämpft.",
         ),
         **arrays,  # type: ignore[arg-type]
-    )
+    ).with_intervals()
     return result, fit
 
 

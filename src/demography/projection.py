@@ -36,7 +36,7 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from itertools import pairwise
 from typing import TYPE_CHECKING, Literal
@@ -133,6 +133,8 @@ class ProjectionResult:
     * ``by_sex`` (H+1, R, 2) persons by sex.
     * ``births``, ``deaths``, ``net_migration`` (realised), ``unrealised_migration``
       (H, R, 2): components of the year ending at ``years[t+1]``; births by sex of the child.
+    * ``total_low``, ``total_high`` (H+1, R): empirical 80 % prediction interval of the
+      totals (:meth:`with_intervals`, :mod:`demography.intervals`); set by :func:`project`.
     """
 
     codes: tuple[str, ...]
@@ -148,6 +150,17 @@ class ProjectionResult:
     unrealised_migration: np.ndarray
     parameters: YearlyParameters | None = None
     notes: tuple[str, ...] = field(default_factory=tuple)
+    total_low: np.ndarray | None = None
+    total_high: np.ndarray | None = None
+
+    def with_intervals(self) -> ProjectionResult:
+        """A copy with ``total_low``/``total_high`` (H+1, R): empirical 80 % intervals of
+        the totals by size class and horizon (:mod:`demography.intervals`)."""
+        from demography.intervals import total_interval
+
+        totals = self.totals
+        low, high = total_interval(totals, totals[0], self.years - self.years[0])
+        return replace(self, total_low=low, total_high=high)
 
     @property
     def totals(self) -> np.ndarray:
@@ -204,6 +217,8 @@ class ProjectionResult:
             unrealised_migration=self.unrealised_migration[:, sl],
             parameters=self.parameters,
             notes=self.notes,
+            total_low=None if self.total_low is None else self.total_low[:, sl],
+            total_high=None if self.total_high is None else self.total_high[:, sl],
         )
 
 
@@ -553,7 +568,7 @@ def project(
         parameters=params,
         notes=tuple(notes),
         **arrays,  # type: ignore[arg-type]
-    )
+    ).with_intervals()
 
 
 def example_population(

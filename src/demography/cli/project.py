@@ -3,7 +3,7 @@
 
 Reads the population of FILE (any layout :func:`demography.readers.read_population`
 understands), takes the stock at 31.12. of ``--start`` and projects it. Output per region
-and year: total, by sex, by the functional age groups, by single year of age (male and
+and year: total with an empirical 80 % interval (``total_low``, ``total_high``), by sex, by the functional age groups, by single year of age (male and
 female lists of 101 values, index 100 = 100+) and the components of the year (births,
 deaths, net migration, unrealised migration). Errors go to stderr in German (with an
 English line); exit code 2 for unreadable input or invalid parameters.
@@ -88,6 +88,8 @@ def records(result: Any) -> list[dict[str, Any]]:
                 "name": name,
                 "year": int(year),
                 "total": float(result.totals[t, r]),
+                "total_low": None if result.total_low is None else float(result.total_low[t, r]),
+                "total_high": None if result.total_high is None else float(result.total_high[t, r]),
                 "male": float(result.by_sex[t, r, 0]),
                 "female": float(result.by_sex[t, r, 1]),
                 "age_groups": {lab: float(v) for lab, v in zip(labels, groups[t, r], strict=True)},
@@ -111,7 +113,7 @@ def records(result: Any) -> list[dict[str, Any]]:
 
 def _write_csv(rows: list[dict[str, Any]], labels: tuple[str, ...]) -> None:
     head = ["region", "name", "year", "total", "male", "female", "births", "deaths"]
-    head += ["net_migration", "unrealised_migration"]
+    head += ["net_migration", "unrealised_migration", "total_low", "total_high"]
     head += [f"age_{lab}" for lab in labels]
     head += [f"m_{a}" for a in range(101)] + [f"f_{a}" for a in range(101)]
     writer = csv.writer(sys.stdout, delimiter=";", lineterminator="\n")
@@ -122,6 +124,7 @@ def _write_csv(rows: list[dict[str, Any]], labels: tuple[str, ...]) -> None:
             [row["region"], row["name"], row["year"], f"{row['total']:.3f}"]
             + [f"{row['male']:.3f}", f"{row['female']:.3f}"]
             + ["" if v is None else f"{v:.3f}" for v in comp]
+            + ["" if row[k] is None else f"{row[k]:.3f}" for k in ("total_low", "total_high")]
             + [f"{row['age_groups'][lab]:.3f}" for lab in labels]
             + [f"{v:.3f}" for v in row["single_years"]["male"]]
             + [f"{v:.3f}" for v in row["single_years"]["female"]]

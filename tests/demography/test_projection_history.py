@@ -1,0 +1,188 @@
+"""Projection from several Stichtage: cohort-consistent split, residual migration,
+shrinkage, intervals and the ``project F1 F2`` command on real Gemeinde rows."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+
+from demography.core import N_AGES, Population
+from demography.history_projection import (
+    GroupedStock,
+    fit_history,
+    group_sums,
+    national_shape,
+    project_history,
+    split_groups,
+)
+from demography.intervals import total_interval
+from demography.projection import example_population, prepare, project_arrays
+
+L17 = (0, 3, 6, 10, 15, 18, 20, 25, 30, 35, 40, 45, 50, 55, 60, 65, 75)
+
+
+def test_split_keeps_every_group_sum_and_follows_the_reference():
+    counts = np.array([[[30.0, 60.0, 10.0]]])
+    ref = np.zeros(N_AGES)
+    ref[:10] = 1.0
+    ref[5] = 3.0
+    single = split_groups(counts, (0, 5, 10), ref)
+    np.testing.assert_allclose(group_sums(single, (0, 5, 10)), counts)
+    assert single[0, 0, 5] == pytest.approx(60.0 * 3 / 7)
+    assert single[0, 0, 10:].sum() == pytest.approx(10.0)  # empty reference: even spread
+
+
+def _truth(seed=0, n_regions=40, rates=None):
+    """Synthetic Gemeinden (German age structure of 2010, random sizes) run 10 years with
+    known net migration rates by age."""
+    rng = np.random.default_rng(seed)
+    shape = national_shape(2010)
+    sizes = np.exp(rng.normal(np.log(3000.0), 1.0, n_regions))
+    counts = shape[None] / shape.sum() * sizes[:, None, None]
+    codes = tuple(f"{i:08d}" for i in range(n_regions))
+    pop = Population(codes, codes, 2010, counts)
+    if rates is None:
+        ages = np.arange(N_AGES)
+        rates = 0.03 * np.exp(-(((ages - 22) / 5.0) ** 2)) - 0.008 * (ages > 60)
+        rates = np.broadcast_to(rates, (n_regions, 2, N_AGES)).copy()
+    # two runs of 5 years, each with the national assumptions of its base year (as the
+    # projection uses them)
+    stocks = [pop.counts]
+    for year in (2010, 2015):
+        step = Population(codes, codes, year, stocks[-1])
+        _, sch = prepare(step, horizon=5, overrides={"net_migration": 0})
+        res = project_arrays(stocks[-1], sch, net_counts=np.zeros((1, 2, N_AGES)), out_rates=-rates)
+        stocks.append(res["counts"][5])
+    return pop, {0: stocks[0], 5: stocks[1], 10: stocks[2]}
+
+
+def test_residual_migration_from_two_stichtage_predicts_the_next_five_years():
+    pop, counts = _truth()
+    g = [group_sums(counts[t], L17) for t in (0, 5, 10)]
+    stocks = [GroupedStock(2010, L17, g[0]), GroupedStock(2015, L17, g[1])]
+    codes = [f"08{i:03d}000" for i in range(pop.n_regions)]
+    result, _ = project_history(stocks, codes=codes, horizon=5)
+    projected = result.single_years()[5].sum(axis=(1, 2))
+    actual = counts[10].sum(axis=(1, 2))
+    constant = counts[5].sum(axis=(1, 2))
+    err = np.abs(projected / actual - 1)
+    assert err.mean() < 0.002
+    assert err.mean() < 0.2 * np.abs(constant / actual - 1).mean()
+    # the accounting identity holds in the history projection too
+    assert np.abs(result.accounting_residual()).max() < 1e-6
+
+
+def test_grouped_ages_are_split_with_the_cohorts_of_the_earlier_stichtag():
+    """A Gemeinde whose 60–64-year-olds were few five years ago has few 65–69-year-olds
+    now: the split of "65 bis unter 75" follows the aged earlier stock, not a smooth curve."""
+    pop, counts = _truth(n_regions=1)
+    first = counts[0][0].copy()
+    first[:, 60:65] *= 0.5  # a small cohort band
+    _, sch = prepare(pop, horizon=5, overrides={"net_migration": 0})
+    later = project_arrays(first[None], sch, net_counts=np.zeros((1, 2, N_AGES)))["counts"][5, 0]
+    stocks = [
+        GroupedStock(2010, L17, group_sums(first, L17)[None]),
+        GroupedStock(2015, L17, group_sums(later, L17)[None]),
+    ]
+    fit = fit_history(stocks[0], stocks[1], ["08226068"])
+    true_share = later[:, 65:70].sum() / later[:, 65:75].sum()
+    smooth = split_groups(group_sums(later, L17)[None], L17, national_shape(2015))
+    history_share = fit.base[0, :, 65:70].sum() / fit.base[0, :, 65:75].sum()
+    smooth_share = smooth[0, :, 65:70].sum() / smooth[0, :, 65:75].sum()
+    assert abs(history_share - true_share) < 0.01
+    assert abs(smooth_share - true_share) > 0.05
+
+
+def test_small_gemeinden_are_shrunk_towards_their_kreis_large_ones_keep_their_own_rate():
+    rng = np.random.default_rng(5)
+    n = 60
+    sizes = np.where(np.arange(n) < 30, 300.0, 60_000.0)
+    ages = np.arange(N_AGES)
+    base_rate = 0.01 * np.exp(-(((ages - 22) / 6.0) ** 2))
+    own = rng.normal(0.0, 0.01, n)
+    rates = np.broadcast_to(base_rate, (n, 2, N_AGES)) + own[:, None, None]
+    pop = example_population(n, year=2010, seed=2)
+    counts0 = pop.counts / pop.counts.sum(axis=(1, 2), keepdims=True) * sizes[:, None, None]
+    _, sch = prepare(Population(pop.codes, pop.names, 2010, counts0), horizon=5)
+    counts5 = project_arrays(counts0, sch, net_counts=np.zeros((1, 2, N_AGES)), out_rates=-rates)[
+        "counts"
+    ][5]
+    # noise of small numbers in the small Gemeinden
+    noisy = counts5 + np.where(sizes[:, None, None] < 1000, rng.normal(0, 3, counts5.shape), 0)
+    noisy = np.maximum(noisy, 0)
+    codes = [f"08{i % 3:03d}{i:03d}" for i in range(n)]
+    fit = fit_history(
+        GroupedStock(2010, L17, group_sums(counts0, L17)),
+        GroupedStock(2015, L17, group_sums(noisy, L17)),
+        codes,
+    )
+    mid = fit.rates[:, :, 40].mean(axis=1)  # adult rate, noise-free part is own[i]
+    small, large = slice(0, 30), slice(30, None)
+    spread_small = np.std(mid[small])
+    assert spread_small < np.std(own[small])  # pulled together
+    assert np.corrcoef(mid[large], own[large])[0, 1] > 0.9  # large keep their signal
+
+
+def test_intervals_grow_with_horizon_and_are_wider_for_small_gemeinden():
+    totals = np.array([[1000.0, 200_000.0], [1000.0, 200_000.0], [1000.0, 200_000.0]])
+    low, high = total_interval(totals, totals[0], np.array([0, 5, 10]))
+    np.testing.assert_allclose(low[0], totals[0])
+    width = (high - low) / totals
+    assert width[2, 0] == pytest.approx(2 * width[1, 0])
+    assert width[1, 0] > width[1, 1] > 0
+
+
+def _subset(src, dest, prefix):
+    """Header, the rows of one Kreis, footer – a real file cut to a few Gemeinden."""
+    lines = src.read_text(encoding="utf-8").splitlines(keepends=True)
+    first = next(i for i, line in enumerate(lines) if re.match(r"^(DG|\d{2,});[^;]+;", line))
+    end = next(i for i, line in enumerate(lines) if line.startswith("__________"))
+    body = [line for line in lines[first:end] if line.startswith(prefix)]
+    dest.write_text("".join(lines[:first] + body + lines[end:]), encoding="utf-8")
+    return dest
+
+
+def test_cli_projects_gemeinden_from_two_stichtage(shared_data, tmp_path):
+    folder = shared_data / "gemeinden_2008-2015"
+    f1 = _subset(
+        folder / "regio_12111-02-01-5_gemeinden_zensus2011_altersgruppen.csv",
+        tmp_path / "zensus_08226.csv",
+        "08226",
+    )
+    f2 = _subset(
+        folder / "regio_12411-02-03-5-B_gemeinden_17altersgruppen_geschlecht_2015.csv",
+        tmp_path / "stand2015_08226.csv",
+        "08226",
+    )
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "demography",
+            "project",
+            str(f1),
+            str(f2),
+            "--start",
+            "2015",
+            "--horizon",
+            "5",
+            "--format",
+            "json",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert proc.returncode == 0, proc.stderr
+    rows = json.loads(proc.stdout)
+    reilingen = [r for r in rows if r["region"] == "08226068"]
+    assert [r["year"] for r in reilingen] == list(range(2015, 2021))
+    assert reilingen[0]["total"] == pytest.approx(7437)  # 31.12.2015, official
+    last = reilingen[-1]
+    assert last["total_low"] < last["total"] < last["total_high"]
+    assert "Stichtagen" in proc.stderr
