@@ -3,12 +3,26 @@ JPEG documents, registration organisation erased, Gemeindeverzeichnis through th
 guessable workshop codes refused."""
 
 import contextlib
+import io
+import logging
 import os
+import socket
 import subprocess
 import sys
+import time
+import urllib.error
+import urllib.request
 from pathlib import Path
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from PIL import Image
+
+from zwk.accounts.checks import secret_key_problem
+from zwk.core.redact import redact
+from zwk.core.uploads import check_document
+from zwk.municipalities.models import StepDocument
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -58,14 +72,10 @@ def test_check_deploy_fails_with_the_placeholder_of_the_env_template():
     ],
 )
 def test_weak_secret_keys_are_errors(key):
-    from zwk.accounts.checks import secret_key_problem
-
     assert secret_key_problem(key)
 
 
 def test_a_random_key_passes():
-    from zwk.accounts.checks import secret_key_problem
-
     key = "q3J9x0VbT7m2L-8ZkP_4wRrYc1nHs6eUaD5gFiOjQ0tMvXyB9k"  # like `openssl rand`
     assert len(key) >= 50 and secret_key_problem(key) is None
 
@@ -77,7 +87,6 @@ SECRET = "Geheim0Token0Nicht0Loggen"
 
 def _token_urls():
     """Every URL of the site with a ``token``/``uidb64`` part, reversed with SECRET."""
-    from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
     def walk(patterns, namespace=""):
         for entry in patterns:
@@ -97,8 +106,6 @@ def _token_urls():
 
 
 def test_every_token_url_is_redacted():
-    from zwk.core.redact import redact
-
     urls = list(_token_urls())
     assert any("/einladung/" in url for url in urls) and len(urls) >= 8
     for url in urls:
@@ -109,9 +116,6 @@ def test_every_token_url_is_redacted():
 
 @pytest.mark.django_db
 def test_django_request_log_holds_no_token(client):
-    import io
-    import logging
-
     console = next(h for h in logging.getLogger().handlers if h.get_name() == "console")
     stream = io.StringIO()
     previous = console.setStream(stream)
@@ -127,10 +131,6 @@ def test_django_request_log_holds_no_token(client):
 
 def test_gunicorn_access_log_holds_no_token(tmp_path):
     """A real gunicorn with the logger class of deploy/systemd/zwk-web.service."""
-    import socket
-    import time
-    import urllib.error
-    import urllib.request
 
     service = (ROOT / "deploy" / "systemd" / "zwk-web.service").read_text(encoding="utf-8")
     assert "--logger-class zwk.core.gunicorn_logging.RedactingLogger" in service
@@ -193,3 +193,70 @@ def test_gunicorn_access_log_holds_no_token(tmp_path):
     assert "/einladung/***/" in log and "/passwort-neu/***/***/" in log
     assert SECRET not in log
     assert SECRET not in output  # Django's own log lines (errors, 404) on the console
+
+
+# --- 13c. JPEG (and PNG) documents lose their EXIF, GPS, XMP and comments ----------------
+
+OWNER = b"Ottilie Zwergstein"
+
+
+def _camera_jpeg(*, orientation: int = 1) -> bytes:
+    img = Image.new("RGB", (64, 32), (200, 10, 10))
+    img.paste((10, 10, 200), (0, 0, 32, 32))  # left half blue: shows the rotation
+    exif = Image.Exif()
+    exif[0x010F] = "Kamera-Hersteller"
+    exif[0x013B] = OWNER.decode()  # Artist
+    exif[0x0112] = orientation
+    exif[0x8825] = {1: "N", 2: (52.0, 31.0, 12.0), 3: "E", 4: (13.0, 24.0, 36.0)}  # GPS
+    out = io.BytesIO()
+    img.save(
+        out, "JPEG", quality=90, exif=exif.tobytes(), comment=OWNER, xmp=b"<x:xmpmeta>" + OWNER
+    )
+    return out.getvalue()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("in_memory", [True, False], ids=["small", "temporary-file"])
+def test_jpeg_documents_are_stored_without_metadata(
+    client_for, member, municipality, settings, in_memory
+):
+
+    if not in_memory:  # big photos arrive as temporary files, which storage moves as they are
+        settings.FILE_UPLOAD_MAX_MEMORY_SIZE = 0
+    step = municipality.steps.get(kind="kickoff")
+    raw = _camera_jpeg()
+    assert b"Exif" in raw and OWNER in raw
+    client = client_for(member)
+    response = client.post(
+        reverse(
+            "municipalities:document_upload",
+            kwargs={"slug": municipality.slug, "step": step.type.slug},
+        ),
+        {
+            "doc-title": "Foto vom Treffen",
+            "doc-doc_type": "other",
+            "doc-file": SimpleUploadedFile("treffen.jpg", raw, content_type="image/jpeg"),
+        },
+    )
+    assert response.status_code == 302
+    document = StepDocument.objects.get()
+    download = client.get(
+        reverse(
+            "municipalities:document_download",
+            kwargs={"slug": municipality.slug, "step": step.type.slug, "pk": document.pk},
+        )
+    )
+    stored = b"".join(download.streaming_content)
+    assert b"Exif" not in stored and OWNER not in stored and b"xmpmeta" not in stored
+    assert document.size == len(stored)
+    with Image.open(io.BytesIO(stored)) as img:
+        assert img.format == "JPEG" and img.size == (64, 32)
+        assert not img.getexif()
+
+
+def test_a_rotated_camera_photo_is_turned_upright_when_its_exif_goes():
+    upload = SimpleUploadedFile("hochkant.jpg", _camera_jpeg(orientation=6))
+    check_document(upload)
+    upload.seek(0)
+    with Image.open(upload) as img:
+        assert img.size == (32, 64) and not img.getexif()  # 90° turned, as the camera meant

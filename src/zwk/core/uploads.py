@@ -19,7 +19,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
-from PIL import Image, UnidentifiedImageError
+from PIL import ExifTags, Image, ImageOps, UnidentifiedImageError
 
 
 @dataclass(frozen=True)
@@ -62,6 +62,7 @@ DOCUMENT_KINDS: dict[str, DocumentKind] = {
 }
 EXTENSION_ALIASES = {"jpeg": "jpg"}
 TEXT_EXTENSIONS = {"txt", "csv"}
+IMAGE_EXTENSIONS = {"jpg", "png"}
 IMAGE_MAX_PIXELS = 40_000_000
 
 
@@ -89,8 +90,14 @@ def _looks_like_text(head: bytes) -> bool:
     return False
 
 
-def check_document(upload: UploadedFile, allowed: set[str] | None = None) -> CheckedUpload:
-    """Return what the upload really is, or raise ValidationError with a German message."""
+def check_document(
+    upload: UploadedFile, allowed: set[str] | None = None, *, strip_metadata: bool = True
+) -> CheckedUpload:
+    """Return what the upload really is, or raise ValidationError with a German message.
+
+    A JPEG or PNG document loses its metadata on the way (``strip_image_metadata``): the
+    upload is rewritten in place, so whatever the caller stores afterwards is clean.
+    """
     allowed = allowed or set(DOCUMENT_KINDS)
     max_bytes = settings.UPLOAD_MAX_BYTES
     if upload.size is None or upload.size == 0:
@@ -128,9 +135,52 @@ def check_document(upload: UploadedFile, allowed: set[str] | None = None) -> Che
             % {"ext": ext, "label": DOCUMENT_KINDS[ext].label},
             code="content_mismatch",
         )
+    if strip_metadata and ext in IMAGE_EXTENSIONS:
+        strip_image_metadata(upload, ext)
     return CheckedUpload(
         kind=DOCUMENT_KINDS[ext], size=upload.size, original_name=PurePath(upload.name).name[:200]
     )
+
+
+def strip_image_metadata(upload: UploadedFile, ext: str) -> None:
+    """Remove EXIF (camera, GPS position, time), XMP, IPTC and comments from a JPEG or PNG
+    document, in place, at full size (issue 21.13: photos of a meeting told where and when).
+
+    A JPEG keeps its quantisation (``quality="keep"``) and so its quality; one that the camera
+    marked as rotated is turned upright first (the mark goes with the EXIF). The colour profile
+    and PNG transparency stay. Raises ValidationError in German for an unreadable image.
+    """
+    upload.seek(0)
+    try:
+        with Image.open(upload) as img:
+            if img.width * img.height > IMAGE_MAX_PIXELS:
+                raise ValidationError(
+                    _("Das Bild ist zu groß (zu viele Bildpunkte)."), code="too_many_pixels"
+                )
+            img.load()
+            keep = {k: img.info[k] for k in ("icc_profile", "transparency", "dpi") if k in img.info}
+            out = io.BytesIO()
+            if ext == "jpg":
+                if img.getexif().get(ExifTags.Base.Orientation, 1) == 1:
+                    img.info = dict(keep)
+                    img.save(out, format="JPEG", quality="keep", subsampling="keep", **keep)
+                else:
+                    upright = ImageOps.exif_transpose(img)
+                    upright.info = dict(keep)
+                    upright.save(out, format="JPEG", quality=95, **keep)
+            else:
+                img.info = dict(keep)
+                img.save(out, format="PNG", **keep)
+    except (UnidentifiedImageError, OSError, Image.DecompressionBombError) as exc:
+        raise ValidationError(_("Das Bild konnte nicht gelesen werden."), code="bad_image") from exc
+    data = out.getvalue()
+    handle = upload.file
+    handle.seek(0)
+    handle.truncate()
+    handle.write(data)
+    handle.flush()
+    handle.seek(0)
+    upload.size = len(data)
 
 
 def random_upload_name(extension: str) -> str:
@@ -146,7 +196,7 @@ def reencode_image(
     PNG stays PNG (logos, transparency), JPEG stays JPEG (photos). Returns the new bytes and
     the extension. Raises ValidationError in German.
     """
-    checked = check_document(upload, allowed={"png", "jpg"})
+    checked = check_document(upload, allowed={"png", "jpg"}, strip_metadata=False)  # re-encoded
     try:
         with Image.open(upload) as img:
             if img.width * img.height > IMAGE_MAX_PIXELS:
