@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 
 from celery import Task
+from kombu.exceptions import OperationalError
 
 logger = logging.getLogger(__name__)
 
@@ -27,7 +28,7 @@ class FailSoftTask(Task):
         options.setdefault("retry_policy", self.publish_retry_policy)
         try:
             return super().apply_async(args, kwargs, **options)
-        except Exception as exc:  # kombu.OperationalError, redis.ConnectionError, OSError …
+        except (OperationalError, OSError) as exc:  # broker unreachable (kombu wraps redis)
             logger.warning(
                 "task %s not queued (%s: %s) – running it in this process",
                 self.name,
