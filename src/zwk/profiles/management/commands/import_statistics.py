@@ -39,6 +39,12 @@ class Command(BaseCommand):
                 failed += 1
                 continue
             s = release.summary
+            if created and s.get("restored"):
+                self.stdout.write(
+                    f"{path}: bereits importiert ({release.file_name}) – fehlende Werte wieder "
+                    f"ergänzt (bisher insgesamt {s['restored']})."
+                )
+                continue
             if not created:
                 self.stdout.write(
                     f"{path}: bereits importiert ({release.file_name}) – nichts geändert."
