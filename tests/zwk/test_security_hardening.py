@@ -12,17 +12,23 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 from PIL import Image
 
+from tests.factories import UserFactory
 from zwk.accounts.checks import secret_key_problem
 from zwk.core.redact import redact
 from zwk.core.uploads import check_document
+from zwk.exchange import services as exchange_services
+from zwk.exchange.models import Registration
 from zwk.municipalities.models import StepDocument
+from zwk.privacy import services as privacy_services
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -260,3 +266,52 @@ def test_a_rotated_camera_photo_is_turned_upright_when_its_exif_goes():
     upload.seek(0)
     with Image.open(upload) as img:
         assert img.size == (32, 64) and not img.getexif()  # 90° turned, as the camera meant
+
+
+# --- 13d. Erasing an account also clears the organisation of its event registrations ------
+
+
+@pytest.mark.django_db
+def test_erasure_clears_the_organisation_of_event_registrations(office_user, municipality):
+    start = timezone.now() + timedelta(days=7)
+    event = exchange_services.event_create(
+        by=office_user,
+        data={
+            "title": "Online-Seminar Wohnen im Alter",
+            "event_type": "webinar",
+            "description": "<p>Wohnen im Alter</p>",
+            "start": start,
+            "end": start + timedelta(hours=2),
+            "capacity": 10,
+            "audience": "open",
+            "status": "published",
+            "online_link": "https://konferenz.example.org/raum-42",
+        },
+    )
+    person = UserFactory(username="zquell", email="zq@example.org")
+    own = exchange_services.registration_create(
+        event=event,
+        name="Zacharias Quellbrunn",
+        email="zq@example.org",
+        organisation="Ingenieurbüro Zacharias Quellbrunn",
+        user=person,
+    )
+    for_kommune = exchange_services.registration_create(
+        event=event,
+        name="Zacharias Quellbrunn",
+        email="zq+kommune@example.org",
+        organisation="Büro Quellbrunn für Musterdorf",
+        user=person,
+        municipality=municipality,
+    )
+    other = exchange_services.registration_create(
+        event=event, name="Erika Muster", email="erika@example.org", organisation="Quellwerk AG"
+    )
+    privacy_services.erase_person(user=person, by=person)
+    own.refresh_from_db()
+    for_kommune.refresh_from_db()
+    other.refresh_from_db()
+    assert "Quellbrunn" not in own.organisation and own.organisation == ""
+    assert for_kommune.organisation == municipality.name  # the Kommune in the programme stays
+    assert not Registration.objects.filter(organisation__icontains="Quellbrunn").exists()
+    assert other.organisation == "Quellwerk AG"  # somebody else's registration is untouched

@@ -509,6 +509,12 @@ def erase_user(user: User) -> int:
         if registration.is_active and registration.event.end >= now:
             registration_cancel(registration=registration, by=None, notify=False)
         with transaction.atomic():
-            _anonymise(Registration.objects.select_for_update().get(pk=registration.pk), now)
+            locked = Registration.objects.select_for_update().get(pk=registration.pk)
+            _anonymise(locked, now)
+            # Erasure on request goes further than the yearly anonymisation: the organisation
+            # typed in may name the person ("Ingenieurbüro Quellbrunn"); a Kommune in the
+            # programme stays, by its official name.
+            locked.organisation = locked.municipality.name if locked.municipality_id else ""
+            locked.save(update_fields=["organisation"])
         count += 1
     return count
