@@ -144,6 +144,9 @@ class ImportJob(models.Model):
     SOFT_TIME_LIMIT = 10 * 60
     TIME_LIMIT = SOFT_TIME_LIMIT + 60
     STALE_RUNNING = timedelta(seconds=TIME_LIMIT + 60)
+    #: Seconds a job may take when it runs inside a web request (no Redis, or the broker is
+    #: down): below gunicorn's --timeout of 60 s, so that it stops with a message.
+    REQUEST_TIME_LIMIT = 45
     #: A job nobody started within this time has no worker: shown as failed, can be retried.
     STALE_PENDING = timedelta(hours=1)
 

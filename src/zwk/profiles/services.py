@@ -121,21 +121,27 @@ def _deadline_progress(progress: Progress | None, deadline: float | None) -> Pro
     """Progress callback that also stops an import running past its time limit."""
     if deadline is None:
         return progress
+    seconds = max(0, round(deadline - time.monotonic()))
 
     def check(done: int, total: int) -> None:
         if progress:
             progress(done, total)
         if time.monotonic() > deadline:
-            raise ImportRefused(_time_limit_message())
+            raise ImportRefused(_time_limit_message(seconds))
 
     return check
 
 
-def _time_limit_message() -> str:
+def _time_limit_message(seconds: int) -> str:
+    span = (
+        _("%(n)s Minuten") % {"n": seconds // 60}
+        if seconds >= 120 and seconds % 60 == 0
+        else _("%(n)s Sekunden") % {"n": seconds}
+    )
     return _(
-        "Der Import hat länger als %(minutes)s Minuten gedauert und wurde abgebrochen. Es "
-        "wurde nichts gespeichert. Teilen Sie große Dateien auf (z. B. nach Jahren oder Ländern)."
-    ) % {"minutes": ImportJob.SOFT_TIME_LIMIT // 60}
+        "Der Import hat länger als %(span)s gedauert und wurde abgebrochen. Es wurde nichts "
+        "gespeichert. Teilen Sie große Dateien auf (z. B. nach Jahren oder Ländern)."
+    ) % {"span": span}
 
 
 def statistics_import(
@@ -313,7 +319,7 @@ def _enqueue(job: ImportJob) -> None:
     # Read the switch here, not only in Celery's config, so that tests and one-off scripts
     # that flip it at runtime behave the same.
     if settings.CELERY_TASK_ALWAYS_EAGER:
-        transaction.on_commit(lambda: import_job_run(job.pk))
+        transaction.on_commit(lambda: import_job_run(job.pk, seconds=ImportJob.REQUEST_TIME_LIMIT))
     else:
         transaction.on_commit(lambda: run_import_job.delay(job.pk))
 
@@ -346,8 +352,9 @@ def import_job_retry(*, job: ImportJob, by) -> ImportJob:
     return again
 
 
-def import_job_run(job_id: int) -> ImportJob:
-    """Run a job (called by the Celery task or synchronously)."""
+def import_job_run(job_id: int, *, seconds: int = ImportJob.SOFT_TIME_LIMIT) -> ImportJob:
+    """Run a job (called by the Celery task or synchronously in a request); it stops with a
+    message after ``seconds``."""
     job = ImportJob.objects.select_related("municipality", "created_by").get(pk=job_id)
     if job.is_finished:
         return job
@@ -368,13 +375,13 @@ def import_job_run(job_id: int) -> ImportJob:
             original_name=job.original_name,
             restrict=restrict and job.municipality is not None,
             progress=progress,
-            deadline=time.monotonic() + ImportJob.SOFT_TIME_LIMIT,
+            deadline=time.monotonic() + seconds,
             limits=UPLOAD_LIMITS,
         )
     except ImportRefused as exc:
         job.status, job.message = ImportJob.Status.FAILED, exc.message
     except SoftTimeLimitExceeded:
-        job.status, job.message = ImportJob.Status.FAILED, _time_limit_message()
+        job.status, job.message = ImportJob.Status.FAILED, _time_limit_message(seconds)
     except Exception as exc:  # the user must see that it failed, not an eternal spinner
         job.status = ImportJob.Status.FAILED
         job.message = _(

@@ -297,14 +297,26 @@ def test_a_job_nobody_started_shows_as_failed_after_an_hour(
 
 
 def test_an_import_past_its_time_limit_stops_and_stores_nothing(
-    db, shared_data, office_user, kreis, monkeypatch
+    db, shared_data, office_user, kreis
 ):
-    monkeypatch.setattr(ImportJob, "SOFT_TIME_LIMIT", 0)
     job = _job(kreis, office_user, shared_data)
-    services.import_job_run(job.pk)
+    services.import_job_run(job.pk, seconds=0)
     job.refresh_from_db()
-    assert job.status == ImportJob.Status.FAILED and "länger als 0 Minuten" in job.message
+    assert job.status == ImportJob.Status.FAILED and "länger als 0 Sekunden" in job.message
     assert not PopulationStock.objects.exists() and not StatisticsRelease.objects.exists()
+
+
+def test_an_upload_imported_inside_the_request_has_the_request_limit(
+    db, shared_data, client_for, office_user, kreis, monkeypatch, django_capture_on_commit_callbacks
+):
+    """Without a worker the import runs in the web request: it must stop before gunicorn's
+    timeout (60 s) kills the request, with a message instead of a job left 'läuft'."""
+    assert ImportJob.REQUEST_TIME_LIMIT < 60
+    monkeypatch.setattr(ImportJob, "REQUEST_TIME_LIMIT", 0)
+    job = _upload(client_for(office_user), kreis, shared_data / KREISE,
+                  django_capture_on_commit_callbacks)  # fmt: skip
+    assert job.status == ImportJob.Status.FAILED and "länger als 0 Sekunden" in job.message
+    assert not PopulationStock.objects.exists()
 
 
 def test_a_done_job_cannot_be_retried(db, shared_data, client_for, office_user, kreis):
