@@ -8,8 +8,8 @@ to – the Kommune's coordinators and team members.
 import rules
 
 from zwk.accounts.predicates import is_member_of, is_office
-from zwk.municipalities.rules import can_see
+from zwk.municipalities.rules import works_in
 
 rules.add_perm("announcements.manage_announcements", is_office)
-rules.add_perm("announcements.view_notices", can_see)
+rules.add_perm("announcements.view_notices", works_in)
 rules.add_perm("announcements.dismiss_notice", is_member_of)

@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from zwk.accounts.predicates import is_consultant, is_office
 from zwk.consulting.models import ConsultingRequest
 from zwk.core import permissions
-from zwk.municipalities.rules import can_see, leads
+from zwk.municipalities.rules import leads, works_in
 
 S = ConsultingRequest.Status
 
@@ -96,9 +96,9 @@ def is_profile_owner(user, profile) -> bool:
 
 rules.add_perm("consulting.view_pool", is_office | is_consultant | is_programme_member)
 rules.add_perm("consulting.change_profile", is_office | is_profile_owner)
-rules.add_perm("consulting.view_requests", can_see)  # object: the Kommune
+rules.add_perm("consulting.view_requests", works_in)  # object: the Kommune
 rules.add_perm("consulting.file_request", leads)  # object: the Kommune
-rules.add_perm("consulting.view_request", can_see | is_request_consultant)
+rules.add_perm("consulting.view_request", works_in | is_request_consultant)
 rules.add_perm("consulting.view_own_requests", is_consultant)
 rules.add_perm("consulting.manage_budgets", is_office)
 

@@ -14,21 +14,22 @@ from zwk.accounts.predicates import (
     is_office,
 )
 
-can_see = is_office | is_member_of | is_assigned_consultant
+# Who works in a Kommune: the office, its team, its assigned consultants. They see all of
+# it; what they may change is narrowed per permission (``leads``, app rules).
 works_in = is_office | is_member_of | is_assigned_consultant
 leads = is_office | is_coordinator_of
 
 rules.add_perm("municipalities.list_municipalities", rules.is_authenticated)
 rules.add_perm("municipalities.add_municipality", is_office)
-rules.add_perm("municipalities.view_municipality", can_see)
+rules.add_perm("municipalities.view_municipality", works_in)
 rules.add_perm("municipalities.change_municipality", leads)
-rules.add_perm("municipalities.view_team", can_see)
+rules.add_perm("municipalities.view_team", works_in)
 rules.add_perm("municipalities.invite_member", leads)
 rules.add_perm("municipalities.invite_coordinator", is_office)
 rules.add_perm("municipalities.change_membership", leads)
 rules.add_perm("municipalities.assign_consultant", is_office)
-rules.add_perm("municipalities.view_step", can_see)
+rules.add_perm("municipalities.view_step", works_in)
 rules.add_perm("municipalities.work_on_step", works_in)  # checklist, notes, documents, kick-off
 rules.add_perm("municipalities.set_step_status", leads | is_assigned_consultant)
 rules.add_perm("municipalities.delete_document", leads)
-rules.add_perm("municipalities.view_activity", can_see)
+rules.add_perm("municipalities.view_activity", works_in)

@@ -12,7 +12,7 @@ import rules
 from django.utils import timezone
 
 from zwk.accounts.predicates import is_consultant, is_member_of, is_office
-from zwk.municipalities.rules import can_see
+from zwk.municipalities.rules import works_in
 
 EDIT_WINDOW = timedelta(minutes=15)
 
@@ -46,7 +46,7 @@ def is_live(user, post) -> bool:
     return bool(post is not None and not post.is_deleted)
 
 
-rules.add_perm("network.view_related", can_see)
+rules.add_perm("network.view_related", works_in)
 rules.add_perm("network.contact_municipality", is_member_of)
 rules.add_perm("network.view_messages", is_member_of)
 rules.add_perm("network.view_overview", is_office)

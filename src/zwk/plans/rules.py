@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from zwk.accounts.predicates import is_published
 from zwk.core import permissions
-from zwk.municipalities.rules import can_see, leads, works_in
+from zwk.municipalities.rules import leads, works_in
 from zwk.plans.models import Plan
 
 
@@ -26,14 +26,14 @@ def is_comment_author(user, comment) -> bool:
     return bool(user.is_authenticated and getattr(comment, "author_id", None) == user.pk)
 
 
-rules.add_perm("plans.view_plan", can_see)
+rules.add_perm("plans.view_plan", works_in)
 rules.add_perm("plans.change_plan", works_in)
 rules.add_perm("plans.comment_plan", works_in)
 rules.add_perm("plans.delete_comment", works_in & (is_comment_author | leads))
 rules.add_perm("plans.approve_plan", leads)
 # Object: the Plan (``is_published``) – outsiders read only the public page of a published plan.
-rules.add_perm("plans.view_public_plan", can_see | is_published)
-rules.add_perm("plans.view_review", can_see)
+rules.add_perm("plans.view_public_plan", works_in | is_published)
+rules.add_perm("plans.view_review", works_in)
 # Zwischenbilanz: lessons learnt and Verstetigung are team work; offering a lesson to the
 # Werkzeugkoffer (other Kommunen) is decided by those who lead.
 rules.add_perm("plans.change_review", works_in)

@@ -10,11 +10,11 @@ from django.utils.translation import gettext_lazy as _
 
 from zwk.accounts.predicates import is_coordinator_of, is_office, is_published
 from zwk.core import permissions
-from zwk.municipalities.rules import can_see
+from zwk.municipalities.rules import works_in
 from zwk.profiles.models import ImportJob
 
 # Published profiles are public read-only pages; unpublished ones stay inside the Kommune.
-rules.add_perm("profiles.view_profile", can_see | is_published)
+rules.add_perm("profiles.view_profile", works_in | is_published)
 rules.add_perm("profiles.import_statistics", is_office | is_coordinator_of)
 # Statistics are shared by all Kommunen (Kreis, Land, Bund): only the office withdraws them.
 rules.add_perm("profiles.withdraw_statistics", is_office)

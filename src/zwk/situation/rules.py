@@ -9,8 +9,8 @@ of joint work, and rejecting a suggestion or editing stays open to the whole tea
 
 import rules
 
-from zwk.municipalities.rules import can_see, leads, works_in
+from zwk.municipalities.rules import leads, works_in
 
-rules.add_perm("situation.view_analysis", can_see)
+rules.add_perm("situation.view_analysis", works_in)
 rules.add_perm("situation.change_analysis", works_in)
 rules.add_perm("situation.delete_analysis", leads)

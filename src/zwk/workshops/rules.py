@@ -16,7 +16,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from zwk.accounts.predicates import is_assigned_consultant, is_coordinator_of, is_office
-from zwk.municipalities.rules import can_see
+from zwk.municipalities.rules import works_in
 from zwk.workshops.phases import VOTE, WRITE
 
 
@@ -94,7 +94,7 @@ def phase_allows_voting(participant, phase) -> bool:
     return phase_refusal(phase, VOTE) is None
 
 
-rules.add_perm("workshops.view_workshop", can_see)
+rules.add_perm("workshops.view_workshop", works_in)
 rules.add_perm("workshops.add_workshop", leads_workshops)
 rules.add_perm("workshops.change_workshop", moderates)
 rules.add_perm("workshops.moderate_workshop", moderates)
