@@ -7,7 +7,7 @@ the claimed range holds a worker for many minutes. The readers therefore
   (``reset_dimensions``): only rows and cells present in the file are visited, and rows are
   not padded to the claimed width;
 * stop a sheet after :attr:`Limits.max_empty_rows` empty rows in a row (the data is over;
-  declared and actual dimensions are compared and the difference noted);
+  a cell far below a long gap, e.g. at row 1,048,576, is not reached);
 * refuse a file with more than :attr:`Limits.max_cells` cells or :attr:`Limits.max_rows`
   rows, or larger than :attr:`Limits.max_bytes`, with a plain German :class:`DataError`
   *before* the expensive work.
