@@ -223,7 +223,7 @@ def _prior_strength(m: np.ndarray, x: np.ndarray, prior_rate: np.ndarray) -> flo
     design = np.stack([np.ones_like(inv), inv], axis=1)
     tau2, sigma2 = float(np.mean(d2)), 0.0
     weights = x[ok] ** 2 / np.mean(x[ok] ** 2)
-    for _ in range(4):
+    for _ in range(3):
         sw = np.sqrt(weights)
         coef, *_ = np.linalg.lstsq(design * sw[:, None], d2 * sw, rcond=None)
         tau2 = max(float(coef[0]), TAU2_MIN)
@@ -240,7 +240,8 @@ def _keys(codes: Sequence[str], length: int) -> np.ndarray:
 def leaves(codes: Sequence[str]) -> np.ndarray:
     """Mask of the regions that contain no other region of the input (AGS prefixes)."""
     present = set(codes)
-    prefixes = {c[:n] for c in present if c.isdigit() for n in range(1, len(c))}
+    # AGS levels: Land 2, Regierungsbezirk 3, Kreis 5, Gemeindeverband 7/9 digits
+    prefixes = {c[:n] for c in present if c.isdigit() for n in (1, 2, 3, 5, 7, 9) if n < len(c)}
     return np.array([not (c in prefixes or c in ("DG", "DE")) for c in codes])
 
 
@@ -255,7 +256,11 @@ def _hierarchy(codes: Sequence[str]) -> list[tuple[np.ndarray, np.ndarray]]:
 
 
 def _shrink(
-    m: np.ndarray, x: np.ndarray, hierarchy, leaf: np.ndarray, codes=None
+    m: np.ndarray,
+    x: np.ndarray,
+    hierarchy,
+    leaf: np.ndarray,
+    below_kreis: np.ndarray | bool = False,
 ) -> tuple[np.ndarray, float, float]:
     """Shrunk rates (R,) for one group and sex: Land → Kreis → region (see module doc).
 
@@ -274,7 +279,6 @@ def _shrink(
     k = _prior_strength(mw[leaf], xw[leaf], prior[leaf])
     shrunk = (m + k * prior) / (x + k)
     # the Gemeinde's own deviation from its Kreis persists only partly (PERSISTENCE)
-    below_kreis = np.array([len(c) > 5 for c in codes]) if codes is not None else False
     rate = np.where(below_kreis, prior + PERSISTENCE * (shrunk - prior), shrunk)
     return rate, total, k
 
@@ -282,6 +286,8 @@ def _shrink(
 def fit_history(earlier: GroupedStock, base: GroupedStock, codes: Sequence[str]) -> HistoryFit:
     """Split the base stock cohort-consistently and estimate shrunk migration rates."""
     n = float(base.year - earlier.year)
+    if len(codes) != base.counts.shape[0] or earlier.counts.shape[0] != base.counts.shape[0]:
+        raise ValueError("Regionen der Stichtage und Regionsschlüssel passen nicht zusammen")
     if n <= 0:
         raise ValueError("Die Stichtage müssen zeitlich aufsteigend sein")
     known = np.isfinite(earlier.counts).all(axis=(1, 2)) & np.isfinite(base.counts).all(axis=(1, 2))
@@ -298,13 +304,14 @@ def fit_history(earlier: GroupedStock, base: GroupedStock, codes: Sequence[str])
     exposure = np.where(known[:, None, None], n * 0.5 * (base.counts + expected), 0.0)
     leaf = leaves(codes)
     hierarchy = _hierarchy(codes)
+    below_kreis = np.array([len(c) > 5 for c in codes])
     n_groups = len(base.lowers)
     rates_g = np.empty(base.counts.shape)
     top_g = np.empty(base.counts.shape[1:])
     ks = np.empty(n_groups)
     for g in range(n_groups):
         for s in (0, 1):
-            r, top, k = _shrink(residual[:, s, g], exposure[:, s, g], hierarchy, leaf, codes)
+            r, top, k = _shrink(residual[:, s, g], exposure[:, s, g], hierarchy, leaf, below_kreis)
             rates_g[:, s, g] = r
             top_g[s, g] = top
             ks[g] = k
@@ -560,7 +567,7 @@ def project_with_totals(
         d_obs += np.where(ok, d, 0.0)
         n_years += 1
     leaf = leaves(codes)
-    rate, top, k_mig = _shrink(m, x, _hierarchy(codes), leaf, codes)
+    rate, top, k_mig = _shrink(m, x, _hierarchy(codes), leaf, np.array([len(c) > 5 for c in codes]))
     base_year = int(np.floor(stock.year))
     whole = max(1, int(np.ceil(horizon - 1e-9)))
     pop = Population(codes=codes, names=codes, year=base_year, counts=single)
