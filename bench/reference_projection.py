@@ -95,3 +95,90 @@ def project_reference(
         "net_migration": mig_out,
         "unrealised_migration": unreal_out,
     }
+
+
+# --- national check: published projection and hindcast (``python bench/reference_projection.py``)
+
+
+def national_check(data_dir=None) -> dict:
+    """The engine on Germany against published and registered figures.
+
+    * G2L2W2 of the 15. koordinierte Bevölkerungsvorausberechnung (Destatis, press release
+      02.12.2022): base 31.12.2021 (GENESIS 12411-0013, Länder summed), TFR 1.58 (2021)
+      to 1.55 by 2032 (G2), e0 from the Sterbetafel 2020/2022 (78.33 / 83.18) to 84.6 /
+      88.2 in 2070 (L2), net migration 1.3 million 2022, then falling linearly to 250,000
+      from 2033, mean 2022–2070 290,000 (W2). Published totals: "bis 2031 auf 85 Millionen",
+      2070 "83 Millionen" (press release, rounded to whole millions). No published 80+/90+
+      figures of this variant are at hand here, so the very old are checked by the hindcast.
+    * Hindcast 31.12.2015 → 31.12.2021 with the observed TFR, e0 and net migration of each
+      year (shipped series) against the registered stocks of 2021 (same Zensus-2011 basis).
+    """
+    import os
+    from pathlib import Path
+
+    from demography.assumptions import default_assumptions
+    from demography.core import Population
+    from demography.projection import project
+    from demography.readers import read_population
+    from demography.scenarios import Scenario
+
+    root = Path(__file__).resolve().parents[1]
+    folder = Path(data_dir or os.environ.get("ZWK_SHARED_DATA", root.parent / "shared" / "data"))
+    path = folder / "destatis_12411-0013_laender_altersjahre_geschlecht_2015-2021.csv"
+    stocks = {
+        p.year: Population(("DG",), ("Deutschland",), p.year, p.counts.sum(axis=0, keepdims=True))
+        for p in read_population(path)
+    }
+    first = (14_210_000 - 1_300_000 - 38 * 250_000 - 4.5 * 250_000) / 5.5
+    w2 = [1_300_000.0, *[first + (250_000 - first) * k / 10 for k in range(10)], *[250_000.0] * 38]
+    scenario = Scenario(
+        name="G2L2W2",
+        paths={"tfr": {2032: 1.55}, "e0_male": {2070: 84.6}, "e0_female": {2070: 88.2}},
+        net_migration=tuple(w2),
+    )
+    g2 = project(stocks[2021], horizon=49, scenario=scenario)
+
+    def ages(result, t):
+        both = result.single_years()[t, 0].sum(axis=0)
+        total = both.sum()
+        return {
+            "total": round(float(total)),
+            "share_80plus_pct": round(float(both[80:].sum() / total * 100), 2),
+            "n_80plus": round(float(both[80:].sum())),
+            "n_90plus": round(float(both[90:].sum())),
+        }
+
+    published = {2031: 85.0e6, 2070: 83.0e6}
+    out: dict = {"g2l2w2": {}}
+    for year in (2031, 2041, 2070):
+        entry = ages(g2, year - 2021)
+        if year in published:
+            entry["published_total"] = published[year]
+            entry["deviation_pct"] = round((entry["total"] / published[year] - 1) * 100, 2)
+        out["g2l2w2"][year] = entry
+    series = default_assumptions().series
+    years = range(2016, 2022)
+    paths = {
+        key: {y: series[key][y]["value"] for y in years}
+        for key in ("tfr", "e0_male", "e0_female", "net_migration")
+    }
+    hind = project(stocks[2015], horizon=6, scenario=Scenario(name="beobachtet", paths=paths))
+    projected, actual = ages(hind, 6), ages(project(stocks[2021], horizon=1), 0)
+    out["hindcast_2015_2021"] = {
+        "projected": projected,
+        "registered": actual,
+        "total_pct": round((projected["total"] / actual["total"] - 1) * 100, 2),
+        "share_80plus_pp": round(projected["share_80plus_pct"] - actual["share_80plus_pct"], 2),
+        "n_80plus_pct": round((projected["n_80plus"] / actual["n_80plus"] - 1) * 100, 2),
+        "n_90plus_pct": round((projected["n_90plus"] / actual["n_90plus"] - 1) * 100, 2),
+    }
+    return out
+
+
+if __name__ == "__main__":
+    import json
+    import sys
+
+    sys.path.insert(0, str(__import__("pathlib").Path(__file__).resolve().parents[1] / "src"))
+    json.dump(national_check(), sys.stdout, ensure_ascii=False, indent=1)
+    sys.stdout.write("\n")
