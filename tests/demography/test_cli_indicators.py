@@ -76,3 +76,47 @@ def test_errors_are_bilingual_without_traceback(tmp_path: Path) -> None:
     assert "Fehler" in result.stderr and "Error" in result.stderr
     assert "leer" in result.stderr and "empty" in result.stderr
     assert "Traceback" not in result.stderr and result.stdout == ""
+
+
+def test_several_files_an_unreadable_one_is_skipped_with_summary(
+    shared_data: Path, tmp_path: Path
+) -> None:
+    """Issue 21 item 10: the command goes on after a bad file and exits 2 at the end."""
+    broken = tmp_path / "kaputt.csv"
+    broken.write_bytes(
+        (shared_data / "reilingen_08226068/reilingen_zuzuege.csv")
+        .read_bytes()
+        .replace(b";852;", b";-852;")
+    )
+    result = run(
+        str(shared_data / "reilingen_08226068/reilingen_birth_death.csv"),
+        str(broken),
+        str(tmp_path / "fehlt.csv"),
+        str(shared_data / "reilingen_08226068/reilingen_fortzuege.csv"),
+    )
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert "Negative Anzahl" in result.stderr and "nicht gefunden" in result.stderr
+    assert "2 von 4 Dateien ausgewertet" in result.stderr
+    rows = json.loads(result.stdout)
+    by_year = {(r["year"], k): r[k] for r in rows for k in r if k.startswith("migration")}
+    assert by_year[(2015, "migration_in")] == 852  # from the birth/death table
+    assert by_year[(2015, "migration_out")] == 792
+
+
+def test_gemeinde_age_table_cut_to_one_land(shared_data: Path, tmp_path: Path) -> None:
+    """Measured in issue 15: the table failed ("age in rows and columns"), its one-Land cut
+    with "no reference date"."""
+    name = "gemeinden_2008-2015/regio_12411-02-03-5-B_gemeinden_17altersgruppen_geschlecht_2015.csv"
+    lines = (shared_data / name).read_bytes().split(b"\n")
+    footer = next(k for k, ln in enumerate(lines) if ln.startswith(b"__________"))
+    cut = lines[:10] + [ln for ln in lines[10:footer] if ln.startswith(b"08")] + lines[footer:]
+    path = tmp_path / "bw.csv"
+    path.write_bytes(b"\n".join(cut))
+    result = run(str(path))
+    assert result.returncode == 0, result.stderr
+    reilingen = next(r for r in json.loads(result.stdout) if r["region"] == "08226068")
+    assert reilingen["population"] == 7_437 and reilingen["date"] == "2015-12-31"
+    assert reilingen["share_under_18"] == pytest.approx(
+        (200 + 210 + 257 + 345 + 243) / 74.37, abs=0.05
+    )
