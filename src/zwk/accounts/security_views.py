@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from zwk.accounts import sessions, two_factor
 from zwk.accounts.forms import CodeForm
 from zwk.accounts.models import UserSession
+from zwk.core.views import confirm_page
 
 
 def _safe_next(request, url: str, default: str) -> str:
@@ -129,15 +130,12 @@ def two_factor_disable(request):
         question += " " + _(
             "Für Ihre Rolle ist sie vorgeschrieben: Sie müssen sie danach sofort neu einrichten."
         )
-    return render(
+    return confirm_page(
         request,
-        "core/confirm.html",
-        {
-            "title": _("Zwei-Faktor-Anmeldung ausschalten"),
-            "question": question,
-            "confirm_label": _("Ausschalten"),
-            "cancel_url": reverse("accounts:two_factor"),
-        },
+        title=_("Zwei-Faktor-Anmeldung ausschalten"),
+        question=question,
+        confirm_label=_("Ausschalten"),
+        cancel_url=reverse("accounts:two_factor"),
     )
 
 

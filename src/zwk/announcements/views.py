@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -20,6 +20,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from zwk.announcements import selectors, services
 from zwk.announcements.forms import AnnouncementForm
 from zwk.announcements.models import Announcement, Recipient
+from zwk.core.views import add_form_errors, confirm_page, require_office
 from zwk.municipalities.access import municipality_for
 
 PAGE_SIZE = 25
@@ -27,20 +28,18 @@ RECIPIENT_PAGE_SIZE = 50
 PREVIEW_NAMES = 30
 
 
-def _require_office(request) -> None:
-    if not request.user.has_perm("announcements.manage_announcements"):
-        raise PermissionDenied
+MANAGE = "announcements.manage_announcements"
 
 
 def _announcement_for(request, pk) -> Announcement:
-    _require_office(request)
+    require_office(request, MANAGE)
     return get_object_or_404(Announcement.objects.select_related("author"), pk=pk)
 
 
 @login_required
 @require_GET
 def announcement_list(request):
-    _require_office(request)
+    require_office(request, MANAGE)
     page = Paginator(selectors.office_announcements(), PAGE_SIZE).get_page(request.GET.get("seite"))
     return render(request, "announcements/list.html", {"page": page})
 
@@ -66,8 +65,7 @@ def _editor(request, announcement=None):
                     request=request,
                 )
         except ValidationError as exc:
-            for message in exc.messages:
-                form.add_error(None, message)
+            add_form_errors(form, exc)
         else:
             messages.success(
                 request,
@@ -86,7 +84,7 @@ def _editor(request, announcement=None):
 @login_required
 @require_http_methods(["GET", "POST"])
 def announcement_create(request):
-    _require_office(request)
+    require_office(request, MANAGE)
     return _editor(request)
 
 
@@ -170,18 +168,14 @@ def announcement_delete(request, pk):
             return redirect("announcements:list")
     elif not announcement.is_draft:
         return redirect(announcement)
-    return render(
+    return confirm_page(
         request,
-        "core/confirm.html",
-        {
-            "title": _("Entwurf löschen"),
-            "question": _("Möchten Sie den Entwurf „%(s)s“ endgültig löschen?")
-            % {"s": announcement.subject},
-            "confirm_label": _("Entwurf löschen"),
-            "cancel_url": reverse("announcements:detail", kwargs={"pk": announcement.pk}),
-            "error": error,
-        },
-        status=400 if error else 200,
+        title=_("Entwurf löschen"),
+        question=_("Möchten Sie den Entwurf „%(s)s“ endgültig löschen?")
+        % {"s": announcement.subject},
+        confirm_label=_("Entwurf löschen"),
+        cancel_url=reverse("announcements:detail", kwargs={"pk": announcement.pk}),
+        error=error,
     )
 
 

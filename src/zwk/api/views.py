@@ -31,6 +31,7 @@ from zwk.api.caching import PrivateCacheMixin, PublicCacheMixin
 from zwk.api.forms import TokenCreateForm
 from zwk.api.models import ApiToken, Scope
 from zwk.api.permissions import HasTokenScope
+from zwk.core.views import add_form_errors, confirm_page
 from zwk.municipalities.access import municipality_for
 from zwk.plans.models import Measure, Plan
 
@@ -351,8 +352,7 @@ def tokens(request):
                     request=request,
                 )
             except DjangoValidationError as exc:
-                for message in exc.messages:
-                    form.add_error(None, message)
+                add_form_errors(form, exc)
         if created is None:
             status = 400
         else:
@@ -377,17 +377,14 @@ def token_revoke(request, pk):
         services.token_revoke(token=token, by=request.user, request=request)
         messages.success(request, _("Das Token „%(name)s“ ist widerrufen.") % {"name": token.name})
         return redirect("api:tokens")
-    return render(
+    return confirm_page(
         request,
-        "core/confirm.html",
-        {
-            "title": _("Token widerrufen"),
-            "question": _(
-                "Soll das Token „%(name)s“ (zwk_%(prefix)s_…) widerrufen werden? Programme, "
-                "die es benutzen, erhalten danach keinen Zugriff mehr."
-            )
-            % {"name": token.name, "prefix": token.prefix},
-            "confirm_label": _("Widerrufen"),
-            "cancel_url": reverse("api:tokens"),
-        },
+        title=_("Token widerrufen"),
+        question=_(
+            "Soll das Token „%(name)s“ (zwk_%(prefix)s_…) widerrufen werden? Programme, "
+            "die es benutzen, erhalten danach keinen Zugriff mehr."
+        )
+        % {"name": token.name, "prefix": token.prefix},
+        confirm_label=_("Widerrufen"),
+        cancel_url=reverse("api:tokens"),
     )

@@ -38,9 +38,9 @@ from zwk.consulting.forms import (
 )
 from zwk.consulting.models import ConsultantProfile, ConsultingRequest, DayBudget, DayLog
 from zwk.core import permissions
+from zwk.core.views import add_form_errors, confirm_view, form_view
 from zwk.municipalities.access import municipality_for
 from zwk.municipalities.models import Municipality
-from zwk.municipalities.view_helpers import confirm_view, form_view
 
 PAGE_SIZE = 12
 VIEW_REQUEST = "consulting.view_request"
@@ -50,11 +50,6 @@ def _need(request, perm: str, obj=None) -> None:
     """403 unless the user's role fits ``perm`` (a list page asks without a request's status)."""
     if not permissions.role_allows(request.user, perm, obj):
         raise PermissionDenied
-
-
-def _add_errors(form, exc: ValidationError) -> None:
-    for message in exc.messages:
-        form.add_error(None, message)
 
 
 def _form_page(request, *, title, form, cancel_url, status=200, **extra):
@@ -159,7 +154,7 @@ def _edit_profile(request, profile, *, cancel_url, title):
                 profile=profile, by=request.user, request=request, **form.service_kwargs()
             )
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_form_errors(form, exc)
         else:
             messages.success(request, _("Das Beratungsprofil wurde gespeichert."))
             return redirect(profile.get_absolute_url())
@@ -261,7 +256,7 @@ def request_create(request, slug):
                 municipality=municipality, by=request.user, data=form.cleaned_data, request=request
             )
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_form_errors(form, exc)
         else:
             messages.success(
                 request,
@@ -332,7 +327,7 @@ def request_assign(request, slug, pk):
                 request=request,
             )
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_form_errors(form, exc)
         else:
             messages.success(
                 request,
@@ -539,7 +534,7 @@ def budget_edit(request, slug):
                 municipality=municipality, by=request.user, request=request, **form.cleaned_data
             )
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_form_errors(form, exc)
         else:
             messages.success(
                 request,

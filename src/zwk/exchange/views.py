@@ -22,6 +22,7 @@ from zwk.accounts.decorators import audited_export
 from zwk.core import ratelimit
 from zwk.core.net import client_ip
 from zwk.core.uploads import attachment_response
+from zwk.core.views import add_form_errors, confirm_page
 from zwk.exchange import exports, ical, selectors, services
 from zwk.exchange.forms import CancelEventForm, DocumentationForm, EventForm, RegistrationForm
 from zwk.exchange.models import Event, EventType
@@ -36,11 +37,6 @@ def _event_for(request, pk: int, perm: str = "exchange.view_event") -> Event:
     if perm != "exchange.view_event" and not request.user.has_perm(perm, event):
         raise PermissionDenied
     return event
-
-
-def _errors_to_form(form, exc: ValidationError) -> None:
-    for message in exc.messages:
-        form.add_error(None, message)
 
 
 # --- lists and feeds --------------------------------------------------------------------
@@ -170,7 +166,7 @@ def event_register(request, pk):
                 request=request,
             )
         except ValidationError as exc:
-            _errors_to_form(form, exc)
+            add_form_errors(form, exc)
         else:
             if registration.is_confirmed:
                 messages.success(
@@ -246,7 +242,7 @@ def _editor(request, event=None):
                 )
                 messages.success(request, _("Die Änderungen wurden gespeichert."))
         except ValidationError as exc:
-            _errors_to_form(form, exc)
+            add_form_errors(form, exc)
         else:
             return redirect(event.get_absolute_url())
     status = 400 if request.method == "POST" else 200
@@ -289,7 +285,7 @@ def event_cancel(request, pk):
                     request=request,
                 )
             except ValidationError as exc:
-                _errors_to_form(form, exc)
+                add_form_errors(form, exc)
             else:
                 messages.success(
                     request,
@@ -351,7 +347,7 @@ def documentation(request, pk):
                     request=request,
                 )
             except ValidationError as exc:
-                _errors_to_form(form, exc)
+                add_form_errors(form, exc)
             else:
                 messages.success(request, _("Die Dokumentation wurde gespeichert."))
                 return redirect(event.get_absolute_url() + "#dokumentation")
@@ -419,27 +415,29 @@ def registration_cancel(request, token):
     if not registration.is_active:
         messages.info(request, _("Diese Anmeldung ist bereits storniert."))
         return redirect(back)
-    context = {
-        "title": _("Anmeldung stornieren"),
-        "question": _(
-            "Möchten Sie Ihre Anmeldung zu „%(title)s“ wirklich stornieren? Ihr Platz geht an "
-            "die nächste Person auf der Warteliste."
-        )
-        % {"title": event.title},
-        "confirm_label": _("Ja, Anmeldung stornieren"),
-        "cancel_url": back,
-        "error": None,
-    }
+    error = None
     if request.method == "POST":
         try:
             services.registration_cancel(
                 registration=registration, by=request.user, request=request
             )
         except ValidationError as exc:
-            context["error"] = " ".join(exc.messages)
-            return render(request, "core/confirm.html", context, status=400)
-        messages.success(
-            request, _("Ihre Anmeldung ist storniert. Sie bekommen eine Bestätigung per E-Mail.")
+            error = " ".join(exc.messages)
+        else:
+            messages.success(
+                request,
+                _("Ihre Anmeldung ist storniert. Sie bekommen eine Bestätigung per E-Mail."),
+            )
+            return redirect(back)
+    return confirm_page(
+        request,
+        title=_("Anmeldung stornieren"),
+        question=_(
+            "Möchten Sie Ihre Anmeldung zu „%(title)s“ wirklich stornieren? Ihr Platz geht an "
+            "die nächste Person auf der Warteliste."
         )
-        return redirect(back)
-    return render(request, "core/confirm.html", context)
+        % {"title": event.title},
+        confirm_label=_("Ja, Anmeldung stornieren"),
+        cancel_url=back,
+        error=error,
+    )

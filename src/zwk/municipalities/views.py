@@ -19,6 +19,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from zwk.accounts.forms import AccountSetupForm
 from zwk.core import hooks
 from zwk.core.uploads import attachment_response
+from zwk.core.views import add_form_errors, confirm_page
 from zwk.municipalities import selectors, services
 from zwk.municipalities.access import municipality_for, step_for
 from zwk.municipalities.forms import (
@@ -44,13 +45,6 @@ from zwk.municipalities.models import (
     StepDocument,
 )
 from zwk.municipalities.process import STEPS
-from zwk.municipalities.view_helpers import confirm_page
-
-
-def _form_error_to_messages(form, exc: ValidationError) -> None:
-    for message in exc.messages:
-        form.add_error(None, message)
-
 
 # --- Kommunen -------------------------------------------------------------------------
 
@@ -90,7 +84,7 @@ def municipality_create(request):
                 by=request.user, request=request, themes=form.cleaned_data["themes"], **data
             )
         except ValidationError as exc:
-            _form_error_to_messages(form, exc)
+            add_form_errors(form, exc)
         else:
             messages.success(
                 request, _("Die Kommune „%(name)s“ wurde angelegt.") % {"name": municipality.name}
@@ -156,7 +150,7 @@ def municipality_edit(request, slug):
                     )
         except ValidationError as exc:
             municipality.refresh_from_db()
-            _form_error_to_messages(form, exc)
+            add_form_errors(form, exc)
         else:
             messages.success(request, _("Die Angaben wurden gespeichert."))
             return redirect(municipality)
@@ -241,7 +235,7 @@ def team_invite(request, slug):
                 request=request,
             )
         except ValidationError as exc:
-            _form_error_to_messages(form, exc)
+            add_form_errors(form, exc)
         else:
             messages.success(
                 request,
@@ -286,7 +280,7 @@ def membership_edit(request, slug, pk):
                     function=form.cleaned_data["function"]
                 )
         except ValidationError as exc:
-            _form_error_to_messages(form, exc)
+            add_form_errors(form, exc)
         else:
             messages.success(request, _("Die Rolle wurde gespeichert."))
             return redirect("municipalities:team", slug=slug)
@@ -344,7 +338,7 @@ def consultant_assign(request, slug):
                 request=request,
             )
         except ValidationError as exc:
-            _form_error_to_messages(form, exc)
+            add_form_errors(form, exc)
         else:
             messages.success(request, _("Die Beratungszuordnung wurde gespeichert."))
             return redirect("municipalities:team", slug=slug)
@@ -474,7 +468,7 @@ def step_edit(request, slug, step):
         try:
             services.step_update(step=step_obj, by=request.user, data=data, request=request)
         except ValidationError as exc:
-            _form_error_to_messages(form, exc)
+            add_form_errors(form, exc)
         else:
             messages.success(request, _("Der Schritt wurde gespeichert."))
             return _back_to_step(step_obj)

@@ -15,6 +15,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from zwk.core.views import add_form_errors, confirm_page
 from zwk.municipalities.access import municipality_for
 from zwk.municipalities.models import Theme
 from zwk.municipalities.selectors import municipalities_for_user
@@ -34,11 +35,6 @@ PAGE_SIZE = 20
 POSTS_PER_PAGE = 30
 
 
-def _errors_to_form(form, exc: ValidationError) -> None:
-    for message in exc.messages:
-        form.add_error(None, message)
-
-
 def _data(request):
     """The POST data when posting (even if empty – an empty form is an invalid form)."""
     return request.POST if request.method == "POST" else None
@@ -47,17 +43,6 @@ def _data(request):
 def _require(request, perm: str, obj=None) -> None:
     if not request.user.has_perm(perm, obj):
         raise PermissionDenied
-
-
-def _confirm(request, *, title, question, confirm_label, cancel_url, error=None):
-    context = {
-        "title": title,
-        "question": question,
-        "confirm_label": confirm_label,
-        "cancel_url": cancel_url,
-        "error": error,
-    }
-    return render(request, "core/confirm.html", context, status=400 if error else 200)
 
 
 # --- overview and related Kommunen ---------------------------------------------------------
@@ -129,7 +114,7 @@ def contact(request, slug):
                 request=request,
             )
         except ValidationError as exc:
-            _errors_to_form(form, exc)
+            add_form_errors(form, exc)
         else:
             messages.success(
                 request,
@@ -174,7 +159,7 @@ def conversation(request, slug, pk):
                 request=request,
             )
         except ValidationError as exc:
-            _errors_to_form(form, exc)
+            add_form_errors(form, exc)
         else:
             messages.success(request, _("Ihre Antwort wurde weitergeleitet."))
             return redirect("network:conversation", slug=municipality.slug, pk=conv.pk)
@@ -256,7 +241,7 @@ def thread_create(request, theme):
                 theme=theme, by=request.user, request=request, **form.cleaned_data
             )
         except ValidationError as exc:
-            _errors_to_form(form, exc)
+            add_form_errors(form, exc)
         else:
             messages.success(request, _("Ihre Diskussion wurde eröffnet."))
             return redirect(new)
@@ -282,7 +267,7 @@ def thread(request, theme, pk):
                     thread=thread, by=user, text=form.cleaned_data["text"], request=request
                 )
             except ValidationError as exc:
-                _errors_to_form(form, exc)
+                add_form_errors(form, exc)
             else:
                 messages.success(request, _("Ihr Beitrag ist veröffentlicht."))
                 page = (thread.posts.filter(pk__lte=post.pk).count() - 1) // POSTS_PER_PAGE + 1
@@ -377,7 +362,7 @@ def post_edit(request, pk):
                 post=post, by=request.user, text=form.cleaned_data["text"], request=request
             )
         except ValidationError as exc:
-            _errors_to_form(form, exc)
+            add_form_errors(form, exc)
         else:
             messages.success(request, _("Ihr Beitrag wurde geändert."))
             return redirect(post.get_absolute_url())
@@ -400,7 +385,7 @@ def post_delete(request, pk):
         if thread is None:
             return redirect("network:theme", theme=post.thread.theme.slug)
         return redirect(thread)
-    return _confirm(
+    return confirm_page(
         request,
         title=_("Beitrag löschen"),
         question=_("Möchten Sie Ihren Beitrag in „%(t)s“ wirklich löschen?")
@@ -420,7 +405,7 @@ def post_report(request, pk):
         try:
             services.post_report(post=post, by=request.user, request=request, **form.cleaned_data)
         except ValidationError as exc:
-            _errors_to_form(form, exc)
+            add_form_errors(form, exc)
         else:
             messages.success(request, _("Danke. Die Geschäftsstelle prüft den gemeldeten Beitrag."))
             return redirect(post.get_absolute_url())

@@ -12,7 +12,7 @@ from csp.decorators import csp_update
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.syndication.views import Feed
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -26,6 +26,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from zwk.core import ratelimit
 from zwk.core.net import client_ip
+from zwk.core.views import add_form_errors, confirm_page, require_office
 from zwk.newsletter import mail, selectors, services, tokens
 from zwk.newsletter.forms import IssueForm, PreferencesForm, ScheduleForm, SignupForm
 from zwk.newsletter.models import Issue, Subscriber
@@ -130,7 +131,7 @@ def preferences(request, token):
                     subscriber=subscriber, topics=form.cleaned_data["topics"], request=request
                 )
             except ValidationError as exc:
-                form.add_error(None, exc)
+                add_form_errors(form, exc)
             else:
                 messages.success(request, _("Ihre Themen sind gespeichert."))
                 return redirect("newsletter:preferences", token=token)
@@ -232,20 +233,18 @@ feed = IssueFeed()
 # --- the office ---------------------------------------------------------------------------
 
 
-def _require_office(request) -> None:
-    if not request.user.has_perm("newsletter.manage_issues"):
-        raise PermissionDenied
+MANAGE = "newsletter.manage_issues"
 
 
 def _issue_for(request, pk) -> Issue:
-    _require_office(request)
+    require_office(request, MANAGE)
     return get_object_or_404(Issue, pk=pk)
 
 
 @login_required
 @require_GET
 def issue_list(request):
-    _require_office(request)
+    require_office(request, MANAGE)
     page = Paginator(selectors.office_issues(), OFFICE_PAGE_SIZE).get_page(request.GET.get("seite"))
     return render(
         request,
@@ -266,8 +265,7 @@ def _editor(request, issue=None):
                     issue=issue, by=request.user, data=data, request=request
                 )
         except ValidationError as exc:
-            for message in exc.messages:
-                form.add_error(None, message)
+            add_form_errors(form, exc)
         else:
             messages.success(request, _("„%(s)s“ wurde gespeichert.") % {"s": saved.subject})
             return redirect("newsletter:issue_detail", pk=saved.pk)
@@ -283,7 +281,7 @@ def _editor(request, issue=None):
 @login_required
 @require_http_methods(["GET", "POST"])
 def issue_create(request):
-    _require_office(request)
+    require_office(request, MANAGE)
     return _editor(request)
 
 
@@ -382,21 +380,6 @@ def issue_unschedule(request, pk):
     return redirect("newsletter:issue_detail", pk=issue.pk)
 
 
-def _confirm(request, *, title, question, label, cancel, error=None):
-    return render(
-        request,
-        "core/confirm.html",
-        {
-            "title": title,
-            "question": question,
-            "confirm_label": label,
-            "cancel_url": cancel,
-            "error": error,
-        },
-        status=400 if error else 200,
-    )
-
-
 @login_required
 @require_http_methods(["GET", "POST"])
 def issue_send(request, pk):
@@ -411,22 +394,22 @@ def issue_send(request, pk):
         try:
             services.issue_send_now(issue=issue, by=request.user, request=request)
         except ValidationError as exc:
-            return _confirm(
+            return confirm_page(
                 request,
                 title=_("Ausgabe versenden"),
                 question=question,
-                label=_("Jetzt versenden"),
-                cancel=cancel,
+                confirm_label=_("Jetzt versenden"),
+                cancel_url=cancel,
                 error=" ".join(exc.messages),
             )
         messages.success(request, _("Der Versand läuft im Hintergrund."))
         return redirect(cancel)
-    return _confirm(
+    return confirm_page(
         request,
         title=_("Ausgabe versenden"),
         question=question,
-        label=_("Jetzt versenden"),
-        cancel=cancel,
+        confirm_label=_("Jetzt versenden"),
+        cancel_url=cancel,
     )
 
 
@@ -440,20 +423,20 @@ def issue_delete(request, pk):
         try:
             services.issue_delete(issue=issue, by=request.user, request=request)
         except ValidationError as exc:
-            return _confirm(
+            return confirm_page(
                 request,
                 title=_("Ausgabe löschen"),
                 question=question,
-                label=_("Ja, endgültig löschen"),
-                cancel=cancel,
+                confirm_label=_("Ja, endgültig löschen"),
+                cancel_url=cancel,
                 error=" ".join(exc.messages),
             )
         messages.success(request, _("Die Ausgabe wurde gelöscht."))
         return redirect("newsletter:issue_list")
-    return _confirm(
+    return confirm_page(
         request,
         title=_("Ausgabe löschen"),
         question=question,
-        label=_("Ja, endgültig löschen"),
-        cancel=cancel,
+        confirm_label=_("Ja, endgültig löschen"),
+        cancel_url=cancel,
     )

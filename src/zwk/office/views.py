@@ -5,7 +5,7 @@ from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from zwk.accounts.models import AuditEntry
+from zwk.core.views import add_form_errors, require_office
 from zwk.municipalities import services as municipality_services
 from zwk.municipalities.forms import ChecklistTemplateItemForm, OfficeInvitationForm
 from zwk.municipalities.models import ChecklistTemplateItem, Invitation
@@ -23,18 +24,13 @@ from zwk.office.filters import OverviewFilterForm
 from zwk.office.forms import AuditFilterForm
 
 
-def _require_office(request, perm="accounts.view_office_area"):
-    if not request.user.has_perm(perm):
-        raise PermissionDenied
-
-
 @login_required
 @require_GET
 def dashboard(request):
     """Overview of all Kommunen: programme figures, filters and one row per Kommune.
 
     Reads come from ``office.selectors`` in a constant number of queries (tested)."""
-    _require_office(request)
+    require_office(request)
     form = OverviewFilterForm(request.GET or None)
     criteria = form.criteria()
     now = timezone.now()
@@ -60,7 +56,7 @@ def dashboard(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def invite(request):
-    _require_office(request, "accounts.invite_staff")
+    require_office(request, "accounts.invite_staff")
     kinds = [Invitation.Kind.COORDINATOR, Invitation.Kind.MEMBER, Invitation.Kind.CONSULTANT]
     form = OfficeInvitationForm(request.POST or None, kinds=kinds)
     if request.method == "POST" and form.is_valid():
@@ -74,8 +70,7 @@ def invite(request):
                 request=request,
             )
         except ValidationError as exc:
-            for message in exc.messages:
-                form.add_error(None, message)
+            add_form_errors(form, exc)
         else:
             messages.success(
                 request,
@@ -96,7 +91,7 @@ def invite(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def checklist_templates(request):
-    _require_office(request, "accounts.edit_checklist_templates")
+    require_office(request, "accounts.edit_checklist_templates")
     form = ChecklistTemplateItemForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         item = form.save()
@@ -124,7 +119,7 @@ def checklist_templates(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def checklist_template_edit(request, pk):
-    _require_office(request, "accounts.edit_checklist_templates")
+    require_office(request, "accounts.edit_checklist_templates")
     item = get_object_or_404(ChecklistTemplateItem, pk=pk)
     form = ChecklistTemplateItemForm(request.POST or None, instance=item)
     if request.method == "POST" and form.is_valid():
@@ -144,7 +139,7 @@ def checklist_template_edit(request, pk):
 @login_required
 @require_GET
 def audit_log(request):
-    _require_office(request, "accounts.view_audit_log")
+    require_office(request, "accounts.view_audit_log")
     form = AuditFilterForm(request.GET or None)
     qs = AuditEntry.objects.select_related("municipality")
     if form.is_valid():

@@ -6,7 +6,6 @@ from urllib.parse import urlencode
 from django.contrib import messages
 from django.contrib.auth import get_user_model, logout
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import Http404, HttpResponse
@@ -20,16 +19,12 @@ from django.views.decorators.http import require_GET, require_http_methods
 from zwk.accounts.decorators import audited_export
 from zwk.accounts.services import audit_record
 from zwk.core.exports import csv_response
+from zwk.core.views import confirm_page, require_office
 from zwk.privacy import selectors, services
 from zwk.privacy.forms import ErasureForm, LegalTextForm, PersonSearchForm
 from zwk.privacy.models import LegalText
 
 MANAGE = "privacy.manage"
-
-
-def _require_office(request):
-    if not request.user.has_perm(MANAGE):
-        raise PermissionDenied
 
 
 def _legal_page(request, kind: str):
@@ -61,7 +56,7 @@ def imprint(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def legal_edit(request, kind):
-    _require_office(request)
+    require_office(request, MANAGE)
     if kind not in LegalText.Kind.values:
         raise Http404
     current = selectors.current_text(kind)
@@ -135,7 +130,7 @@ def erase_account(request):
 @login_required
 @require_GET
 def register(request):
-    _require_office(request)
+    require_office(request, MANAGE)
     return render(request, "privacy/register.html", {"rows": selectors.processing_register()})
 
 
@@ -143,7 +138,7 @@ def register(request):
 @require_GET
 @audited_export
 def register_csv(request):
-    _require_office(request)
+    require_office(request, MANAGE)
     rows = selectors.processing_register()
     return csv_response(
         "verarbeitungsverzeichnis",
@@ -155,7 +150,7 @@ def register_csv(request):
 @login_required
 @require_GET
 def person_requests(request):
-    _require_office(request)
+    require_office(request, MANAGE)
     form = PersonSearchForm(request.GET or None)
     people = get_user_model().objects.none()
     if form.is_valid() and form.cleaned_data["q"].strip():
@@ -183,7 +178,7 @@ def person_requests(request):
 @login_required
 @require_GET
 def person_export(request, pk):
-    _require_office(request)
+    require_office(request, MANAGE)
     person = get_object_or_404(get_user_model(), pk=pk)
     _audit_export(request, person)
     return _json_download(selectors.person_export(person), f"auskunft-{person.pk}.json")
@@ -192,7 +187,7 @@ def person_export(request, pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def person_erase(request, pk):
-    _require_office(request)
+    require_office(request, MANAGE)
     person = get_object_or_404(get_user_model(), pk=pk)
     if person.pk == request.user.pk:
         messages.info(request, _("Ihr eigenes Konto löschen Sie unter „Meine Daten“."))
@@ -201,17 +196,14 @@ def person_erase(request, pk):
         services.erase_person(user=person, by=request.user, request=request)
         messages.success(request, _("Die personenbezogenen Daten wurden gelöscht."))
         return redirect("privacy:requests")
-    return render(
+    return confirm_page(
         request,
-        "core/confirm.html",
-        {
-            "title": _("Personenbezogene Daten löschen"),
-            "question": _(
-                "Alle personenbezogenen Daten von „%(name)s“ (%(email)s) werden endgültig gelöscht "
-                "oder anonymisiert; das Konto wird gesperrt. Das lässt sich nicht rückgängig machen."
-            )
-            % {"name": person.get_full_name() or person.username, "email": person.email},
-            "confirm_label": _("Endgültig löschen"),
-            "cancel_url": reverse("privacy:requests"),
-        },
+        title=_("Personenbezogene Daten löschen"),
+        question=_(
+            "Alle personenbezogenen Daten von „%(name)s“ (%(email)s) werden endgültig gelöscht "
+            "oder anonymisiert; das Konto wird gesperrt. Das lässt sich nicht rückgängig machen."
+        )
+        % {"name": person.get_full_name() or person.username, "email": person.email},
+        confirm_label=_("Endgültig löschen"),
+        cancel_url=reverse("privacy:requests"),
     )

@@ -18,9 +18,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from zwk.core import hooks
+from zwk.core.views import confirm_page
 from zwk.municipalities.access import municipality_for
 from zwk.municipalities.models import Municipality
-from zwk.municipalities.view_helpers import confirm_page
 from zwk.profiles import exports, pages, selectors, services
 from zwk.profiles.forms import RegisterAreaForm, ScenarioForm, StatisticsUploadForm
 from zwk.profiles.models import ImportJob, Profile

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from zwk.accounts.decorators import audited_export
+from zwk.core.views import add_form_errors, confirm_page
 from zwk.municipalities.access import municipality_for
 from zwk.municipalities.process import STEPS_BY_KIND
 from zwk.profiles.selectors import indicator_comparison
@@ -52,25 +53,6 @@ def _context(request, municipality, section: str, **extra) -> dict:
         "can_delete": user.has_perm(DELETE, municipality),
         **extra,
     }
-
-
-def _add_errors(form, exc: ValidationError) -> None:
-    for message in exc.messages:
-        form.add_error(None, message)
-
-
-def _confirm(request, municipality, *, title, question, cancel_url, confirm_label=None):
-    return render(
-        request,
-        "core/confirm.html",
-        {
-            "municipality": municipality,
-            "title": title,
-            "question": question,
-            "confirm_label": confirm_label or _("Ja, löschen"),
-            "cancel_url": cancel_url,
-        },
-    )
 
 
 def _form_page(request, municipality, *, section, title, form, cancel_url, status=200, **extra):
@@ -166,7 +148,7 @@ def _initiative_form(request, municipality, initiative=None):
                 saved = services.initiative_update(initiative=initiative, **kwargs)
                 message = _("„%(title)s“ wurde gespeichert.")
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_form_errors(form, exc)
         else:
             messages.success(request, message % {"title": saved.title})
             return redirect("situation:initiatives", slug=municipality.slug)
@@ -206,12 +188,13 @@ def initiative_delete(request, slug, pk):
         services.initiative_delete(initiative=initiative, by=request.user, request=request)
         messages.success(request, _("„%(title)s“ wurde gelöscht.") % {"title": initiative.title})
         return redirect(back)
-    return _confirm(
+    return confirm_page(
         request,
         municipality,
         title=_("Initiative löschen"),
         question=_("Soll „%(title)s“ aus der Bestandsaufnahme gelöscht werden?")
         % {"title": initiative.title},
+        confirm_label=_("Ja, löschen"),
         cancel_url=back,
     )
 
@@ -270,7 +253,7 @@ def swot_add(request, slug):
                 municipality=municipality, by=request.user, request=request, **form.cleaned_data
             )
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_form_errors(form, exc)
         else:
             messages.success(
                 request,
@@ -295,7 +278,7 @@ def swot_edit(request, slug, pk):
             )
         except ValidationError as exc:
             item.refresh_from_db()
-            _add_errors(form, exc)
+            add_form_errors(form, exc)
         else:
             messages.success(request, _("Der SWOT-Punkt wurde gespeichert."))
             return redirect(back)
@@ -323,11 +306,12 @@ def swot_delete(request, slug, pk):
     question = _("Soll der SWOT-Punkt „%(text)s“ gelöscht werden?") % {"text": item.text}
     if item.suggestion_key:
         question += " " + _("Der Vorschlag aus den Daten erscheint danach wieder.")
-    return _confirm(
+    return confirm_page(
         request,
         municipality,
         title=_("SWOT-Punkt löschen"),
         question=question,
+        confirm_label=_("Ja, löschen"),
         cancel_url=back,
     )
 
@@ -508,7 +492,7 @@ def _interview_form(request, municipality, interview=None):
                     interview=interview, by=request.user, data=form.cleaned_data, request=request
                 )
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_form_errors(form, exc)
         else:
             messages.success(request, _("Das Gespräch wurde gespeichert."))
             return redirect("situation:interview", slug=municipality.slug, pk=saved.pk)
@@ -547,7 +531,7 @@ def interview_delete(request, slug, pk):
         services.interview_delete(interview=interview, by=request.user, request=request)
         messages.success(request, _("Das Gespräch wurde gelöscht."))
         return redirect(back)
-    return _confirm(
+    return confirm_page(
         request,
         municipality,
         title=_("Gespräch löschen"),
@@ -556,6 +540,7 @@ def interview_delete(request, slug, pk):
             "SWOT-Punkte daraus bleiben erhalten."
         )
         % {"person": interview.person},
+        confirm_label=_("Ja, löschen"),
         cancel_url=back,
     )
 
@@ -596,7 +581,7 @@ def candidate_add(request, slug):
                 municipality=municipality, by=request.user, request=request, **form.cleaned_data
             )
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_form_errors(form, exc)
         else:
             messages.success(
                 request,
@@ -623,7 +608,7 @@ def candidate_edit(request, slug, pk):
             )
         except ValidationError as exc:
             candidate.refresh_from_db()
-            _add_errors(form, exc)
+            add_form_errors(form, exc)
         else:
             messages.success(request, _("Das Handlungsfeld wurde gespeichert."))
             return redirect(back)
@@ -653,7 +638,7 @@ def candidate_delete(request, slug, pk):
             _("„%(theme)s“ wurde aus der Auswahl genommen.") % {"theme": candidate.theme.name},
         )
         return redirect(back)
-    return _confirm(
+    return confirm_page(
         request,
         municipality,
         title=_("Handlungsfeld aus der Auswahl nehmen"),

@@ -25,6 +25,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from zwk.core import permissions
 from zwk.core.uploads import attachment_response
+from zwk.core.views import add_form_errors, confirm_page
 from zwk.municipalities.access import municipality_for
 from zwk.toolbox import selectors, services
 from zwk.toolbox.forms import (
@@ -48,11 +49,6 @@ def _entry_for(request, slug: str, perm: str = "toolbox.view_entry") -> Entry:
     if perm != "toolbox.view_entry" and not request.user.has_perm(perm, entry):
         raise PermissionDenied
     return entry
-
-
-def _errors_to_form(form, exc: ValidationError) -> None:
-    for message in exc.messages:
-        form.add_error(None, message)
 
 
 # --- finding ----------------------------------------------------------------------------
@@ -223,7 +219,7 @@ def _editor(request, entry=None, *, municipality=None):
         except ValidationError as exc:
             if entry is not None:
                 entry.refresh_from_db()
-            _errors_to_form(form, exc)
+            add_form_errors(form, exc)
         else:
             if municipality is not None:
                 messages.success(
@@ -376,7 +372,7 @@ def rate(request, entry):
                 comment=form.cleaned_data["comment"],
             )
         except ValidationError as exc:
-            _errors_to_form(form, exc)
+            add_form_errors(form, exc)
         else:
             messages.success(request, _("Danke für Ihre Bewertung!"))
             return redirect(entry.get_absolute_url() + "#bewertung")
@@ -478,14 +474,10 @@ def material_delete(request, entry, pk):
         services.material_delete(material=material, by=request.user, request=request)
         messages.success(request, _("„%(title)s“ wurde gelöscht.") % {"title": material.title})
         return redirect(entry.get_absolute_url() + "#material")
-    return render(
+    return confirm_page(
         request,
-        "core/confirm.html",
-        {
-            "title": _("Material löschen"),
-            "question": _("Soll „%(title)s“ endgültig gelöscht werden?")
-            % {"title": material.title},
-            "confirm_label": _("Ja, endgültig löschen"),
-            "cancel_url": entry.get_absolute_url(),
-        },
+        title=_("Material löschen"),
+        question=_("Soll „%(title)s“ endgültig gelöscht werden?") % {"title": material.title},
+        confirm_label=_("Ja, endgültig löschen"),
+        cancel_url=entry.get_absolute_url(),
     )

@@ -23,6 +23,7 @@ from zwk.core import ratelimit
 from zwk.core.database import retry_when_busy
 from zwk.core.net import client_ip
 from zwk.core.queries import one_or_none
+from zwk.core.views import add_form_errors
 from zwk.workshops import identity, live, selectors, services
 from zwk.workshops.forms import CardForm, JoinForm, municipality_themes
 from zwk.workshops.models import INVITE_PARAM, PRIVACY_NOTICE_VERSION, Card, Workshop
@@ -235,8 +236,7 @@ def _join(request, workshop):
                     district=form.cleaned_data["district"],
                 )
             except ValidationError as exc:
-                for message in exc.messages:
-                    form.add_error(None, message)
+                add_form_errors(form, exc)
             else:
                 response = redirect("participate:entry", code=workshop.code)
                 identity.remember(response, participant)
@@ -317,8 +317,7 @@ def card_create(request, code):
                 first_step=form.cleaned_data.get("first_step", ""),
             )
         except ValidationError as exc:
-            for message in exc.messages:
-                form.add_error(None, message)
+            add_form_errors(form, exc)
         else:
             messages.success(request, _("Danke! Ihre Karte ist jetzt für alle sichtbar."))
             return redirect(

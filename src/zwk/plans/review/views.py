@@ -15,10 +15,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from zwk.municipalities.access import municipality_for
-from zwk.municipalities.view_helpers import (
+from zwk.core.views import (
     add_form_errors,
+    confirm_page,
 )
+from zwk.municipalities.access import municipality_for
 from zwk.plans import selectors, services
 from zwk.plans.forms import (
     ContinuationForm,
@@ -214,16 +215,13 @@ def lesson_delete(request, slug, pk):
             question += " " + _("Der veröffentlichte Beitrag im Werkzeugkoffer bleibt bestehen.")
         else:
             question += " " + _("Das Angebot an den Werkzeugkoffer wird zurückgezogen.")
-    return render(
+    return confirm_page(
         request,
-        "core/confirm.html",
-        {
-            "municipality": municipality,
-            "title": _("Erfahrung löschen"),
-            "question": question,
-            "confirm_label": _("Erfahrung löschen"),
-            "cancel_url": _review_url(municipality, "#erfahrungen"),
-        },
+        municipality=municipality,
+        title=_("Erfahrung löschen"),
+        question=question,
+        confirm_label=_("Erfahrung löschen"),
+        cancel_url=_review_url(municipality, "#erfahrungen"),
     )
 
 

@@ -13,12 +13,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from zwk.core import permissions
-from zwk.municipalities.access import municipality_for
-from zwk.municipalities.models import Municipality
-from zwk.municipalities.view_helpers import (
+from zwk.core.views import (
     add_form_errors,
     confirm_page,
 )
+from zwk.municipalities.access import municipality_for
+from zwk.municipalities.models import Municipality
 from zwk.plans import selectors, services
 from zwk.plans.forms import (
     CommentForm,

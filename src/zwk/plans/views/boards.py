@@ -13,10 +13,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from zwk.municipalities.access import municipality_for
-from zwk.municipalities.view_helpers import (
+from zwk.core.views import (
     add_form_errors,
 )
+from zwk.municipalities.access import municipality_for
 from zwk.plans import selectors, services, timeline
 from zwk.plans.forms import (
     MeasureStatusForm,

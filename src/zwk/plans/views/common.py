@@ -13,12 +13,12 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from zwk.municipalities.process import STEPS_BY_KIND
-from zwk.municipalities.view_helpers import (
+from zwk.core.views import (
     confirm_view,
     form_view,
-    kommune_object,
+    municipality_object,
 )
+from zwk.municipalities.process import STEPS_BY_KIND
 from zwk.plans import rules as plan_rules
 from zwk.plans.models import Goal, Indicator, Measure, Measurement, Milestone, Plan
 
@@ -58,7 +58,7 @@ KOMMUNE_PATH = {
 
 def plan_object(model, municipality, pk):
     """The plan object ``pk`` of this Kommune (404 for another Kommune's id)."""
-    return kommune_object(model, municipality, pk, path=KOMMUNE_PATH[model])
+    return municipality_object(model, municipality, pk, path=KOMMUNE_PATH[model])
 
 
 def form_page(request, municipality, plan, *, title, form, cancel_url, status=200, **extra):

@@ -10,10 +10,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from zwk.municipalities.access import municipality_for
-from zwk.municipalities.view_helpers import (
+from zwk.core.views import (
     form_view,
 )
+from zwk.municipalities.access import municipality_for
 from zwk.plans import selectors, services
 from zwk.plans.forms import (
     IndicatorEditForm,

@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from zwk.core.views import add_form_errors
 from zwk.workshops import selectors, services
 from zwk.workshops.forms import (
     CardClusterForm,
@@ -26,7 +27,6 @@ from zwk.workshops.models import (
 from zwk.workshops.views.common import (
     back_to_console,
     confirm,
-    errors_to_form,
     selected_phase,
     team_workshop,
     workshop_themes,
@@ -62,7 +62,7 @@ def card_add(request, slug, pk):
                 request=request,
             )
         except ValidationError as exc:
-            errors_to_form(form, exc)
+            add_form_errors(form, exc)
         else:
             messages.success(request, _("Die Papierkarte wurde erfasst."))
             return back_to_console(workshop, phase, "papierkarte")
@@ -87,7 +87,7 @@ def card_edit(request, slug, pk, card):
                 **data,
             )
         except ValidationError as exc:
-            errors_to_form(form, exc)
+            add_form_errors(form, exc)
         else:
             messages.success(request, _("Die Karte wurde gespeichert."))
             return back_to_console(workshop, card_obj.phase, f"karte-{card_obj.pk}")
@@ -116,7 +116,7 @@ def card_hide(request, slug, pk, card):
                 card=card_obj, by=request.user, reason=form.cleaned_data["reason"], request=request
             )
         except ValidationError as exc:
-            errors_to_form(form, exc)
+            add_form_errors(form, exc)
         else:
             messages.success(request, _("Die Karte ist ausgeblendet."))
             return back_to_console(workshop, card_obj.phase, "karten")
@@ -162,7 +162,7 @@ def card_merge(request, slug, pk):
                 request=request,
             )
         except ValidationError as exc:
-            errors_to_form(form, exc)
+            add_form_errors(form, exc)
         else:
             messages.success(request, _("Die Karten wurden zusammengeführt."))
             return back_to_console(workshop, phase, "karten")
@@ -216,7 +216,7 @@ def cluster_create(request, slug, pk):
                 phase=phase, title=form.cleaned_data["title"], by=request.user, request=request
             )
         except ValidationError as exc:
-            errors_to_form(form, exc)
+            add_form_errors(form, exc)
         else:
             messages.success(request, _("Der Cluster wurde angelegt."))
             return back_to_console(workshop, phase, "cluster")
@@ -242,7 +242,7 @@ def cluster_edit(request, slug, pk, cluster):
                 cluster=cluster_obj, title=form.cleaned_data["title"], by=request.user
             )
         except ValidationError as exc:
-            errors_to_form(form, exc)
+            add_form_errors(form, exc)
         else:
             messages.success(request, _("Der Cluster wurde umbenannt."))
             return back_to_console(workshop, cluster_obj.phase, "cluster")

@@ -4,7 +4,7 @@ outsiders, 403 without the permission), confirmation page, redirects back to the
 
 from __future__ import annotations
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -46,11 +46,6 @@ def confirm(
     }
     status = 400 if error or (form is not None and form.errors) else 200
     return render(request, "workshops/confirm.html", context, status=status)
-
-
-def errors_to_form(form, exc: ValidationError) -> None:
-    for message in exc.messages:
-        form.add_error(None, message)
 
 
 def back_to_console(workshop, phase=None, anchor=""):

@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from zwk.core.views import add_form_errors
 from zwk.municipalities.access import municipality_for
 from zwk.situation import selectors as situation_selectors
 from zwk.workshops import selectors, services
@@ -20,7 +21,6 @@ from zwk.workshops.models import (
     Workshop,
 )
 from zwk.workshops.views.common import (
-    errors_to_form,
     team_workshop,
 )
 
@@ -68,7 +68,7 @@ def workshop_create(request, slug):
                 request=request,
             )
         except ValidationError as exc:
-            errors_to_form(form, exc)
+            add_form_errors(form, exc)
         else:
             messages.success(
                 request,
@@ -107,7 +107,7 @@ def workshop_edit(request, slug, pk):
                 request=request,
             )
         except ValidationError as exc:
-            errors_to_form(form, exc)
+            add_form_errors(form, exc)
         else:
             messages.success(request, _("Die Angaben wurden gespeichert."))
             return redirect(workshop)

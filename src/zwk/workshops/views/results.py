@@ -13,6 +13,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from zwk.core.views import add_form_errors
 from zwk.workshops import selectors, services
 from zwk.workshops.forms import (
     PhotoForm,
@@ -25,7 +26,6 @@ from zwk.workshops.models import (
 from zwk.workshops.views.common import (
     back_to_console,
     confirm,
-    errors_to_form,
     team_workshop,
 )
 from zwk.workshops.views.console import render_console
@@ -52,7 +52,7 @@ def sketch_form(request, slug, pk, sketch=None):
                 request=request,
             )
         except ValidationError as exc:
-            errors_to_form(form, exc)
+            add_form_errors(form, exc)
         else:
             messages.success(request, _("Die Projektskizze wurde gespeichert."))
             return back_to_console(workshop, anchor="skizzen")

@@ -1,10 +1,12 @@
-"""The shapes that the edit and delete views of a Kommune's objects share.
+"""The shapes that views share: object lookup, form pages, confirmation pages, access.
 
-- ``kommune_object``: the object with this id – 404 when it belongs to another Kommune.
+- ``municipality_object``: the object with this id – 404 when it belongs to another Kommune.
 - ``form_view``: a form page; a valid POST saves, shows a message and redirects.
 - ``confirm_page``: the confirmation page before a destructive action.
 - ``confirm_view``: GET that page; POST run the action, show a message and redirect – or
   show the page again with the reason (400) when the service refuses.
+- ``add_form_errors``: a service's ValidationError on the form.
+- ``require_office``: 403 unless the user holds an office permission.
 
 A view stays: access check, object, form, these helpers; the wording stays in the view.
 """
@@ -15,15 +17,19 @@ from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Model
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
-from zwk.municipalities.models import Municipality
+
+def require_office(request, perm: str = "accounts.view_office_area") -> None:
+    """403 unless the user holds ``perm`` – the office's pages (overview, texts, messages)."""
+    if not request.user.has_perm(perm):
+        raise PermissionDenied
 
 
-def kommune_object(model: type[Model], municipality: Municipality, pk, *, path: str):
+def municipality_object(model: type[Model], municipality, pk, *, path: str):
     """``model``'s object ``pk`` whose ``path`` (e.g. ``"measure__plan__municipality"``) is
     ``municipality``, with that path loaded; 404 for another Kommune's id (no existence leak)."""
     return get_object_or_404(model.objects.select_related(path), pk=pk, **{path: municipality})
@@ -68,9 +74,10 @@ def form_view(
 
 
 def confirm_page(
-    request, municipality, *, title, question, confirm_label, cancel_url, error=None
+    request, municipality=None, *, title, question, confirm_label, cancel_url, error=None
 ) -> HttpResponse:
-    """The confirmation page before a destructive action (400 when the action failed)."""
+    """The confirmation page before a destructive action (400 when the action failed);
+    ``municipality`` for the pages of a Kommune (its navigation)."""
     context = {
         "municipality": municipality,
         "title": title,
