@@ -128,9 +128,8 @@ def _date(d) -> str:
     return d.strftime("%d.%m.%Y") if d else ""
 
 
-def xlsx(report: Report) -> bytes:
-    wb = Workbook()
-    wb.remove(wb.active)
+def _overview_sheet(wb: Workbook, report: Report) -> None:
+    """The key figures of plan and review on one sheet."""
     plan = report.plan
     overview = [
         [_("Kommune"), report.municipality.name],
@@ -151,6 +150,10 @@ def xlsx(report: Report) -> bytes:
         ],
     ]
     add_sheet(wb, _("Übersicht"), [_("Angabe"), _("Wert")], overview)
+
+
+def _measures_sheet(wb: Workbook, report: Report) -> None:
+    """Every measure with status, milestones and budget."""
     review = report.review
     rows = []
     for row in review.measures if review else []:
@@ -192,6 +195,10 @@ def xlsx(report: Report) -> bytes:
         ],
         rows,
     )
+
+
+def _milestones_sheet(wb: Workbook, report: Report) -> None:
+    """Every milestone of every measure."""
     milestones = [
         [m.title, ms.title, _date(ms.due), _date(ms.done_on)]
         for m in report.measures
@@ -203,8 +210,12 @@ def xlsx(report: Report) -> bytes:
         [_("Maßnahme"), _("Meilenstein"), _("fällig am"), _("erreicht am")],
         milestones,
     )
+
+
+def _indicators_sheet(wb: Workbook, report: Report) -> None:
+    """Every indicator with its traffic light."""
     indicators = []
-    for row in review.indicators if review else []:
+    for row in report.review.indicators if report.review else []:
         i, a = row.indicator, row.assessment
         indicators.append(
             [
@@ -243,6 +254,10 @@ def xlsx(report: Report) -> bytes:
         ],
         indicators,
     )
+
+
+def _check_sheet(wb: Workbook, report: Report) -> None:
+    """The projection check of the review."""
     check = report.check
     add_sheet(
         wb,
@@ -271,6 +286,10 @@ def xlsx(report: Report) -> bytes:
             for r in (check.rows if check else [])
         ],
     )
+
+
+def _lessons_sheet(wb: Workbook, report: Report) -> None:
+    """The lessons learnt."""
     add_sheet(
         wb,
         _("Erfahrungen"),
@@ -298,12 +317,35 @@ def xlsx(report: Report) -> bytes:
             for lesson in report.lessons
         ],
     )
+
+
+def _continuation_sheet(wb: Workbook, report: Report) -> None:
+    """Which measures go on after the programme."""
     add_sheet(
         wb,
         _("Verstetigung"),
         [_("Maßnahme"), _("Verstetigung"), _("Zuständig"), _("Anmerkung")],
         [[r.measure.title, r.decision_label, r.owner, r.note] for r in report.continuation_rows],
     )
+
+
+SHEETS = (
+    _overview_sheet,
+    _measures_sheet,
+    _milestones_sheet,
+    _indicators_sheet,
+    _check_sheet,
+    _lessons_sheet,
+    _continuation_sheet,
+)
+
+
+def xlsx(report: Report) -> bytes:
+    """The report as a workbook, one sheet per part (``SHEETS``)."""
+    wb = Workbook()
+    wb.remove(wb.active)
+    for sheet in SHEETS:
+        sheet(wb, report)
     out = io.BytesIO()
     wb.save(out)
     return out.getvalue()
