@@ -3,15 +3,17 @@ publishing."""
 
 from __future__ import annotations
 
+import tempfile
 import time
 from pathlib import Path
 
 from celery.exceptions import SoftTimeLimitExceeded
 from django.core.cache import cache
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied, SuspiciousFileOperation, ValidationError
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
 
 from demography.errors import DataError
@@ -352,6 +354,21 @@ def import_job_retry(*, job: ImportJob, by) -> ImportJob:
     return again
 
 
+def _as_uploaded(job: ImportJob, folder: str) -> Path:
+    """The stored upload under the name it was uploaded with, as a link in ``folder``.
+
+    Readers may take facts from the file name – the Gemeindeverzeichnis CSV its reference
+    date (``gv_gemeinden_31122023.csv``) – which the random storage name hides (issue 21.13).
+    """
+    stored = Path(job.file.path)
+    try:
+        link = Path(folder) / get_valid_filename(Path(job.original_name).name)
+        link.symlink_to(stored.resolve())
+    except (SuspiciousFileOperation, OSError):  # no usable name: the stored one will do
+        return stored
+    return link
+
+
 def import_job_run(job_id: int, *, seconds: int = ImportJob.SOFT_TIME_LIMIT) -> ImportJob:
     """Run a job (called by the Celery task or synchronously in a request); it stops with a
     message after ``seconds``."""
@@ -367,9 +384,10 @@ def import_job_run(job_id: int, *, seconds: int = ImportJob.SOFT_TIME_LIMIT) -> 
         cache.set(_progress_key(job.pk), (done, total), 3600)
 
     restrict = job.created_by is None or not job.created_by.is_office
+    folder = tempfile.TemporaryDirectory(prefix="zwk-import-")
     try:
         release, created = statistics_import(
-            path=job.file.path,
+            path=_as_uploaded(job, folder.name),
             by=job.created_by,
             municipality=job.municipality,
             original_name=job.original_name,
@@ -392,6 +410,7 @@ def import_job_run(job_id: int, *, seconds: int = ImportJob.SOFT_TIME_LIMIT) -> 
         job.status = ImportJob.Status.DONE if created else ImportJob.Status.UNCHANGED
         job.result = release.summary
         job.rows_total = job.rows_processed = release.summary.get("rows", 0) if created else 0
+    folder.cleanup()
     job.finished_at = timezone.now()
     job.save()
     cache.delete(_progress_key(job.pk))
