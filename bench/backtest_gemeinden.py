@@ -314,8 +314,15 @@ def _long_deaths(path: Path) -> dict[int, dict[str, float]]:
 
 
 def _by_ags(pop) -> dict[str, np.ndarray]:
+    """Counts per AGS; a kreisfreie Stadt that the Zensus table lists only as a Kreis
+    (``KKKKK`` without Gemeinde rows; Berlin and Hamburg only as Land) becomes ``KKKKK000``."""
     out: dict[str, np.ndarray] = {}
+    prefixes = {c[:5] for c in pop.codes if len(c) >= 8}
     for code, name, counts in zip(pop.codes, pop.names, pop.counts, strict=True):
+        if code in ("02", "11"):
+            code = code + "000000"
+        elif len(code) == 5 and code.isdigit() and code not in prefixes:
+            code = code + "000"
         ags = _ags(code, name)
         if ags is None or not np.isfinite(counts).all():
             continue
