@@ -47,7 +47,7 @@ def plan_context(request, municipality, plan, **extra) -> dict:
 
 
 # Where each object of a plan finds its Kommune: every lookup by id is filtered by it.
-KOMMUNE_PATH = {
+MUNICIPALITY_PATH = {
     Goal: "plan__municipality",
     Measure: "plan__municipality",
     Milestone: "measure__plan__municipality",
@@ -58,7 +58,7 @@ KOMMUNE_PATH = {
 
 def plan_object(model, municipality, pk):
     """The plan object ``pk`` of this Kommune (404 for another Kommune's id)."""
-    return municipality_object(model, municipality, pk, path=KOMMUNE_PATH[model])
+    return municipality_object(model, municipality, pk, path=MUNICIPALITY_PATH[model])
 
 
 def form_page(request, municipality, plan, *, title, form, cancel_url, status=200, **extra):
