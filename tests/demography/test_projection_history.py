@@ -186,3 +186,44 @@ def test_cli_projects_gemeinden_from_two_stichtage(shared_data, tmp_path):
     last = reilingen[-1]
     assert last["total_low"] < last["total"] < last["total_high"]
     assert "Stichtagen" in proc.stderr
+
+
+def test_cli_accepts_two_files_in_the_12411_02_03_5_b_layout(shared_data, tmp_path):
+    """The external check's exact command: two 12411-02-03-5-B files five years apart,
+    Gemeinden of one Land. The earlier file is the real 2015 table of the Saarland with the
+    Stichtag set to 31.12.2010 (only the layout matters here)."""
+    src = (
+        shared_data
+        / "gemeinden_2008-2015"
+        / ("regio_12411-02-03-5-B_gemeinden_17altersgruppen_geschlecht_2015.csv")
+    )
+    f2 = _subset(src, tmp_path / "saarland_2015.csv", "10")
+    f1 = tmp_path / "saarland_2010.csv"
+    f1.write_text(
+        f2.read_text(encoding="utf-8").replace("31.12.2015", "31.12.2010"), encoding="utf-8"
+    )
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "demography",
+            "project",
+            str(f1),
+            str(f2),
+            "--start",
+            "2015",
+            "--horizon",
+            "5",
+            "--format",
+            "json",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert proc.returncode == 0, proc.stderr
+    rows = json.loads(proc.stdout)
+    saarbruecken = {r["year"]: r for r in rows if r["region"] == "10041100"}
+    assert sorted(saarbruecken) == list(range(2015, 2021))
+    assert saarbruecken[2020]["total_low"] < saarbruecken[2020]["total"]
+    assert len({r["region"] for r in rows}) == 52
