@@ -16,7 +16,6 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Sum
 from django.template.defaultfilters import floatformat
@@ -37,6 +36,8 @@ from zwk.consulting.models import (
 )
 from zwk.consulting.rules import TRANSITIONS, transition_refusal
 from zwk.core import permissions
+from zwk.core.mail import message as mail_message
+from zwk.core.mail import send_after_commit
 from zwk.core.uploads import random_upload_name, reencode_image
 from zwk.core.urls import absolute_url
 from zwk.municipalities.models import Membership, Municipality
@@ -70,7 +71,9 @@ def _mail(template: str, context: dict, recipients: list[str], notify: bool = Tr
     context = {**context, "site_url": absolute_url()}
     subject = render_to_string(f"consulting/email/{template}_subject.txt", context).strip()
     body = render_to_string(f"consulting/email/{template}.txt", context)
-    transaction.on_commit(lambda: send_mail(subject, body, None, recipients))
+    send_after_commit(
+        lambda: mail_message(subject, body, recipients), what=f"consulting {template}"
+    )
 
 
 def _office_addresses(proposal: Proposal | None) -> list[str]:

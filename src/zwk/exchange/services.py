@@ -25,6 +25,8 @@ from django.utils.translation import gettext as _
 
 from zwk.accounts.models import User
 from zwk.accounts.services import audit_record
+from zwk.core.mail import message as mail_message
+from zwk.core.mail import send_after_commit
 from zwk.core.sanitize import check_url, clean_html
 from zwk.core.text import plain_text
 from zwk.core.uploads import check_document, random_upload_name
@@ -96,27 +98,22 @@ def _mail(registration: Registration, kind: str, *, attach_ics: bool = False) ->
         }
         subject = render_to_string(f"exchange/email/{kind}_subject.txt", context).strip()
         body = render_to_string(f"exchange/email/{kind}.txt", context)
-    message = EmailMessage(" ".join(subject.split()), body, None, [registration.email])
+    mail = mail_message(subject, body, [registration.email])
     if attach_ics:
-        message.attach(
+        mail.attach(
             "veranstaltung.ics",
             ical.event_calendar(event, include_link=registration.is_confirmed),
             "text/calendar",
         )
-    return message
+    return mail
 
 
 def _send_later(registration: Registration, kind: str, **kwargs) -> None:
     pk = registration.pk
-
-    def send():
-        fresh = Registration.objects.select_related("event").get(pk=pk)
-        try:
-            _mail(fresh, kind, **kwargs).send()
-        except Exception:  # a mail server hiccup must not undo the registration
-            logger.exception("exchange: mail %s to registration %s failed", kind, pk)
-
-    transaction.on_commit(send)
+    send_after_commit(
+        lambda: _mail(Registration.objects.select_related("event").get(pk=pk), kind, **kwargs),
+        what=f"exchange {kind} to registration {pk}",
+    )
 
 
 # --- events -----------------------------------------------------------------------------

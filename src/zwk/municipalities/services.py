@@ -12,7 +12,6 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -23,6 +22,8 @@ from django.utils.translation import gettext as _
 from zwk.accounts.models import User
 from zwk.accounts.predicates import forget_cached_roles
 from zwk.accounts.services import audit_record
+from zwk.core.mail import message as mail_message
+from zwk.core.mail import send_after_commit
 from zwk.core.uploads import check_document, random_upload_name, reencode_image
 from zwk.core.urls import absolute_url
 from zwk.municipalities import geo
@@ -200,7 +201,7 @@ def invitation_create(
     }
     body = render_to_string("municipalities/email/invitation.txt", context)
     subject = render_to_string("municipalities/email/invitation_subject.txt", context).strip()
-    transaction.on_commit(lambda: send_mail(subject, body, None, [invitation.email]))
+    send_after_commit(lambda: mail_message(subject, body, [invitation.email]), what="invitation")
     audit_record(
         actor=by,
         action="invitation.created",
