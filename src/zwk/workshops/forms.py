@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -44,6 +46,22 @@ def municipality_people(municipality):
         .distinct()
         .order_by("last_name", "first_name", "username")
     )
+
+
+CUSTOM_CODE_MIN_LENGTH = 8
+
+
+def is_hard_to_guess(code: str) -> bool:
+    """A code chosen by the team opens the workshop to whoever types it (public workshops), so
+    it must not be a guessable word: two of eleven plain words ("zukunft", "beirat" …) were
+    found by trying. At least 8 characters, at least 2 letters and 2 digits, and letters and
+    digits mixed – "beirat2024" (a word and a year) is refused, "wald7see3" is fine. Codes
+    that ZWK generates (6 characters from 31, ~30 bits) are not chosen by anyone and need no
+    check."""
+    letters = sum(c.isalpha() for c in code)
+    digits = sum(c.isdigit() for c in code)
+    runs = re.findall(r"[a-z]+|[0-9]+", code)
+    return len(code) >= CUSTOM_CODE_MIN_LENGTH and letters >= 2 and digits >= 2 and len(runs) >= 3
 
 
 class WorkshopForm(forms.ModelForm):
@@ -108,6 +126,17 @@ class WorkshopForm(forms.ModelForm):
         if not code:
             # Empty: keep the current code, or give a new workshop a fresh random one.
             code = self.instance.code or unique_code()
+        elif code != self.instance.code and not is_hard_to_guess(code):
+            raise forms.ValidationError(
+                _(
+                    "Dieser Code ist zu leicht zu erraten. Ein eigener Code braucht mindestens "
+                    "%(n)d Zeichen mit Buchstaben und Ziffern gemischt, z. B. „wald7see3“ – "
+                    "nicht nur ein Wort mit einer Zahl davor oder dahinter. Oder lassen Sie das "
+                    "Feld leer: Dann erzeugt ZWK einen sicheren Code."
+                )
+                % {"n": CUSTOM_CODE_MIN_LENGTH},
+                code="guessable",
+            )
         return code
 
     def clean(self):
