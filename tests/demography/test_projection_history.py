@@ -227,3 +227,23 @@ def test_cli_accepts_two_files_in_the_12411_02_03_5_b_layout(shared_data, tmp_pa
     assert sorted(saarbruecken) == list(range(2015, 2021))
     assert saarbruecken[2020]["total_low"] < saarbruecken[2020]["total"]
     assert len({r["region"] for r in rows}) == 52
+
+
+def test_unknown_regions_are_null_in_json_and_empty_in_csv(capsys):
+    """A Gemeinde with secret cells ('.') at the base date stays unknown: null in JSON
+    (strict JSON, no NaN), empty cells in CSV; the other regions are projected."""
+    from demography.cli.project import _write_csv, records
+    from demography.projection import project
+
+    pop = example_population(2)
+    counts = pop.counts.copy()
+    counts[1, 0, 40] = np.nan
+    result = project(Population(pop.codes, pop.names, pop.year, counts), horizon=2)
+    rows = records(result)
+    text = json.dumps(rows, allow_nan=False)
+    unknown = [r for r in rows if r["region"] == pop.codes[1]]
+    assert all(r["total"] is None for r in unknown) and '"total": null' in text
+    assert all(r["total"] > 0 for r in rows if r["region"] == pop.codes[0])
+    _write_csv(rows, result.groups.labels)
+    line = capsys.readouterr().out.splitlines()[-1].split(";")
+    assert line[0] == pop.codes[1] and line[3] == ""

@@ -107,8 +107,19 @@ def records(result: Any) -> list[dict[str, Any]]:
                     net_migration=float(result.net_migration[t - 1, r].sum()),
                     unrealised_migration=float(result.unrealised_migration[t - 1, r].sum()),
                 )
-            rows.append(row)
+            rows.append(row if np.isfinite(row["total"]) else _unknown_as_none(row))
     return rows
+
+
+def _unknown_as_none(value: Any) -> Any:
+    """NaN (unknown, e.g. a secret '.' cell at the base date) as JSON null, not NaN."""
+    if isinstance(value, float):
+        return value if np.isfinite(value) else None
+    if isinstance(value, dict):
+        return {k: _unknown_as_none(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_unknown_as_none(v) for v in value]
+    return value
 
 
 def _write_csv(rows: list[dict[str, Any]], labels: tuple[str, ...]) -> None:
@@ -118,16 +129,20 @@ def _write_csv(rows: list[dict[str, Any]], labels: tuple[str, ...]) -> None:
     head += [f"m_{a}" for a in range(101)] + [f"f_{a}" for a in range(101)]
     writer = csv.writer(sys.stdout, delimiter=";", lineterminator="\n")
     writer.writerow(head)
+
+    def fmt(v: float | None) -> str:
+        return "" if v is None else f"{v:.3f}"
+
     for row in rows:
         comp = [row[k] for k in ("births", "deaths", "net_migration", "unrealised_migration")]
         writer.writerow(
-            [row["region"], row["name"], row["year"], f"{row['total']:.3f}"]
-            + [f"{row['male']:.3f}", f"{row['female']:.3f}"]
-            + ["" if v is None else f"{v:.3f}" for v in comp]
-            + ["" if row[k] is None else f"{row[k]:.3f}" for k in ("total_low", "total_high")]
-            + [f"{row['age_groups'][lab]:.3f}" for lab in labels]
-            + [f"{v:.3f}" for v in row["single_years"]["male"]]
-            + [f"{v:.3f}" for v in row["single_years"]["female"]]
+            [row["region"], row["name"], row["year"], fmt(row["total"])]
+            + [fmt(row["male"]), fmt(row["female"])]
+            + [fmt(v) for v in comp]
+            + [fmt(row[k]) for k in ("total_low", "total_high")]
+            + [fmt(row["age_groups"][lab]) for lab in labels]
+            + [fmt(v) for v in row["single_years"]["male"]]
+            + [fmt(v) for v in row["single_years"]["female"]]
         )
 
 
