@@ -20,7 +20,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from zwk.announcements import selectors, services
 from zwk.announcements.forms import AnnouncementForm
 from zwk.announcements.models import Announcement, Recipient
-from zwk.core.views import add_form_errors, confirm_page, require_office
+from zwk.core.views import confirm_page, form_view, require_office
 from zwk.municipalities.access import municipality_for
 
 PAGE_SIZE = 25
@@ -51,33 +51,29 @@ def _editor(request, announcement=None):
         form = AnnouncementForm.for_announcement(announcement)
     else:
         form = AnnouncementForm()
-    if request.method == "POST" and form.is_valid():
-        try:
-            if announcement is None:
-                saved = services.announcement_create(
-                    by=request.user, data=form.service_data(), request=request
-                )
-            else:
-                saved = services.announcement_update(
-                    announcement=announcement,
-                    by=request.user,
-                    data=form.service_data(),
-                    request=request,
-                )
-        except ValidationError as exc:
-            add_form_errors(form, exc)
-        else:
-            messages.success(
-                request,
-                _("Der Entwurf ist gespeichert. Prüfen Sie die Empfänger und senden Sie ihn ab."),
+
+    def save(_data):
+        if announcement is None:
+            return services.announcement_create(
+                by=request.user, data=form.service_data(), request=request
             )
-            return redirect("announcements:send", pk=saved.pk)
+        return services.announcement_update(
+            announcement=announcement, by=request.user, data=form.service_data(), request=request
+        )
+
     title = _("Mitteilung bearbeiten") if announcement else _("Neue Mitteilung an Kommunen")
-    return render(
+    return form_view(
         request,
-        "announcements/form.html",
-        {"form": form, "announcement": announcement, "title": title},
-        status=400 if request.method == "POST" else 200,
+        form,
+        save=save,
+        message=_("Der Entwurf ist gespeichert. Prüfen Sie die Empfänger und senden Sie ihn ab."),
+        done=lambda saved: reverse("announcements:send", kwargs={"pk": saved.pk}),
+        page=lambda status: render(
+            request,
+            "announcements/form.html",
+            {"form": form, "announcement": announcement, "title": title},
+            status=status,
+        ),
     )
 
 

@@ -26,7 +26,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from zwk.core import ratelimit
 from zwk.core.net import client_ip
-from zwk.core.views import add_form_errors, confirm_page, require_office
+from zwk.core.views import add_form_errors, confirm_page, form_view, require_office
 from zwk.newsletter import mail, selectors, services, tokens
 from zwk.newsletter.forms import IssueForm, PreferencesForm, ScheduleForm, SignupForm
 from zwk.newsletter.models import Issue, Subscriber
@@ -255,26 +255,26 @@ def issue_list(request):
 
 def _editor(request, issue=None):
     form = IssueForm(request.POST or None, instance=issue)
-    if request.method == "POST" and form.is_valid():
-        data = {name: form.cleaned_data[name] for name in services.ISSUE_FIELDS}
-        try:
-            if issue is None:
-                saved = services.issue_create(by=request.user, data=data, request=request)
-            else:
-                saved = services.issue_update(
-                    issue=issue, by=request.user, data=data, request=request
-                )
-        except ValidationError as exc:
-            add_form_errors(form, exc)
-        else:
-            messages.success(request, _("„%(s)s“ wurde gespeichert.") % {"s": saved.subject})
-            return redirect("newsletter:issue_detail", pk=saved.pk)
+
+    def save(cleaned):
+        data = {name: cleaned[name] for name in services.ISSUE_FIELDS}
+        if issue is None:
+            return services.issue_create(by=request.user, data=data, request=request)
+        return services.issue_update(issue=issue, by=request.user, data=data, request=request)
+
     title = _("„%(s)s“ bearbeiten") % {"s": issue.subject} if issue else _("Neue Ausgabe schreiben")
-    return render(
+    return form_view(
         request,
-        "newsletter/issue_form.html",
-        {"form": form, "issue": issue, "title": title},
-        status=400 if request.method == "POST" else 200,
+        form,
+        save=save,
+        message=lambda saved: _("„%(s)s“ wurde gespeichert.") % {"s": saved.subject},
+        done=lambda saved: reverse("newsletter:issue_detail", kwargs={"pk": saved.pk}),
+        page=lambda status: render(
+            request,
+            "newsletter/issue_form.html",
+            {"form": form, "issue": issue, "title": title},
+            status=status,
+        ),
     )
 
 
