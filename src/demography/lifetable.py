@@ -214,15 +214,16 @@ _KAPPA_GRID = np.linspace(-80.0, 400.0, 4801)
 _model_grids: dict[tuple[int, int], tuple[MortalityModel, np.ndarray, np.ndarray]] = {}
 
 
-def _kappa_grid(model: MortalityModel, sex: int) -> tuple[np.ndarray, np.ndarray]:
+def _kappa_grid(model: MortalityModel, sex: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """e0 on the κ grid, the grid and the slope de0/dκ (cached per model and sex)."""
     key = (id(model), sex)
     cached = _model_grids.get(key)
     if cached is None or cached[0] is not model:  # the model is kept alive: ids stay unique
         if len(_model_grids) > 64:
             _model_grids.clear()
         e0 = life_table(model.rates(_KAPPA_GRID, sex), sex).e0
-        cached = _model_grids[key] = (model, e0, _KAPPA_GRID)
-    return cached[1], cached[2]
+        cached = _model_grids[key] = (model, e0, np.gradient(e0, _KAPPA_GRID))
+    return cached[1], _KAPPA_GRID, cached[2]
 
 
 def mortality_for_e0_model(e0: np.ndarray | float, model: MortalityModel, sex: int) -> np.ndarray:
@@ -233,14 +234,13 @@ def mortality_for_e0_model(e0: np.ndarray | float, model: MortalityModel, sex: i
     reachable range.
     """
     target = np.asarray(e0, dtype=np.float64)
-    e_grid, k_grid = _kappa_grid(model, sex)
+    e_grid, k_grid, slope = _kappa_grid(model, sex)
     lo, hi = max(float(e_grid[0]), E0_MIN), min(float(e_grid[-1]), E0_MAX)
     if np.any(target > hi) or np.any(target < lo):
         raise ValueError(
             f"Lebenserwartung {target} außerhalb des Modellbereichs ({lo:.1f} … {hi:.1f} Jahre)"
         )
     k = np.interp(target, e_grid, k_grid)
-    slope = np.gradient(e_grid, k_grid)
     for _ in range(2):
         e_k = life_table(model.rates(k, sex), sex).e0
         k = k + (target - e_k) / np.interp(k, k_grid, slope)
