@@ -163,30 +163,22 @@ def format_violations(violations: list[dict]) -> str:
     return "\n".join(lines)
 
 
-def run_axe(page, attempts: int = 3) -> list[dict]:
-    """axe-core's violations on the current page.
+def run_axe(page) -> list[dict]:
+    """axe-core's violations on the current page – once, no retries.
 
-    A click right before may still be loading the next page; axe then finds no document body
-    or its context is destroyed. So: wait for the load, and try again if the page changed
-    under axe (a busy machine running tests in parallel makes this likely)."""
-    from playwright.sync_api import Error as PlaywrightError
-
-    for attempt in range(attempts):
-        try:
-            page.wait_for_load_state()
-            if not page.evaluate("() => typeof window.axe !== 'undefined'"):
-                page.add_script_tag(path=str(AXE_JS))
-            result = page.evaluate(
-                "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags},"
-                " resultTypes: ['violations']})",
-                AXE_TAGS,
-            )
-            return result["violations"]
-        except PlaywrightError:
-            if attempt == attempts - 1:
-                raise
-            page.wait_for_timeout(250)
-    return []
+    The test must already stand on the page it means: after a click that navigates, wait
+    for the new page (``follow()``, ``page.wait_for_url``, or ``expect`` on something only
+    the new page has). A retry here used to paper over such races; now they fail loudly
+    ("Execution context was destroyed") where the wait is missing."""
+    page.wait_for_load_state()  # the current document's load event (scripts, styles)
+    if not page.evaluate("() => typeof window.axe !== 'undefined'"):
+        page.add_script_tag(path=str(AXE_JS))
+    result = page.evaluate(
+        "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags},"
+        " resultTypes: ['violations']})",
+        AXE_TAGS,
+    )
+    return result["violations"]
 
 
 DUPLICATE_IDS = """() => {
@@ -210,14 +202,23 @@ def assert_no_axe_violations(page) -> None:
     assert not duplicates, f"duplicate ids on {page.url} (WCAG 4.1.1): {', '.join(duplicates)}"
 
 
+def follow(locator) -> None:
+    """Click a link or a submit button and wait until the page it leads to has loaded.
+
+    ``click()`` returns as soon as the click is dispatched; reading the page right after it
+    (axe, ``page.url``, ``page.evaluate``) may still see the old page – or a page being torn
+    down, on a busy machine. This waits for the navigation the click starts."""
+    with locator.page.expect_navigation():
+        locator.click()
+
+
 def login(page, base_url: str, username: str, password: str = PASSWORD, *, check=True) -> None:
     page.goto(f"{base_url}/anmelden/")
     if check:
         assert_no_axe_violations(page)
     page.locator("#id_username").fill(username)
     page.locator("#id_password").fill(password)
-    page.get_by_role("main").locator("button[type=submit]").click()  # any UI language
-    page.wait_for_load_state()
+    follow(page.get_by_role("main").locator("button[type=submit]"))  # any UI language
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ import pytest
 from django.core import mail
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import assert_no_axe_violations, login
+from tests.e2e.conftest import assert_no_axe_violations, follow, login
 
 pytestmark = pytest.mark.e2e
 
@@ -21,7 +21,7 @@ def test_office_sends_and_the_kommune_marks_it_read(page, new_page, base_url, de
     expect(page.get_by_role("heading", level=1)).to_have_text("Mitteilungen an Kommunen")
     assert_no_axe_violations(page)
 
-    page.get_by_role("link", name="Neue Mitteilung schreiben").click()
+    follow(page.get_by_role("link", name="Neue Mitteilung schreiben"))
     assert_no_axe_violations(page)
     # Without a Kommune the selection is refused.
     page.get_by_label("Betreff").fill("Netzwerktreffen im Mai")

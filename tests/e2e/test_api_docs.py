@@ -6,7 +6,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import assert_no_axe_violations, login
+from tests.e2e.conftest import assert_no_axe_violations, follow, login
 from tests.factories import PASSWORD, UserFactory
 
 pytestmark = pytest.mark.e2e
@@ -42,7 +42,7 @@ def test_api_reference_and_token_lifecycle(page, base_url, transactional_db):
     page.goto(f"{base_url}/api/v1/tokens/")  # shown once: not on the list
     expect(page.get_by_role("cell", name="Export Rathaus", exact=True)).to_be_visible()
     assert plain not in page.content()
-    page.get_by_role("link", name=re.compile("Widerrufen")).click()
+    follow(page.get_by_role("link", name=re.compile("Widerrufen")))
     assert_no_axe_violations(page)
     page.get_by_role("button", name="Widerrufen").click()
     expect(page.get_by_role("cell", name="widerrufen", exact=True)).to_be_visible()

@@ -10,7 +10,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import assert_no_axe_violations, login
+from tests.e2e.conftest import assert_no_axe_violations, follow, login
 
 pytestmark = pytest.mark.e2e
 
@@ -35,7 +35,7 @@ def test_request_assign_accept_log_and_see_the_budget(demo, page, new_page, base
     page.get_by_role("link", name="Anfragen und Budget von Musterstadt").click()
     expect(page.get_by_text("10,5 Tage übrig")).to_be_visible()
     assert_no_axe_violations(page)
-    page.get_by_role("link", name="Beratung anfragen").click()
+    follow(page.get_by_role("link", name="Beratung anfragen"))
     assert_no_axe_violations(page)
     page.get_by_label("Thema").fill(TOPIC)
     page.get_by_label("Handlungsfeld").select_option(label="Wohnen im Alter")
@@ -70,11 +70,11 @@ def test_request_assign_accept_log_and_see_the_budget(demo, page, new_page, base
     login(consultant, base_url, USERNAMES[label], check=False)
     consultant.goto(base_url + "/beratung/meine-anfragen/")
     assert_no_axe_violations(consultant)
-    consultant.get_by_role("link", name=TOPIC).click()
+    follow(consultant.get_by_role("link", name=TOPIC))
     assert_no_axe_violations(consultant)
     consultant.get_by_role("button", name="Anfrage annehmen").click()
     expect(consultant.get_by_text("Sie haben die Anfrage angenommen")).to_be_visible()
-    consultant.get_by_role("link", name="Beratungstage buchen").click()
+    follow(consultant.get_by_role("link", name="Beratungstage buchen"))
     assert_no_axe_violations(consultant)
     consultant.locator("#id_days").fill("1")
     consultant.get_by_label("Tätigkeit").fill("Auswertung der Befragung, Tabellen und Grafiken")
@@ -98,7 +98,7 @@ def test_office_budget_overview(demo, page, base_url):
     page.goto(base_url + "/beratung/budgets/")
     expect(page.get_by_role("row", name=re.compile("Seedorf am Wald"))).to_contain_text("über Plan")
     assert_no_axe_violations(page)
-    page.get_by_role("link", name="Budget festlegen – Talstadt").click()
+    follow(page.get_by_role("link", name="Budget festlegen – Talstadt"))
     assert_no_axe_violations(page)
     page.get_by_label("Beratungstage im Jahr").fill("9,5")
     page.get_by_role("button", name="Speichern").click()

@@ -13,7 +13,7 @@ from django.core import mail
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import assert_no_axe_violations, login
+from tests.e2e.conftest import assert_no_axe_violations, follow, login
 
 pytestmark = pytest.mark.e2e
 
@@ -147,7 +147,7 @@ def test_office_creates_an_event_and_sees_the_attendance_list(page, base_url, ev
 
     login(page, base_url, "gs", PASSWORD, check=False)
     page.goto(f"{base_url}/austausch/")
-    page.get_by_role("link", name="Neue Veranstaltung anlegen").click()
+    follow(page.get_by_role("link", name="Neue Veranstaltung anlegen"))
     assert_no_axe_violations(page)
     page.get_by_label("Titel").fill("Vernetzungstreffen Süd")
     page.get_by_label("Format").select_option(label="Vernetzungstreffen")
@@ -173,7 +173,7 @@ def test_office_creates_an_event_and_sees_the_attendance_list(page, base_url, ev
     assert download.value.suggested_filename == f"teilnahmeliste-{events['talk'].pk}.csv"
 
     page.goto(f"{base_url}{events['seminar'].get_absolute_url()}")
-    page.get_by_role("link", name="Veranstaltung absagen").click()
+    follow(page.get_by_role("link", name="Veranstaltung absagen"))
     assert_no_axe_violations(page)
     page.get_by_role("button", name="Ja, Veranstaltung absagen").click()
     expect(page.get_by_role("article").get_by_role("status")).to_contain_text(

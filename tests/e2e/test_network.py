@@ -8,7 +8,7 @@ import pytest
 from django.core import mail
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import assert_no_axe_violations, login
+from tests.e2e.conftest import assert_no_axe_violations, follow, login
 
 pytestmark = pytest.mark.e2e
 
@@ -45,7 +45,7 @@ def test_coordinator_finds_related_kommunen_writes_and_discusses(page, base_url,
 
     page.goto(f"{base_url}/austausch/netzwerk/diskussion/")
     assert_no_axe_violations(page)
-    page.get_by_role("link", name="Wohnen im Alter", exact=True).click()
+    follow(page.get_by_role("link", name="Wohnen im Alter", exact=True))
     assert_no_axe_violations(page)
     page.get_by_role("link", name=re.compile("Gemeinschaftliches Wohnen")).click()
     expect(page.get_by_role("main")).to_contain_text("Bauernhöfe")
@@ -77,7 +77,7 @@ def test_office_overview_and_moderation_queue(page, base_url, demo):
     report = page.locator(".report-list > li").first
     expect(report).to_contain_text("Werbung oder Spam")
     assert_no_axe_violations(page)
-    report.get_by_role("link", name="Ausblenden").click()
+    follow(report.get_by_role("link", name="Ausblenden"))
     assert_no_axe_violations(page)
     page.get_by_label("Grund für das Ausblenden").fill("Werbung")
     page.get_by_role("button", name="Beitrag ausblenden").click()

@@ -9,7 +9,7 @@ import pytest
 from django.core import mail
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import assert_no_axe_violations, login
+from tests.e2e.conftest import assert_no_axe_violations, follow, login
 from zwk.newsletter.models import Subscriber
 
 pytestmark = pytest.mark.e2e
@@ -94,7 +94,7 @@ def test_archive_and_office_issue_pages(page, base_url, demo):
     page.get_by_role("link", name=re.compile("Newsletter Dezember")).click()
     expect(page.get_by_role("heading", name="Vorschau")).to_be_visible()
     assert_no_axe_violations(page)
-    page.get_by_role("link", name="Bearbeiten").click()
+    follow(page.get_by_role("link", name="Bearbeiten"))
     assert_no_axe_violations(page)
     page.goto(f"{base_url}/newsletter/ausgaben/neu/")
     page.get_by_role("button", name="Speichern und Vorschau ansehen").click()

@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import assert_no_axe_violations, login
+from tests.e2e.conftest import assert_no_axe_violations, follow, login
 
 pytestmark = pytest.mark.e2e
 
@@ -92,7 +92,7 @@ def test_review_lesson_share_and_pdf(page, base_url, demo):
     assert_no_axe_violations(page)
 
     # Verstetigung: the measure continues, owned by the association; next review date.
-    page.get_by_role("link", name="Verstetigung und nächsten Termin bearbeiten").click()
+    follow(page.get_by_role("link", name="Verstetigung und nächsten Termin bearbeiten"))
     assert_no_axe_violations(page)
     group = page.get_by_role("group", name=re.compile(MEASURE))
     group.get_by_label("Verstetigung").select_option("continue")

@@ -9,7 +9,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import login
+from tests.e2e.conftest import follow, login
 
 pytestmark = pytest.mark.e2e
 
@@ -69,7 +69,7 @@ def test_csp_header_and_no_violations_during_a_journey(new_page, base_url, demo)
     login(page, base_url, "koordination-musterstadt", check=False)
     page.goto(f"{base_url}/kommunen/musterstadt/")
     collect()
-    page.get_by_role("link", name=re.compile("^Zum Schritt ")).click()
+    follow(page.get_by_role("link", name=re.compile("^Zum Schritt ")))
     collect()
     # htmx (loaded from a file) swaps the checklist item under the policy.
     button = page.locator(".checklist button[aria-pressed='false']").first

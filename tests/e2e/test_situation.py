@@ -10,7 +10,7 @@ checked with axe-core.
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import assert_no_axe_violations, login
+from tests.e2e.conftest import assert_no_axe_violations, follow, login
 from zwk.profiles.selectors import IndicatorRow
 
 pytestmark = pytest.mark.e2e
@@ -61,7 +61,7 @@ def test_situation_analysis_journey(coordinator, base_url):
     _subnav(page).get_by_role("link", name="Bestandsaufnahme").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Bestandsaufnahme")
     assert_no_axe_violations(page)
-    page.get_by_role("link", name="Initiative aufnehmen").click()
+    follow(page.get_by_role("link", name="Initiative aufnehmen"))
     assert_no_axe_violations(page)
     page.get_by_label("Träger").fill("Repair-Café-Initiative Musterstadt")
     page.get_by_label("Seniorinnen und Senioren").check()
@@ -117,7 +117,7 @@ def test_situation_analysis_journey(coordinator, base_url):
     assert_no_axe_violations(page)
 
     # Candidate Handlungsfeld, justified by the new item, moved up one rank.
-    _subnav(page).get_by_role("link", name="Handlungsfelder").click()
+    follow(_subnav(page).get_by_role("link", name="Handlungsfelder"))
     assert_no_axe_violations(page)
     form = page.get_by_role("region", name="Handlungsfeld auswählen")
     form.get_by_label("Handlungsfeld").select_option(label="Mobilität")

@@ -10,7 +10,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import assert_no_axe_violations, login
+from tests.e2e.conftest import assert_no_axe_violations, follow, login
 
 pytestmark = pytest.mark.e2e
 
@@ -134,7 +134,7 @@ def test_moderation_and_participant_side_pages_are_accessible(page, new_page, ba
     console = page.url
     for link in ("Aushang mit QR-Code", "Teilnehmende"):
         page.goto(console)
-        page.get_by_role("link", name=link, exact=True).click()
+        follow(page.get_by_role("link", name=link, exact=True))
         assert_no_axe_violations(page)
     page.goto(console)
     page.get_by_role("link", name=re.compile("^Projektskizze anlegen")).first.click()

@@ -21,7 +21,7 @@ import pytest
 from django.contrib.staticfiles.handlers import ASGIStaticFilesHandler
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import assert_no_axe_violations, login
+from tests.e2e.conftest import assert_no_axe_violations, follow, login
 
 pytestmark = pytest.mark.e2e
 
@@ -77,7 +77,9 @@ def test_invite_only_workshop_opens_with_the_invitation_link_only(page, new_page
     )
     qr = page.get_by_role("img", name=re.compile("QR-Code zum Mitmachen"))
     expect(qr).to_be_visible()
-    assert page.evaluate("(img) => img.naturalWidth", qr.element_handle()) > 0  # it loaded
+    # It loads: wait for the image itself (visible is not loaded – reading naturalWidth at
+    # once failed on a busy machine).
+    page.wait_for_function("(img) => img.complete && img.naturalWidth > 0", arg=qr.element_handle())
     main = page.get_by_role("main")
     expect(main).to_contain_text(invitation)
     expect(main).not_to_contain_text("den Code")
@@ -310,7 +312,7 @@ def test_coordinator_carries_selected_sketches_into_the_plan_in_one_action(page,
     expect(page.get_by_role("main")).to_contain_text(
         "Projektskizze „Bürgerbus Musterstadt“ aus „Zukunftswerkstatt „Lebendige Innenstadt““"
     )
-    page.get_by_role("link", name="zur Zukunftswerkstatt").click()
+    follow(page.get_by_role("link", name="zur Zukunftswerkstatt"))
     assert page.url.split("#")[0].split("?")[0] == console.split("?")[0]
     expect(sketches.get_by_text("im Werkstattplan", exact=True)).to_have_count(2)
     expect(sketches.get_by_role("checkbox")).to_have_count(0)
