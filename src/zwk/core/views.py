@@ -91,7 +91,7 @@ def confirm_page(
 
 def confirm_view(
     request,
-    municipality,
+    municipality=None,
     *,
     title,
     question,

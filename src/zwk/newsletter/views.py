@@ -26,7 +26,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from zwk.core import ratelimit
 from zwk.core.net import client_ip
-from zwk.core.views import add_form_errors, confirm_page, form_view, require_office
+from zwk.core.views import add_form_errors, confirm_view, form_view, require_office
 from zwk.newsletter import mail, selectors, services, tokens
 from zwk.newsletter.forms import IssueForm, PreferencesForm, ScheduleForm, SignupForm
 from zwk.newsletter.models import Issue, Subscriber
@@ -390,26 +390,15 @@ def issue_send(request, pk):
         "Soll „%(s)s“ jetzt an %(n)s Abonnentinnen und Abonnenten versendet werden? "
         "Das lässt sich nicht rückgängig machen."
     ) % {"s": issue.subject, "n": recipients}
-    if request.method == "POST":
-        try:
-            services.issue_send_now(issue=issue, by=request.user, request=request)
-        except ValidationError as exc:
-            return confirm_page(
-                request,
-                title=_("Ausgabe versenden"),
-                question=question,
-                confirm_label=_("Jetzt versenden"),
-                cancel_url=cancel,
-                error=" ".join(exc.messages),
-            )
-        messages.success(request, _("Der Versand läuft im Hintergrund."))
-        return redirect(cancel)
-    return confirm_page(
+    return confirm_view(
         request,
         title=_("Ausgabe versenden"),
         question=question,
         confirm_label=_("Jetzt versenden"),
         cancel_url=cancel,
+        action=lambda: services.issue_send_now(issue=issue, by=request.user, request=request),
+        message=_("Der Versand läuft im Hintergrund."),
+        done=cancel,
     )
 
 
@@ -419,24 +408,13 @@ def issue_delete(request, pk):
     issue = _issue_for(request, pk)
     cancel = reverse("newsletter:issue_detail", kwargs={"pk": issue.pk})
     question = _("Soll der Entwurf „%(s)s“ endgültig gelöscht werden?") % {"s": issue.subject}
-    if request.method == "POST":
-        try:
-            services.issue_delete(issue=issue, by=request.user, request=request)
-        except ValidationError as exc:
-            return confirm_page(
-                request,
-                title=_("Ausgabe löschen"),
-                question=question,
-                confirm_label=_("Ja, endgültig löschen"),
-                cancel_url=cancel,
-                error=" ".join(exc.messages),
-            )
-        messages.success(request, _("Die Ausgabe wurde gelöscht."))
-        return redirect("newsletter:issue_list")
-    return confirm_page(
+    return confirm_view(
         request,
         title=_("Ausgabe löschen"),
         question=question,
         confirm_label=_("Ja, endgültig löschen"),
         cancel_url=cancel,
+        action=lambda: services.issue_delete(issue=issue, by=request.user, request=request),
+        message=_("Die Ausgabe wurde gelöscht."),
+        done=reverse("newsletter:issue_list"),
     )
