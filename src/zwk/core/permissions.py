@@ -16,7 +16,8 @@ Each app's ``rules.py`` declares such a permission once, next to its role permis
 - ``require`` is what services call before writing: nothing if allowed, the refusal as a
   ``ValidationError`` (code ``refused_now``) when only the state is wrong; when the role does
   not fit, ``role_refusal`` as a ``ValidationError`` if the permission names one, otherwise
-  ``PermissionDenied``. The page shows the same sentence the service raises.
+  ``PermissionDenied``. The page shows the same sentence the service raises. ``user=None``
+  is the platform itself (demo data, benchmarks, tasks): only the state is checked.
 
 A refusal is a (lazily translated) text or a function of the object returning one.
 """
@@ -59,16 +60,23 @@ def role_allows(user, name: str, obj=None) -> bool:
     return bool(user.is_active and perm.role.test(user, obj))
 
 
+def _refusal(perm: StatePermission, obj) -> str:
+    return perm.refusal(obj) if callable(perm.refusal) else perm.refusal
+
+
 def require(user, name: str, obj=None) -> None:
     """Raise unless ``user`` may do ``name`` on ``obj`` now (see the module docstring)."""
+    perm = _STATE_PERMS.get(name)
+    if user is None:  # the platform itself: no role, but the state still holds
+        if perm is not None and not perm.state.test(None, obj):
+            raise ValidationError(_refusal(perm, obj), code="refused_now")
+        return
     if user.is_active and rules.has_perm(name, user, obj):
         return
-    perm = _STATE_PERMS.get(name)
     if perm is None:
         raise PermissionDenied
     if role_allows(user, name, obj):
-        text = perm.refusal(obj) if callable(perm.refusal) else perm.refusal
-        raise ValidationError(text, code="refused_now")
+        raise ValidationError(_refusal(perm, obj), code="refused_now")
     if perm.role_refusal is not None:
         raise ValidationError(perm.role_refusal, code="refused_role")
     raise PermissionDenied

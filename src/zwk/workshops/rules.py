@@ -14,8 +14,10 @@ raises the reason the rule says no, in plain German.
 import rules
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from zwk.accounts.predicates import is_assigned_consultant, is_coordinator_of, is_office
+from zwk.core import permissions
 from zwk.municipalities.rules import works_in
 from zwk.workshops.phases import VOTE, WRITE
 
@@ -94,6 +96,11 @@ def phase_allows_voting(participant, phase) -> bool:
     return phase_refusal(phase, VOTE) is None
 
 
+@rules.predicate
+def workshop_is_running(user, workshop) -> bool:
+    return workshop is not None and getattr(workshop, "finished_at", None) is None
+
+
 rules.add_perm("workshops.view_workshop", works_in)
 rules.add_perm("workshops.add_workshop", leads_workshops)
 rules.add_perm("workshops.change_workshop", moderates)
@@ -101,3 +108,11 @@ rules.add_perm("workshops.moderate_workshop", moderates)
 
 rules.add_rule("workshops.write_card", is_active_participant & phase_allows_writing)
 rules.add_rule("workshops.vote_card", is_active_participant & phase_allows_voting)
+
+# Running the phases (open, reopen) is over once the workshop is finished. Object: the workshop.
+permissions.add_state_perm(
+    "workshops.run_workshop",
+    role=moderates,
+    state=workshop_is_running,
+    refusal=_lazy("Die Werkstatt ist abgeschlossen. Phasen können nicht mehr geöffnet werden."),
+)

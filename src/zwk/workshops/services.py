@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 
 from zwk.accounts.models import User
 from zwk.accounts.services import audit_record
+from zwk.core import permissions
 from zwk.core.queries import one_or_none
 from zwk.core.text import clean_line, clean_text
 from zwk.core.uploads import random_upload_name, reencode_image
@@ -143,10 +144,7 @@ def phase_open(*, phase: Phase, by: User, request=None) -> Phase:
     """Open (or reopen) a phase; a phase that is running closes, so one question is asked."""
     phase = _locked_phase(phase)
     workshop = phase.workshop
-    if workshop.is_finished:
-        raise ValidationError(
-            _("Die Werkstatt ist abgeschlossen. Phasen können nicht mehr geöffnet werden.")
-        )
+    permissions.require(by, "workshops.run_workshop", workshop)
     if phase.is_open:
         return phase
     now = timezone.now()

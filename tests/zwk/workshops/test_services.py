@@ -3,8 +3,9 @@
 from datetime import timedelta
 
 import pytest
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management import call_command
+from django.urls import reverse
 from django.utils import timezone
 
 from tests.zwk.workshops.factories import join, make_workshop, open_phase
@@ -313,3 +314,26 @@ def test_the_page_and_the_service_give_the_same_answer_in_every_state(
     # Anna wrote and voted only while the critique phase was open.
     assert Card.objects.filter(participant=anna).count() == 1
     assert Vote.objects.filter(participant=anna).count() == 1
+
+
+def test_a_finished_workshop_offers_and_takes_no_phase_changes(
+    workshop, coordinator, member, client_for
+):
+    """Only the moderation runs the phases – also through the service; after finishing,
+    the console shows no phase buttons and the service refuses with the reason."""
+    console = reverse("workshops:detail", args=[workshop.municipality.slug, workshop.pk])
+    assert not member.has_perm("workshops.run_workshop", workshop)
+    with pytest.raises(PermissionDenied):
+        services.phase_open(phase=workshop.phases.get(kind="critique"), by=member)
+    assert coordinator.has_perm("workshops.run_workshop", workshop)
+    assert "Werkstatt abschließen" in client_for(coordinator).get(console).content.decode()
+    services.workshop_finish(workshop=workshop, by=coordinator)
+    workshop.refresh_from_db()
+    assert not coordinator.has_perm("workshops.run_workshop", workshop)
+    html = client_for(coordinator).get(console).content.decode()
+    assert "Werkstatt abschließen" not in html and "starten" not in html
+    with pytest.raises(ValidationError, match="Werkstatt ist abgeschlossen"):
+        services.phase_open(phase=workshop.phases.get(kind="critique"), by=coordinator)
+    with pytest.raises(ValidationError, match="Werkstatt ist abgeschlossen"):
+        services.phase_open(phase=workshop.phases.get(kind="critique"), by=None)
+    assert not workshop.phases.filter(state=Phase.State.OPEN).exists()

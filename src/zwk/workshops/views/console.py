@@ -52,6 +52,7 @@ def _console_live_context(request, workshop, phase):
         "figures": selectors.participation_figures(workshop),
         "repr": selectors.representativeness(workshop),
         "can_moderate": can_moderate,
+        "can_run": request.user.has_perm("workshops.run_workshop", workshop),
         "live_tag": live.tag(workshop, "c", phase.pk if phase else 0),
     }
 
