@@ -255,11 +255,10 @@ def _from_rows(rows: Iterable[tuple[int, list[str]]], name: str, encoding: str) 
         ["divers_ohne_angabe"] if "divers_ohne_angabe" in col else []
     )
     counts: dict[tuple[str, str], list[float]] = {}
-    seen: dict[tuple[str, str, int], int] = {}
     names: dict[str, str] = {}
     missing: list[MissingCell] = []
     first_line: dict[tuple[str, str], int] = {}
-    ages_seen: dict[tuple[str, str], set[int]] = {}
+    ages_seen: dict[tuple[str, str], dict[int, int]] = {}  # age -> first line
     parse = _CachedParsers(name, col)
     i_area, i_date, i_age = col["gebiet"], col["stichtag"], col["alter"]
     i_name = col.get("gebiet_name")
@@ -283,25 +282,26 @@ def _from_rows(rows: Iterable[tuple[int, list[str]]], name: str, encoding: str) 
         date = parse.date(row[i_date], line)
         raw_age = row[i_age].strip()
         age = parse.age(raw_age, line)
-        key3 = (area, date, age)
-        if key3 in seen and not (age == MAX_AGE and raw_age.isdigit() and int(raw_age) > MAX_AGE):
+        key2 = (area, date)
+        arr = counts.get(key2)
+        if arr is None:
+            arr = counts[key2] = [0.0] * (3 * N_AGES)
+            first_line[key2] = line
+            ages_seen[key2] = {}
+        lines_by_age = ages_seen[key2]
+        if age in lines_by_age and not (
+            age == MAX_AGE and raw_age.isdigit() and int(raw_age) > MAX_AGE
+        ):
             raise DataError(
                 name,
                 "Doppelte Zeile für Gebiet, Stichtag und Alter.",
                 "duplicate row for area, date and age.",
                 line=line,
                 found=f"{area}; {date}; {raw_age}",
-                expected_de=f"jede Kombination nur einmal (zuerst in Zeile {seen[key3]})",
-                expected_en=f"each combination once (first in line {seen[key3]})",
+                expected_de=f"jede Kombination nur einmal (zuerst in Zeile {lines_by_age[age]})",
+                expected_en=f"each combination once (first in line {lines_by_age[age]})",
             )
-        seen.setdefault(key3, line)
-        key2 = (area, date)
-        arr = counts.get(key2)
-        if arr is None:
-            arr = counts[key2] = [0.0] * (3 * N_AGES)
-            first_line[key2] = line
-            ages_seen[key2] = set()
-        ages_seen[key2].add(age)
+        lines_by_age.setdefault(age, line)
         if i_name is not None and area not in names and row[i_name].strip():
             names[area] = row[i_name].strip()
         for k, j in sex_idx:
@@ -315,7 +315,7 @@ def _from_rows(rows: Iterable[tuple[int, list[str]]], name: str, encoding: str) 
     if not counts:
         raise DataError(name, "Keine Datenzeilen.", "no data rows.")
     for (area, date), _arr in counts.items():
-        absent = sorted(set(range(N_AGES)) - ages_seen[(area, date)])
+        absent = sorted(set(range(N_AGES)) - ages_seen[(area, date)].keys())
         if absent:
             shown = ", ".join("100+" if a == MAX_AGE else str(a) for a in absent[:10])
             raise DataError(
