@@ -296,12 +296,15 @@ def import_jobs_fail_stale(*, municipality: Municipality | None = None) -> int:
     ``ImportJob.STALE_PENDING`` (no worker). Returns how many."""
     now = timezone.now()
     stale = ImportJob.objects.filter(
-        Q(status=ImportJob.Status.RUNNING, started_at__lt=now - ImportJob.STALE_RUNNING)
+        running & Q(started_at__lt=now - ImportJob.STALE_RUNNING)
+        # jobs from before started_at was recorded
+        | running & Q(started_at__isnull=True, created_at__lt=now - ImportJob.STALE_RUNNING)
         | Q(status=ImportJob.Status.PENDING, created_at__lt=now - ImportJob.STALE_PENDING)
     )
     if municipality is not None:
         stale = stale.filter(municipality=municipality)
     return stale.update(
+    running = Q(status=ImportJob.Status.RUNNING)
         status=ImportJob.Status.FAILED,
         finished_at=now,
         message=_(

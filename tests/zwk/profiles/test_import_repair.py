@@ -268,6 +268,8 @@ def test_a_job_killed_mid_run_shows_as_failed_and_can_be_retried(
     long_ago = timezone.now() - ImportJob.STALE_RUNNING - timedelta(minutes=1)
     job = _job(kreis, office_user, shared_data, status=ImportJob.Status.RUNNING)
     ImportJob.objects.filter(pk=job.pk).update(started_at=long_ago)
+    legacy = _job(kreis, office_user, shared_data, status=ImportJob.Status.RUNNING)
+    ImportJob.objects.filter(pk=legacy.pk).update(created_at=long_ago)  # no started_at yet
     recent = _job(kreis, office_user, shared_data, status=ImportJob.Status.RUNNING)
     ImportJob.objects.filter(pk=recent.pk).update(started_at=timezone.now())
     client = client_for(office_user)
@@ -276,11 +278,13 @@ def test_a_job_killed_mid_run_shows_as_failed_and_can_be_retried(
     assert "fehlgeschlagen" in html and "Zeitlimit" in html and "erneut" in html
     recent.refresh_from_db()
     assert recent.status == ImportJob.Status.RUNNING  # still within its time
+    legacy.refresh_from_db()
+    assert legacy.status == ImportJob.Status.FAILED
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
             reverse("profiles:import_retry", kwargs={"slug": kreis.slug, "job": job.pk})
         )
-    retried = ImportJob.objects.exclude(pk__in=[job.pk, recent.pk]).get()
+    retried = ImportJob.objects.exclude(pk__in=[job.pk, recent.pk, legacy.pk]).get()
     assert response["Location"].endswith(f"/import/{retried.pk}/")
     assert retried.status == ImportJob.Status.DONE and PopulationStock.objects.exists()
 
