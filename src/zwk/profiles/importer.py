@@ -64,7 +64,7 @@ def validate_codes(out: Extract, *, register_map: dict[str, str] | None = None) 
 
 def restrict_to(out: Extract, allowed: set[str]) -> None:
     """Keep only the regions in ``allowed`` (a coordinator imports for the own Kommune)."""
-    others = {r.code for r in out.stocks + out.movements if r.code not in allowed}
+    others = {r.code for r in out.stocks + out.movements + out.figures if r.code not in allowed}
     if others:
         out.skipped.append(
             {
@@ -75,3 +75,4 @@ def restrict_to(out: Extract, allowed: set[str]) -> None:
         )
     out.stocks = [r for r in out.stocks if r.code in allowed]
     out.movements = [r for r in out.movements if r.code in allowed]
+    out.figures = [r for r in out.figures if r.code in allowed]

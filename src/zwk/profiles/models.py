@@ -107,6 +107,8 @@ class Movement(models.Model):
         MIGRATION_IN = "migration_in", _("Zuzüge")
         MIGRATION_OUT = "migration_out", _("Fortzüge")
         NET_MIGRATION = "net_migration", _("Wanderungssaldo")
+        MIGRATION_IN_ABROAD = "migration_in_abroad", _("Zuzüge aus dem Ausland")
+        MIGRATION_OUT_ABROAD = "migration_out_abroad", _("Fortzüge ins Ausland")
 
     region = models.ForeignKey(Region, on_delete=models.CASCADE, related_name="movements")
     year = models.PositiveSmallIntegerField(_("Jahr"))
@@ -126,6 +128,33 @@ class Movement(models.Model):
 
     def __str__(self) -> str:
         return f"{self.region_id} {self.year} {self.kind}"
+
+
+class RegionFigure(models.Model):
+    """A count that is no population stock at 31.12.: the Zensus 2011 count (Stichtag
+    09.05.2011) and its foreigners, with the population basis it belongs to – kept apart so
+    that a count and the Fortschreibung never mix in one base population."""
+
+    class Key(models.TextChoices):
+        POPULATION = "population", _("Einwohner")
+        FOREIGNERS = "foreigners", _("Ausländerinnen und Ausländer")
+
+    region = models.ForeignKey(Region, on_delete=models.CASCADE, related_name="figures")
+    date = models.DateField(_("Stichtag"))
+    key = models.CharField(_("Merkmal"), max_length=20, choices=Key.choices)
+    value = models.FloatField(_("Anzahl"))
+    basis = models.CharField(_("Bevölkerungsbasis"), max_length=20)
+    release = models.ForeignKey(StatisticsRelease, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        verbose_name = _("Zählwert")
+        verbose_name_plural = _("Zählwerte")
+        constraints = [
+            models.UniqueConstraint(fields=["region", "date", "key"], name="figure_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.region_id} {self.date} {self.key}"
 
 
 class ImportJob(models.Model):

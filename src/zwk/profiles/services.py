@@ -29,6 +29,7 @@ from zwk.profiles.models import (
     PopulationStock,
     Profile,
     Region,
+    RegionFigure,
     StatisticsRelease,
 )
 from zwk.profiles.regions import region_code_for, register_code
@@ -236,20 +237,26 @@ def release_withdraw(*, release: StatisticsRelease, by, municipality=None, reque
     with transaction.atomic():
         stocks = PopulationStock.objects.filter(release=release)
         moves = Movement.objects.filter(release=release)
+        figures = RegionFigure.objects.filter(release=release)
         region_ids = set(stocks.values_list("region_id", flat=True))
         region_ids |= set(moves.values_list("region_id", flat=True))
+        region_ids |= set(figures.values_list("region_id", flat=True))
         removed = {
             "file": release.file_name,
-            "values": stocks.count() + moves.count(),
+            "values": stocks.count() + moves.count() + figures.count(),
             "regions": len(region_ids),
             "replaced": release.summary.get("replaced", []),
         }
         stocks.delete()
         moves.delete()
+        figures.delete()
         ids = sorted(region_ids)
         for i in range(0, len(ids), upsert.CHUNK):
             Region.objects.filter(
-                pk__in=ids[i : i + upsert.CHUNK], stocks__isnull=True, movements__isnull=True
+                pk__in=ids[i : i + upsert.CHUNK],
+                stocks__isnull=True,
+                movements__isnull=True,
+                figures__isnull=True,
             ).delete()
         ImportJob.objects.filter(release=release).update(
             status=ImportJob.Status.WITHDRAWN,
@@ -295,6 +302,7 @@ def import_jobs_fail_stale(*, municipality: Municipality | None = None) -> int:
     (the worker was killed or ran out of memory) or waiting longer than
     ``ImportJob.STALE_PENDING`` (no worker). Returns how many."""
     now = timezone.now()
+    running = Q(status=ImportJob.Status.RUNNING)
     stale = ImportJob.objects.filter(
         running & Q(started_at__lt=now - ImportJob.STALE_RUNNING)
         # jobs from before started_at was recorded
@@ -304,7 +312,6 @@ def import_jobs_fail_stale(*, municipality: Municipality | None = None) -> int:
     if municipality is not None:
         stale = stale.filter(municipality=municipality)
     return stale.update(
-    running = Q(status=ImportJob.Status.RUNNING)
         status=ImportJob.Status.FAILED,
         finished_at=now,
         message=_(

@@ -17,10 +17,10 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.core.cache import cache
-from django.db import models
+from django.db import connection, models
 
 from demography.regions import level_of_code
-from zwk.profiles import importer
+from zwk.profiles import figures, importer
 from zwk.profiles.models import Movement, PopulationStock, Region, StatisticsRelease
 
 CHUNK = 2000
@@ -123,26 +123,72 @@ class Run:
             self.progress(self.done, self.total_rows)
 
 
+@dataclass
+class _Row:
+    """A stored row as the upsert compares it (no model instance: 11,000 Gemeinden × 8
+    years made instantiating and bulk-updating models the bulk of an import)."""
+
+    id: int
+    release_id: int
+    total: float | None = None
+    ages: list | None = None
+    value: float | None = None
+
+    @property
+    def release(self):
+        return None
+
+    @release.setter
+    def release(self, release) -> None:
+        self.release_id = release.pk
+
+
+def _sql_values(kind: Kind, row_fields: dict) -> list:
+    """Database values of the value fields (JSON adapted for the backend)."""
+    out = []
+    for name in kind.fields:
+        f = kind.model._meta.get_field(name)
+        out.append(f.get_db_prep_save(row_fields[name], connection))
+    return out
+
+
 def upsert(kind: Kind, records: list, run: Run) -> None:
     """Create, complete or replace the rows of ``records``, region by region in chunks."""
     by_code: dict[str, list] = {}
     for rec in records:
         by_code.setdefault(rec.code, []).append(rec)
     codes = sorted(by_code)
+    table = connection.ops.quote_name(kind.model._meta.db_table)
+    key_col = connection.ops.quote_name(kind.key_field)
+    value_cols = [connection.ops.quote_name(f) for f in kind.fields]
+    extra_cols = [connection.ops.quote_name(f) for f in kind.filters]
+    insert = (
+        f"INSERT INTO {table} (region_id, year, {key_col}, {', '.join(value_cols + extra_cols)}, "
+        f"release_id) VALUES ({', '.join(['%s'] * (4 + len(value_cols) + len(extra_cols)))})"
+    )
+    update = (
+        f"UPDATE {table} SET {', '.join(f'{c} = %s' for c in value_cols)}, release_id = %s "
+        "WHERE id = %s"
+    )
     for i in range(0, len(codes), CHUNK):
         chunk = codes[i : i + CHUNK]
         existing = {
-            (row.region.code, row.year, getattr(row, kind.key_field)): row
-            for row in kind.model.objects.filter(region__code__in=chunk, **kind.filters)
-            .select_related("region")
-            .iterator()
+            (code, year, key): _Row(pk, release_id, **dict(zip(kind.fields, values, strict=True)))
+            for code, year, key, pk, release_id, *values in kind.model.objects.filter(
+                region__code__in=chunk, **kind.filters
+            ).values_list("region__code", "year", kind.key_field, "id", "release_id", *kind.fields)
         }
-        create, update = [], []
+        create, update_rows = [], []
         for code in chunk:
+            region_id = run.regions[code].pk
             for rec in by_code[code]:
-                old = existing.get((code, rec.year, getattr(rec, kind.key_field)))
+                key = getattr(rec, kind.key_field)
+                old = existing.get((code, rec.year, key))
                 if old is None:
-                    create.append(kind.row(rec, run.regions[code], run.release))
+                    values = _sql_values(kind, {f: getattr(rec, f) for f in kind.fields})
+                    create.append(
+                        (region_id, rec.year, key, *values, *kind.filters.values(), run.release.pk)
+                    )
                     run.counts["restored" if run.fill_only else f"{kind.name}_new"] += 1
                     continue
                 state = "unchanged" if run.fill_only else _compare(kind, old, rec)
@@ -152,13 +198,15 @@ def upsert(kind: Kind, records: list, run: Run) -> None:
                     run.replaced[old.release_id] += 1
                 if state in ("changed", "completed"):
                     _apply(kind, old, rec, run.release)
-                    update.append(old)
+                    values = _sql_values(kind, {f: getattr(old, f) for f in kind.fields})
+                    update_rows.append((*values, old.release_id, old.id))
                     state = f"{kind.name}_{'replaced' if state == 'changed' else 'completed'}"
                 run.counts[state] += 1
-        kind.model.objects.bulk_create(create, batch_size=kind.batch_size)
-        kind.model.objects.bulk_update(
-            update, [*kind.fields, "release"], batch_size=kind.batch_size
-        )
+        with connection.cursor() as cursor:
+            for j in range(0, len(create), kind.batch_size):
+                cursor.executemany(insert, create[j : j + kind.batch_size])
+            for j in range(0, len(update_rows), kind.batch_size):
+                cursor.executemany(update, update_rows[j : j + kind.batch_size])
         run.advance(sum(len(by_code[c]) for c in chunk))
 
 
@@ -197,7 +245,8 @@ def ensure_regions(out: importer.Extract, codes: list[str]) -> dict[str, Region]
 
 
 def codes_of(out: importer.Extract) -> list[str]:
-    return sorted({r.code for r in out.stocks} | {r.code for r in out.movements})
+    codes = {r.code for r in out.stocks} | {r.code for r in out.movements}
+    return sorted(codes | {r.code for r in out.figures})
 
 
 def write(out: importer.Extract, release: StatisticsRelease, *, progress=None, fill_only=False):
@@ -211,6 +260,7 @@ def write(out: importer.Extract, release: StatisticsRelease, *, progress=None, f
     )
     upsert(STOCKS, out.stocks, run)
     upsert(MOVEMENTS, out.movements, run)
+    figures.write(out.figures, run)
     cache.delete("profiles:data-version")
     return run
 
@@ -231,7 +281,12 @@ def summary(out: importer.Extract, run: Run, *, warnings: list[str]) -> dict:
         "regions": len(codes),
         "regions_by_level": dict(levels),
         "region_examples": [f"{c} {out.names.get(c, '')}".strip() for c in codes[:12]],
-        "years": sorted({r.year for r in out.stocks} | {r.year for r in out.movements}),
+        "years": sorted(
+            {r.year for r in out.stocks}
+            | {r.year for r in out.movements}
+            | {int(r.date[:4]) for r in out.figures}
+        ),
+        "bases": {str(year): basis for year, basis in sorted(out.bases.items())},
         "rows": out.n_rows,
         "counts": dict(run.counts),
         "replaced": [

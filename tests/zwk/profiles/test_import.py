@@ -143,10 +143,16 @@ def test_special_values_in_register_data_are_not_counted_as_zero(db, tmp_path):
 
 
 def test_a_failure_while_writing_leaves_nothing_behind(db, shared_data, monkeypatch):
-    def boom(*args, **kwargs):
-        raise RuntimeError("disk full")
+    from zwk.profiles import upsert
 
-    monkeypatch.setattr(Movement.objects, "bulk_create", boom)
+    real = upsert.upsert
+
+    def boom(kind, records, run):
+        if kind is upsert.MOVEMENTS:  # after the region and release rows were written
+            raise RuntimeError("disk full")
+        return real(kind, records, run)
+
+    monkeypatch.setattr(upsert, "upsert", boom)
     with pytest.raises(RuntimeError):
         statistics_import(path=shared_data / "destatis_12612-0002_geburten_monate_1950-2022.csv")
     assert not StatisticsRelease.objects.exists()

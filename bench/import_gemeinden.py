@@ -1,0 +1,96 @@
+"""Import of the whole folder of Gemeinde tables (target: under 60 s).
+
+Creates a fresh database (a temporary SQLite file unless ``--database-url`` is given, e.g.
+``postgres://postgres@127.0.0.1:5432/bench_import`` – that database is dropped and created),
+migrates it and imports every ``*.csv`` of ``--folder`` in name order with the same service
+the command ``manage.py import_statistics`` uses. Prints per file the wall-clock seconds, the
+CPU seconds of this process (the machine is shared: CPU time is what the import costs) and
+the values stored, then the totals.
+
+    python bench/import_gemeinden.py [--folder ../shared/data/gemeinden_2008-2015] [--format json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "zwk.settings")
+os.environ.setdefault("DEBUG", "1")
+os.environ.setdefault("SECRET_KEY", "bench")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--folder", default=str(ROOT.parent / "shared/data/gemeinden_2008-2015"))
+    parser.add_argument("--database-url", default="")
+    parser.add_argument("--format", choices=("text", "json"), default="text")
+    args = parser.parse_args()
+    files = sorted(Path(args.folder).glob("*.csv"))
+    if not files:
+        sys.exit(f"Keine CSV-Dateien in {args.folder}")
+    tmp = tempfile.TemporaryDirectory()
+    url = args.database_url or f"sqlite:///{tmp.name}/bench.sqlite3"
+    if url.startswith("postgres"):
+        _recreate_postgres(url)
+    os.environ["DATABASE_URL"] = url
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    from zwk.profiles.services import statistics_import
+
+    call_command("migrate", verbosity=0)
+    rows = []
+    wall0, cpu0 = time.perf_counter(), time.process_time()
+    for path in files:
+        wall, cpu = time.perf_counter(), time.process_time()
+        release, _created = statistics_import(path=path)
+        rows.append(
+            {
+                "file": path.name,
+                "seconds": round(time.perf_counter() - wall, 2),
+                "cpu_seconds": round(time.process_time() - cpu, 2),
+                "values": release.summary.get("rows", 0),
+            }
+        )
+    total = {
+        "files": len(files),
+        "seconds": round(time.perf_counter() - wall0, 2),
+        "cpu_seconds": round(time.process_time() - cpu0, 2),
+        "values": sum(r["values"] for r in rows),
+        "database": url.split(":", 1)[0],
+        "load_average": os.getloadavg()[0],
+    }
+    if args.format == "json":
+        print(json.dumps({"files": rows, "total": total}, indent=2))
+        return
+    for r in rows:
+        print(
+            f"{r['seconds']:7.2f} s  {r['cpu_seconds']:7.2f} s CPU  {r['values']:>8}  {r['file']}"
+        )
+    print(
+        f"{total['seconds']:7.2f} s  {total['cpu_seconds']:7.2f} s CPU  {total['values']:>8}  "
+        f"gesamt ({total['files']} Dateien, {total['database']}, Last {total['load_average']:.1f})"
+    )
+
+
+def _recreate_postgres(url: str) -> None:
+    import psycopg
+
+    base, name = url.rsplit("/", 1)
+    with psycopg.connect(f"{base}/postgres", autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        conn.execute(f'CREATE DATABASE "{name}"')
+
+
+if __name__ == "__main__":
+    main()
