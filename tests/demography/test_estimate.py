@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from demography.core import N_AGES
-from demography.estimate import METHOD_DE, age_forward, estimate_ages, national_survival
+from demography.estimate import age_forward, estimate_ages, national_survival
 
 
 def _base():
