@@ -42,11 +42,32 @@ def read_ffcsv(text: str, name: str, encoding: str = "") -> Table:
     """Parse a GENESIS flat file (see module docstring)."""
     reader = csv.reader(io.StringIO(text), delimiter=";")
     try:
+        col, ks, n_fields = _header(reader, name)
+        rows, lines = _data_rows(reader, n_fields, name)
+    except csv.Error as exc:
+        raise DataError(name, f"CSV nicht lesbar ({exc}).", f"CSV not readable ({exc}).") from None
+    dims = _Dims()
+    _time_dim(dims, rows, lines, col, name)
+    for k in ks:
+        _variable_dim(dims, rows, k, col, name)
+    dims.add("measure", [r[col["value_variable_label"]].strip() for r in rows])
+    return _ffcsv_table(dims, rows, lines, col, name, encoding)
+
+
+def _header(reader, name: str) -> tuple[dict[str, int], list[int], int]:
+    """Column positions, the variable numbers k and the number of fields."""
+    try:
         header = next(reader)
     except StopIteration:
         raise DataError(name, "Die Datei ist leer.", "the file is empty.") from None
     col = {h.strip(): i for i, h in enumerate(header)}
-    for req in REQUIRED:
+    ks = sorted(int(m.group(1)) for h in col if (m := _VAR.fullmatch(h)))
+    needed = list(REQUIRED) + [
+        f"{k}_{part}"
+        for k in ks
+        for part in ("variable_label", "variable_attribute_code", "variable_attribute_label")
+    ]
+    for req in needed:
         if req not in col:
             raise DataError(
                 name,
@@ -56,23 +77,14 @@ def read_ffcsv(text: str, name: str, encoding: str = "") -> Table:
                 expected_de="Kopfzeile einer GENESIS-Flat-Datei (ffcsv)",
                 expected_en="the header of a GENESIS flat file (ffcsv)",
             )
-    ks = sorted(int(m.group(1)) for h in col if (m := _VAR.fullmatch(h)))
-    for k in ks:
-        for part in ("variable_label", "variable_attribute_code", "variable_attribute_label"):
-            if f"{k}_{part}" not in col:
-                raise DataError(
-                    name,
-                    f"Spalte '{k}_{part}' fehlt im Kopf der Flat-Datei.",
-                    f"column '{k}_{part}' missing in the flat-file header.",
-                    line=1,
-                    expected_de="Kopfzeile einer GENESIS-Flat-Datei (ffcsv)",
-                    expected_en="the header of a GENESIS flat file (ffcsv)",
-                )
-    n_fields = len(header)
+    return col, ks, len(header)
+
+
+def _data_rows(reader, n_fields: int, name: str) -> tuple[list[list[str]], list[int]]:
     rows: list[list[str]] = []
     lines: list[int] = []
     for row in reader:
-        if not any(c.strip() for c in row):
+        if not "".join(row).strip():
             continue
         if len(row) != n_fields:
             raise DataError(
@@ -88,19 +100,26 @@ def read_ffcsv(text: str, name: str, encoding: str = "") -> Table:
         lines.append(reader.line_num)
     if not rows:
         raise DataError(name, "Die Datei enthält keine Datenzeilen.", "the file has no data lines.")
+    return rows, lines
 
-    levels: dict[str, tuple[object, ...]] = {}
-    index: dict[str, np.ndarray] = {}
-    region_names: dict[str, str] = {}
-    dim_labels: dict[str, str] = {}
 
-    def add(dim: str, keys: list[object]) -> None:
+class _Dims:
+    """Levels and per-row index of the dimensions found so far."""
+
+    def __init__(self) -> None:
+        self.levels: dict[str, tuple[object, ...]] = {}
+        self.index: dict[str, np.ndarray] = {}
+        self.region_names: dict[str, str] = {}
+        self.labels: dict[str, str] = {}
+
+    def add(self, dim: str, keys: list[object]) -> None:
         uniq = list(dict.fromkeys(keys))
         pos = {u: i for i, u in enumerate(uniq)}
-        levels[dim] = tuple(uniq)
-        index[dim] = np.fromiter((pos[k] for k in keys), dtype=np.int32, count=len(keys))
+        self.levels[dim] = tuple(uniq)
+        self.index[dim] = np.fromiter((pos[k] for k in keys), dtype=np.int32, count=len(keys))
 
-    # time
+
+def _time_dim(dims: _Dims, rows, lines: list[int], col: dict[str, int], name: str) -> None:
     time_code = {r[col["time_code"]] for r in rows}
     times = [r[col["time"]].strip() for r in rows]
     if time_code == {"JAHR"}:
@@ -116,52 +135,60 @@ def read_ffcsv(text: str, name: str, encoding: str = "") -> Table:
                 expected_de="eine Jahreszahl wie 2025",
                 expected_en="a year such as 2025",
             )
-        add("year", [int(t) for t in times])
+        dims.add("year", [int(t) for t in times])
     elif time_code == {"STAG"}:
-        add("date", [iso_date(t) or t for t in times])
+        dims.add("date", [iso_date(t) or t for t in times])
     else:
-        add("time", times)
+        dims.add("time", times)
 
-    for k in ks:
-        vcode = {r[col[f"{k}_variable_code"]] for r in rows}
-        if len(vcode) != 1:
-            raise DataError(
-                name, "Uneinheitliche Variable.", "inconsistent variable.", found=str(vcode)
-            )
-        var = vcode.pop()
-        codes = [r[col[f"{k}_variable_attribute_code"]].strip() for r in rows]
-        labels = [r[col[f"{k}_variable_attribute_label"]].strip() for r in rows]
-        dim_labels[var] = rows[0][col[f"{k}_variable_label"]]
-        if var in REGION_VARIABLES:
-            keys = [c or "DG" for c in codes]
-            for c, lab in zip(keys, labels, strict=True):
-                region_names.setdefault(c, lab if lab != "Insgesamt" else "Deutschland")
-            add("region", keys)
-        elif var == "GES":
-            add("sex", [SEX.get(c, c) for c in codes])
-        elif var.startswith("ALT"):
-            dim = "mother_age" if var.startswith("ALTMT") else "age"
-            cache: dict[str, object] = {}
-            keys2: list[object] = []
-            for c, lab in zip(codes, labels, strict=True):
-                if lab not in cache:
-                    try:
-                        cache[lab] = TOTAL if c == "" else parse_age_label(lab)
-                    except ValueError:
-                        raise DataError(
-                            name,
-                            "Unbekannte Altersangabe.",
-                            "unknown age label.",
-                            found=lab,
-                            expected_de="eine amtliche Altersangabe wie '15-Jährige'",
-                            expected_en="an official age label such as '15-Jährige'",
-                        ) from None
-                keys2.append(cache[lab])
-            add(dim, keys2)
-        else:
-            add(var.lower(), list(labels))
-    add("measure", [r[col["value_variable_label"]].strip() for r in rows])
 
+def _variable_dim(dims: _Dims, rows, k: int, col: dict[str, int], name: str) -> None:
+    vcode = {r[col[f"{k}_variable_code"]] for r in rows}
+    if len(vcode) != 1:
+        raise DataError(
+            name, "Uneinheitliche Variable.", "inconsistent variable.", found=str(vcode)
+        )
+    var = vcode.pop()
+    codes = [r[col[f"{k}_variable_attribute_code"]].strip() for r in rows]
+    labels = [r[col[f"{k}_variable_attribute_label"]].strip() for r in rows]
+    dims.labels[var] = rows[0][col[f"{k}_variable_label"]]
+    if var in REGION_VARIABLES:
+        keys = [c or "DG" for c in codes]
+        for c, lab in zip(keys, labels, strict=True):
+            dims.region_names.setdefault(c, lab if lab != "Insgesamt" else "Deutschland")
+        dims.add("region", keys)
+    elif var == "GES":
+        dims.add("sex", [SEX.get(c, c) for c in codes])
+    elif var.startswith("ALT"):
+        dim = "mother_age" if var.startswith("ALTMT") else "age"
+        dims.add(dim, _ages(codes, labels, name))
+    else:
+        dims.add(var.lower(), list(labels))
+
+
+def _ages(codes: list[str], labels: list[str], name: str) -> list[object]:
+    cache: dict[str, object] = {}
+    out: list[object] = []
+    for c, lab in zip(codes, labels, strict=True):
+        if lab not in cache:
+            try:
+                cache[lab] = TOTAL if c == "" else parse_age_label(lab)
+            except ValueError:
+                raise DataError(
+                    name,
+                    "Unbekannte Altersangabe.",
+                    "unknown age label.",
+                    found=lab,
+                    expected_de="eine amtliche Altersangabe wie '15-Jährige'",
+                    expected_en="an official age label such as '15-Jährige'",
+                ) from None
+        out.append(cache[lab])
+    return out
+
+
+def _ffcsv_table(
+    dims: _Dims, rows, lines: list[int], col: dict[str, int], name: str, encoding: str
+) -> Table:
     cells = [r[col["value"]] for r in rows]
     try:
         parsed = parse_cells(cells)
@@ -172,12 +199,12 @@ def read_ffcsv(text: str, name: str, encoding: str = "") -> Table:
             "invalid number.",
             line=lines[exc.index],
             column=col["value"] + 1,
-            found=exc.text,
+            found=exc.text[:80],
             expected_de=EXPECTED_DE,
             expected_en=EXPECTED_EN,
         ) from None
-    line_arr = np.asarray(lines, dtype=np.int64)
     value_col = col["value"] + 1
+    levels, index = dims.levels, dims.index
 
     def key(i: int) -> tuple[str, ...]:
         return tuple(str(levels[d][index[d][i]]) for d in levels)
@@ -189,16 +216,16 @@ def read_ffcsv(text: str, name: str, encoding: str = "") -> Table:
         values=parsed.values,
         levels=levels,
         index=index,
-        lines=line_arr,
+        lines=np.asarray(lines, dtype=np.int64),
         columns=np.full(len(rows), value_col, dtype=np.int64),
         code=rows[0][col["statistics_code"]] if "statistics_code" in col else "",
         title=rows[0][col["statistics_label"]] if "statistics_label" in col else "",
         unit=units.pop() if len(units) == 1 else "",
-        region_names=region_names,
+        region_names=dims.region_names,
         missing=tuple(MissingCell(lines[i], value_col, s, r, key(i)) for i, s, r in parsed.missing),
         flagged=tuple(MissingCell(lines[i], value_col, s, r, key(i)) for i, s, r in parsed.flagged),
         encoding=encoding,
-        attributes={"variables": dim_labels},
+        attributes={"variables": dims.labels},
     )
-    table.cube(tuple(levels))  # duplicate rows -> DataError
+    table.check_unique()  # duplicate rows -> DataError
     return table

@@ -14,6 +14,7 @@ Conventions:
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -21,6 +22,7 @@ import numpy as np
 from demography.agegroups import TOTAL, AgeGrid, GroupedPopulation, Method
 from demography.core import Population
 from demography.errors import DataError
+from demography.readers.basis import basis_of
 from demography.readers.table import Table
 
 _TOTAL_LEVELS = ("Insgesamt", "total", "Deutschland")
@@ -89,55 +91,80 @@ def table_to_grouped(table: Table) -> list[GroupedPopulation]:
         cube, _ = table.cube(dims, **{date_dim: date}, **fixed)
         if "sex" not in table.levels:
             cube = cube[:, None, :]
-        sex_pos = [sexes_in.index(s) for s in sexes]
-        counts = cube[:, sex_pos][:, :, age_pos]
-        notes = list(table.notes[:0])
-        codes = list(table.levels["region"])
-        # parts vs published totals
-        problems = []
-        if TOTAL in ages:
-            published = cube[:, :, ages.index(TOTAL)]
-            parts = cube[:, :, age_pos].sum(axis=2)
-            diff = np.abs(parts - published)
-            bad = np.argwhere(diff > 0.5)
-            if len(bad):
-                r, s = bad[0]
-                problems.append(
-                    f"{len(bad)} Summen nach Alter weichen ab, z. B. {codes[r]} "
-                    f"({sexes_in[s]}): {parts[r, s]:.0f} statt {published[r, s]:.0f}"
-                )
-        if "total" in sexes_in and sexes == ("male", "female"):
-            t = cube[:, sexes_in.index("total")][:, age_pos]
-            diff = np.abs(counts.sum(axis=1) - t)
-            if np.any(diff > 0.5):
-                problems.append(f"{int((diff > 0.5).sum())} Summen männlich+weiblich weichen ab")
-        notes += problems
-        unknown = [ages.index(a) for a in ages if a is None]
-        if unknown:
-            n_unknown = np.nansum(cube[:, :, unknown])
-            notes.append(f"{n_unknown:.0f} Personen mit unbekanntem Alter nicht zugeordnet")
-        # drop areas that did not exist (all cells exactly 0 from '-')
-        keep = ~np.all(cube == 0, axis=(1, 2))
-        dropped = [c for c, k in zip(codes, keep, strict=True) if not k]
-        if dropped:
-            notes.append(
-                "Gebiete ohne Bevölkerung (nur '-', am Stichtag nicht bestehend) entfernt: "
-                + ", ".join(dropped)
-            )
-        kept = [c for c, k in zip(codes, keep, strict=True) if k]
-        out.append(
-            GroupedPopulation(
-                codes=tuple(kept),
-                names=tuple(table.region_names.get(c, c) for c in kept),
-                year=year,
-                grid=grid,
-                counts=counts[keep],
-                sexes=sexes,
-                source=f"{table.code} ({Path(table.source).name})",
-                notes=tuple(notes),
-            )
-        )
+        grouped = _grouped_at(table, cube, year, grid, age_pos, sexes_in, sexes)
+        out.append(replace(grouped, notes=(*_date_notes(table, date), *grouped.notes)))
     return out
+
+
+def _date_notes(table: Table, date: object) -> tuple[str, ...]:
+    """The population basis of a stock, and its Stichtag when it is not 31.12."""
+    if not (isinstance(date, str) and len(date) == 10):
+        return ()
+    notes = [f"Bevölkerungsbasis: {basis_of(table, date)}"]
+    if not date.endswith("-12-31"):
+        notes.append(f"Stichtag {date[8:10]}.{date[5:7]}.{date[:4]} (nicht 31.12.)")
+    return tuple(notes)
+
+
+def _grouped_at(
+    table: Table,
+    cube: np.ndarray,
+    year: int,
+    grid: AgeGrid,
+    age_pos: list[int],
+    sexes_in: tuple[object, ...],
+    sexes: tuple[str, ...],
+) -> GroupedPopulation:
+    """One date: check the published totals, drop areas that did not exist."""
+    ages = table.levels["age"]
+    sex_pos = [sexes_in.index(s) for s in sexes]
+    counts = cube[:, sex_pos][:, :, age_pos]
+    codes = list(table.levels["region"])
+    notes = _total_problems(cube, ages, age_pos, codes, sexes_in, sexes, counts)
+    unknown = [ages.index(a) for a in ages if a is None]
+    if unknown:
+        n_unknown = np.nansum(cube[:, :, unknown])
+        notes.append(f"{n_unknown:.0f} Personen mit unbekanntem Alter nicht zugeordnet")
+    # drop areas that did not exist (all cells exactly 0 from '-')
+    keep = ~np.all(cube == 0, axis=(1, 2))
+    dropped = [c for c, k in zip(codes, keep, strict=True) if not k]
+    if dropped:
+        notes.append(
+            "Gebiete ohne Bevölkerung (nur '-', am Stichtag nicht bestehend) entfernt: "
+            + ", ".join(dropped)
+        )
+    kept = [c for c, k in zip(codes, keep, strict=True) if k]
+    return GroupedPopulation(
+        codes=tuple(kept),
+        names=tuple(table.region_names.get(c, c) for c in kept),
+        year=year,
+        grid=grid,
+        counts=counts[keep],
+        sexes=sexes,
+        source=f"{table.code} ({Path(table.source).name})",
+        notes=tuple(notes),
+    )
+
+
+def _total_problems(cube, ages, age_pos, codes, sexes_in, sexes, counts) -> list[str]:
+    """Notes where the parts do not add up to the published totals."""
+    problems = []
+    if TOTAL in ages:
+        published = cube[:, :, ages.index(TOTAL)]
+        parts = cube[:, :, age_pos].sum(axis=2)
+        bad = np.argwhere(np.abs(parts - published) > 0.5)
+        if len(bad):
+            r, s = bad[0]
+            problems.append(
+                f"{len(bad)} Summen nach Alter weichen ab, z. B. {codes[r]} "
+                f"({sexes_in[s]}): {parts[r, s]:.0f} statt {published[r, s]:.0f}"
+            )
+    if "total" in sexes_in and sexes == ("male", "female"):
+        t = cube[:, sexes_in.index("total")][:, age_pos]
+        diff = np.abs(counts.sum(axis=1) - t)
+        if np.any(diff > 0.5):
+            problems.append(f"{int((diff > 0.5).sum())} Summen männlich+weiblich weichen ab")
+    return problems
 
 
 def table_to_populations(table: Table, *, method: Method = "monotone") -> list[Population]:

@@ -34,6 +34,7 @@ import csv
 import io
 import math
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
@@ -234,10 +235,19 @@ class _CachedParsers:
 
 
 def _from_rows(rows: Iterable[tuple[int, list[str]]], name: str, encoding: str) -> Table:
+    """Header check, accumulation per area and date, completeness, the Table."""
     rows = iter(rows)
     first = next(rows, None)
     if first is None:
         raise DataError(name, "Keine Datenzeilen.", "no data rows.")
+    col = _header_columns(first, name)
+    acc = _Accumulated()
+    _accumulate(rows, col, name, acc)
+    _check_complete(acc, name)
+    return _register_table(acc, col, name, encoding)
+
+
+def _header_columns(first: tuple[int, list[str]], name: str) -> dict[str, int]:
     header_line, header = first
     col = {_norm(h): i for i, h in enumerate(header) if _norm(h)}
     missing_cols = [c for c in REQUIRED if c not in col]
@@ -251,19 +261,36 @@ def _from_rows(rows: Iterable[tuple[int, list[str]]], name: str, encoding: str) 
             expected_de="Kopfzeile " + ";".join(COLUMNS),
             expected_en="header " + ";".join(COLUMNS),
         )
-    sex_cols = ["maennlich", "weiblich"] + (
+    col["_width"] = len(header)
+    return col
+
+
+@dataclass
+class _Accumulated:
+    """Counts per (area, date): male, female, divers × ages, as one flat list."""
+
+    counts: dict[tuple[str, str], list[float]] = field(default_factory=dict)
+    names: dict[str, str] = field(default_factory=dict)
+    missing: list[MissingCell] = field(default_factory=list)
+    first_line: dict[tuple[str, str], int] = field(default_factory=dict)
+    ages_seen: dict[tuple[str, str], dict[int, int]] = field(default_factory=dict)
+
+
+def _sex_columns(col: dict[str, int]) -> list[str]:
+    return ["maennlich", "weiblich"] + (
         ["divers_ohne_angabe"] if "divers_ohne_angabe" in col else []
     )
-    counts: dict[tuple[str, str], list[float]] = {}
-    names: dict[str, str] = {}
-    missing: list[MissingCell] = []
-    first_line: dict[tuple[str, str], int] = {}
-    ages_seen: dict[tuple[str, str], dict[int, int]] = {}  # age -> first line
+
+
+def _accumulate(
+    rows: Iterable[tuple[int, list[str]]], col: dict[str, int], name: str, acc: _Accumulated
+) -> None:
     parse = _CachedParsers(name, col)
+    sex_cols = _sex_columns(col)
     i_area, i_date, i_age = col["gebiet"], col["stichtag"], col["alter"]
     i_name = col.get("gebiet_name")
-    sex_idx = [(k, col[c]) for k, c in enumerate(sex_cols)]
-    width = len(header)
+    sex_idx = [(k, col[c], c == "divers_ohne_angabe") for k, c in enumerate(sex_cols)]
+    width = col["_width"]
     for line, row in rows:
         if len(row) < width:
             row = row + [""] * (width - len(row))
@@ -283,50 +310,62 @@ def _from_rows(rows: Iterable[tuple[int, list[str]]], name: str, encoding: str) 
         raw_age = row[i_age].strip()
         age = parse.age(raw_age, line)
         key2 = (area, date)
-        arr = counts.get(key2)
+        arr = acc.counts.get(key2)
         if arr is None:
-            arr = counts[key2] = [0.0] * (3 * N_AGES)
-            first_line[key2] = line
-            ages_seen[key2] = {}
-        lines_by_age = ages_seen[key2]
-        if age in lines_by_age and not (
-            age == MAX_AGE and raw_age.isdigit() and int(raw_age) > MAX_AGE
-        ):
-            raise DataError(
-                name,
-                "Doppelte Zeile für Gebiet, Stichtag und Alter.",
-                "duplicate row for area, date and age.",
-                line=line,
-                found=f"{area}; {date}; {raw_age}",
-                expected_de=f"jede Kombination nur einmal (zuerst in Zeile {lines_by_age[age]})",
-                expected_en=f"each combination once (first in line {lines_by_age[age]})",
-            )
-        lines_by_age.setdefault(age, line)
-        if i_name is not None and area not in names and row[i_name].strip():
-            names[area] = row[i_name].strip()
-        for k, j in sex_idx:
+            arr = acc.counts[key2] = [0.0] * (3 * N_AGES)
+            acc.first_line[key2] = line
+            acc.ages_seen[key2] = {}
+        _check_duplicate(acc.ages_seen[key2], age, raw_age, line, key2, name)
+        if i_name is not None and area not in acc.names and row[i_name].strip():
+            acc.names[area] = row[i_name].strip()
+        for k, j, optional in sex_idx:
             text = row[j].strip()
-            value, reason = parse.count(text, line, j, optional=sex_cols[k] == "divers_ohne_angabe")
+            value, reason = parse.count(text, line, j, optional=optional)
             if reason is not None:
-                missing.append(
-                    MissingCell(line, j + 1, text, reason, (area, date, str(age), sex_cols[k]))
-                )
+                key = (area, date, str(age), sex_cols[k])
+                acc.missing.append(MissingCell(line, j + 1, text, reason, key))
             arr[k * N_AGES + age] += value
-    if not counts:
+
+
+def _check_duplicate(
+    lines_by_age: dict[int, int], age: int, raw_age: str, line: int, key2, name: str
+) -> None:
+    """One row per area, date and age; ages above 100 are added to 100+."""
+    if age in lines_by_age and not (
+        age == MAX_AGE and raw_age.isdigit() and int(raw_age) > MAX_AGE
+    ):
+        area, date = key2
+        raise DataError(
+            name,
+            "Doppelte Zeile für Gebiet, Stichtag und Alter.",
+            "duplicate row for area, date and age.",
+            line=line,
+            found=f"{area}; {date}; {raw_age}",
+            expected_de=f"jede Kombination nur einmal (zuerst in Zeile {lines_by_age[age]})",
+            expected_en=f"each combination once (first in line {lines_by_age[age]})",
+        )
+    lines_by_age.setdefault(age, line)
+
+
+def _check_complete(acc: _Accumulated, name: str) -> None:
+    if not acc.counts:
         raise DataError(name, "Keine Datenzeilen.", "no data rows.")
-    for (area, date), _arr in counts.items():
-        absent = sorted(set(range(N_AGES)) - ages_seen[(area, date)].keys())
+    for (area, date), seen in acc.ages_seen.items():
+        absent = sorted(set(range(N_AGES)) - seen.keys())
         if absent:
             shown = ", ".join("100+" if a == MAX_AGE else str(a) for a in absent[:10])
             raise DataError(
                 name,
                 f"Gebiet {area}, Stichtag {date}: Altersjahre fehlen ({shown}).",
                 f"area {area}, date {date}: ages missing ({shown}).",
-                line=first_line[(area, date)],
+                line=acc.first_line[(area, date)],
                 expected_de="alle Altersjahre 0 … 99 und 100+",
                 expected_en="all ages 0 … 99 and 100+",
             )
-    keys = list(counts)
+
+
+def _register_table(acc: _Accumulated, col: dict[str, int], name: str, encoding: str) -> Table:
+    keys = list(acc.counts)
     areas = list(dict.fromkeys(a for a, _ in keys))
     dates = sorted({d for _, d in keys})
     area_pos = {a: i for i, a in enumerate(areas)}
@@ -336,13 +375,13 @@ def _from_rows(rows: Iterable[tuple[int, list[str]]], name: str, encoding: str) 
     idx_region = np.empty(n, dtype=np.int32)
     idx_date = np.empty(n, dtype=np.int32)
     for k, (area, date) in enumerate(keys):
-        arr = np.asarray(counts[(area, date)]).reshape(3, N_AGES)
+        arr = np.asarray(acc.counts[(area, date)]).reshape(3, N_AGES)
         both = arr[:2] + arr[2] / 2.0  # divers/ohne Angabe: half male, half female
         values[k * 2 * N_AGES : (k + 1) * 2 * N_AGES] = both.reshape(-1)
         idx_region[k * 2 * N_AGES : (k + 1) * 2 * N_AGES] = area_pos[area]
         idx_date[k * 2 * N_AGES : (k + 1) * 2 * N_AGES] = date_pos[date]
     ages = (*tuple(AgeInterval(a, a + 1) for a in range(MAX_AGE)), AgeInterval(MAX_AGE, None))
-    notes = ()
+    notes: tuple[str, ...] = ()
     if "divers_ohne_angabe" in col:
         notes = ("divers/ohne Angabe je zur Hälfte männlich und weiblich zugeordnet",)
     return Table(
@@ -368,8 +407,8 @@ def _from_rows(rows: Iterable[tuple[int, list[str]]], name: str, encoding: str) 
         code="Melderegister",
         title="Einwohner nach Gebiet, Altersjahren und Geschlecht (Melderegister)",
         unit="Anzahl",
-        region_names={a: names.get(a, a) for a in areas},
-        missing=tuple(missing),
+        region_names={a: acc.names.get(a, a) for a in areas},
+        missing=tuple(acc.missing),
         notes=notes,
         encoding=encoding,
     )
