@@ -318,7 +318,7 @@ class Ballot(models.Model):
 
     The check constraint is the last line of defence: even a buggy caller cannot store more
     points than the budget. Services change ``spent`` only with a conditional UPDATE while
-    holding the row lock (see ``services.vote_cast``).
+    holding the row lock (see ``voting.vote_cast``).
     """
 
     participant = models.ForeignKey(Participant, on_delete=models.CASCADE, related_name="ballots")

@@ -24,7 +24,7 @@ from zwk.core.database import retry_when_busy
 from zwk.core.net import client_ip
 from zwk.core.queries import one_or_none
 from zwk.core.views import add_form_errors
-from zwk.workshops import identity, live, selectors, services
+from zwk.workshops import identity, live, selectors, services, voting
 from zwk.workshops.forms import CardForm, JoinForm, municipality_themes
 from zwk.workshops.models import INVITE_PARAM, PRIVACY_NOTICE_VERSION, Card, Workshop
 from zwk.workshops.views.cards import photo_response
@@ -335,9 +335,9 @@ def _vote(request, code, card, *, withdraw: bool):
     else:
         try:
             if withdraw:
-                services.vote_withdraw(participant=participant, card=card_obj, card_is_fresh=True)
+                voting.vote_withdraw(participant=participant, card=card_obj, card_is_fresh=True)
             else:
-                services.vote_cast(participant=participant, card=card_obj, card_is_fresh=True)
+                voting.vote_cast(participant=participant, card=card_obj, card_is_fresh=True)
         except ValidationError as exc:
             error, status = " ".join(exc.messages), 400
     if request.htmx:

@@ -4,7 +4,8 @@ Every function runs in one transaction, checks its invariants (phase open, budge
 workshop, not blocked – the first and the last asked of ``rules.py``) and returns the changed
 object. Moderator actions go to the audit log; participant actions do not (no accounts, data
 minimisation). Every change participants can see bumps ``Workshop.version`` so that live
-views can answer "nothing new" cheaply.
+views can answer "nothing new" cheaply. Dot voting is in ``voting.py``, project sketches and
+photos in ``results.py``.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from datetime import timedelta
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.db import IntegrityError, connection, transaction
+from django.db import connection, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -21,8 +22,7 @@ from django.utils.translation import gettext as _
 from zwk.accounts.models import User
 from zwk.accounts.services import audit_record
 from zwk.core import permissions
-from zwk.core.queries import one_or_none
-from zwk.core.text import clean_line, clean_text
+from zwk.core.text import clean_line
 from zwk.core.uploads import random_upload_name, reencode_image
 from zwk.municipalities.models import Municipality, Theme
 from zwk.workshops import live
@@ -30,18 +30,15 @@ from zwk.workshops import rules as workshop_rules
 from zwk.workshops.models import (
     CARD_MAX_LENGTH,
     PRIVACY_NOTICE_VERSION,
-    Ballot,
     Card,
     Cluster,
     Participant,
     Phase,
-    Sketch,
     Vote,
     Workshop,
-    WorkshopPhoto,
     unique_code,
 )
-from zwk.workshops.phases import PHASE_TYPES, VOTE, WRITE, killer_phrase_in
+from zwk.workshops.phases import PHASE_TYPES, WRITE, killer_phrase_in
 
 
 def bump(workshop: Workshop | int) -> int | None:
@@ -67,7 +64,7 @@ def bump(workshop: Workshop | int) -> int | None:
     return row[0]
 
 
-def _audit(by, action, message, workshop, obj=None, request=None, security=False):
+def audit(by, action, message, workshop, obj=None, request=None, security=False):
     audit_record(
         actor=by,
         action=action,
@@ -103,7 +100,7 @@ def workshop_create(
         Phase(workshop=workshop, kind=t.kind, order=i, minutes=t.default_minutes)
         for i, t in enumerate(PHASE_TYPES)
     )
-    _audit(
+    audit(
         by,
         "workshop.created",
         _("Zukunftswerkstatt „%(title)s“ angelegt") % {"title": workshop.title},
@@ -129,7 +126,7 @@ def workshop_update(
     if moderators is not None:
         workshop.moderators.set(moderators)
     bump(workshop)
-    _audit(by, "workshop.updated", _("Zukunftswerkstatt bearbeitet"), workshop, request=request)
+    audit(by, "workshop.updated", _("Zukunftswerkstatt bearbeitet"), workshop, request=request)
     return workshop
 
 
@@ -155,7 +152,7 @@ def phase_open(*, phase: Phase, by: User, request=None) -> Phase:
     phase.closed_at = None
     phase.save(update_fields=["state", "opened_at", "closed_at"])
     bump(workshop)
-    _audit(
+    audit(
         by,
         "workshop.phase_reopened" if was_closed else "workshop.phase_opened",
         (_("%(phase)s wieder geöffnet") if was_closed else _("%(phase)s geöffnet"))
@@ -176,7 +173,7 @@ def phase_close(*, phase: Phase, by: User, request=None) -> Phase:
     phase.closed_at = timezone.now()
     phase.save(update_fields=["state", "closed_at"])
     bump(phase.workshop)
-    _audit(
+    audit(
         by,
         "workshop.phase_closed",
         _("%(phase)s geschlossen") % {"phase": phase.type.title},
@@ -206,7 +203,7 @@ def workshop_finish(*, workshop: Workshop, by: User, request=None) -> Workshop:
     workshop.finished_at = now
     workshop.save(update_fields=["finished_at"])
     bump(workshop)
-    _audit(by, "workshop.finished", _("Zukunftswerkstatt abgeschlossen"), workshop, request=request)
+    audit(by, "workshop.finished", _("Zukunftswerkstatt abgeschlossen"), workshop, request=request)
     return workshop
 
 
@@ -253,7 +250,7 @@ def participant_block(
     participant.blocked_reason = clean_line(reason, max_length=200)
     participant.save(update_fields=["blocked_at", "blocked_reason"])
     bump(participant.workshop)
-    _audit(
+    audit(
         by,
         "workshop.participant_blocked",
         # No pseudonym in the audit log: it outlives the participant data's retention period.
@@ -271,7 +268,7 @@ def participant_unblock(*, participant: Participant, by: User, request=None) -> 
     participant.blocked_at = None
     participant.blocked_reason = ""
     participant.save(update_fields=["blocked_at", "blocked_reason"])
-    _audit(
+    audit(
         by,
         "workshop.participant_unblocked",
         _("Sperre von teilnehmender Person Nr. %(pk)s aufgehoben") % {"pk": participant.pk},
@@ -386,7 +383,7 @@ def card_add_paper(
     )
     _save_with_photo(card, photo)
     bump(phase.workshop)
-    _audit(
+    audit(
         by,
         "workshop.card_paper",
         _("Papierkarte erfasst: %(text)s") % {"text": card.text[:80]},
@@ -412,7 +409,7 @@ def card_update(*, card: Card, by: User, text: str, theme=None, request=None, **
     card.full_clean()
     card.save()
     bump(card.workshop)
-    _audit(
+    audit(
         by,
         "workshop.card_edited",
         _("Karte bearbeitet: %(text)s") % {"text": card.text[:80]},
@@ -432,7 +429,7 @@ def card_hide(*, card: Card, by: User, reason: str, request=None) -> Card:
     card.hidden_reason = reason
     card.save(update_fields=["hidden_at", "hidden_reason", "updated_at"])
     bump(card.workshop)
-    _audit(
+    audit(
         by,
         "workshop.card_hidden",
         _("Karte ausgeblendet (%(reason)s): %(text)s") % {"reason": reason, "text": card.text[:80]},
@@ -449,7 +446,7 @@ def card_show(*, card: Card, by: User, request=None) -> Card:
     card.hidden_reason = ""
     card.save(update_fields=["hidden_at", "hidden_reason", "updated_at"])
     bump(card.workshop)
-    _audit(
+    audit(
         by,
         "workshop.card_shown",
         _("Karte wieder eingeblendet: %(text)s") % {"text": card.text[:80]},
@@ -488,7 +485,7 @@ def card_merge(*, source: Card, target: Card, by: User, request=None) -> Card:
     source.cluster = None
     source.save(update_fields=["merged_into", "cluster", "updated_at"])
     bump(target.workshop)
-    _audit(
+    audit(
         by,
         "workshop.card_merged",
         _("Karte „%(source)s“ mit „%(target)s“ zusammengeführt")
@@ -512,7 +509,7 @@ def cluster_create(*, phase: Phase, title: str, by: User, cards=(), request=None
     for card in cards:
         card_set_cluster(card=card, cluster=cluster, by=by)
     bump(phase.workshop)
-    _audit(
+    audit(
         by,
         "workshop.cluster_created",
         _("Cluster „%(title)s“ angelegt") % {"title": title},
@@ -537,7 +534,7 @@ def cluster_rename(*, cluster: Cluster, title: str, by: User, request=None) -> C
 @transaction.atomic
 def cluster_delete(*, cluster: Cluster, by: User, request=None) -> None:
     workshop = cluster.workshop
-    _audit(
+    audit(
         by,
         "workshop.cluster_deleted",
         _("Cluster „%(title)s“ aufgelöst") % {"title": cluster.title},
@@ -557,192 +554,6 @@ def card_set_cluster(*, card: Card, cluster: Cluster | None, by: User, request=N
     card.save(update_fields=["cluster", "updated_at"])
     bump(card.workshop)
     return card
-
-
-# --- Dot voting ("Punkten") -------------------------------------------------------------
-
-
-def _votable_card(card: Card, participant: Participant, fresh: bool) -> tuple[Card, Phase]:
-    if not fresh:
-        card = Card.objects.select_related("phase").get(pk=card.pk)
-    if card.workshop_id == participant.workshop_id:
-        card.workshop = participant.workshop  # loaded with the participant: no query
-    phase = card.phase
-    workshop_rules.require(VOTE, participant, phase)
-    if not card.is_visible:
-        raise ValidationError(_("Diese Karte ist nicht mehr sichtbar."))
-    return card, phase
-
-
-@transaction.atomic
-def vote_cast(
-    *, participant: Participant, card: Card, points: int = 1, card_is_fresh: bool = False
-) -> Vote:
-    """Put ``points`` on ``card``; refuses beyond the budget or the per-card maximum.
-
-    ``card_is_fresh``: the caller has just read the card with ``select_related("phase")``
-    in this request (the participant views do) – saves reading it a second time.
-
-    Concurrency: the participant's ballot row is locked (SELECT … FOR UPDATE) and changed
-    with a conditional UPDATE (``spent + points <= budget``), so two requests of the same
-    participant are serialised and cannot both spend the last point. The ballot's check
-    constraint backs this in the database itself.
-    """
-    if points < 1:
-        raise ValidationError(_("Ungültige Punktzahl."))
-    card, phase = _votable_card(card, participant, card_is_fresh)
-    workshop = card.workshop
-    ballot = _locked_ballot(participant, phase, workshop)
-    spent = Ballot.objects.filter(pk=ballot.pk, spent__lte=F("budget") - points).update(
-        spent=F("spent") + points
-    )
-    if not spent:
-        raise ValidationError(
-            _(
-                "Sie haben alle %(n)d Punkte dieser Phase vergeben. Nehmen Sie einen zurück, um umzuverteilen."
-            )
-            % {"n": ballot.budget}
-        )
-    vote = one_or_none(Vote.objects.filter(participant=participant, card=card))
-    current = vote.points if vote else 0
-    if current + points > workshop.max_points_per_card:
-        raise ValidationError(
-            _("Sie können einer Karte höchstens %(n)d Punkt(e) geben.")
-            % {"n": workshop.max_points_per_card}
-        )
-    if vote is None:
-        vote = Vote.objects.create(participant=participant, card=card, phase=phase, points=points)
-    else:
-        Vote.objects.filter(pk=vote.pk).update(points=F("points") + points)
-        vote.points += points
-    bump(workshop)
-    return vote
-
-
-@transaction.atomic
-def vote_withdraw(
-    *, participant: Participant, card: Card, points: int = 1, card_is_fresh: bool = False
-) -> int:
-    """Take points back from ``card`` while the phase is open; returns the points left on it."""
-    card, phase = _votable_card(card, participant, card_is_fresh)
-    ballot = _locked_ballot(participant, phase, card.workshop)
-    vote = one_or_none(Vote.objects.filter(participant=participant, card=card))
-    if vote is None:
-        raise ValidationError(_("Sie haben dieser Karte keinen Punkt gegeben."))
-    points = min(points, vote.points)
-    if vote.points == points:
-        vote.delete()
-        left = 0
-    else:
-        Vote.objects.filter(pk=vote.pk).update(points=F("points") - points)
-        left = vote.points - points
-    Ballot.objects.filter(pk=ballot.pk).update(spent=F("spent") - points)
-    bump(card.workshop)
-    return left
-
-
-def _locked_ballot(participant: Participant, phase: Phase, workshop: Workshop) -> Ballot:
-    """The participant's ballot of ``phase``, locked; created on the first point."""
-    ballot = one_or_none(
-        Ballot.objects.select_for_update().filter(participant=participant, phase=phase)
-    )
-    if ballot is not None:
-        return ballot
-    try:
-        with transaction.atomic():
-            Ballot.objects.create(participant=participant, phase=phase, budget=workshop.vote_budget)
-    except IntegrityError:  # created concurrently by another request of the same device
-        pass
-    return Ballot.objects.select_for_update().get(participant=participant, phase=phase)
-
-
-# --- Project sketches -------------------------------------------------------------------
-
-SKETCH_FIELDS = ("title", "goal", "first_steps", "who_needed", "resources", "sponsor")
-
-
-@transaction.atomic
-def sketch_save(
-    *,
-    workshop: Workshop,
-    by: User,
-    data: dict,
-    sketch: Sketch | None = None,
-    request=None,
-) -> Sketch:
-    cluster = data.get("cluster")
-    if cluster is not None and cluster.workshop_id != workshop.pk:
-        raise ValidationError(_("Dieser Cluster gehört zu einer anderen Werkstatt."))
-    created = sketch is None
-    sketch = sketch or Sketch(workshop=workshop, created_by=by)
-    for key in (*SKETCH_FIELDS, "cluster", "theme", "for_plan"):
-        if key in data:
-            value = data[key]
-            if key in SKETCH_FIELDS:
-                one_line = key in ("title", "sponsor")
-                clean = clean_line if one_line else clean_text
-                value = clean(value, max_length=200 if one_line else 2000)
-            setattr(sketch, key, value)
-    sketch.full_clean()
-    sketch.save()
-    bump(workshop)
-    _audit(
-        by,
-        "workshop.sketch_created" if created else "workshop.sketch_updated",
-        (
-            _("Projektskizze „%(title)s“ angelegt")
-            if created
-            else _("Projektskizze „%(title)s“ bearbeitet")
-        )
-        % {"title": sketch.title},
-        workshop,
-        obj=sketch,
-        request=request,
-    )
-    return sketch
-
-
-# --- Photo documentation ---------------------------------------------------------------
-
-
-@transaction.atomic
-def photo_add(*, workshop: Workshop, by: User, upload, caption: str, request=None) -> WorkshopPhoto:
-    caption = clean_line(caption, max_length=200)
-    if not caption:
-        raise ValidationError(_("Bitte beschreiben Sie kurz, was das Foto zeigt."))
-    content, ext = reencode_image(upload, max_size=(2000, 2000))
-    photo = WorkshopPhoto(workshop=workshop, caption=caption, uploaded_by=by)
-    photo.image.save(random_upload_name(ext), ContentFile(content), save=False)
-    try:
-        photo.full_clean()
-        photo.save()
-    except Exception:
-        photo.image.delete(save=False)
-        raise
-    _audit(
-        by,
-        "workshop.photo_added",
-        _("Foto hinzugefügt: %(caption)s") % {"caption": caption},
-        workshop,
-        obj=photo,
-        request=request,
-    )
-    return photo
-
-
-@transaction.atomic
-def photo_delete(*, photo: WorkshopPhoto, by: User, request=None) -> None:
-    _audit(
-        by,
-        "workshop.photo_deleted",
-        _("Foto gelöscht: %(caption)s") % {"caption": photo.caption},
-        photo.workshop,
-        obj=photo,
-        request=request,
-    )
-    image = photo.image
-    photo.delete()
-    transaction.on_commit(lambda: image.delete(save=False))
 
 
 # --- Retention --------------------------------------------------------------------------

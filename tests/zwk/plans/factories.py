@@ -1,11 +1,11 @@
 """Small builders for plan tests (services only, so the tests exercise the real paths)."""
 
 from zwk.plans import services
-from zwk.workshops import services as workshop_services
+from zwk.workshops import results as workshop_results
 
 
 def make_sketch(workshop, by, title="Bürgerbus", **data):
-    return workshop_services.sketch_save(
+    return workshop_results.sketch_save(
         workshop=workshop, by=by, data={"title": title, "goal": "Mobil ohne Auto", **data}
     )
 

@@ -88,7 +88,7 @@ PNG_1PX = (
 
 def build(world):
     from tests.zwk.workshops.factories import make_workshop
-    from zwk.workshops import services
+    from zwk.workshops import results, services
 
     municipality, users = world["municipality"], world["users"]
     coordinator = users["coordinator"]
@@ -104,10 +104,10 @@ def build(world):
     )
     participant = services.participant_join(workshop=workshop, pseudonym="Anna", consent=True)
     cluster = services.cluster_create(phase=phase, title="Aufenthalt", by=coordinator)
-    sketch = services.sketch_save(
+    sketch = results.sketch_save(
         workshop=workshop, by=coordinator, data={"title": "Bänke", "goal": "Mehr Sitzplätze"}
     )
-    photo = services.photo_add(
+    photo = results.photo_add(
         workshop=workshop,
         by=coordinator,
         upload=SimpleUploadedFile("pinnwand.png", PNG_1PX, "image/png"),

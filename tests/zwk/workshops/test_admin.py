@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from tests.factories import UserFactory
 from tests.zwk.workshops.factories import join
-from zwk.workshops import services
+from zwk.workshops import results, services
 
 
 @pytest.mark.parametrize(
@@ -18,7 +18,7 @@ def test_admin_pages(client, workshop, critique, coordinator, model):
     anna = join(workshop)
     card = services.card_create(participant=anna, phase=critique, text="Busse")
     services.cluster_create(phase=critique, title="Bus", by=coordinator, cards=[card])
-    services.sketch_save(workshop=workshop, by=coordinator, data={"title": "Bus", "goal": "Mobil"})
+    results.sketch_save(workshop=workshop, by=coordinator, data={"title": "Bus", "goal": "Mobil"})
     user = UserFactory(username="office-admin", is_office=True, is_staff=True, is_superuser=True)
     client.force_login(user, backend="zwk.accounts.backends.EmailOrUsernameBackend")
     opts = model._meta

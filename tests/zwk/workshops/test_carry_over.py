@@ -11,11 +11,11 @@ import re
 from django.urls import reverse
 
 from zwk.plans.models import Measure
-from zwk.workshops import services
+from zwk.workshops import results
 
 
 def _sketch(workshop, by, title, **data):
-    return services.sketch_save(
+    return results.sketch_save(
         workshop=workshop, by=by, data={"title": title, "goal": f"Ziel: {title}", **data}
     )
 

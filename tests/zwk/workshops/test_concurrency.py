@@ -12,7 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import connection, connections
 
 from tests.zwk.workshops.factories import join, make_workshop, open_phase
-from zwk.workshops import services
+from zwk.workshops import services, voting
 from zwk.workshops.models import Ballot, Vote
 
 ATTEMPTS = 20
@@ -21,7 +21,7 @@ ATTEMPTS = 20
 def _spend(participant, card, results, barrier):
     try:
         barrier.wait(timeout=10)
-        services.vote_cast(participant=participant, card=card)
+        voting.vote_cast(participant=participant, card=card)
         results.append("ok")
     except ValidationError:
         results.append("refused")
@@ -53,7 +53,7 @@ def test_concurrent_votes_beyond_budget_store_exactly_the_budget(municipality, c
     else:
         for p, c in jobs:
             try:
-                services.vote_cast(participant=p, card=c)
+                voting.vote_cast(participant=p, card=c)
                 results.append("ok")
             except ValidationError:
                 results.append("refused")
@@ -81,7 +81,7 @@ def test_concurrent_votes_of_many_participants_are_all_counted(municipality, coo
             t.join(timeout=30)
     else:
         for p, c in jobs:
-            services.vote_cast(participant=p, card=c)
+            voting.vote_cast(participant=p, card=c)
             results.append("ok")
     assert results.count("ok") == 20, results
     assert sum(Vote.objects.filter(card=card).values_list("points", flat=True)) == 20

@@ -9,7 +9,7 @@ from django.test import Client
 from django.urls import reverse
 
 from tests.zwk.workshops.factories import make_workshop, open_phase
-from zwk.workshops import services
+from zwk.workshops import results, services
 from zwk.workshops.models import Card, Participant, Vote
 
 
@@ -191,7 +191,7 @@ def test_participant_matrix(setup, municipality, coordinator, member):
 
 def test_follow_up_shows_participants_the_project_sketches(setup, coordinator):
     workshop, _phase, _card = setup
-    services.sketch_save(
+    results.sketch_save(
         workshop=workshop, by=coordinator, data={"title": "Bürgerbus", "goal": "Abends mobil"}
     )
     open_phase(workshop, "follow_up", by=coordinator)

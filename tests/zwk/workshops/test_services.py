@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tests.zwk.workshops.factories import join, make_workshop, open_phase
-from zwk.workshops import selectors, services
+from zwk.workshops import results, selectors, services, voting
 from zwk.workshops.models import Ballot, Card, Participant, Phase, Vote, Workshop
 
 
@@ -37,7 +37,7 @@ def test_closed_phase_rejects_cards_and_votes_with_a_clear_message(
     with pytest.raises(ValidationError, match="abgeschlossen"):
         services.card_create(participant=anna, phase=critique, text="Noch etwas")
     with pytest.raises(ValidationError, match="abgeschlossen"):
-        services.vote_cast(participant=anna, card=card)
+        voting.vote_cast(participant=anna, card=card)
 
 
 def test_preparation_phase_takes_no_cards(workshop, coordinator, anna):
@@ -73,33 +73,33 @@ def test_vote_beyond_budget_is_refused(workshop, critique, anna, coordinator):
         services.card_add_paper(phase=critique, by=coordinator, text=f"Karte {i}") for i in range(3)
     ]
     for card in (cards[0], cards[0], cards[1], cards[1], cards[2]):
-        services.vote_cast(participant=anna, card=card)
+        voting.vote_cast(participant=anna, card=card)
     with pytest.raises(ValidationError, match="alle 5 Punkte"):
-        services.vote_cast(participant=anna, card=cards[2])
+        voting.vote_cast(participant=anna, card=cards[2])
     assert Ballot.objects.get(participant=anna).spent == 5
     assert sum(Vote.objects.filter(participant=anna).values_list("points", flat=True)) == 5
 
 
 def test_vote_beyond_the_per_card_maximum_is_refused(critique, anna, coordinator):
     card = services.card_add_paper(phase=critique, by=coordinator, text="Busse")
-    services.vote_cast(participant=anna, card=card)
-    services.vote_cast(participant=anna, card=card)
+    voting.vote_cast(participant=anna, card=card)
+    voting.vote_cast(participant=anna, card=card)
     with pytest.raises(ValidationError, match="höchstens 2"):
-        services.vote_cast(participant=anna, card=card)
+        voting.vote_cast(participant=anna, card=card)
     assert Ballot.objects.get(participant=anna).spent == 2
 
 
 def test_withdrawn_points_can_be_spent_again(critique, anna, coordinator):
     card = services.card_add_paper(phase=critique, by=coordinator, text="Busse")
-    services.vote_cast(participant=anna, card=card)
-    assert services.vote_withdraw(participant=anna, card=card) == 0
+    voting.vote_cast(participant=anna, card=card)
+    assert voting.vote_withdraw(participant=anna, card=card) == 0
     assert not Vote.objects.exists()
     assert selectors.points_left(anna, critique) == 5
 
 
 def test_budget_is_per_phase(workshop, coordinator, critique, anna):
     card = services.card_add_paper(phase=critique, by=coordinator, text="Busse")
-    services.vote_cast(participant=anna, card=card, points=2)
+    voting.vote_cast(participant=anna, card=card, points=2)
     fantasy = open_phase(workshop, "fantasy", by=coordinator)
     assert selectors.points_left(anna, fantasy) == 5
 
@@ -111,16 +111,16 @@ def test_participant_of_another_workshop_cannot_vote_here(
     stranger = join(other, "Fremd")
     card = services.card_add_paper(phase=critique, by=coordinator, text="Busse")
     with pytest.raises(ValidationError, match="anderen Werkstatt"):
-        services.vote_cast(participant=stranger, card=card)
+        voting.vote_cast(participant=stranger, card=card)
 
 
 def test_merge_moves_points_and_hides_the_duplicate(critique, coordinator, workshop):
     anna, ben = join(workshop, "Anna"), join(workshop, "Ben")
     target = services.card_add_paper(phase=critique, by=coordinator, text="Mehr Busse")
     source = services.card_add_paper(phase=critique, by=coordinator, text="Busse!")
-    services.vote_cast(participant=anna, card=target)
-    services.vote_cast(participant=anna, card=source)
-    services.vote_cast(participant=ben, card=source, points=2)
+    voting.vote_cast(participant=anna, card=target)
+    voting.vote_cast(participant=anna, card=source)
+    voting.vote_cast(participant=ben, card=source, points=2)
     services.card_merge(source=source, target=target, by=coordinator)
     cards = list(selectors.visible_cards(critique))
     assert [(c.text, c.points) for c in cards] == [("Mehr Busse", 4)]
@@ -133,8 +133,8 @@ def test_clusters_rank_by_the_points_of_their_cards(critique, coordinator, anna)
     c = services.card_add_paper(phase=critique, by=coordinator, text="Jugendraum")
     traffic = services.cluster_create(phase=critique, title="Verkehr", by=coordinator, cards=[a, b])
     services.cluster_create(phase=critique, title="Jugend", by=coordinator, cards=[c])
-    services.vote_cast(participant=anna, card=a)
-    services.vote_cast(participant=anna, card=b)
+    voting.vote_cast(participant=anna, card=a)
+    voting.vote_cast(participant=anna, card=b)
     rows = selectors.clusters_with_cards(critique)
     assert [(r.cluster.title, r.points) for r in rows] == [("Verkehr", 2), ("Jugend", 0)]
     services.cluster_delete(cluster=traffic, by=coordinator)
@@ -177,13 +177,13 @@ def test_sketches_for_plan_lists_proposed_sketches_with_points(
 ):
     card = services.card_add_paper(phase=critique, by=coordinator, text="Bus")
     cluster = services.cluster_create(phase=critique, title="Bus", by=coordinator, cards=[card])
-    services.vote_cast(participant=anna, card=card, points=2)
-    services.sketch_save(
+    voting.vote_cast(participant=anna, card=card, points=2)
+    results.sketch_save(
         workshop=workshop,
         by=coordinator,
         data={"title": "Bürgerbus", "goal": "Mobil", "cluster": cluster},
     )
-    services.sketch_save(
+    results.sketch_save(
         workshop=workshop, by=coordinator, data={"title": "Intern", "goal": "x", "for_plan": False}
     )
     sketches = list(selectors.sketches_for_plan(municipality))
@@ -305,7 +305,7 @@ def test_the_page_and_the_service_give_the_same_answer_in_every_state(
                 checked += 1
             allowed = rules.test_rule("workshops.vote_card", who, critique)
             try:
-                services.vote_cast(participant=who, card=card)
+                voting.vote_cast(participant=who, card=card)
             except ValidationError:
                 assert not allowed, (step, who.pseudonym)
             else:

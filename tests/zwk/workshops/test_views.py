@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from tests.factories import MunicipalityFactory
 from tests.zwk.workshops.factories import join, make_workshop
-from zwk.workshops import services
+from zwk.workshops import results, services, voting
 from zwk.workshops.models import Card, Workshop
 
 
@@ -94,9 +94,9 @@ def test_hiding_needs_a_reason(client_for, workshop, coordinator, critique):
 def test_protocol_has_results_but_no_personal_data(client_for, workshop, coordinator, critique):
     anna = join(workshop, "Annabell Geheim", district="Hinterdorf")
     card = services.card_create(participant=anna, phase=critique, text="Mehr Busse am Abend")
-    services.vote_cast(participant=anna, card=card, points=2)
+    voting.vote_cast(participant=anna, card=card, points=2)
     services.cluster_create(phase=critique, title="Mobilität", by=coordinator, cards=[card])
-    services.sketch_save(
+    results.sketch_save(
         workshop=workshop, by=coordinator, data={"title": "Bürgerbus", "goal": "Mobil sein"}
     )
     kwargs = {"slug": workshop.municipality.slug, "pk": workshop.pk}

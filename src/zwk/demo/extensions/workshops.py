@@ -10,7 +10,7 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from zwk.workshops import services
+from zwk.workshops import results, services, voting
 from zwk.workshops.models import Workshop
 
 ORDER = 40
@@ -113,7 +113,7 @@ def _vote(people, cards, pattern):
     """``pattern``: for each person, indexes of the cards they give a point to."""
     for person, picks in zip(people, pattern, strict=False):
         for index in picks:
-            services.vote_cast(participant=person, card=cards[index])
+            voting.vote_cast(participant=person, card=cards[index])
 
 
 def _open_workshop(municipality, coordinator, team):
@@ -173,7 +173,7 @@ def _finished_workshop(municipality, coordinator, team):
         participant=people[7], phase=critique, text="Abends fährt kaum ein Bus."
     )
     _vote(people, cards, [(0, 1), (0, 2), (0, 5), (3, 4), (1, 2), (5, 0), (2,), (3,)])
-    services.vote_cast(participant=people[6], card=duplicate)
+    voting.vote_cast(participant=people[6], card=duplicate)
     services.card_merge(source=duplicate, target=cards[0], by=coordinator)
     mobility = services.cluster_create(phase=critique, title="Mobilität", by=coordinator)
     for card in (cards[0], cards[4]):
@@ -211,7 +211,7 @@ def _finished_workshop(municipality, coordinator, team):
     _vote(people, projects, [(0,), (0, 2), (1,), (2,), (0,), (1, 2)])
     services.phase_open(phase=workshop.phases.get(kind="follow_up"), by=coordinator)
 
-    services.sketch_save(
+    results.sketch_save(
         workshop=workshop,
         by=coordinator,
         data={
@@ -225,7 +225,7 @@ def _finished_workshop(municipality, coordinator, team):
             "for_plan": True,
         },
     )
-    services.sketch_save(
+    results.sketch_save(
         workshop=workshop,
         by=coordinator,
         data={
@@ -239,7 +239,7 @@ def _finished_workshop(municipality, coordinator, team):
             "for_plan": True,
         },
     )
-    services.photo_add(
+    results.photo_add(
         workshop=workshop,
         by=coordinator,
         upload=_pinboard_image(),

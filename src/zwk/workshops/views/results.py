@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from zwk.core.views import add_form_errors
-from zwk.workshops import selectors, services
+from zwk.workshops import results, selectors
 from zwk.workshops.forms import (
     PhotoForm,
     SketchForm,
@@ -44,7 +44,7 @@ def sketch_form(request, slug, pk, sketch=None):
     form = SketchForm(request.POST or None, instance=sketch_obj, workshop=workshop, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            services.sketch_save(
+            results.sketch_save(
                 workshop=workshop,
                 by=request.user,
                 data=form.cleaned_data,
@@ -76,7 +76,7 @@ def photo_add(request, slug, pk):
     form = PhotoForm(request.POST, request.FILES)
     if form.is_valid():
         try:
-            services.photo_add(
+            results.photo_add(
                 workshop=workshop,
                 by=request.user,
                 upload=form.cleaned_data["image"],
@@ -117,7 +117,7 @@ def photo_delete(request, slug, pk, photo):
     workshop = team_workshop(request, slug, pk, "workshops.moderate_workshop")
     item = _photo(workshop, photo)
     if request.method == "POST":
-        services.photo_delete(photo=item, by=request.user, request=request)
+        results.photo_delete(photo=item, by=request.user, request=request)
         messages.success(request, _("Das Foto wurde gelöscht."))
         return back_to_console(workshop, anchor="fotos")
     return confirm(
