@@ -10,6 +10,9 @@ Entry points:
   documented mass-preserving method of :mod:`demography.agegroups`).
 * :func:`read_grouped_population` – any table by age group (with or without sex) →
   :class:`~demography.agegroups.GroupedPopulation` per date.
+* :func:`read_history` – several files (or Stichtage) of the same regions →
+  :class:`~demography.readers.history.History`: stocks by Stichtag with their population
+  basis, births/deaths/migration by year, aligned per region.
 
 The layout is detected from the content, never from the file name: classic GENESIS /
 Regionalstatistik table, GENESIS flat file (ffcsv), Gemeindeverzeichnis (derived CSV or
@@ -28,6 +31,7 @@ from demography.readers.ffcsv import is_ffcsv_header, read_ffcsv
 from demography.readers.gemeinden import to_ags
 from demography.readers.genesis import is_genesis_first_line, read_genesis_table
 from demography.readers.gv import is_gv_csv_header, read_gv_csv, read_gv_xlsx
+from demography.readers.history import History, read_history
 from demography.readers.limits import DEFAULT_LIMITS, Limits, check_bytes, check_text
 from demography.readers.opendata import is_opendata_header, read_opendata
 from demography.readers.population import (
@@ -43,10 +47,12 @@ from demography.readers.text import decode, is_xlsx, load_bytes
 __all__ = [
     "DEFAULT_LIMITS",
     "DataError",
+    "History",
     "Limits",
     "MissingCell",
     "Table",
     "read_grouped_population",
+    "read_history",
     "read_population",
     "read_table",
     "table_to_grouped",
