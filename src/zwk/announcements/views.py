@@ -20,7 +20,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from zwk.announcements import selectors, services
 from zwk.announcements.forms import AnnouncementForm
 from zwk.announcements.models import Announcement, Recipient
-from zwk.core.views import confirm_page, form_view, require_office
+from zwk.core.views import confirm_view, form_view, require_office
 from zwk.municipalities.access import municipality_for
 
 PAGE_SIZE = 25
@@ -151,27 +151,20 @@ def announcement_send(request, pk):
 @require_http_methods(["GET", "POST"])
 def announcement_delete(request, pk):
     announcement = _announcement_for(request, pk)
-    error = None
-    if request.method == "POST":
-        try:
-            services.announcement_delete(
-                announcement=announcement, by=request.user, request=request
-            )
-        except ValidationError as exc:
-            error = " ".join(exc.messages)
-        else:
-            messages.success(request, _("Der Entwurf wurde gelöscht."))
-            return redirect("announcements:list")
-    elif not announcement.is_draft:
+    if request.method != "POST" and not announcement.is_draft:
         return redirect(announcement)
-    return confirm_page(
+    return confirm_view(
         request,
         title=_("Entwurf löschen"),
         question=_("Möchten Sie den Entwurf „%(s)s“ endgültig löschen?")
         % {"s": announcement.subject},
         confirm_label=_("Entwurf löschen"),
         cancel_url=reverse("announcements:detail", kwargs={"pk": announcement.pk}),
-        error=error,
+        action=lambda: services.announcement_delete(
+            announcement=announcement, by=request.user, request=request
+        ),
+        message=_("Der Entwurf wurde gelöscht."),
+        done=reverse("announcements:list"),
     )
 
 

@@ -22,7 +22,7 @@ from zwk.accounts.decorators import audited_export
 from zwk.core import ratelimit
 from zwk.core.net import client_ip
 from zwk.core.uploads import attachment_response
-from zwk.core.views import add_form_errors, confirm_page
+from zwk.core.views import add_form_errors, confirm_view
 from zwk.exchange import exports, ical, selectors, services
 from zwk.exchange.forms import CancelEventForm, DocumentationForm, EventForm, RegistrationForm
 from zwk.exchange.models import Event, EventType
@@ -415,21 +415,7 @@ def registration_cancel(request, token):
     if not registration.is_active:
         messages.info(request, _("Diese Anmeldung ist bereits storniert."))
         return redirect(back)
-    error = None
-    if request.method == "POST":
-        try:
-            services.registration_cancel(
-                registration=registration, by=request.user, request=request
-            )
-        except ValidationError as exc:
-            error = " ".join(exc.messages)
-        else:
-            messages.success(
-                request,
-                _("Ihre Anmeldung ist storniert. Sie bekommen eine Bestätigung per E-Mail."),
-            )
-            return redirect(back)
-    return confirm_page(
+    return confirm_view(
         request,
         title=_("Anmeldung stornieren"),
         question=_(
@@ -439,5 +425,9 @@ def registration_cancel(request, token):
         % {"title": event.title},
         confirm_label=_("Ja, Anmeldung stornieren"),
         cancel_url=back,
-        error=error,
+        action=lambda: services.registration_cancel(
+            registration=registration, by=request.user, request=request
+        ),
+        message=_("Ihre Anmeldung ist storniert. Sie bekommen eine Bestätigung per E-Mail."),
+        done=back,
     )
