@@ -125,8 +125,10 @@ def national_shape(year: float) -> np.ndarray:
     """Germany's population by sex and single age (2, 101) around 31.12. of ``year``.
 
     From the shipped stocks 2015–2021 (12411-0013): the nearest year, with cohorts
-    shifted by the difference in whole years (ages born after the nearest year repeat the
-    youngest cohort; ages beyond 100 are dropped). Only the shape within age groups is used.
+    shifted by the difference in whole years and corrected for mortality with the base
+    life table (a cohort aged x + s later had ``l(x+s)/l(x)`` of its members alive).
+    Ages born after the nearest year repeat the youngest cohort; ages beyond the reference
+    continue with the life table. Only the shape within age groups is used.
     """
     ref = _reference()
     years = sorted(ref)
@@ -135,19 +137,22 @@ def national_shape(year: float) -> np.ndarray:
     base = ref[y0]
     if shift == 0:
         return base
+    lx = np.maximum(_survivorship(), 1e-12)
     out = np.empty_like(base)
     if shift > 0:
-        out[:, shift:] = base[:, : N_AGES - shift]
-        out[:, :shift] = base[:, :1]
-        out[:, 100] = base[:, 100 - shift :].sum(axis=1)
+        s = shift
+        out[:, s:] = base[:, : N_AGES - s] * lx[:, s:] / lx[:, : N_AGES - s]
+        out[:, :s] = base[:, :1]
+        out[:, 100] = (base[:, 100 - s :] * lx[:, 100:101] / lx[:, 100 - s :]).sum(axis=1)
     else:
         s = -shift
-        out[:, : N_AGES - s] = base[:, s:]
+        # earlier date: the cohort aged x then is aged x + s in the reference, fewer by
+        # the deaths in between
+        out[:, : N_AGES - s] = base[:, s:] * lx[:, : N_AGES - s] / lx[:, s:]
         # the oldest ages of an earlier date are not in the reference (those cohorts have
         # died): continue with the survivorship of the base life table
-        lx = _survivorship()
         for x in range(N_AGES - s, N_AGES):
-            out[:, x] = out[:, x - 1] * lx[:, x] / np.maximum(lx[:, x - 1], 1e-12)
+            out[:, x] = out[:, x - 1] * lx[:, x] / lx[:, x - 1]
     return out
 
 

@@ -49,6 +49,7 @@ def _truth(seed=0, n_regions=40, rates=None):
     if rates is None:
         ages = np.arange(N_AGES)
         rates = 0.03 * np.exp(-(((ages - 22) / 5.0) ** 2)) - 0.008 * (ages > 60)
+        rates = rates + 0.01 * ((ages >= 25) & (ages < 45))  # families move in
         rates = np.broadcast_to(rates, (n_regions, 2, N_AGES)).copy()
     # two runs of 5 years, each with the national assumptions of its base year (as the
     # projection uses them)
