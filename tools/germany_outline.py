@@ -1,5 +1,5 @@
 """Extract Germany's outline from Natural Earth (via the npm package ``world-atlas``) into
-the small JSON file the office map draws: ``src/zwk/office/germany_outline.json``.
+the small JSON file the office map draws: ``src/zwk/municipalities/germany_outline.json``.
 
 Provenance and licence
     world-atlas 2.0.2 (npm, ISC licence, © Michael Bostock) redistributes Natural Earth's
@@ -24,7 +24,7 @@ import json
 import math
 from pathlib import Path
 
-OUT = Path(__file__).resolve().parents[1] / "src" / "zwk" / "office"
+OUT = Path(__file__).resolve().parents[1] / "src" / "zwk" / "municipalities"
 GERMANY_ISO_NUMERIC = "276"
 
 

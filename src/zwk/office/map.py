@@ -1,39 +1,33 @@
 """The office's map of Germany: projection of WGS 84 points and the SVG, as plain functions.
 
-Projection: equirectangular with the longitude scaled by cos 51.15° (Germany's middle
-latitude), so that distances in the east–west and north–south direction match to within a
-few percent across the country – for a country of Germany's extent this is visually
-indistinguishable from a conic projection and can be checked by hand::
-
-    x = (lon − 5.8) · 100 · cos 51.15°        y = (55.1 − lat) · 100
-
-(SVG units; the view box is Germany's bounding box from :mod:`zwk.municipalities.geo`).
+Projection and outline: :mod:`zwk.municipalities.mapgeo` (shared with the Kreis map of the
+Kommunalprofil); the view box is Germany's bounding box from :mod:`zwk.municipalities.geo`.
 
 Every Kommune is a link (``<a href>``, keyboard-focusable) with a ``<title>`` naming it and
 its step; the step is shown by colour *and* by the marker's shape, so colour is never the
-only carrier. The outline is Natural Earth's (public domain), extracted once by
-``tools/germany_outline.py``. The SVG is built as one string – a template loop over 11,000
+only carrier. The SVG is built as one string – a template loop over 11,000
 points would take seconds, string joining takes milliseconds.
 """
 
 from __future__ import annotations
 
-import json
-import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
 from html import escape
-from pathlib import Path
 
 from zwk.municipalities.geo import LAT_MAX, LAT_MIN, LON_MAX, LON_MIN
-
-PHI0 = 51.15  # standard parallel (degrees)
-UNIT = 100.0  # SVG units per degree of latitude
-KX = UNIT * math.cos(math.radians(PHI0))  # SVG units per degree of longitude
-WIDTH = (LON_MAX - LON_MIN) * KX
-HEIGHT = (LAT_MAX - LAT_MIN) * UNIT
-OUTLINE_FILE = Path(__file__).with_name("germany_outline.json")
+from zwk.municipalities.mapgeo import (  # noqa: F401  (shared geometry, re-exported)
+    HEIGHT,
+    KX,
+    OUTLINE_FILE,
+    PHI0,
+    UNIT,
+    WIDTH,
+    outline_path,
+    outline_rings,
+    project,
+    unproject,
+)
 
 # One marker per state, centred on (0, 0), about 9 units across. 1–5: the step a Kommune
 # is in; 6: all five steps done; 0: not started / unknown.
@@ -58,33 +52,6 @@ class MapPoint:
     title: str  # what a screen reader and the tooltip say, e.g. "Musterstadt – Schritt 2 …"
     href: str
     state: int  # key of MARKERS
-
-
-def project(lon: float, lat: float) -> tuple[float, float]:
-    """SVG coordinates of a WGS 84 point (degrees)."""
-    return (lon - LON_MIN) * KX, (LAT_MAX - lat) * UNIT
-
-
-def unproject(x: float, y: float) -> tuple[float, float]:
-    """WGS 84 point (degrees) of SVG coordinates – the inverse of :func:`project`."""
-    return LON_MIN + x / KX, LAT_MAX - y / UNIT
-
-
-@cache
-def outline_rings() -> tuple[tuple[tuple[float, float], ...], ...]:
-    """Germany's outline as rings of (lon, lat), largest first."""
-    data = json.loads(OUTLINE_FILE.read_text(encoding="utf-8"))
-    return tuple(tuple((float(x), float(y)) for x, y in r) for r in data["rings"])
-
-
-@cache
-def outline_path() -> str:
-    """The outline as SVG path data in map coordinates."""
-    parts = []
-    for ring in outline_rings():
-        coords = (project(lon, lat) for lon, lat in ring)
-        parts.append("M" + "L".join(f"{x:.1f},{y:.1f}" for x, y in coords) + "Z")
-    return "".join(parts)
 
 
 def marker_defs() -> str:
