@@ -360,8 +360,8 @@ def _rate_operator(lowers: tuple[int, ...], n: float, year: int) -> tuple[np.nda
     matched where its people are) of the indicator of the
     year-end ages ``x − ⌈n⌉ + 1 … x`` the cohort passed (the oldest with weight
     ``n − ⌊n⌋`` for fractional n). Groups with ``lower < n`` (born within the interval)
-    are left out (their change is the fertility level). Least squares with penalty
-    ``SMOOTHING · ‖Δρ‖²``.
+    are left out and the rates of ages below n are 0 (their change is the fertility
+    level). Least squares with penalty ``SMOOTHING · ‖Δρ‖²``.
     """
     whole = int(np.ceil(n - 1e-9))
     frac = n - (whole - 1)
@@ -377,9 +377,15 @@ def _rate_operator(lowers: tuple[int, ...], n: float, year: int) -> tuple[np.nda
                 a = x - j
                 if a >= 0:
                     design[row, a] += (frac if j == whole - 1 else 1.0) * weight[x] / total
-    diff = np.diff(np.eye(N_AGES), axis=0)
-    lhs = design.T @ design + SMOOTHING * diff.T @ diff + 1e-9 * np.eye(N_AGES)
-    return np.linalg.solve(lhs, design.T), np.asarray(used)
+    # children younger than n: their moves are in the fertility level, so their rates are
+    # fixed at 0 (otherwise the moves of small children would count twice)
+    free = np.arange(N_AGES) >= int(np.floor(n))
+    d = design[:, free]
+    diff = np.diff(np.eye(int(free.sum())), axis=0)
+    lhs = d.T @ d + SMOOTHING * diff.T @ diff + 1e-9 * np.eye(int(free.sum()))
+    op = np.zeros((N_AGES, len(used)))
+    op[free] = np.linalg.solve(lhs, d.T)
+    return op, np.asarray(used)
 
 
 def damping(horizon: int, half_life: float = HALF_LIFE) -> np.ndarray:
