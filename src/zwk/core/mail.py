@@ -36,9 +36,13 @@ def send_after_commit(build: Callable[[], Built], *, what: str) -> None:
     def send() -> None:
         try:
             built = build()
-            for mail in [built] if isinstance(built, EmailMessage) else built or []:
-                mail.send()
         except Exception:
-            log.exception("mail %s could not be sent", what)
+            log.exception("mail %s could not be built", what)
+            return
+        for mail in [built] if isinstance(built, EmailMessage) else built or []:
+            try:  # one refused recipient does not stop the others
+                mail.send()
+            except Exception:
+                log.exception("mail %s could not be sent", what)
 
     transaction.on_commit(send)

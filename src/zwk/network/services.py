@@ -22,6 +22,7 @@ from django.utils.translation import ngettext
 
 from zwk.accounts.services import audit_record
 from zwk.core import ratelimit
+from zwk.core.mail import send_after_commit
 from zwk.core.text import clean_line, clean_text
 from zwk.core.urls import absolute_url
 from zwk.municipalities.models import Membership, Municipality
@@ -105,9 +106,16 @@ def _relay_recipients(conversation: Conversation, message: Message) -> list:
     return [p for _pk, p in sorted(people.items()) if p.email]
 
 
-def _relay(conversation: Conversation, message: Message) -> int:
-    """One mail per recipient (nobody sees another recipient's address)."""
-    sent = 0
+def _relay(conversation: Conversation, message: Message) -> None:
+    """After the commit, one mail per recipient (nobody sees another recipient's address);
+    a failed mail is logged – the message is stored and visible on the platform."""
+    send_after_commit(
+        lambda: _relay_mails(conversation, message), what=f"network relay of message {message.pk}"
+    )
+
+
+def _relay_mails(conversation: Conversation, message: Message) -> list[EmailMessage]:
+    mails = []
     first = not conversation.messages.exclude(pk=message.pk).exists()
     for recipient in _relay_recipients(conversation, message):
         side = conversation.other_side(message.author_municipality)
@@ -121,19 +129,15 @@ def _relay(conversation: Conversation, message: Message) -> int:
             ),
         }
         subject = _("ZWK-Austausch: %(subject)s") % {"subject": conversation.subject}
-        mail = EmailMessage(
-            subject=subject,
-            body=render_to_string("network/mail/message.txt", context),
-            to=[recipient.email],
-            reply_to=[message.author.email] if message.shared_email else None,
+        mails.append(
+            EmailMessage(
+                subject=subject,
+                body=render_to_string("network/mail/message.txt", context),
+                to=[recipient.email],
+                reply_to=[message.author.email] if message.shared_email else None,
+            )
         )
-        try:
-            mail.send()
-        except Exception:  # the message is stored and visible on the platform
-            log.exception("network: relaying message %s failed", message.pk)
-        else:
-            sent += 1
-    return sent
+    return mails
 
 
 @transaction.atomic

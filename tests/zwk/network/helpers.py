@@ -1,5 +1,7 @@
 """Builders for network tests (through the services, so the tests use the real paths)."""
 
+from django.test import TestCase
+
 from zwk.municipalities.models import Theme
 from zwk.network import services
 
@@ -17,6 +19,18 @@ def first_post(thread):
 
 
 def make_conversation(municipality, to, by, text="Wie organisieren Sie den Bürgerbus?"):
-    return services.conversation_start(
-        municipality=municipality, to_municipality=to, by=by, subject="Bürgerbus", text=text
-    )
+    with TestCase.captureOnCommitCallbacks(execute=True):  # the relay mails go after the commit
+        return services.conversation_start(
+            municipality=municipality, to_municipality=to, by=by, subject="Bürgerbus", text=text
+        )
+
+
+def reply(conversation, municipality, by, text, *, share_email=False):
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        return services.message_reply(
+            conversation=conversation,
+            municipality=municipality,
+            by=by,
+            text=text,
+            share_email=share_email,
+        )

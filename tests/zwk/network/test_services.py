@@ -5,10 +5,17 @@ from datetime import timedelta
 import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.utils import timezone
 
 from tests.factories import MunicipalityFactory, UserFactory, membership
-from tests.zwk.network.helpers import first_post, make_conversation, make_thread, preset_theme
+from tests.zwk.network.helpers import (
+    first_post,
+    make_conversation,
+    make_thread,
+    preset_theme,
+    reply,
+)
 from zwk.accounts.models import AuditEntry
 from zwk.core import personal_data
 from zwk.municipalities.models import Membership
@@ -48,25 +55,32 @@ def test_reply_with_consent_reveals_the_address_only_then(
 ):
     conversation = make_conversation(municipality, other_municipality, coordinator)
     mail.outbox.clear()
-    services.message_reply(
-        conversation=conversation,
-        municipality=other_municipality,
-        by=receiver,
-        text="Gern, rufen Sie an.",
-        share_email=False,
-    )
+    reply(conversation, other_municipality, receiver, "Gern, rufen Sie an.")
     assert mail.outbox[0].to == [coordinator.email]
     assert receiver.email not in mail.outbox[0].body and not mail.outbox[0].reply_to
-    services.message_reply(
-        conversation=conversation,
-        municipality=other_municipality,
-        by=receiver,
-        text="Hier meine Adresse.",
-        share_email=True,
-    )
+    reply(conversation, other_municipality, receiver, "Hier meine Adresse.", share_email=True)
     revealed = mail.outbox[1]
     assert receiver.email in revealed.body and revealed.reply_to == [receiver.email]
     assert AuditEntry.objects.filter(action="network.email_shared").count() == 1
+
+
+def test_no_relay_mail_for_a_message_that_was_rolled_back(
+    municipality, other_municipality, coordinator, receiver, django_capture_on_commit_callbacks
+):
+    with (
+        django_capture_on_commit_callbacks(execute=True),
+        pytest.raises(RuntimeError),
+        transaction.atomic(),
+    ):
+        services.conversation_start(
+            municipality=municipality,
+            to_municipality=other_municipality,
+            by=coordinator,
+            subject="Bürgerbus",
+            text="Wie organisieren Sie den Bürgerbus?",
+        )
+        raise RuntimeError  # whatever fails after the message in the same transaction
+    assert not Message.objects.exists() and mail.outbox == []
 
 
 def test_only_members_of_the_kommune_write_for_it(municipality, other_municipality, consultant):
