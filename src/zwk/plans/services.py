@@ -35,10 +35,10 @@ from zwk.plans.versions import snapshot
 from zwk.profiles.analysis import indicator_info
 from zwk.profiles.selectors import indicator_comparison
 from zwk.situation.models import Initiative, TargetGroup
-from zwk.workshops.selectors import sketches_for_plan
 
 
-def _user(by):
+def user_or_none(by):
+    """The acting user, or None for the platform itself (demo data, anonymous)."""
     return by if by is not None and by.is_authenticated else None
 
 
@@ -89,7 +89,7 @@ def plan_set_status(*, plan: Plan, by, status: str, request=None) -> Plan:
             plan=plan,
             number=plan.approved_version,
             snapshot=snapshot(plan),
-            approved_by=_user(by),
+            approved_by=user_or_none(by),
             approved_at=plan.approved_at,
         )
     plan.save(update_fields=["status", "approved_version", "approved_at", "updated_at"])
@@ -118,7 +118,7 @@ def plan_set_published(*, plan: Plan, by, published: bool, request=None) -> Plan
     permissions.require(by, "plans.publish_plan", plan)
     plan.is_published = published
     plan.published_at = timezone.now() if published else None
-    plan.published_by = _user(by) if published else None
+    plan.published_by = user_or_none(by) if published else None
     plan.save(update_fields=["is_published", "published_at", "published_by", "updated_at"])
     audit_object(
         plan,
@@ -154,7 +154,7 @@ def comment_add(*, plan: Plan, by, body: str, measure: Measure | None = None, re
     comment = Comment(
         plan=plan,
         measure=measure,
-        author=_user(by),
+        author=user_or_none(by),
         author_role=_comment_role(by, plan.municipality),
         body=body,
         plan_status=plan.status,
@@ -297,7 +297,7 @@ def measure_create(
 ) -> Measure:
     measure = Measure(
         plan=plan,
-        created_by=_user(by),
+        created_by=user_or_none(by),
         **{k: data[k] for k in MEASURE_FIELDS if k in data},
     )
     _validate_measure(measure)
@@ -377,64 +377,6 @@ def measure_delete(*, measure: Measure, by, request=None) -> None:
         message=_("Maßnahme „%(title)s“ gelöscht") % {"title": measure.title},
         request=request,
     )
-
-
-@transaction.atomic
-def plan_import_sketches(
-    *, municipality: Municipality, sketch_ids: Iterable[int], by, request=None
-) -> list[Measure]:
-    """Carry the chosen project sketches into the plan as measures – one action.
-
-    Only sketches the Kommune's workshops propose for the plan are taken (others are
-    refused as a whole); a sketch already carried over is skipped, so repeating the action
-    creates no duplicates. Returns the new measures.
-    """
-    ids = {int(i) for i in sketch_ids}
-    if not ids:
-        raise ValidationError(_("Bitte wählen Sie mindestens eine Projektskizze."))
-    sketches = list(sketches_for_plan(municipality).filter(pk__in=ids))
-    if len(sketches) != len(ids):
-        raise ValidationError(_("Mindestens eine Projektskizze gehört nicht zu diesem Plan."))
-    plan = Plan.objects.select_for_update().get(pk=plan_for(municipality).pk)
-    done = set(
-        plan.measures.filter(origin_sketch__in=ids).values_list("origin_sketch_id", flat=True)
-    )
-    created = []
-    for sketch in sorted(sketches, key=lambda s: s.pk):
-        if sketch.pk in done:
-            continue
-        description = "\n\n".join(
-            f"{label}: {text}"
-            for label, text in (
-                (_("Erste Schritte"), sketch.first_steps),
-                (_("Wer wird gebraucht?"), sketch.who_needed),
-                (_("Ressourcen"), sketch.resources),
-            )
-            if text
-        )
-        measure = Measure(
-            plan=plan,
-            title=sketch.title,
-            smart_target=sketch.goal,
-            description=description,
-            responsible=sketch.sponsor,
-            theme=sketch.theme if sketch.theme_id else None,
-            origin_sketch=sketch,
-            created_by=_user(by),
-        )
-        measure.full_clean()
-        measure.save()
-        created.append(measure)
-        audit_object(
-            measure,
-            by=by,
-            action="plans.sketch_imported",
-            message=_("Projektskizze „%(title)s“ als Maßnahme übernommen")
-            % {"title": sketch.title},
-            municipality=municipality,
-            request=request,
-        )
-    return created
 
 
 @transaction.atomic
@@ -601,7 +543,7 @@ def measurement_add(
     measurement, _created = Measurement.objects.update_or_create(
         indicator=indicator,
         measured_on=measured_on,
-        defaults={"value": value, "note": (note or "").strip(), "created_by": _user(by)},
+        defaults={"value": value, "note": (note or "").strip(), "created_by": user_or_none(by)},
     )
     audit_object(
         measurement,

@@ -13,7 +13,7 @@ from django.utils import timezone
 from tests.zwk.plans.factories import make_goal, make_measure, make_sketch
 from tests.zwk.workshops.factories import make_workshop
 from zwk.municipalities.models import Theme
-from zwk.plans import services
+from zwk.plans import carry_over, services
 from zwk.plans.models import Comment, Goal, Indicator, Measure, Measurement, Milestone, PlanVersion
 from zwk.workshops import services as workshop_services
 
@@ -171,7 +171,7 @@ def test_trace_from_card_to_measure_to_indicator_to_review_and_back(
         phase=phase, by=coordinator, title="Mobilität", cards=[card]
     )
     sketch = make_sketch(workshop, coordinator, "Bürgerbus", cluster=cluster)
-    [measure] = services.plan_import_sketches(
+    [measure] = carry_over.plan_import_sketches(
         municipality=municipality, sketch_ids=[sketch.pk], by=member
     )
     goal = make_goal(municipality, member, "Mobilität sichern")

@@ -10,8 +10,8 @@ from tests.zwk.plans.factories import make_goal, make_measure, make_sketch
 from tests.zwk.workshops.factories import make_workshop
 from zwk.accounts.models import AuditEntry
 from zwk.municipalities.models import Theme
+from zwk.plans import carry_over, services
 from zwk.plans import rules as plan_rules
-from zwk.plans import services
 from zwk.plans.models import Goal, Measure, Plan
 from zwk.situation import services as situation_services
 
@@ -36,7 +36,7 @@ def test_carry_over_keeps_the_origin_and_makes_no_duplicates(municipality, coord
     )
     laden = make_sketch(workshop, coordinator, "Dorfladen")
 
-    created = services.plan_import_sketches(
+    created = carry_over.plan_import_sketches(
         municipality=municipality, sketch_ids=[bus.pk, laden.pk], by=coordinator
     )
 
@@ -46,7 +46,7 @@ def test_carry_over_keeps_the_origin_and_makes_no_duplicates(municipality, coord
     assert measure.responsible == "Seniorenbeirat" and measure.theme == theme
     assert "Fahrer suchen" in measure.description
     assert list(bus.plan_measures.all()) == [measure]  # traceable both ways
-    again = services.plan_import_sketches(
+    again = carry_over.plan_import_sketches(
         municipality=municipality, sketch_ids=[bus.pk, laden.pk], by=coordinator
     )
     assert again == [] and Measure.objects.count() == 2
@@ -61,7 +61,9 @@ def test_carry_over_refuses_sketches_of_another_kommune_or_not_proposed(
     not_proposed = make_sketch(own_workshop, coordinator, "Nur Idee", for_plan=False)
     for ids in ([foreign.pk], [not_proposed.pk], []):
         with pytest.raises(ValidationError):
-            services.plan_import_sketches(municipality=municipality, sketch_ids=ids, by=coordinator)
+            carry_over.plan_import_sketches(
+                municipality=municipality, sketch_ids=ids, by=coordinator
+            )
     assert not Measure.objects.exists()
 
 

@@ -16,7 +16,7 @@ from decimal import Decimal
 
 from django.utils import timezone
 
-from zwk.plans import services
+from zwk.plans import carry_over, services
 from zwk.plans.models import Goal, Plan
 from zwk.workshops.selectors import sketches_for_plan
 
@@ -213,7 +213,7 @@ def _musterstadt(municipality, coordinator, team, consultant):
     sketches = {s.title: s for s in sketches_for_plan(municipality)}
     wanted = [sketches[t].pk for t in SKETCH_MEASURES if t in sketches]
     carried = (
-        services.plan_import_sketches(municipality=municipality, sketch_ids=wanted, by=team)
+        carry_over.plan_import_sketches(municipality=municipality, sketch_ids=wanted, by=team)
         if wanted
         else []
     )

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from zwk.municipalities.access import municipality_for
 from zwk.plans import selectors, services
+from zwk.plans.carry_over import plan_import_sketches
 from zwk.plans.forms import (
     MeasureFilterForm,
     VisionForm,
@@ -132,7 +133,7 @@ def carry_over(request, slug):
     if request.method == "POST":
         try:
             ids = [int(i) for i in request.POST.getlist("skizze")]
-            created = services.plan_import_sketches(
+            created = plan_import_sketches(
                 municipality=municipality, sketch_ids=ids, by=request.user, request=request
             )
         except (ValueError, ValidationError) as exc:
