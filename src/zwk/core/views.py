@@ -74,10 +74,21 @@ def form_view(
 
 
 def confirm_page(
-    request, municipality=None, *, title, question, confirm_label, cancel_url, error=None
+    request,
+    municipality=None,
+    *,
+    title,
+    question,
+    confirm_label,
+    cancel_url,
+    error=None,
+    form=None,
+    template: str = "core/confirm.html",
+    **extra,
 ) -> HttpResponse:
-    """The confirmation page before a destructive action (400 when the action failed);
-    ``municipality`` for the pages of a Kommune (its navigation)."""
+    """The confirmation page before a destructive action – 400 when the action failed or its
+    ``form`` (e.g. a reason) is invalid; ``municipality`` for the pages of a Kommune (its
+    navigation); an app's own ``template`` (extending the same blocks) gets ``extra``."""
     context = {
         "municipality": municipality,
         "title": title,
@@ -85,8 +96,11 @@ def confirm_page(
         "confirm_label": confirm_label,
         "cancel_url": cancel_url,
         "error": error,
+        "form": form,
+        **extra,
     }
-    return render(request, "core/confirm.html", context, status=400 if error else 200)
+    status = 400 if error or (form is not None and form.errors) else 200
+    return render(request, template, context, status=status)
 
 
 def confirm_view(

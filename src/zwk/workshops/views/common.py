@@ -6,9 +6,10 @@ from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 
+from zwk.core.views import confirm_page
 from zwk.municipalities.access import municipality_for
 from zwk.workshops import live, selectors
 from zwk.workshops.forms import (
@@ -31,21 +32,15 @@ def team_workshop(request, slug, pk, perm="workshops.view_workshop") -> Workshop
     return workshop
 
 
-def confirm(
-    request, workshop, *, title, question, confirm_label, cancel_url, form=None, error=None
-):
-    context = {
-        "municipality": workshop.municipality,
-        "workshop": workshop,
-        "title": title,
-        "question": question,
-        "confirm_label": confirm_label,
-        "cancel_url": cancel_url,
-        "form": form,
-        "error": error,
-    }
-    status = 400 if error or (form is not None and form.errors) else 200
-    return render(request, "workshops/confirm.html", context, status=status)
+def confirm(request, workshop, **kwargs):
+    """``core.views.confirm_page`` in the workshop's frame (breadcrumbs, live script)."""
+    return confirm_page(
+        request,
+        workshop.municipality,
+        workshop=workshop,
+        template="workshops/confirm.html",
+        **kwargs,
+    )
 
 
 def back_to_console(workshop, phase=None, anchor=""):
