@@ -88,7 +88,9 @@ def to_ags(table: Table) -> Table:
     values, lines, columns = table.values[keep], table.lines[keep], table.columns[keep]
     merged = len(new_codes) < len(target) - len(dropped)
     if merged:
-        index, values, lines, columns = _sum_duplicates(table.dims, index, values, lines, columns)
+        index, values, lines, columns = _merge_two_codes(
+            table.dims, index, values, lines, columns, remap, len(new_codes)
+        )
     new_names: dict[str, str] = {}
     for c, t in zip(codes, target, strict=True):
         if t is not None:
@@ -124,6 +126,36 @@ def to_ags(table: Table) -> Table:
         notes=tuple(notes),
         attributes=attributes,
     )
+
+
+def _merge_two_codes(
+    dims: tuple[str, ...],
+    index: dict[str, np.ndarray],
+    values: np.ndarray,
+    lines: np.ndarray,
+    columns: np.ndarray,
+    remap: np.ndarray,
+    n_regions: int,
+) -> tuple[dict[str, np.ndarray], np.ndarray, np.ndarray, np.ndarray]:
+    """Add the values of Gemeinden listed under two codes; only their cells are sorted."""
+    n_old = np.bincount(remap[remap >= 0], minlength=n_regions)
+    sel = (n_old > 1)[index["region"]]
+    parts = [
+        ({d: i[~sel] for d, i in index.items()}, values[~sel], lines[~sel], columns[~sel]),
+        _sum_duplicates(
+            dims,
+            {d: i[sel] for d, i in index.items()},
+            values[sel],
+            lines[sel],
+            columns[sel],
+        ),
+    ]
+    all_lines = np.concatenate([p[2] for p in parts])
+    all_cols = np.concatenate([p[3] for p in parts])
+    order = np.lexsort((all_cols, all_lines))  # back in file order
+    new_index = {d: np.concatenate([p[0][d] for p in parts])[order] for d in dims}
+    new_values = np.concatenate([p[1] for p in parts])[order]
+    return new_index, new_values, all_lines[order], all_cols[order]
 
 
 def _sum_duplicates(
