@@ -78,6 +78,7 @@ def records(result: Any) -> list[dict[str, Any]]:
     """One dict per region and year (JSON-ready); components are ``None`` in the base year."""
     counts = result.single_years()
     groups = result.by_group().sum(axis=2)
+    totals = result.totals  # computed once (a property that sums every call)
     labels = result.groups.labels
     rows = []
     for r, (code, name) in enumerate(zip(result.codes, result.names, strict=True)):
@@ -87,7 +88,7 @@ def records(result: Any) -> list[dict[str, Any]]:
                 "region": code,
                 "name": name,
                 "year": int(year),
-                "total": float(result.totals[t, r]),
+                "total": float(totals[t, r]),
                 "total_low": None if result.total_low is None else float(result.total_low[t, r]),
                 "total_high": None if result.total_high is None else float(result.total_high[t, r]),
                 "male": float(result.by_sex[t, r, 0]),
@@ -254,7 +255,8 @@ def _emit(result: Any, args: argparse.Namespace) -> int:
         print(f"Hinweis: {note}", file=sys.stderr)
     rows = records(result)
     if args.format == "json":
-        json.dump(rows, sys.stdout, ensure_ascii=False)
+        # json.dumps uses the C encoder; json.dump to a stream is pure Python (10× slower)
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False))
         sys.stdout.write("\n")
     else:
         _write_csv(rows, result.groups.labels)
