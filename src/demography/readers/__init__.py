@@ -22,7 +22,10 @@ complete result or raises :class:`~demography.errors.DataError`.
 
 from __future__ import annotations
 
+import gc
 import io
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from demography.errors import DataError
@@ -104,8 +107,20 @@ def read_table_unguarded(path: str | Path, *, limits: Limits = DEFAULT_LIMITS) -
     else:
         text, encoding = decode(data, name)
         check_text(name, text, limits)
-        table = _read_text(text, name, encoding)
+        with _gc_paused():  # millions of small lists: the cyclic GC would rescan them all
+            table = _read_text(text, name, encoding)
     return check_values(to_ags(table))
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _read_xlsx(data: bytes, name: str, limits: Limits) -> Table:
