@@ -120,3 +120,15 @@ def test_gemeinde_age_table_cut_to_one_land(shared_data: Path, tmp_path: Path) -
     assert reilingen["share_under_18"] == pytest.approx(
         (200 + 210 + 257 + 345 + 243) / 74.37, abs=0.05
     )
+
+
+def test_changes_stop_at_a_break_of_the_population_basis(shared_data: Path) -> None:
+    """README "Population bases": StaLa-BW 12411_0012 is on VZ87 until 2010, Zensus 2011
+    for 2011–2021 and Zensus 2022 from 2022; a change across a break would mix bases."""
+    result = run(str(shared_data / "reilingen_08226068/reilingen_demo_20_y_brackets.csv"))
+    assert result.returncode == 0, result.stderr
+    rows = {r["year"]: r for r in json.loads(result.stdout)}
+    assert [rows[y]["basis"] for y in (2010, 2015, 2022)] == ["vz1987", "zensus2011", "zensus2022"]
+    assert rows[2022]["population_change_1y"] is None  # 2021 is on the Zensus 2011 basis
+    assert rows[2023]["population_change_1y"] == round((8_328 - 8_135) / 8_135 * 100, 4)
+    assert rows[2015]["population_change_5y"] is None and rows[2020]["population_change_5y"]

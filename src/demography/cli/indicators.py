@@ -10,8 +10,9 @@ and year found in it:
 * tables of births, deaths or migration: yearly totals (months added up; a year with an
   unknown month stays unknown).
 
-JSON is a list of objects with ``region`` (code), ``name``, ``year``, ``date`` and one key
-per indicator (keys of :data:`demography.indicators.REGISTRY`; ``null`` where a value is
+JSON is a list of objects with ``region`` (code), ``name``, ``year``, ``date``, ``basis``
+(population basis of stocks, :mod:`demography.readers.basis`; changes across a break of the
+basis are ``null``) and one key per indicator (keys of :data:`demography.indicators.REGISTRY`; ``null`` where a value is
 unknown or cannot be computed from the file's age groups). Several files: the rows of all
 files that could be read; a file that cannot be read is reported on stderr in German and
 English and skipped, and the command ends with a summary and exit code 2.
@@ -33,6 +34,7 @@ from demography.cli import finish, read_each
 from demography.errors import DataError
 from demography.indicators import STRUCTURE_KEYS, change_percent, structure_indicators
 from demography.readers import read_table, table_to_grouped
+from demography.readers.basis import basis_of
 from demography.readers.history import flow_kind
 from demography.readers.table import Table
 
@@ -73,19 +75,28 @@ def _clean(value: Any) -> Any:
 def _rows_with_changes(
     table: Table, per_date: list[tuple[str, int, list[str], list[str], dict[str, np.ndarray]]]
 ) -> list[dict[str, Any]]:
-    """Attach 1/5/10-year changes by matching the same region at earlier dates."""
+    """Attach 1/5/10-year changes by matching the same region at earlier dates of the same
+    population basis; across a break of the basis (e.g. 2010 → 2011) the change is null."""
+    bases = {date: basis_of(table, date) for date, *_ in per_date}
     totals_by_year = {
-        year: dict(zip(codes, values["population"], strict=True))
-        for _, year, codes, _, values in per_date
+        year: (bases[date], dict(zip(codes, values["population"], strict=True)))
+        for date, year, codes, _, values in per_date
     }
     rows = []
     for date, year, codes, names, values in per_date:
         for k, key in CHANGE_KEYS.items():
-            earlier = totals_by_year.get(year - k)
-            prev = np.array([earlier.get(c, np.nan) if earlier else np.nan for c in codes])
+            basis, earlier = totals_by_year.get(year - k, ("", {}))
+            same = basis == bases[date]
+            prev = np.array([earlier.get(c, np.nan) if same else np.nan for c in codes])
             values[key] = change_percent(values["population"], prev)
         for i, (code, name) in enumerate(zip(codes, names, strict=True)):
-            row: dict[str, Any] = {"region": code, "name": name, "year": year, "date": date}
+            row: dict[str, Any] = {
+                "region": code,
+                "name": name,
+                "year": year,
+                "date": date,
+                "basis": bases[date],
+            }
             for key in (*STRUCTURE_KEYS, *CHANGE_KEYS.values()):
                 row[key] = _clean(values[key][i]) if key in values else None
             rows.append(row)
@@ -98,9 +109,14 @@ def indicator_rows(table: Table) -> list[dict[str, Any]]:
         return _movement_rows(table)
     if "age" in table.levels:
         per_date = []
-        for g in table_to_grouped(table):
+        when = (
+            [str(d) for d in table.levels["date"]]
+            if "date" in table.levels
+            else [f"{y}-12-31" for y in table.levels.get("year", ())]
+        )
+        for g, date in zip(table_to_grouped(table), when, strict=True):
             values = structure_indicators(g.both_sexes(), g.grid)
-            per_date.append((f"{g.year}-12-31", g.year, list(g.codes), list(g.names), values))
+            per_date.append((date, g.year, list(g.codes), list(g.names), values))
         return _rows_with_changes(table, per_date)
     # total population by region (and date), e.g. 12411-0015 or the Gemeindeverzeichnis
     fixed = {}
