@@ -1,6 +1,6 @@
 from django.urls import path
 
-from zwk.profiles import views
+from zwk.profiles import views, views_kreis
 
 app_name = "profiles"
 
@@ -21,4 +21,7 @@ urlpatterns = [
     ),
     path("veroeffentlichen/", views.publish, name="publish"),
     path("gebiet/", views.register_area, name="register_area"),
+    path("gemeinden/", views_kreis.gemeinden, name="kreis_gemeinden"),
+    path("gemeinden/gemeinden.csv", views_kreis.gemeinden_csv, name="kreis_csv"),
+    path("gemeinden/gemeinden.xlsx", views_kreis.gemeinden_xlsx, name="kreis_xlsx"),
 ]

@@ -21,6 +21,11 @@ MATRIX = {
     "profiles:import_retry": Case("post", tenant(302, **LEADS), ("slug", "job")),
     "profiles:release_withdraw": Case("get", tenant(403, office=200), ("slug", "release")),
     "profiles:publish": Case("get", tenant(200, **LEADS), ("slug",)),
+    # The world's Kommune is a Gemeinde: the Gemeinden page exists for Landkreise only, so
+    # it is 404 for everyone (roles on a real Landkreis: test_kreis_view.py::test_permissions).
+    "profiles:kreis_gemeinden": Case("get", tenant(404), ("slug",)),
+    "profiles:kreis_csv": Case("get", tenant(404), ("slug",)),
+    "profiles:kreis_xlsx": Case("get", tenant(404), ("slug",)),
     "profiles:register_area": Case(
         "post", tenant(302, **LEADS), ("slug",), {"gebiet-register_area": "Q1"}
     ),
