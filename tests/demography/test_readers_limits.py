@@ -71,6 +71,14 @@ def test_budget_exceeded_is_a_plain_german_error(template_xlsx: Path, tmp_path: 
         read_table(csv, limits=Limits(max_bytes=1_000))
 
 
+def test_unpacked_size_of_a_workbook_counts(template_xlsx: Path) -> None:
+    """A small XLSX can unpack to a huge sheet (ZIP bomb): refused before parsing."""
+    packed = template_xlsx.stat().st_size
+    with pytest.raises(DataError) as info:
+        read_table(template_xlsx, limits=Limits(max_bytes=packed + 1_000))
+    assert "entpackt" in info.value.german()
+
+
 def test_real_files_are_far_below_the_default_budget(shared_data: Path) -> None:
     name = "gemeinden_2008-2015/regio_12111-02-01-5_gemeinden_zensus2011_altersgruppen.csv"
     table = read_table(shared_data / name)  # the largest real table: 0.8 million values

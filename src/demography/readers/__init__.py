@@ -35,7 +35,13 @@ from demography.readers.gemeinden import to_ags
 from demography.readers.genesis import is_genesis_first_line, read_genesis_table
 from demography.readers.gv import is_gv_csv_header, read_gv_csv, read_gv_xlsx
 from demography.readers.history import History, read_history
-from demography.readers.limits import DEFAULT_LIMITS, Limits, check_bytes, check_text
+from demography.readers.limits import (
+    DEFAULT_LIMITS,
+    Limits,
+    check_bytes,
+    check_text,
+    check_xlsx,
+)
 from demography.readers.opendata import is_opendata_header, read_opendata
 from demography.readers.population import (
     read_grouped_population,
@@ -103,6 +109,7 @@ def read_table_unguarded(path: str | Path, *, limits: Limits = DEFAULT_LIMITS) -
     data = load_bytes(path)
     check_bytes(name, len(data), limits)
     if is_xlsx(data):
+        check_xlsx(name, data, limits)
         table = _read_xlsx(data, name, limits)
     else:
         text, encoding = decode(data, name)

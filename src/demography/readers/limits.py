@@ -62,6 +62,21 @@ def check_text(name: str, text: str, limits: Limits) -> None:
         raise too_large(name, "Zellen", "cells", cells, limits.max_cells)
 
 
+def check_xlsx(name: str, data: bytes, limits: Limits) -> None:
+    """Refuse a workbook whose *unpacked* size exceeds ``max_bytes`` (a ZIP bomb or a
+    huge sheet in a small file) before openpyxl parses it."""
+    import io
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, ValueError, OSError):
+        return  # the XLSX reader reports a damaged file in its own words
+    if unpacked > limits.max_bytes:
+        raise too_large(name, "Bytes entpackt", "bytes unpacked", unpacked, limits.max_bytes)
+
+
 def sheet_rows(ws: Any, name: str, limits: Limits) -> Iterator[tuple[int, tuple[Any, ...]]]:
     """``(row number, values)`` of the rows actually present in a read-only worksheet.
 
