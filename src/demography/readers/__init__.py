@@ -95,7 +95,7 @@ def read_table(path: str | Path, *, limits: Limits = DEFAULT_LIMITS) -> Table:
         return read_table_unguarded(path, limits=limits)
     except DataError:
         raise
-    except (MemoryError, RecursionError, ValueError, KeyError, IndexError, TypeError) as exc:
+    except (Exception, MemoryError, RecursionError) as exc:  # never a traceback for users
         raise DataError(
             name,
             f"Die Datei konnte nicht gelesen werden (interner Lesefehler {type(exc).__name__}).",
