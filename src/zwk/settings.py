@@ -146,6 +146,10 @@ RATE_LIMITS = {
     "workshops.card": "10/1m",
     "workshops.vote": "60/1m",
     "workshops.lookup": "20/10m",
+    # Participants' own data: wrong Teilnahmecodes per client address and workshop code,
+    # downloads per participant.
+    "workshops.data_code": "10/10m",
+    "workshops.data_export": "20/1h",
     # Austausch: anonymous event registrations per client address.
     "exchange.register": "10/10m",
     # Newsletter: sign-ups per client address, confirmation mails per e-mail address.

@@ -45,6 +45,7 @@ NOT_OBJECTS = {
     "kind": "kind of legal text (privacy/imprint)",
     "cs_year": "a year",
     "ws_action": "name of a phase action",
+    "ws_fmt": "download format of a participant's own data",
     "suggestion": "rule key of a computed SWOT suggestion",
     "pl_version": "version number inside the Kommune's own plan",
     "tb_version": "version number inside the entry of the path",
@@ -112,6 +113,12 @@ EXCEPTIONS = {
     "participate:unvote": "card looked up inside the cookie's workshop (test_participant_views)",
     "participate:card_photo": "card looked up inside the cookie's workshop (test_participant_views)",
     "participate:plain_language": "public join code; only sets a display cookie",
+    # A participant's own data: who comes from the cookie (or the Teilnahmecode), never from
+    # an id in the URL; other participants, other workshops and accounts are tested in
+    # workshops/test_participant_rights.py (test_participant_data_permission_matrix).
+    "participate:my_data": "public join code; participant identity from the cookie or code",
+    "participate:my_data_download": "public join code; participant identity from the cookie",
+    "participate:my_data_delete": "public join code; participant identity from the cookie",
 }
 
 # Rows that a refused request may legitimately write.

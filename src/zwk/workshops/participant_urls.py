@@ -2,6 +2,7 @@
 
 from django.urls import path
 
+from zwk.workshops import participant_data_views as my_data
 from zwk.workshops import participant_views as views
 from zwk.workshops import stream
 
@@ -20,4 +21,7 @@ urlpatterns = [
     path(c + "karten/<int:card>/punkt-zurueck/", views.unvote, name="unvote"),
     path(c + "karten/<int:card>/foto/", views.card_photo, name="card_photo"),
     path(c + "leichte-sprache/", views.plain_language, name="plain_language"),
+    path(c + "meine-daten/", my_data.my_data, name="my_data"),
+    path(c + "meine-daten/datei.<slug:fmt>", my_data.my_data_download, name="my_data_download"),
+    path(c + "meine-daten/loeschen/", my_data.my_data_delete, name="my_data_delete"),
 ]

@@ -24,7 +24,7 @@ from zwk.core.database import retry_when_busy
 from zwk.core.net import client_ip
 from zwk.core.queries import one_or_none
 from zwk.core.views import add_form_errors
-from zwk.workshops import identity, live, selectors, services, voting
+from zwk.workshops import identity, live, participant_data, selectors, services, voting
 from zwk.workshops.forms import CardForm, JoinForm, municipality_themes
 from zwk.workshops.models import INVITE_PARAM, PRIVACY_NOTICE_VERSION, Card, Workshop
 from zwk.workshops.views.cards import photo_response
@@ -212,6 +212,8 @@ def _render_board(request, workshop, participant, *, card_form=None, status=200)
         card_form = CardForm(phase=phase, themes=_themes(workshop))
     context.update(
         card_form=card_form,
+        # To note down: "Meine Daten" on another device (participant_data.py).
+        participant_code=participant_data.participant_code(participant),
         write_tag=_write_tag(workshop, context),
         live_stream_url=reverse("participate:stream", kwargs={"code": workshop.code})
         if live.redis_url()

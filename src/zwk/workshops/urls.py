@@ -3,7 +3,7 @@
 from django.urls import path
 
 from zwk.workshops import stream
-from zwk.workshops.views import cards, console, overview, projector, results
+from zwk.workshops.views import cards, console, overview, projector, redaction, results
 
 app_name = "workshops"
 
@@ -28,6 +28,7 @@ urlpatterns = [
     path(w + "karten/<int:card>/", cards.card_edit, name="card_edit"),
     path(w + "karten/<int:card>/ausblenden/", cards.card_hide, name="card_hide"),
     path(w + "karten/<int:card>/einblenden/", cards.card_show, name="card_show"),
+    path(w + "karten/<int:card>/schwaerzen/", redaction.card_redact, name="card_redact"),
     path(w + "karten/<int:card>/cluster/", cards.card_cluster, name="card_cluster"),
     path(w + "karten/<int:card>/foto/", cards.card_photo, name="card_photo"),
     path(w + "cluster/neu/", cards.cluster_create, name="cluster_create"),

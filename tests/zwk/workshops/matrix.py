@@ -22,6 +22,7 @@ R = {
     "ws_code": "code",
     "ws_action": "action",
     "ws_photo": "photo",
+    "ws_fmt": "fmt",
 }
 
 MATRIX = {
@@ -47,6 +48,7 @@ MATRIX = {
     "workshops:card_hide": Case("get", tenant(200, **MOD), (*W, "ws_card"), rename=R),
     "workshops:card_show": Case("post", tenant(302, **MOD), (*W, "ws_card"), rename=R),
     "workshops:card_cluster": Case("post", tenant(302, **MOD), (*W, "ws_card"), rename=R),
+    "workshops:card_redact": Case("get", tenant(200, **MOD), (*W, "ws_card"), rename=R),
     "workshops:card_photo": Case("get", tenant(200), (*W, "ws_card"), rename=R),
     "workshops:cluster_create": Case("post", tenant(400, **MOD), W, rename=R),
     "workshops:cluster_edit": Case("get", tenant(200, **MOD), (*W, "ws_cluster"), rename=R),
@@ -76,6 +78,11 @@ MATRIX = {
     "participate:unvote": Case("post", everyone(403), ("ws_code", "ws_card"), rename=R),
     "participate:card_photo": Case("get", everyone(403), ("ws_code", "ws_card"), rename=R),
     "participate:plain_language": Case("post", everyone(302), ("ws_code",), rename=R),
+    # "Meine Daten": without a participant cookie only the code form (the same for every
+    # code); download and deletion 403 (participants: test_participant_rights.py).
+    "participate:my_data": Case("get", everyone(200), ("ws_code",), rename=R),
+    "participate:my_data_download": Case("get", everyone(403), ("ws_code", "ws_fmt"), rename=R),
+    "participate:my_data_delete": Case("post", everyone(403), ("ws_code",), rename=R),
 }
 
 assert LEADS  # shared vocabulary; moderating here is broader than "leads" (consultants too)
@@ -123,4 +130,5 @@ def build(world):
         "ws_cluster": cluster.pk,
         "ws_participant": participant.pk,
         "ws_sketch": sketch.pk,
+        "ws_fmt": "json",
     }

@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from zwk.workshops import live, selectors, services
+from zwk.workshops import live, participant_data, selectors, services
 from zwk.workshops.forms import (
     BlockForm,
     ClusterForm,
@@ -181,7 +181,13 @@ def participant_list(request, slug, pk):
     return render(
         request,
         "workshops/participants.html",
-        {"workshop": workshop, "municipality": workshop.municipality, "page": page},
+        {
+            "workshop": workshop,
+            "municipality": workshop.municipality,
+            "page": page,
+            # Review list: cards that probably name a person (they outlive the purge).
+            "flagged": participant_data.flagged_cards(workshop),
+        },
     )
 
 
