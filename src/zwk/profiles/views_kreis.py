@@ -48,6 +48,7 @@ def render_page(
     xlsx_url: str,
     extra_query: dict | None = None,
     template_extra: dict | None = None,
+    template: str = "profiles/kreis_gemeinden.html",
 ):
     """The page of ``overview`` (sortable table, map, downloads) – used per Kreis and per Land."""
     slug, descending, indicator = _choice(request)
@@ -103,7 +104,7 @@ def render_page(
         "horizon": kreis.HORIZON,
         **(template_extra or {}),
     }
-    return render(request, "profiles/kreis_gemeinden.html", ctx)
+    return render(request, template, ctx)
 
 
 def _cells(row: kreis.GemeindeRow, common: dict) -> list[tuple[str, str]]:

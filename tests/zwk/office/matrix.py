@@ -9,6 +9,9 @@ MATRIX = {
     ),
     "office:audit_log": Case("get", office_only(200)),
     "office:map": Case("get", office_only(200)),
+    "office:land_gemeinden": Case("get", office_only(200), data={"land": "10"}),
+    "office:land_gemeinden_csv": Case("get", office_only(200), data={"land": "10"}),
+    "office:land_gemeinden_xlsx": Case("get", office_only(200), data={"land": "10"}),
     "office:reports": Case("get", office_only(200)),
     "office:report_pdf": Case(
         "get", office_only(200), data={"von": "2026-01-01", "bis": "2026-03-31"}

@@ -291,3 +291,21 @@ def test_query_count_does_not_grow_with_the_gemeinden(
     client.get(_url())  # fills the cache of this data version
     with django_assert_max_num_queries(8):
         assert client.get(_url(), {"sortierung": "-veraenderung"}).status_code == 200
+
+
+def test_office_sees_the_gemeinden_of_a_land(saarlouis_files, landkreis, people, client_for):
+    statistics_import(path=saarlouis_files["pop"])
+    statistics_import(path=saarlouis_files["ages"])
+    url = reverse("office:land_gemeinden")
+    office = client_for(people["office"])
+    html = office.get(url, {"land": "10", "sortierung": "-einwohner"}).content.decode()
+    rows = _table_rows(html)
+    assert len(rows) == 13 and rows[0][0] == "10044115"  # Saarlouis is the largest
+    assert "Gemeinden – Saarland" in html
+    lines = office.get(reverse("office:land_gemeinden_csv"), {"land": "10"}).content
+    assert len(lines.decode("utf-8-sig").strip().splitlines()) == 14
+    assert "Wählen Sie ein Land" in office.get(url).content.decode()
+    assert office.get(url, {"land": "99"}).status_code == 400
+    for role in ("coordinator", "consultant"):
+        assert client_for(people[role]).get(url, {"land": "10"}).status_code == 403
+    assert client_for(None).get(url).status_code == 302
