@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from zwk.accounts.services import audit_record
 from zwk.announcements import selectors
 from zwk.announcements.models import Announcement, Audience, Recipient
+from zwk.core import tasks
 from zwk.core.text import clean_line, clean_text
 from zwk.core.urls import absolute_url
 from zwk.municipalities.models import Membership
@@ -128,10 +129,8 @@ def announcement_send(*, announcement: Announcement, by, request=None) -> Announ
 
 def enqueue_mails(announcement_id: int) -> None:
     """Hand the e-mails to the background job; a missing broker is logged, not raised."""
-    from zwk.announcements.tasks import send_announcement_mails
-
     try:
-        send_announcement_mails.delay(announcement_id)
+        tasks.enqueue("zwk.announcements.send_mails", announcement_id)
     except Exception:
         logger.exception("announcements: mails of %s could not be started", announcement_id)
 

@@ -36,3 +36,16 @@ class FailSoftTask(Task):
                 exc,
             )
             return self.apply(args, kwargs, throw=False)
+
+
+def enqueue(name: str, *args) -> None:
+    """Start the task registered as ``name`` with ``args`` (``delay``).
+
+    Services hand work to their app's ``tasks.py`` through this function instead of importing
+    it, so that ``tasks`` may import ``services`` without a circle. The task modules are found
+    by Celery's autodiscovery (``zwk/celery.py``) the first time a name is unknown."""
+    from celery import current_app
+
+    if name not in current_app.tasks:
+        current_app.loader.import_default_modules()
+    current_app.tasks[name].delay(*args)

@@ -32,6 +32,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from zwk.core import tasks
 from zwk.newsletter import mail, selectors
 from zwk.newsletter.models import Delivery, Issue, Subscriber
 
@@ -186,10 +187,8 @@ def deliver_pending(*, issue_id: int, limit: int | None = None) -> Outcome:
 def enqueue(issue_id: int) -> None:
     """Hand the issue to the background job (runs at once when Celery is eager). Errors are
     logged, not raised: the pending rows stay and the periodic job picks them up again."""
-    from zwk.newsletter.tasks import send_issue
-
     try:
-        send_issue.delay(issue_id)
+        tasks.enqueue("zwk.newsletter.send_issue", issue_id)
     except Exception:
         log.exception("newsletter: sending issue %s could not be started", issue_id)
 

@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from demography.errors import DataError
 from demography.readers.limits import DEFAULT_LIMITS, Limits
 from zwk.accounts.services import audit_record
-from zwk.core import permissions
+from zwk.core import permissions, tasks
 from zwk.municipalities import services as municipality_services
 from zwk.municipalities.models import Municipality
 from zwk.profiles import importer, plausibility, upsert
@@ -326,14 +326,12 @@ def import_jobs_fail_stale(*, municipality: Municipality | None = None) -> int:
 def _enqueue(job: ImportJob) -> None:
     from django.conf import settings
 
-    from zwk.profiles.tasks import run_import_job
-
     # Read the switch here, not only in Celery's config, so that tests and one-off scripts
     # that flip it at runtime behave the same.
     if settings.CELERY_TASK_ALWAYS_EAGER:
         transaction.on_commit(lambda: import_job_run(job.pk, seconds=ImportJob.REQUEST_TIME_LIMIT))
     else:
-        transaction.on_commit(lambda: run_import_job.delay(job.pk))
+        transaction.on_commit(lambda: tasks.enqueue("zwk.profiles.tasks.run_import_job", job.pk))
 
 
 def import_job_create(*, upload, by, municipality: Municipality | None) -> ImportJob:

@@ -8,12 +8,16 @@ failed by ``services.import_jobs_fail_stale``)."""
 from celery import shared_task
 
 from zwk.profiles.models import ImportJob
+from zwk.profiles.services import import_job_run
 
 
-@shared_task(bind=True, soft_time_limit=ImportJob.SOFT_TIME_LIMIT, time_limit=ImportJob.TIME_LIMIT)
+@shared_task(
+    bind=True,
+    name="zwk.profiles.tasks.run_import_job",
+    soft_time_limit=ImportJob.SOFT_TIME_LIMIT,
+    time_limit=ImportJob.TIME_LIMIT,
+)
 def run_import_job(self, job_id: int) -> str:
-    from zwk.profiles.services import import_job_run
-
     # run in the web process (broker down): the request's shorter limit
     seconds = ImportJob.REQUEST_TIME_LIMIT if self.request.is_eager else ImportJob.SOFT_TIME_LIMIT
     return import_job_run(job_id, seconds=seconds).status
