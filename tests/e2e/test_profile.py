@@ -24,6 +24,7 @@ from playwright.sync_api import expect
 from tests.e2e.conftest import assert_no_axe_violations, login
 
 pytestmark = pytest.mark.e2e
+PDF_RENDER_MS = 60_000
 
 LAENDER = "destatis_12411-0013_laender_altersjahre_geschlecht_2015-2021.csv"
 KREISE = "regio_12411-04-02-4_kreise_altersjahre_2020.csv"
@@ -142,9 +143,11 @@ def test_coordinator_explores_exports_and_publishes_the_profile(
     expect(table.get_by_role("columnheader", name="Jahr")).to_be_visible()
     assert_no_axe_violations(page)
 
-    # downloads: PDF report and Excel workbook
-    with page.expect_download() as info:
-        page.get_by_role("link", name="Bericht (PDF)").click()
+    # downloads: PDF report and Excel workbook. The PDF is rendered on request (WeasyPrint);
+    # on a busy machine that takes longer than the default 10 s – wait for the download, with
+    # a budget for the rendering.
+    with page.expect_download(timeout=PDF_RENDER_MS) as info:
+        page.get_by_role("link", name="Bericht (PDF)").click(timeout=PDF_RENDER_MS)
     pdf = Path(info.value.path()).read_bytes()
     assert pdf.startswith(b"%PDF")
     with page.expect_download() as info:
