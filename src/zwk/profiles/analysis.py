@@ -55,6 +55,10 @@ class RegionData:
     ages: dict[int, np.ndarray] = field(default_factory=dict)  # year -> (2, 101)
     movements: dict[int, dict[str, float]] = field(default_factory=dict)
     release_ids: set[int] = field(default_factory=set)
+    #: population basis key per year of ``totals`` (zwk.profiles.estimates.basis_key)
+    bases: dict[int, str] = field(default_factory=dict)
+    #: years whose ``ages`` are an estimate ("Schätzung"), with method and bases
+    estimates: dict[int, object] = field(default_factory=dict)
 
     @property
     def years(self) -> list[int]:
@@ -106,6 +110,9 @@ def load_regions(codes: list[str] | tuple[str, ...]) -> dict[str, RegionData]:
     ).values_list("region__code", "year", "kind", "value", "release_id"):
         out[code].movements.setdefault(year, {})[kind] = value
         out[code].release_ids.add(release_id)
+    from zwk.profiles import estimates
+
+    estimates.apply(out)  # labelled estimates of current ages, bases per year
     return out
 
 
@@ -281,6 +288,9 @@ class ScenarioResult:
     low: object | None
     high: object | None
     demand: dict[str, np.ndarray]
+    #: about 80 % prediction interval of the main projection's totals (low, high per year)
+    #: from the engine's own backtest errors by size class and horizon; None without them
+    interval: tuple[list[float], list[float]] | None = None
 
 
 def project_scenario(pop: Population, params: ScenarioParams, *, band: bool = True):
@@ -292,14 +302,32 @@ def project_scenario(pop: Population, params: ScenarioParams, *, band: bool = Tr
     extra = None
     if params.dwellings:
         extra = housing_migration(params.dwellings, HORIZON, 1)
+    overrides: dict[str, float] = params.overrides()
+    if {"tfr", "e0_male", "e0_female"} & set(overrides):
+        # slider values are reached by the end of the horizon (a plain --set value would
+        # hold from the base year on)
+        overrides["target_year"] = pop.year + HORIZON
     main = project(
-        pop, horizon=HORIZON, scenario="Basis", overrides=params.overrides(), extra_migration=extra
+        pop, horizon=HORIZON, scenario="Basis", overrides=overrides, extra_migration=extra
     )
     low = high = None
     if band:
         low = project(pop, horizon=HORIZON, scenario="niedrige Zuwanderung", extra_migration=extra)
         high = project(pop, horizon=HORIZON, scenario="hohe Zuwanderung", extra_migration=extra)
-    return ScenarioResult(params, main, low, high, planning_demand(main))
+    return ScenarioResult(params, main, low, high, planning_demand(main), _interval(main))
+
+
+def _interval(main) -> tuple[list[float], list[float]] | None:
+    """Empirical interval of the totals (demography.intervals), None if not shipped."""
+    try:
+        from demography.intervals import total_interval
+
+        totals = np.asarray(main.totals, dtype=np.float64)[:, :1]
+        years = np.asarray(main.years, dtype=np.float64)
+        low, high = total_interval(totals, totals[0], years - years[0])
+    except (ImportError, OSError, KeyError, ValueError):
+        return None
+    return [float(v) for v in low[:, 0]], [float(v) for v in high[:, 0]]
 
 
 # --- what other apps may use (they never import demography themselves) ------------------

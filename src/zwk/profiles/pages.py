@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
-from zwk.profiles import analysis, charts
+from zwk.profiles import analysis, charts, gemeinden
 from zwk.profiles.models import StatisticsRelease
 from zwk.profiles.selectors import Comparison, IndicatorRow, comparison
 
@@ -160,6 +160,8 @@ class ProfilePage:
     comparisons: ComparisonSection
     typology: TypologySection
     sources: SourcesSection
+    #: labelled estimates, population bases, interval band, integration indicators
+    gemeinde: gemeinden.GemeindeSection | None = None
 
     @property
     def has_data(self) -> bool:
@@ -282,11 +284,13 @@ def _trend_chart(own, result) -> charts.Chart:
     hist_years = [y for y in own.years if y < proj_years[0]]
     all_years = hist_years + proj_years
     projected, low, high = _series(result, hist_years)
+    band_label, low, high, band_text = gemeinden.band(result, hist_years, low, high)
     desc = _(
         "Einwohnerzahl %(first)s bis %(last)s: beobachtet bis %(base)s, danach "
-        "vorausberechnet mit den gewählten Annahmen; das Band reicht von niedriger "
-        "bis hoher Zuwanderung. %(start)s Einwohner %(base)s, %(end)s im Jahr %(last)s."
+        "vorausberechnet mit den gewählten Annahmen; %(band)s. "
+        "%(start)s Einwohner %(base)s, %(end)s im Jahr %(last)s."
     ) % {
+        "band": band_text,
         "first": all_years[0],
         "last": all_years[-1],
         "base": proj_years[0],
@@ -299,10 +303,10 @@ def _trend_chart(own, result) -> charts.Chart:
         desc,
         all_years,
         [
-            (_("beobachtet"), [own.totals.get(y) for y in all_years]),
+            *gemeinden.observed_series(own, all_years),
             (_("Vorausberechnung"), projected),
         ],
-        band=(_("Spanne Zuwanderung niedrig–hoch"), low, high) if low else None,
+        band=(band_label, low, high) if low else None,
         unit=_("Personen"),
         marker_year=proj_years[0],
     )
@@ -481,13 +485,15 @@ def build(municipality, params: analysis.ScenarioParams | None = None, *, band=T
     """Everything the profile page, the exports and the PDF show."""
     params = params or analysis.ScenarioParams()
     comp = comparison(municipality)
+    projection = projection_section(comp, params, band=band)
     return ProfilePage(
         comparison=comp,
         params=params,
         indicators=indicator_section(comp),
         population=population_section(comp),
-        projection=projection_section(comp, params, band=band),
+        projection=projection,
         comparisons=comparison_section(municipality, comp),
         typology=typology_section(comp),
         sources=sources_section(comp),
+        gemeinde=gemeinden.section(comp, projection),
     )

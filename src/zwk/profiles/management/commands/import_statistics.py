@@ -37,7 +37,9 @@ class Command(BaseCommand):
             for step in STEPS:
                 if total and done >= step * total and step not in reported:
                     reported.add(step)
-                    self.stdout.write(f"{prefix}  {step:.0%} von {total} Werten gespeichert")
+                    self.stdout.write(
+                        f"{prefix}  {step * 100:.0f} % von {total} Werten gespeichert"
+                    )
                     self.stdout.flush()
 
         return show

@@ -1,0 +1,114 @@
+"""A real Gemeinde gets its full Kommunalprofil from official data (issue 15).
+
+The office creates Lübbenau/Spreewald (AGS 12066196, 15,774 inhabitants on 31.12.2023) and
+the small Gemeinde Bronkow (12066041, 543), imports the Gemeinde tables of ../shared/data
+with ``manage.py import_statistics`` (plus the Gemeindeverzeichnis 2023 and the Kreis
+migration table with moves from and to abroad), and the profile shows a pyramid, a
+projection with its interval band, planning demand, a Demografietyp and integration
+indicators – the 2023 ages labelled "Schätzung" with method and basis until the Kommune's
+Melderegister for a later year is imported.
+"""
+
+import html
+import io
+import re
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+
+from zwk.municipalities import services as municipality_services
+from zwk.profiles.services import statistics_import
+
+GEMEINDE_FILES = "gemeinden_2008-2015"
+GV = "destatis_gv_gemeinden_31122023_derived.csv"
+KREIS_ABROAD = "gemeinden_2008-2015/kreise/regio_12711-02-02-4_kreise_wanderungen_altersgruppen_inkl_ausland_2015.csv"
+
+
+def _text(response) -> str:
+    """The page as a reader sees it: tags removed, entities decoded, spaces collapsed."""
+    body = response.content.decode()
+    return html.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", body)))
+
+
+def _section(response, anchor: str) -> str:
+    body = response.content.decode()
+    start = body.index(f'id="{anchor}"')
+    end = body.find("</section>", start)
+    return html.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", body[start:end])))
+
+
+def _row(response, key: str) -> str:
+    body = response.content.decode()
+    start = body.index(f'data-key="{key}"')
+    return html.unescape(re.sub(r"<[^>]+>", " ", body[start : body.index("</tr>", start)]))
+
+
+def _register_file(path, ags: str) -> None:
+    lines = ["gebiet;gebiet_name;stichtag;alter;maennlich;weiblich;divers_ohne_angabe"]
+    for age in range(101):
+        label = "100+" if age == 100 else str(age)
+        lines.append(f"{ags};Bronkow;31.12.2024;{label};{3 if age < 85 else 1};3;0")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+@pytest.mark.slow  # imports the whole folder of Gemeinde tables: 25 s CPU
+def test_a_real_gemeinde_gets_its_full_profile_after_the_import(
+    db, shared_data, office_user, client_for, tmp_path
+):
+    luebbenau = municipality_services.municipality_create(
+        by=office_user, name="Lübbenau/Spreewald", slug="luebbenau", kind="stadt", land="12",
+        ags="12066196",
+    )  # fmt: skip
+    bronkow = municipality_services.municipality_create(
+        by=office_user, name="Bronkow", slug="bronkow", kind="gemeinde", land="12", ags="12066041"
+    )
+    files = sorted(str(p) for p in (shared_data / GEMEINDE_FILES).glob("*.csv"))
+    out = io.StringIO()
+    call_command("import_statistics", *files, str(shared_data / GV), str(shared_data / KREIS_ABROAD),
+                 stdout=out)  # fmt: skip
+    log = out.getvalue()
+    assert f"[1/{len(files) + 2}]" in log and "50 % von" in log
+    assert f"{len(files) + 2} von {len(files) + 2} Datei(en)" in log
+    assert "09.05.2011 ist kein 31.12." in log  # the Zensus count is no year-end stock
+
+    client = client_for(office_user)
+    page = client.get(reverse("profiles:profile", kwargs={"slug": luebbenau.slug}))
+    text = _text(page)
+    # pyramid of the estimated current structure, projection to 2043 with its interval band
+    assert "Altersaufbau 2023 und 2043" in text
+    assert "Spanne aus eigenen Rückrechnungen (etwa 80 %)" in text
+    assert "15.774 Einwohner 2023" in text  # the Gemeindeverzeichnis total, official
+    # the Zensus 2011 break: one observed line per basis, never joined
+    assert "beobachtet (Fortschreibung auf Basis des Zensus 2011)" in text
+    assert "beobachtet (Fortschreibung auf Basis der Volkszählung 1987" in text
+    # planning demand and Demografietyp
+    demand = _section(page, "planungsbedarf")
+    assert "Kinder 0–2 Jahre (Krippe)" in demand and "Erwartete Pflegebedürftige" in demand
+    typ = _section(page, "typ")
+    assert "Noch" not in typ and "Abstand" in typ  # a type with its nearest peers
+    # the estimate is labelled with method and basis, on the values that rest on it
+    assert "Schätzung für den 31.12.2023: Altersaufbau vom 31.12.2015" in text
+    assert "Gemeindeverzeichnis; Fortschreibung auf Basis des Zensus 2011" in text
+    assert "Ausgangsbestand der Vorausberechnung und Altersaufbau 2023 sind geschätzt" in text
+    assert "Schätzung" in _row(page, "mean_age") and "2023" in _row(page, "mean_age")
+    assert "Schätzung" not in _row(page, "population")  # the total itself is official
+    # integration: foreigners' share from the Zensus 2011 with date and basis; moves abroad
+    integration = _section(page, "datengrundlage")
+    assert "Ausländeranteil Lübbenau/Spreewald 0,8 %" in integration
+    assert "Zensus 09.05.2011" in integration and "128 von 16.489" in integration
+    assert "Wanderungen mit dem Ausland 2015 Oberspreewald-Lausitz, Landkreis" in integration
+
+    small = client.get(reverse("profiles:profile", kwargs={"slug": bronkow.slug}))
+    text = _text(small)
+    assert "Altersaufbau 2023 und 2043" in text and "Spanne aus eigenen Rückrechnungen" in text
+    assert "Schätzung für den 31.12.2023" in text
+    assert "Kinder 0–2 Jahre (Krippe)" in _section(small, "planungsbedarf")
+
+    # the Kommune's Melderegister for 2024 replaces the estimate: nothing left to estimate
+    register = tmp_path / "melderegister_bronkow.csv"
+    _register_file(register, "12066041")
+    statistics_import(path=register, by=office_user, municipality=bronkow)
+    text = _text(client.get(reverse("profiles:profile", kwargs={"slug": bronkow.slug})))
+    assert "Altersaufbau 2024 und 2044" in text
+    assert "Schätzung" not in text
