@@ -44,3 +44,30 @@ def slot(name: str) -> Slot:
     if name not in _SLOTS:
         _SLOTS[name] = Slot(name)
     return _SLOTS[name]
+
+
+# --- Services an app above offers to the apps below it ----------------------------------------
+#
+# A slot collects sections for a page; a *service* is one implementation that an app below
+# calls to write into an app above (e.g. a programme step hands a lesson to the toolbox). The
+# offering app registers it in its ``AppConfig.ready``::
+#
+#     hooks.provide(hooks.BEST_PRACTICES, sharing.BestPractices())   # toolbox
+#     hooks.service(hooks.BEST_PRACTICES).submit(...)                 # plans.review.lessons
+
+# The toolbox's best-practice sharing (zwk.toolbox.sharing.BestPractices): submit, follow,
+# withdraw, withdraw_unpublished.
+BEST_PRACTICES = "toolbox.best_practices"
+
+_SERVICES: dict[str, object] = {}
+
+
+def provide(name: str, implementation: object) -> None:
+    _SERVICES[name] = implementation
+
+
+def service(name: str):
+    try:
+        return _SERVICES[name]
+    except KeyError:
+        raise LookupError(f"no app provides {name!r} (is it in INSTALLED_APPS?)") from None

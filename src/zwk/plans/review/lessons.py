@@ -14,11 +14,10 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from zwk.accounts.services import audit_record
+from zwk.core import hooks
 from zwk.municipalities.models import Municipality
 from zwk.municipalities.sizes import SizeClass
 from zwk.plans.models import Lesson, Measure, Plan
-from zwk.toolbox import services as toolbox_services
-from zwk.toolbox.models import Status
 
 LESSON_FIELDS = (
     "measure",
@@ -126,24 +125,18 @@ def lesson_save(
             setattr(lesson, key, data[key])
     _validate(lesson)
     lesson.save()
-    entry = lesson.toolbox_entry
-    if entry is not None and entry.status != Status.PUBLISHED:
-        toolbox_services.entry_update(
-            entry=entry,
+    if lesson.toolbox_entry is not None:
+        # A shared entry follows the edit until it is published; one the office returned for
+        # revision goes back into review unless the lesson is withdrawn in the same step.
+        hooks.service(hooks.BEST_PRACTICES).follow(
+            entry=lesson.toolbox_entry,
             by=by,
             data=entry_data(lesson),
             themes=_themes(lesson),
             comment=_("von der Kommune aktualisiert"),
+            resubmit=share is not False,
             request=request,
         )
-        if (
-            entry.status == Status.DRAFT
-            and share is not False
-            and by.has_perm("toolbox.submit_entry", entry)
-        ):
-            # The office returned it for revision: the edited lesson goes back into review
-            # (submitting is for the Kommune's people – toolbox/rules.py).
-            toolbox_services.entry_transition(entry=entry, action="submit", by=by, request=request)
     audit_record(
         actor=by,
         action="plans.lesson_created" if created else "plans.lesson_updated",
@@ -168,7 +161,7 @@ def lesson_set_shared(*, lesson: Lesson, by, shared: bool, request=None) -> Less
     )
     municipality = lesson.plan.municipality
     if shared and lesson.toolbox_entry_id is None:
-        entry = toolbox_services.best_practice_submit(
+        entry = hooks.service(hooks.BEST_PRACTICES).submit(
             municipality=municipality,
             by=by,
             data=entry_data(lesson),
@@ -179,7 +172,9 @@ def lesson_set_shared(*, lesson: Lesson, by, shared: bool, request=None) -> Less
         lesson.save(update_fields=["toolbox_entry", "updated_at"])
         action, message = "plans.lesson_shared", _("Erfahrung „%(title)s“ geteilt")
     elif not shared and lesson.toolbox_entry_id is not None:
-        toolbox_services.best_practice_withdraw(entry=lesson.toolbox_entry, by=by, request=request)
+        hooks.service(hooks.BEST_PRACTICES).withdraw(
+            entry=lesson.toolbox_entry, by=by, request=request
+        )
         lesson.toolbox_entry = None
         lesson.save(update_fields=["toolbox_entry", "updated_at"])
         action, message = "plans.lesson_withdrawn", _("Erfahrung „%(title)s“ zurückgezogen")
@@ -200,8 +195,10 @@ def lesson_set_shared(*, lesson: Lesson, by, shared: bool, request=None) -> Less
 def lesson_delete(*, lesson: Lesson, by, request=None) -> None:
     """Delete a lesson; an unpublished shared entry is withdrawn with it, a published one
     stays in the Werkzeugkoffer."""
-    if lesson.toolbox_entry_id is not None and lesson.toolbox_entry.status != Status.PUBLISHED:
-        toolbox_services.best_practice_withdraw(entry=lesson.toolbox_entry, by=by, request=request)
+    if lesson.toolbox_entry_id is not None:
+        hooks.service(hooks.BEST_PRACTICES).withdraw_unpublished(
+            entry=lesson.toolbox_entry, by=by, request=request
+        )
     audit_record(
         actor=by,
         action="plans.lesson_deleted",
