@@ -62,7 +62,7 @@ def render_page(
     headers = []
     for key, label in (("name", _("Gemeinde")), *((i.slug, i.label) for i in kreis.indicators())):
         active = key == slug
-        next_desc = not descending if active else key != "name"
+        next_desc = not descending if active else False
         state = ("descending" if descending else "ascending") if active else "none"
         headers.append(
             {
