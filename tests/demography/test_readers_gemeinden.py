@@ -315,3 +315,22 @@ def test_negative_and_impossible_counts_are_refused_with_place(
 def test_balances_may_be_negative(shared_data: Path) -> None:
     table = read_table(shared_data / "reilingen_08226068/reilingen_birth_death.csv")
     assert table.values.min() == -25  # Geburtenüberschuss bzw. -defizit 2024
+
+
+def test_history_of_the_kreise_folder(shared_data: Path) -> None:
+    """Kreis tables of 2015: migration by age incl. abroad, deaths by age, births."""
+    folder = shared_data / GEMEINDEN / "kreise"
+    history = read_history(sorted(folder.glob("*.csv")))
+    de = history.index("DG")
+    moves_in = history.flow("in", 2015)
+    abroad = history.flow("in_abroad", 2015)
+    assert moves_in.grid.lowers[:2] == (0, 18) and abroad.grid == moves_in.grid
+    assert moves_in.counts[de, :, 0].sum() == 1_063_000  # README: DG Zuzüge unter 18
+    assert abroad.counts[de, :, 0].sum() == 421_176  # of which from abroad
+    deaths = history.flow("deaths", 2015)
+    assert deaths.grid.n == 19 and deaths.totals()[de] == 925_200
+    assert deaths.counts[history.index("08335"), :, -1].sum() == 1_126  # LK Konstanz 85+
+    years, births = history.flow_totals("births")
+    assert births[years.index(2015), de] == 737_575 and births[years.index(2000), de] == 766_999
+    (stock,) = [s for s in history.stocks if s.date == "2015-12-31"]
+    assert stock.totals()[de] == 82_175_684
