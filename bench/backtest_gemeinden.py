@@ -35,6 +35,7 @@ import os
 import re
 import sys
 import time
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -138,17 +139,31 @@ def age_mape(pred_single: np.ndarray, actual_groups: np.ndarray, lowers) -> dict
     return out
 
 
-def evaluate(name, methods: dict[str, np.ndarray], actual: np.ndarray, lowers, sizes) -> dict:
-    """``methods``: name → single years (R, 2, 101) or totals (R,) at the target date."""
+def evaluate(
+    name, methods: dict[str, np.ndarray], actual: np.ndarray, lowers, sizes, windows=None
+) -> dict:
+    """``methods``: name → single years (R, 2, 101) or totals (R,) at the target date.
+
+    ``windows`` (R, 2): first and last date each unit's forecast used or was scored on
+    (for the rolling-origin cross-validation, :func:`cross_validate`)."""
     actual_total = actual.sum(axis=(-1, -2)) if actual.ndim == 3 else actual
     res = {}
+    ape = {}
+    for method in ("engine", "constant"):
+        pred = methods[method]
+        pred_total = pred.sum(axis=(-1, -2)) if pred.ndim == 3 else pred
+        with np.errstate(divide="ignore", invalid="ignore"):
+            ape[method] = np.abs(100.0 * (pred_total / actual_total - 1.0))
     for method, pred in methods.items():
         totals = pred.sum(axis=(-1, -2)) if pred.ndim == 3 else pred
         entry = {"totals": summarise(totals, actual_total, sizes)}
         if pred.ndim == 3 and actual.ndim == 3:
             entry["age_mape"] = age_mape(pred.sum(axis=1), actual.sum(axis=1), lowers)
         res[method] = entry
-    return {"data": name, "regions": int(actual_total.shape[0]), "methods": res}
+    out = {"data": name, "regions": int(actual_total.shape[0]), "methods": res}
+    if windows is not None:
+        out["_cv"] = (np.asarray(windows, dtype=np.float64), ape["engine"], ape["constant"])
+    return out
 
 
 # --- data sets ---------------------------------------------------------------------------
@@ -159,7 +174,27 @@ def _regroup(single_or_grouped, lowers_from, lowers_to):
     return np.add.reduceat(single_or_grouped, idx, axis=-1)
 
 
-def kreise() -> dict:
+def kreise(trend_weight: float | None = None) -> dict:
+    codes, g1, g2, target = _kreise_data()
+    s1, s2 = GroupedStock(2015, L17, g1), GroupedStock(2020, L17, g2)
+    start = time.perf_counter()
+    res, _ = project_history([s1, s2], codes=codes, horizon=1, trend_weight=trend_weight)
+    seconds = time.perf_counter() - start
+    total2 = g2.sum(axis=(1, 2))
+    methods = {
+        "engine": res.single_years()[1],
+        "constant": total2,
+        "linear": total2 + (total2 - g1.sum(axis=(1, 2))) / 5.0,
+        "hamilton_perry": hamilton_perry(s1, s2, 1),
+    }
+    windows = np.tile([2015.0, 2021.0], (len(codes), 1))
+    out = evaluate("kreise 2015/2020 → 2021", methods, target, L17, total2, windows)
+    out["seconds_engine"] = round(seconds, 3)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _kreise_data():
     from demography.readers import read_grouped_population
 
     a = read_grouped_population(
@@ -175,21 +210,7 @@ def kreise() -> dict:
     g2 = _regroup(b.counts[ib], b.grid.lowers, L17)
     ok = np.isfinite(g1).all(axis=(1, 2)) & np.isfinite(g2).all(axis=(1, 2))
     codes = [k for k, o in zip(codes, ok, strict=True) if o]
-    g1, g2, target = g1[ok], g2[ok], c.counts[ic][ok]
-    s1, s2 = GroupedStock(2015, L17, g1), GroupedStock(2020, L17, g2)
-    start = time.perf_counter()
-    res, _ = project_history([s1, s2], codes=codes, horizon=1)
-    seconds = time.perf_counter() - start
-    total2 = g2.sum(axis=(1, 2))
-    methods = {
-        "engine": res.single_years()[1],
-        "constant": total2,
-        "linear": total2 + (total2 - g1.sum(axis=(1, 2))) / 5.0,
-        "hamilton_perry": hamilton_perry(s1, s2, 1),
-    }
-    out = evaluate("kreise 2015/2020 → 2021", methods, target, L17, total2)
-    out["seconds_engine"] = round(seconds, 3)
-    return out
+    return codes, g1[ok], g2[ok], c.counts[ic][ok]
 
 
 def _konstanz(year: int) -> np.ndarray:
@@ -205,14 +226,14 @@ def _konstanz(year: int) -> np.ndarray:
     return counts
 
 
-def konstanz() -> dict:
+def konstanz(trend_weight: float | None = None) -> dict:
     preds: dict[str, list] = {"engine": [], "constant": [], "linear": [], "hamilton_perry": []}
     actual = []
     for t in range(2005, 2021):
         stocks = [_konstanz(y) for y in (t - 5, t, t + 5)]
         groups = [group_sums(s, L17)[None] for s in stocks]
         s1, s2 = GroupedStock(t - 5, L17, groups[0]), GroupedStock(t, L17, groups[1])
-        res, _ = project_history([s1, s2], codes=["08335043"], horizon=5)
+        res, _ = project_history([s1, s2], codes=["08335043"], horizon=5, trend_weight=trend_weight)
         preds["engine"].append(res.single_years()[5, 0])
         preds["hamilton_perry"].append(hamilton_perry(s1, s2, 5)[0])
         preds["constant"].append(stocks[1].sum())
@@ -221,7 +242,8 @@ def konstanz() -> dict:
     act = np.array(actual)
     methods = {k: np.array(v) for k, v in preds.items()}
     sizes = act.sum(axis=(1, 2))
-    return evaluate("konstanz t−5, t → t+5 (t = 2005 … 2020)", methods, act, L17, sizes)
+    windows = [(t - 5.0, t + 5.0) for t in range(2005, 2021)]
+    return evaluate("konstanz t−5, t → t+5 (t = 2005 … 2020)", methods, act, L17, sizes, windows)
 
 
 def _reilingen() -> tuple[dict[int, np.ndarray], tuple[int, ...]]:
@@ -241,13 +263,13 @@ def _reilingen() -> tuple[dict[int, np.ndarray], tuple[int, ...]]:
     return out, lowers
 
 
-def reilingen() -> dict:
+def reilingen(trend_weight: float | None = None) -> dict:
     stocks, lowers = _reilingen()
     preds: dict[str, list] = {"engine": [], "constant": [], "linear": [], "hamilton_perry": []}
     actual = []
     for t in (2000, 2005):
         s1, s2 = GroupedStock(t - 5, lowers, stocks[t - 5]), GroupedStock(t, lowers, stocks[t])
-        res, _ = project_history([s1, s2], codes=["08226068"], horizon=5)
+        res, _ = project_history([s1, s2], codes=["08226068"], horizon=5, trend_weight=trend_weight)
         preds["engine"].append(res.single_years()[5, 0])
         preds["hamilton_perry"].append(hamilton_perry(s1, s2, 5)[0])
         preds["constant"].append(stocks[t].sum())
@@ -261,6 +283,7 @@ def reilingen() -> dict:
         act,
         lowers,
         act.sum(axis=(1, 2)),
+        [(t - 5.0, t + 5.0) for t in (2000, 2005)],
     )
 
 
@@ -330,7 +353,49 @@ def _by_ags(pop) -> dict[str, np.ndarray]:
     return out
 
 
-def gemeinden() -> dict:
+def gemeinden(trend_weight: float | None = None) -> dict:
+    codes, _, stock, _, totals, births, deaths, t = _gemeinden_data()
+    horizon = 2015 - stock.year
+
+    def series(table, years):
+        return {y: np.array([table[y].get(c, np.nan) for c in codes]) for y in years}
+
+    start = time.perf_counter()
+    pred, _ = project_with_totals(
+        stock,
+        codes=codes,
+        horizon=horizon,
+        totals=series(totals, (2008, 2009, 2010)),
+        births=series(births, (2009, 2010)),
+        deaths=series(deaths, (2009, 2010)),
+        trend_weight=trend_weight,
+    )
+    seconds = time.perf_counter() - start
+    base_total = stock.counts.sum(axis=(1, 2))
+    p08 = np.array([totals[2008].get(c, np.nan) for c in codes])
+    p10 = np.array([totals[2010].get(c, np.nan) for c in codes])
+    growth = np.where(p08 > 0, (p10 / p08 - 1) / 2, 0.0)
+    actual = np.array([t[c] for c in codes])
+    methods = {
+        "engine": pred,
+        "constant": base_total,
+        "linear": base_total * (1 + np.nan_to_num(growth) * horizon),
+    }
+    windows = np.tile([2008.0, 2015.0], (len(codes), 1))
+    out = evaluate(
+        "gemeinden Zensus 09.05.2011 → 31.12.2015", methods, actual, L17, base_total, windows
+    )
+    out["seconds_engine"] = round(seconds, 3)
+    out["horizon_years"] = round(horizon, 3)
+    out["note"] = (
+        "Hamilton–Perry braucht zwei Altersstichtage vor der Basis; hier gibt es nur den "
+        "Zensus 2011 (und Summen 2008–2010 auf Registerbasis)."
+    )
+    return out
+
+
+@lru_cache(maxsize=1)
+def _gemeinden_data():
     from demography.readers import read_grouped_population
 
     folder = DATA / "gemeinden_2008-2015"
@@ -359,39 +424,7 @@ def gemeinden() -> dict:
     )
     lowers = tuple(int(x) for x in zensus.grid.lowers)
     stock = GroupedStock(stock_date(2011, zensus.source), lowers, np.array([z[c] for c in codes]))
-    horizon = 2015 - stock.year
-
-    def series(table, years):
-        return {y: np.array([table[y].get(c, np.nan) for c in codes]) for y in years}
-
-    start = time.perf_counter()
-    pred, _ = project_with_totals(
-        stock,
-        codes=codes,
-        horizon=horizon,
-        totals=series(totals, (2008, 2009, 2010)),
-        births=series(births, (2009, 2010)),
-        deaths=series(deaths, (2009, 2010)),
-    )
-    seconds = time.perf_counter() - start
-    base_total = stock.counts.sum(axis=(1, 2))
-    p08 = np.array([totals[2008].get(c, np.nan) for c in codes])
-    p10 = np.array([totals[2010].get(c, np.nan) for c in codes])
-    growth = np.where(p08 > 0, (p10 / p08 - 1) / 2, 0.0)
-    actual = np.array([t[c] for c in codes])
-    methods = {
-        "engine": pred,
-        "constant": base_total,
-        "linear": base_total * (1 + np.nan_to_num(growth) * horizon),
-    }
-    out = evaluate("gemeinden Zensus 09.05.2011 → 31.12.2015", methods, actual, L17, base_total)
-    out["seconds_engine"] = round(seconds, 3)
-    out["horizon_years"] = round(horizon, 3)
-    out["note"] = (
-        "Hamilton–Perry braucht zwei Altersstichtage vor der Basis; hier gibt es nur den "
-        "Zensus 2011 (und Summen 2008–2010 auf Registerbasis)."
-    )
-    return out
+    return codes, lowers, stock, zensus.source, totals, births, deaths, t
 
 
 DATASETS = {
@@ -400,6 +433,76 @@ DATASETS = {
     "konstanz": konstanz,
     "reilingen": reilingen,
 }
+
+
+#: Weights of the migration trend tried by the cross-validation (0 = population stays,
+#: 1 = the full trend from the history).
+WEIGHT_GRID = tuple(round(0.1 * i, 1) for i in range(11))
+
+
+def cross_validate(names: list[str], grid=WEIGHT_GRID) -> dict:
+    """Rolling-origin cross-validation of the trend weight (TREND_WEIGHT).
+
+    Every unit (a Gemeinde, a Kreis, one Konstanz or Reilingen triplet) has a window: from
+    the first date its forecast used to the date it was scored on. Its out-of-sample
+    weight is the one that minimises the mean over the *other* data sets of their MAPE,
+    each computed only on their units whose windows do not overlap this unit's window
+    (so neither the same place nor the same years inform the weight; every data set counts
+    once, however many units it has). The MAPE of a data set is taken relative to the MAPE
+    of "constant" on the same units (scale-free: the horizons are 1 to 5 years). The
+    in-sample weight minimises the same mean over all units of all data sets (the
+    shipped default)."""
+    runs = {w: {n: DATASETS[n](trend_weight=w)["_cv"] for n in names} for w in grid}
+    first = runs[grid[0]]
+    out: dict = {"grid": list(grid), "out_of_sample": {}, "in_sample": {}}
+    loss_all = []
+    for w in grid:
+        loss_all.append(np.mean([_relative(runs[w][n]) for n in names]))
+    w_in = grid[int(np.argmin(loss_all))]
+    out["in_sample"]["weight"] = w_in
+    out["in_sample"]["mean_mape"] = {
+        str(w): round(float(v), 3) for w, v in zip(grid, loss_all, strict=True)
+    }
+    for n in names:
+        windows = first[n][0]
+        chosen = np.empty(len(windows))
+        ape = np.empty(len(windows))
+        cache: dict[tuple[float, float], float] = {}
+        for u, (lo, hi) in enumerate(windows):
+            key = (float(lo), float(hi))
+            if key not in cache:
+                losses = []
+                for w in grid:
+                    parts = []
+                    for other in names:
+                        if other == n:
+                            continue
+                        win = runs[w][other][0]
+                        free = (win[:, 1] <= lo) | (win[:, 0] >= hi)
+                        if free.any():
+                            parts.append(_relative(runs[w][other], free))
+                    losses.append(np.mean(parts) if parts else np.inf)
+                cache[key] = grid[int(np.argmin(losses))] if np.isfinite(min(losses)) else w_in
+            chosen[u] = cache[key]
+            ape[u] = runs[chosen[u]][n][1][u]
+        out["out_of_sample"][n] = {
+            "mape": round(float(np.nanmean(ape)), 3),
+            "weights": sorted({float(w) for w in chosen}),
+            "mape_in_sample_weight": round(float(np.nanmean(runs[w_in][n][1])), 3),
+            "mape_full_trend": round(float(np.nanmean(runs[grid[-1]][n][1])), 3),
+            "mape_own_best": round(float(min(np.nanmean(runs[w][n][1]) for w in grid)), 3),
+            "mape_constant": round(float(np.nanmean(first[n][2])), 3),
+        }
+    return out
+
+
+def _relative(run, mask=None) -> float:
+    """MAPE of the engine / MAPE of "constant" on the same units."""
+    _, engine, constant = run
+    ok = np.isfinite(engine) & np.isfinite(constant)
+    if mask is not None:
+        ok &= mask
+    return float(engine[ok].mean() / max(constant[ok].mean(), 1e-9))
 
 
 def write_intervals(result: dict) -> None:
@@ -436,11 +539,23 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="Fehlerquantile des Gemeinde-Backtests nach src/demography/data/intervals_de.json",
     )
+    parser.add_argument(
+        "--cv",
+        action="store_true",
+        help="Gewicht des Wanderungstrends durch Kreuzvalidierung (rollierender Ursprung)",
+    )
     args = parser.parse_args(argv)
     names = [n for n in args.only.split(",") if n]
+    if args.cv:
+        cv = cross_validate(names)
+        json.dump(cv, sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+        return 0
     if args.write_intervals and "gemeinden" not in names:
         names.append("gemeinden")
     results = [DATASETS[name]() for name in names]
+    for r in results:
+        r.pop("_cv", None)
     if args.write_intervals:
         write_intervals(next(r for r in results if r["data"].startswith("gemeinden")))
     if args.format == "json":

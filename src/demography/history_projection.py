@@ -71,6 +71,14 @@ MAX_YEARLY_CHANGE = 0.2
 #: 0.31 (12411-01-01-5-B, 12612/12613-01-01-5-B) – local migration is lumpy (a new
 #: housing estate, a shelter) and does not repeat itself the way a Kreis trend does.
 PERSISTENCE = 0.3
+#: Weight of the migration trend against "the population stays as it is" (forecast
+#: combination, Bates & Granger 1969): the projected net migration of a region is
+#: ``w · (its history rate) + (1 − w) · (the rate that offsets its natural change)``, so
+#: the totals follow roughly ``w · trend + (1 − w) · constant``. Estimated out of sample
+#: by rolling origin (bench/backtest_gemeinden.py --cv): each backtest window is scored
+#: with the weight estimated on the windows that do not overlap it; the shipped value is
+#: the one estimated on all of them (see docs/demography-projection.md, "Genauigkeit").
+TREND_WEIGHT = 0.4
 #: Floor of the between-region variance τ² of migration rates (per year²).
 TAU2_MIN = 1e-6
 
@@ -100,6 +108,9 @@ class HistoryFit:
     prior_strength: np.ndarray  # (G,) k per base group (person-years)
     interval: float
     notes: tuple[str, ...] = field(default_factory=tuple)
+    #: (R,) yearly net migration rate that would offset the region's natural change
+    #: (closed projection of the earlier stock over the interval); 0 where unknown
+    balance_rate: np.ndarray | None = None
 
 
 @lru_cache(maxsize=1)
@@ -327,6 +338,15 @@ def fit_history(earlier: GroupedStock, base: GroupedStock, codes: Sequence[str])
     kids_exp = np.where(known, aged[:, :, :young].sum(axis=(1, 2)), 0.0)
     fert_rate, _, _ = _shrink(kids_obs - kids_exp, kids_exp, hierarchy, leaf)
     fertility = np.clip(1.0 + fert_rate, 0.2, 3.0)
+    # natural growth of the closed population over the interval (national schedules,
+    # local fertility): the migration that keeps the population constant offsets it
+    p1_total, aged_total = p1.sum(axis=(1, 2)), aged.sum(axis=(1, 2))
+    kids = np.where(known, aged[:, :, :young].sum(axis=(1, 2)), 0.0)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        natural = np.where(
+            known & (p1_total > 0), (aged_total + (fertility - 1.0) * kids) / p1_total, 1.0
+        )
+    balance = np.expm1(-np.log(np.maximum(natural, 1e-6)) / n)
     # A group's residual belongs to the cohorts that passed through ages
     # [lower − n, upper) during the interval. Yearly rates by age ρ(a) are chosen so that
     # over the n years of each cohort they add up to the group's log change (n · r_g),
@@ -341,6 +361,7 @@ def fit_history(earlier: GroupedStock, base: GroupedStock, codes: Sequence[str])
         top_rate=top,
         prior_strength=ks,
         interval=n,
+        balance_rate=balance,
         notes=()
         if known.all()
         else (f"{int((~known).sum())} Regionen ohne früheren Stand: Wanderung wie Kreis/Land",),
@@ -406,6 +427,7 @@ def project_history(
     detail: str = "single_years",
     half_life: float = HALF_LIFE,
     assumptions=None,
+    trend_weight: float | None = None,
 ):
     """Project from the last of ``stocks`` using the earlier ones (see module docstring).
 
@@ -445,10 +467,12 @@ def project_history(
     )
     migration: dict = {}
     if own_migration:
+        w = TREND_WEIGHT if trend_weight is None else float(trend_weight)
+        balance = np.zeros(len(codes)) if fit.balance_rate is None else fit.balance_rate
         migration = {
             "net_counts": np.zeros((1, 2, N_AGES)),
-            "out_rates": -np.broadcast_to(fit.top_rate, fit.base.shape),
-            "out_rates_deviation": -(fit.rates - fit.top_rate[None]),
+            "out_rates": -(w * fit.top_rate[None] + (1.0 - w) * balance[:, None, None]),
+            "out_rates_deviation": -w * (fit.rates - fit.top_rate[None]),
             "deviation_scale": damping(horizon, half_life),
         }
     arrays = project_arrays(
@@ -535,6 +559,7 @@ def project_with_totals(
     births: Mapping[int, np.ndarray] | None = None,
     deaths: Mapping[int, np.ndarray] | None = None,
     assumptions=None,
+    trend_weight: float | None = None,
 ) -> tuple[np.ndarray, dict]:
     """Projection from one age Stichtag plus a history of totals, births and deaths.
 
@@ -597,12 +622,19 @@ def project_with_totals(
         mort = shrunk_level(d_obs, exp_d).level
         levels["mortality"] = mort
     rates = np.broadcast_to(rate[:, None, None], single.shape)
+    w = TREND_WEIGHT if trend_weight is None else float(trend_weight)
+    # the migration that offsets the observed natural change (constant population)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        balance = np.where(x > 0, (d_obs - b_obs) / np.maximum(x, 1e-9), 0.0)
+    if births is None or deaths is None:
+        balance = np.zeros(len(codes))
+    levels["balance_rate"] = balance
     arrays = project_arrays(
         single,
         sch,
         net_counts=np.zeros((1, 2, N_AGES)),
-        out_rates=-np.full(single.shape, top),
-        out_rates_deviation=-(rates - top),
+        out_rates=-(w * top + (1.0 - w) * balance[:, None, None]) * np.ones(single.shape),
+        out_rates_deviation=-w * (rates - top),
         deviation_scale=damping(whole),
         fertility_level=fert,
         mortality_level=mort,

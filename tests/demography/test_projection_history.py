@@ -13,6 +13,7 @@ import pytest
 
 from demography.core import N_AGES, Population
 from demography.history_projection import (
+    TREND_WEIGHT,
     GroupedStock,
     fit_history,
     group_sums,
@@ -67,7 +68,8 @@ def test_residual_migration_from_two_stichtage_predicts_the_next_five_years():
     g = [group_sums(counts[t], L17) for t in (0, 5, 10)]
     stocks = [GroupedStock(2010, L17, g[0]), GroupedStock(2015, L17, g[1])]
     codes = [f"08{i:03d}000" for i in range(pop.n_regions)]
-    result, _ = project_history(stocks, codes=codes, horizon=5)
+    # the full trend (weight 1) recovers the known migration
+    result, _ = project_history(stocks, codes=codes, horizon=5, trend_weight=1.0)
     projected = result.single_years()[5].sum(axis=(1, 2))
     actual = counts[10].sum(axis=(1, 2))
     constant = counts[5].sum(axis=(1, 2))
@@ -76,6 +78,29 @@ def test_residual_migration_from_two_stichtage_predicts_the_next_five_years():
     assert err.mean() < 0.2 * np.abs(constant / actual - 1).mean()
     # the accounting identity holds in the history projection too
     assert np.abs(result.accounting_residual()).max() < 1e-6
+
+
+def test_default_combines_the_trend_with_the_constant_population():
+    """The default keeps only TREND_WEIGHT of the migration trend: the totals land at that
+    share of the way from "the population stays" to the full trend (forecast combination)."""
+    pop, counts = _truth()
+    g = [group_sums(counts[t], L17) for t in (0, 5, 10)]
+    stocks = [GroupedStock(2010, L17, g[0]), GroupedStock(2015, L17, g[1])]
+    codes = [f"08{i:03d}000" for i in range(pop.n_regions)]
+    full, _ = project_history(stocks, codes=codes, horizon=5, trend_weight=1.0)
+    none, _ = project_history(stocks, codes=codes, horizon=5, trend_weight=0.0)
+    default, _ = project_history(stocks, codes=codes, horizon=5)
+    constant = counts[5].sum(axis=(1, 2))
+    t_full = full.single_years()[5].sum(axis=(1, 2))
+    t_none = none.single_years()[5].sum(axis=(1, 2))
+    t_default = default.single_years()[5].sum(axis=(1, 2))
+    # weight 0: migration offsets the natural change, the population stays (within 0.5 %)
+    assert np.abs(t_none / constant - 1).max() < 0.005
+    # the migration rates mix linearly, so the totals sit at TREND_WEIGHT of the way
+    share = (t_default - t_none) / (t_full - t_none)
+    assert np.abs(share - TREND_WEIGHT).max() < 0.05
+    assert 0 < TREND_WEIGHT < 1
+    assert np.abs(default.accounting_residual()).max() < 1e-6
 
 
 def test_grouped_ages_are_split_with_the_cohorts_of_the_earlier_stichtag():
