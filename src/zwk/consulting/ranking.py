@@ -37,14 +37,14 @@ REGION = 15
 LANGUAGE, NO_LANGUAGE = 10, -30
 AVAILABLE, UNAVAILABLE = 10, -25
 IDLE, PER_RUNNING = 5, -5
-KNOWS_KOMMUNE = 15
+KNOWS_MUNICIPALITY = 15
 DECLINED_BEFORE = -50
 
 
 @dataclass(frozen=True)
 class Need:
     theme: str | None  # name of the request's Handlungsfeld
-    kommune_themes: frozenset[str]
+    municipality_themes: frozenset[str]
     methods: frozenset[str]  # method codes
     land: str  # Land code of the Kommune
     language: str
@@ -64,7 +64,7 @@ class Candidate:
     available_from: date | None = None
     available_until: date | None = None
     running: int = 0  # requests proposed to or accepted by this consultant, not completed
-    knows_kommune: bool = False  # active ConsultantAssignment to the Kommune
+    knows_municipality: bool = False  # active ConsultantAssignment to the Kommune
     declined_before: bool = False
 
 
@@ -116,7 +116,7 @@ def explain(
     reasons: list[Reason] = []
     if need.theme and need.theme in c.themes:
         reasons.append(Reason(THEME, _("Expertise im Handlungsfeld „%(t)s“") % {"t": need.theme}))
-    others = (need.kommune_themes - {need.theme}) & c.themes
+    others = (need.municipality_themes - {need.theme}) & c.themes
     if others:
         reasons.append(
             Reason(
@@ -160,8 +160,8 @@ def explain(
                 _("betreut derzeit %(n)d laufende Anfrage(n)") % {"n": c.running},
             )
         )
-    if c.knows_kommune:
-        reasons.append(Reason(KNOWS_KOMMUNE, _("berät die Kommune bereits")))
+    if c.knows_municipality:
+        reasons.append(Reason(KNOWS_MUNICIPALITY, _("berät die Kommune bereits")))
     if c.declined_before:
         reasons.append(Reason(DECLINED_BEFORE, _("hat diese Anfrage bereits abgelehnt")))
     return Suggestion(c, sum(r.points for r in reasons), tuple(reasons))

@@ -123,7 +123,7 @@ def need_for(consulting_request: ConsultingRequest, today: date | None = None) -
     municipality = consulting_request.municipality
     return ranking.Need(
         theme=consulting_request.theme.name if consulting_request.theme else None,
-        kommune_themes=frozenset(municipality.themes.values_list("name", flat=True)),
+        municipality_themes=frozenset(municipality.themes.values_list("name", flat=True)),
         methods=frozenset(consulting_request.methods),
         land=municipality.land,
         language=consulting_request.language,
@@ -170,7 +170,7 @@ def candidates_for(consulting_request: ConsultingRequest) -> list[ranking.Candid
             available_from=p.available_from,
             available_until=p.available_until,
             running=running.get(p.user_id, 0),
-            knows_kommune=p.user_id in knows,
+            knows_municipality=p.user_id in knows,
             declined_before=p.user_id in declined,
         )
         for p in profiles

@@ -27,7 +27,7 @@ Reason
     profile similarity as a number ("insgesamt ähnlich" from :data:`PROFILE_NOTE`, "teilweise"
     below it, the latter only when nothing else explains the match), and the same kind.
 
-No database access here: the selectors collect :class:`KommuneFacts` and call :func:`rank`.
+No database access here: the selectors collect :class:`MunicipalityFacts` and call :func:`rank`.
 """
 
 from __future__ import annotations
@@ -71,7 +71,7 @@ def _kind_phrases() -> dict[str, str]:
 
 
 @dataclass(frozen=True)
-class KommuneFacts:
+class MunicipalityFacts:
     """What the score looks at. ``themes`` maps theme slug → name; ``z`` maps indicator key →
     z-value over all areas of the typology (empty without statistics)."""
 
@@ -151,7 +151,7 @@ def reason_text(match_parts: dict) -> str:
     return "; ".join(parts[:3])
 
 
-def score(own: KommuneFacts, other: KommuneFacts) -> Match:
+def score(own: MunicipalityFacts, other: MunicipalityFacts) -> Match:
     """Score ``other`` as a related Kommune of ``own`` (see the module docstring)."""
     a, b = set(own.themes), set(other.themes)
     theme_score = len(a & b) / len(a) if a else 0.0
@@ -197,7 +197,9 @@ def sort_key(match: Match) -> tuple:
     return (-match.score, -len(match.shared_themes), match.name.casefold(), match.key)
 
 
-def rank(own: KommuneFacts, candidates: Iterable[KommuneFacts], limit: int = 5) -> list[Match]:
+def rank(
+    own: MunicipalityFacts, candidates: Iterable[MunicipalityFacts], limit: int = 5
+) -> list[Match]:
     """The ``limit`` most related of ``candidates`` (``own`` itself is skipped), best first."""
     matches = [score(own, c) for c in candidates if c.key != own.key]
     matches = [m for m in matches if m.score > 0]

@@ -7,15 +7,15 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Max, Prefetch, Q, QuerySet
 
 from zwk.municipalities.models import Municipality, Theme
-from zwk.network.matching import KommuneFacts, Match, rank
+from zwk.network.matching import Match, MunicipalityFacts, rank
 from zwk.network.models import Conversation, Post, Report, Subscription, Thread
 from zwk.plans.models import PlanVersion
 from zwk.profiles import analysis
 from zwk.profiles.regions import region_code_for
 from zwk.toolbox.models import Entry, EntryType
 
-MEASURES_PER_KOMMUNE = 5
-PRACTICES_PER_KOMMUNE = 3
+MEASURES_PER_MUNICIPALITY = 5
+PRACTICES_PER_MUNICIPALITY = 3
 
 
 # --- related Kommunen --------------------------------------------------------------------
@@ -29,8 +29,8 @@ def programme_municipalities(like: Municipality | None = None) -> QuerySet[Munic
     return qs.order_by("name")
 
 
-def all_facts(municipalities) -> dict[str, KommuneFacts]:
-    """:class:`KommuneFacts` of ``municipalities`` by slug (themes, kind, type, z-values)."""
+def all_facts(municipalities) -> dict[str, MunicipalityFacts]:
+    """:class:`MunicipalityFacts` of ``municipalities`` by slug (themes, kind, type, z-values)."""
     municipalities = list(
         municipalities.select_related("profile").prefetch_related(
             Prefetch("themes", queryset=Theme.objects.order_by("name"))
@@ -44,7 +44,7 @@ def all_facts(municipalities) -> dict[str, KommuneFacts]:
         type_name = None
         if typology is not None and code in z_rows:
             type_name = typology.typology.type_of(code).name
-        facts[m.slug] = KommuneFacts(
+        facts[m.slug] = MunicipalityFacts(
             key=m.slug,
             name=m.name,
             kind=m.kind,
@@ -130,8 +130,8 @@ def _attach_shared_work(rows: list[RelatedKommune], own_theme_names: set[str]) -
             measures.get(row.municipality.pk, []),
             key=lambda m: (m.theme not in own_theme_names, m.title.casefold(), m.title),
         )
-        row.measures = shared_first[:MEASURES_PER_KOMMUNE]
-        row.practices = practices.get(row.municipality.pk, [])[:PRACTICES_PER_KOMMUNE]
+        row.measures = shared_first[:MEASURES_PER_MUNICIPALITY]
+        row.practices = practices.get(row.municipality.pk, [])[:PRACTICES_PER_MUNICIPALITY]
 
 
 def overview_rows(municipalities: list[Municipality], limit: int = 3) -> list[tuple]:

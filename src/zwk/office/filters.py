@@ -18,7 +18,7 @@ SORT_CHOICES = [
 ]
 
 
-class KommuneFilterForm(forms.Form):
+class MunicipalityFilterForm(forms.Form):
     """Land, type and Handlungsfeld – the filters the overview and the map share."""
 
     land = forms.ChoiceField(label=_("Land"), required=False)
@@ -37,7 +37,7 @@ class KommuneFilterForm(forms.Form):
         self.fields["handlungsfeld"].queryset = Theme.objects.filter(municipality__isnull=True)
 
 
-class OverviewFilterForm(KommuneFilterForm):
+class OverviewFilterForm(MunicipalityFilterForm):
     schritt = forms.ChoiceField(label=_("Aktueller Schritt"), required=False)
     stillstand = forms.BooleanField(label=_("nur Kommunen mit Stillstand"), required=False)
     wochen = forms.IntegerField(
@@ -75,7 +75,7 @@ class OverviewFilterForm(KommuneFilterForm):
         )
 
 
-class MapFilterForm(KommuneFilterForm):
+class MapFilterForm(MunicipalityFilterForm):
     demografietyp = forms.ChoiceField(
         label=_("Demografietyp"),
         required=False,

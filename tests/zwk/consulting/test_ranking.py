@@ -17,7 +17,7 @@ LABELS = {
 def need(**overrides):
     data = {
         "theme": "Wohnen im Alter",
-        "kommune_themes": frozenset({"Wohnen im Alter", "Mobilität", "Nahversorgung"}),
+        "municipality_themes": frozenset({"Wohnen im Alter", "Mobilität", "Nahversorgung"}),
         "methods": frozenset({"moderation", "datenanalyse"}),
         "land": "06",
         "language": "de",
@@ -64,7 +64,7 @@ def test_score_values_follow_the_documented_table():
         methods=frozenset({"moderation", "datenanalyse"}),
         regions=frozenset({"06"}),
         available_from=date(2026, 1, 1),
-        knows_kommune=True,
+        knows_municipality=True,
     )
     s = rank(need(), [c], **LABELS)[0]
     expected = (
@@ -75,7 +75,7 @@ def test_score_values_follow_the_documented_table():
         + ranking.LANGUAGE
         + ranking.AVAILABLE
         + ranking.IDLE
-        + ranking.KNOWS_KOMMUNE
+        + ranking.KNOWS_MUNICIPALITY
     )
     assert s.score == expected == 125
 

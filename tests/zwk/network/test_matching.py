@@ -9,7 +9,7 @@ from zwk.network.matching import (
     W_PROFILE,
     W_THEMES,
     W_TYPE,
-    KommuneFacts,
+    MunicipalityFacts,
     profile_similarity,
     rank,
     score,
@@ -20,7 +20,7 @@ Z_OLD = {"old_age_dependency_ratio": 1.5, "mean_age": 1.2, "share_under_18": -1.
 
 
 def facts(key, name=None, *, themes=None, kind="gemeinde", type_=None, z=None):
-    return KommuneFacts(
+    return MunicipalityFacts(
         key=key,
         name=name or key.title(),
         kind=kind,
