@@ -140,7 +140,7 @@ def main() -> None:
     # No setup_test_environment(): its instrumented template rendering copies every context
     # for the test client and would dominate the timings.
     old_name = connection.settings_dict["NAME"]
-    connection.creation.create_test_db(verbosity=0, autoclobber=True)
+    connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
     try:
         summary = bench(args.kreis, args.repeat)
     finally:
