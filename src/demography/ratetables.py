@@ -72,6 +72,24 @@ def read_rate_table(path: str | Path) -> RateTable:
     name = Path(path).name
     text, _encoding = decode(load_bytes(path), name)
     rows = list(csv.reader(io.StringIO(text), delimiter=";"))
+    _check_header(rows, name)
+    asfr = np.zeros(N_AGES)
+    mx = np.full((2, N_AGES), np.nan)
+    seen: set[int] = set()
+    for line_no, row in enumerate(rows[1:], start=2):
+        if not any(cell.strip() for cell in row):
+            continue
+        age = _age(row, line_no, name, seen)
+        seen.add(age)
+        births, male, female = _rates(row, line_no, age, name)
+        if births is not None:
+            asfr[age] = births
+        mx[0, age], mx[1, age] = male, female
+    _check_complete(seen, asfr, name)
+    return RateTable(asfr=asfr[FERTILE_MIN : FERTILE_MAX + 1].copy(), mx=mx, source=name)
+
+
+def _check_header(rows: list[list[str]], name: str) -> None:
     if not rows:
         raise _error(name, "Die Datei ist leer.", "The file is empty.")
     header = [c.strip().lower() for c in rows[0]]
@@ -85,72 +103,77 @@ def read_rate_table(path: str | Path) -> RateTable:
             expected_de=";".join(COLUMNS),
             expected_en=";".join(COLUMNS),
         )
-    asfr = np.zeros(N_AGES)
-    mx = np.full((2, N_AGES), np.nan)
-    seen: set[int] = set()
-    for line_no, row in enumerate(rows[1:], start=2):
-        if not any(cell.strip() for cell in row):
+
+
+def _age(row: list[str], line_no: int, name: str, seen: set[int]) -> int:
+    """The age of a data row (0–100, each once)."""
+    if len(row) < 4:
+        raise _error(
+            name,
+            "Zu wenige Spalten.",
+            "Too few columns.",
+            line=line_no,
+            found=";".join(row),
+            expected_de="4 Spalten",
+            expected_en="4 columns",
+        )
+    try:
+        age = int(row[0].strip())
+    except ValueError:
+        raise _error(
+            name,
+            "Das Alter ist keine ganze Zahl.",
+            "Age is not an integer.",
+            line=line_no,
+            column=1,
+            found=row[0],
+            expected_de="0 bis 100",
+            expected_en="0 to 100",
+        ) from None
+    if not 0 <= age <= 100 or age in seen:
+        raise _error(
+            name,
+            "Alter außerhalb 0–100 oder doppelt.",
+            "Age out of 0–100 or repeated.",
+            line=line_no,
+            column=1,
+            found=row[0],
+            expected_de="jedes Alter 0 bis 100 genau einmal",
+            expected_en="each age 0 to 100 exactly once",
+        )
+    return age
+
+
+def _rates(row: list[str], line_no: int, age: int, name: str) -> list[float | None]:
+    """Birth rate (None when empty), male and female death rate of a data row, checked."""
+    out: list[float | None] = []
+    for col, (low, high) in ((1, (0.0, 0.5)), (2, (0.0, 5.0)), (3, (0.0, 5.0))):
+        cell = row[col].strip()
+        if col == 1 and cell == "":
+            out.append(None)
             continue
-        if len(row) < 4:
-            raise _error(
-                name,
-                "Zu wenige Spalten.",
-                "Too few columns.",
-                line=line_no,
-                found=";".join(row),
-                expected_de="4 Spalten",
-                expected_en="4 columns",
-            )
         try:
-            age = int(row[0].strip())
-        except ValueError:
+            value = parse_number(cell)
+        except ValueParseError:
+            value = float("nan")
+        if not (low <= value <= high) or (col == 1 and value > 0 and age not in FERTILE_AGES):
             raise _error(
                 name,
-                "Das Alter ist keine ganze Zahl.",
-                "Age is not an integer.",
+                "Ungültige Rate.",
+                "Invalid rate.",
                 line=line_no,
-                column=1,
-                found=row[0],
-                expected_de="0 bis 100",
-                expected_en="0 to 100",
-            ) from None
-        if not 0 <= age <= 100 or age in seen:
-            raise _error(
-                name,
-                "Alter außerhalb 0–100 oder doppelt.",
-                "Age out of 0–100 or repeated.",
-                line=line_no,
-                column=1,
-                found=row[0],
-                expected_de="jedes Alter 0 bis 100 genau einmal",
-                expected_en="each age 0 to 100 exactly once",
+                column=col + 1,
+                found=cell,
+                expected_de=f"Zahl von {low} bis {high}"
+                + (" (Geburten nur im Alter 15–49)" if col == 1 else ""),
+                expected_en=f"number from {low} to {high}"
+                + (" (births only at ages 15–49)" if col == 1 else ""),
             )
-        seen.add(age)
-        for col, (low, high) in ((1, (0.0, 0.5)), (2, (0.0, 5.0)), (3, (0.0, 5.0))):
-            cell = row[col].strip()
-            if col == 1 and cell == "":
-                continue
-            try:
-                value = parse_number(cell)
-            except ValueParseError:
-                value = float("nan")
-            if not (low <= value <= high) or (col == 1 and value > 0 and age not in FERTILE_AGES):
-                raise _error(
-                    name,
-                    "Ungültige Rate.",
-                    "Invalid rate.",
-                    line=line_no,
-                    column=col + 1,
-                    found=cell,
-                    expected_de=f"Zahl von {low} bis {high}"
-                    + (" (Geburten nur im Alter 15–49)" if col == 1 else ""),
-                    expected_en=f"number from {low} to {high}"
-                    + (" (births only at ages 15–49)" if col == 1 else ""),
-                )
-            if col == 1:
-                asfr[age] = value
-            else:
-                mx[col - 2, age] = value
+        out.append(value)
+    return out
+
+
+def _check_complete(seen: set[int], asfr: np.ndarray, name: str) -> None:
     missing = sorted(set(range(N_AGES)) - seen)
     if missing:
         raise _error(
@@ -170,7 +193,6 @@ def read_rate_table(path: str | Path) -> RateTable:
             expected_de="Geburtenraten für die Alter 15–49",
             expected_en="birth rates for ages 15–49",
         )
-    return RateTable(asfr=asfr[FERTILE_MIN : FERTILE_MAX + 1].copy(), mx=mx, source=name)
 
 
 def apply_rate_table(schedules, table: RateTable, *, tfr: np.ndarray | None = None):
