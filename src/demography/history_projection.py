@@ -574,14 +574,115 @@ def project_with_totals(
     Returns the single years (R, 2, 101) at ``stock.year + horizon`` (fractional horizons
     interpolate between whole years) and a dict of the fitted levels.
     """
+    whole = max(1, int(np.ceil(horizon - 1e-9)))
+    _, arrays, levels, known = _totals_projection(
+        stock,
+        codes=tuple(codes),
+        names=tuple(codes),
+        horizon=whole,
+        totals=totals,
+        births=births,
+        deaths=deaths,
+        assumptions=assumptions,
+        trend_weight=trend_weight,
+    )
+    counts = arrays["counts"]
+    frac = horizon - (whole - 1)
+    out = (
+        counts[whole] if frac >= 1 - 1e-9 else (1 - frac) * counts[whole - 1] + frac * counts[whole]
+    )
+    out[~known] = np.nan
+    return out, levels
+
+
+def project_from_totals(
+    stock: GroupedStock,
+    *,
+    codes: Sequence[str],
+    names: Sequence[str] | None = None,
+    horizon: int,
+    totals: Mapping[int, np.ndarray],
+    births: Mapping[int, np.ndarray] | None = None,
+    deaths: Mapping[int, np.ndarray] | None = None,
+    skip_changes: frozenset[int] = frozenset(),
+    base_year: int | None = None,
+    scenario: str = "Basis",
+    overrides: Mapping[str, object] | None = None,
+    detail: str = "single_years",
+    assumptions=None,
+    trend_weight: float | None = None,
+):
+    """:func:`project_with_totals` as a full :class:`~demography.projection.ProjectionResult`
+    (every year up to ``horizon``), for the CLI: ``project AGES TOTALS BIRTHS DEATHS``.
+
+    ``skip_changes``: years y whose change y → y+1 is not used (a break of the
+    population basis between them, e.g. 2010 → 2011). Returns ``(result, levels)``.
+    """
+    from demography.planning import FUNCTIONAL_GROUPS
+    from demography.projection import ProjectionResult
+
+    codes = tuple(codes)
+    names = tuple(names) if names is not None else codes
+    year = round(stock.year) if base_year is None else base_year
+    params, arrays, levels, _ = _totals_projection(
+        stock,
+        codes=codes,
+        names=names,
+        horizon=horizon,
+        totals=totals,
+        births=births,
+        deaths=deaths,
+        skip_changes=skip_changes,
+        base_year=year,
+        scenario=scenario,
+        overrides=overrides,
+        detail=detail,
+        assumptions=assumptions,
+        trend_weight=trend_weight,
+    )
+    used = sorted(levels["years"])
+    span = f"{used[0]}–{used[-1] + 1}" if used else "–"
+    result = ProjectionResult(
+        codes=codes,
+        names=names,
+        years=np.arange(year, year + horizon + 1),
+        groups=FUNCTIONAL_GROUPS,
+        parameters=params,
+        notes=(
+            "Vorausberechnung aus einem Altersstichtag und der Entwicklung der Summen "
+            f"{span}: Wanderung = Veränderung − Geburten + Sterbefälle (nur Veränderungen "
+            "innerhalb einer Bevölkerungsbasis), zum Kreis und Land hin geschrumpft; "
+            "Geburten- und Sterbeniveau aus den gemeldeten Geburten und Sterbefällen.",
+        ),
+        **arrays,  # type: ignore[arg-type]
+    ).with_intervals()
+    return result, levels
+
+
+def _totals_projection(
+    stock: GroupedStock,
+    *,
+    codes: tuple[str, ...],
+    names: tuple[str, ...],
+    horizon: int,
+    totals: Mapping[int, np.ndarray],
+    births: Mapping[int, np.ndarray] | None,
+    deaths: Mapping[int, np.ndarray] | None,
+    skip_changes: frozenset[int] = frozenset(),
+    base_year: int | None = None,
+    scenario: str = "Basis",
+    overrides: Mapping[str, object] | None = None,
+    detail: str = "single_years",
+    assumptions=None,
+    trend_weight: float | None = None,
+):
     from demography.projection import prepare, project_arrays
     from demography.smallarea import expected_events, shrunk_level
 
-    codes = tuple(codes)
     single = split_groups(stock.counts, stock.lowers, national_shape(stock.year))
     known = np.isfinite(single).all(axis=(1, 2))
     single = np.where(known[:, None, None], single, 0.0)
-    years = sorted(y for y in totals if y + 1 in totals)
+    years = sorted(y for y in totals if y + 1 in totals and y not in skip_changes)
     m = np.zeros(len(codes))
     x = np.zeros(len(codes))
     b_obs = np.zeros(len(codes))
@@ -604,11 +705,16 @@ def project_with_totals(
         n_years += 1
     leaf = leaves(codes)
     rate, top, k_mig = _shrink(m, x, _hierarchy(codes), leaf, np.array([len(c) > 5 for c in codes]))
-    base_year = int(np.floor(stock.year))
-    whole = max(1, int(np.ceil(horizon - 1e-9)))
-    pop = Population(codes=codes, names=codes, year=base_year, counts=single)
-    _, sch = prepare(pop, horizon=whole, overrides={"net_migration": 0}, assumptions=assumptions)
-    levels: dict = {"migration_rate": rate, "k_migration": k_mig}
+    year = int(np.floor(stock.year)) if base_year is None else base_year
+    pop = Population(codes=codes, names=names, year=year, counts=single)
+    ov = dict(overrides or {})
+    own_migration = not ({"net_migration", "net_migration_rate"} & set(ov))
+    if own_migration:
+        ov["net_migration"] = 0
+    params, sch = prepare(
+        pop, horizon=horizon, scenario=scenario, overrides=ov, assumptions=assumptions
+    )
+    levels: dict = {"migration_rate": rate, "k_migration": k_mig, "years": years}
     fert = mort = None
     if births is not None and n_years:
         share = np.where(x > 0, x / np.maximum(single.sum(axis=(1, 2)), 1e-9), 0.0)
@@ -629,21 +735,21 @@ def project_with_totals(
     if births is None or deaths is None:
         balance = np.zeros(len(codes))
     levels["balance_rate"] = balance
+    migration: dict = {}
+    if own_migration:
+        migration = {
+            "net_counts": np.zeros((1, 2, N_AGES)),
+            "out_rates": -(w * top + (1.0 - w) * balance[:, None, None]) * np.ones(single.shape),
+            "out_rates_deviation": -w * (rates - top),
+            "deviation_scale": damping(horizon),
+        }
     arrays = project_arrays(
         single,
         sch,
-        net_counts=np.zeros((1, 2, N_AGES)),
-        out_rates=-(w * top + (1.0 - w) * balance[:, None, None]) * np.ones(single.shape),
-        out_rates_deviation=-w * (rates - top),
-        deviation_scale=damping(whole),
         fertility_level=fert,
         mortality_level=mort,
         codes=codes,
+        detail=detail,  # type: ignore[arg-type]
+        **migration,
     )
-    counts = arrays["counts"]
-    frac = horizon - (whole - 1)
-    out = (
-        counts[whole] if frac >= 1 - 1e-9 else (1 - frac) * counts[whole - 1] + frac * counts[whole]
-    )
-    out[~known] = np.nan
-    return out, levels
+    return params, arrays, levels, known

@@ -273,3 +273,89 @@ def test_unknown_regions_are_null_in_json_and_empty_in_csv(capsys):
     _write_csv(rows, result.groups.labels)
     line = capsys.readouterr().out.splitlines()[-1].split(";")
     assert line[0] == pop.codes[1] and line[3] == ""
+
+
+def test_cli_uses_totals_births_and_deaths_of_the_gemeinde_files(shared_data, tmp_path):
+    """``project AGES TOTALS BIRTHS DEATHS``: one age Stichtag (2015) plus the totals
+    2008–2015 and the births and deaths of the Gemeinden (Rhein-Neckar-Kreis). Every file
+    counts: the result equals the engine fed with all of them (the change across the
+    Zensus break 2010 → 2011 left out), and differs without the births and deaths or with
+    the break read as migration."""
+    folder = shared_data / "gemeinden_2008-2015"
+    ages = _subset(
+        folder / "regio_12411-02-03-5-B_gemeinden_17altersgruppen_geschlecht_2015.csv",
+        tmp_path / "ages.csv",
+        "08226",
+    )
+    totals = _subset(
+        folder / "regio_12411-01-01-5-B_gemeinden_bevoelkerung_geschlecht_2008-2015.csv",
+        tmp_path / "totals.csv",
+        "08226",
+    )
+    births = _subset(
+        folder / "regio_12612-01-01-5-B_gemeinden_lebendgeborene_2008-2015.csv",
+        tmp_path / "births.csv",
+        "08226",
+    )
+    # deaths are in long format: year;code;name;…
+    lines = (
+        (folder / "regio_12613-01-01-5-B_gemeinden_gestorbene_2008-2015.csv")
+        .read_text(encoding="utf-8")
+        .splitlines(keepends=True)
+    )
+    deaths = tmp_path / "deaths.csv"
+    deaths.write_text(
+        "".join(
+            line
+            for line in lines
+            if not (line[:4].isdigit() and line[4:5] == ";")
+            or line.split(";")[1].startswith("08226")
+        ),
+        encoding="utf-8",
+    )
+
+    def run(*files):
+        proc = subprocess.run(
+            [
+                *(sys.executable, "-m", "demography", "project"),
+                *map(str, files),
+                *("--start", "2015", "--horizon", "5", "--format", "json"),
+            ],
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+        assert proc.returncode == 0, proc.stderr
+        rows = json.loads(proc.stdout)
+        return proc.stderr, {(r["region"], r["year"]): r["total"] for r in rows}
+
+    note, cli = run(ages, totals, births, deaths)
+    assert "Entwicklung der Summen" in note
+    assert cli[("08226068", 2015)] == pytest.approx(7437)  # Reilingen, official
+    _, without_flows = run(ages, totals)
+
+    from demography.history_projection import project_from_totals, stocks_from_grouped
+    from demography.readers.history import read_history
+
+    history = read_history([ages, totals, births, deaths])
+    age = next(s for s in history.stocks if s.grid.n > 1)
+    codes, _, stocks = stocks_from_grouped([age.population])
+    index = [history.codes.index(c) for c in codes]
+    series = {int(s.time): s.totals()[index] for s in history.stocks if s.grid.n == 1}
+    flows = {}
+    for kind in ("births", "deaths"):
+        years, values = history.flow_totals(kind)
+        flows[kind] = {y: values[i][index] for i, y in enumerate(years)}
+
+    def engine(skip):
+        result, _ = project_from_totals(
+            stocks[-1], codes=codes, horizon=5, totals=series, skip_changes=skip, **flows
+        )
+        return result.totals[5]
+
+    expected = engine(frozenset({2010}))
+    got = np.array([cli[(c, 2020)] for c in codes])
+    np.testing.assert_allclose(got, expected, rtol=1e-9)
+    assert np.abs(engine(frozenset()) / expected - 1).max() > 0.003  # break as migration
+    no_flows = np.array([without_flows[(c, 2020)] for c in codes])
+    assert np.abs(no_flows / expected - 1).max() > 0.003

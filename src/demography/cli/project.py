@@ -148,33 +148,87 @@ def _write_csv(rows: list[dict[str, Any]], labels: tuple[str, ...]) -> None:
 
 
 def _history_result(args, overrides, assumptions):
-    """Projection from several Stichtage (grouped or single years) up to ``--start``.
+    """Projection from everything the files hold up to ``--start``: every age Stichtag,
+    population totals, births and deaths (:func:`demography.readers.history.read_history`).
 
-    Returns ``(result, None)``, ``(None, error_code)`` or ``None`` when the files hold only
-    one Stichtag up to the start year (then the plain projection runs).
+    * two or more age Stichtage: :func:`~demography.history_projection.project_history`;
+    * one age Stichtag plus totals of at least two consecutive years (and births/deaths
+      where given): :func:`~demography.history_projection.project_from_totals` (changes of
+      the totals across a break of the population basis are left out).
+
+    Returns ``(result, None)``, ``(None, error_code)`` or ``None`` when a single file holds
+    only one Stichtag up to the start year (then the plain projection runs).
     """
-    from demography.errors import DataError
-    from demography.history_projection import project_history, stocks_from_grouped
-    from demography.readers import read_grouped_population
+    import dataclasses
 
-    grouped = []
+    from demography.errors import DataError
+    from demography.history_projection import (
+        project_from_totals,
+        project_history,
+        stocks_from_grouped,
+    )
+    from demography.readers.history import read_history
+
     try:
-        for path in args.file:
-            grouped.extend(read_grouped_population(path))
+        history = read_history(args.file)
     except DataError as exc:
         return None, _fail(exc.german(), exc.english())
     except OSError as exc:
         return None, _fail(f"Datei nicht lesbar: {exc}", f"cannot read file: {exc}")
-    usable = [g for g in grouped if g.year <= args.start]
-    if not any(g.year == args.start for g in usable):
-        years = ", ".join(sorted({str(g.year) for g in grouped})) or "keine"
+    ages = [s for s in history.stocks if s.grid.n > 1]
+    usable = [s for s in ages if s.population.year <= args.start]
+    base = [s for s in usable if s.population.year == args.start]
+    if not base:
+        years = ", ".join(sorted({str(s.population.year) for s in ages})) or "keine"
         return None, _fail(
-            f"Kein Bevölkerungsstand 31.12.{args.start} in den Dateien (vorhanden: {years})",
-            f"no population for 31.12.{args.start} in the files (found: {years})",
+            f"Kein Bevölkerungsstand 31.12.{args.start} nach Alter in den Dateien "
+            f"(vorhanden: {years})",
+            f"no population by age for 31.12.{args.start} in the files (found: {years})",
         )
-    if len({g.year for g in usable}) < 2 and len(args.file) == 1:
+    # the regions of the base Stichtag (a totals file may list more, e.g. dissolved ones)
+    keep = np.isfinite(base[-1].population.counts).all(axis=(1, 2))
+    pops = [
+        dataclasses.replace(
+            s.population,
+            codes=tuple(c for c, k in zip(history.codes, keep, strict=True) if k),
+            names=tuple(n for n, k in zip(history.names, keep, strict=True) if k),
+            counts=s.population.counts[keep],
+        )
+        for s in usable
+    ]
+    totals, bases = {}, {}
+    for s in history.stocks:
+        if s.time == int(s.time) and int(s.time) <= args.start:
+            totals[int(s.time)] = s.totals()[keep]
+            bases[int(s.time)] = s.basis
+    skip = frozenset(y for y in bases if y + 1 in bases and bases[y] != bases[y + 1])
+    flows = {}
+    for kind in ("births", "deaths"):
+        years, values = history.flow_totals(kind)
+        got = {y: values[i][keep] for i, y in enumerate(years) if y <= args.start}
+        if got:
+            flows[kind] = got
+    changes = [y for y in totals if y + 1 in totals and y not in skip]
+    n_dates = len({s.time for s in usable})
+    if n_dates < 2 and not changes and len(args.file) == 1:
         return None
-    codes, names, stocks = stocks_from_grouped(usable)
+    codes, names, stocks = stocks_from_grouped(pops)
+    if n_dates < 2 and changes:
+        result, _levels = project_from_totals(
+            stocks[-1],
+            codes=codes,
+            names=names,
+            horizon=args.horizon,
+            totals=totals,
+            births=flows.get("births"),
+            deaths=flows.get("deaths"),
+            skip_changes=skip,
+            base_year=args.start,
+            scenario=args.scenario,
+            overrides=overrides,
+            assumptions=assumptions,
+        )
+        return result, None
     result, _fit = project_history(
         stocks,
         codes=codes,
