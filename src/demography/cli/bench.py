@@ -70,8 +70,7 @@ def measure(
     """Run all measurements and return the figures (keys as in DESIGN.md plus details)."""
     import numpy as np
 
-    from demography.migration import region_weights
-    from demography.projection import example_population, prepare, project, project_arrays
+    from demography.projection import example_population, project
     from demography.smallarea import LocalLevels
 
     notes: list[str] = []
@@ -82,86 +81,11 @@ def measure(
         mortality=rng.lognormal(0.0, 0.1, (regions, 2)),
     )
     project(pop.select(pop.codes[:50]), horizon=years)  # warm caches (e0 grid, imports)
-    timings = []
-    for _ in range(5):
-        gc.collect()
-        start = time.perf_counter()
-        result = project(pop, horizon=years, levels=levels)
-        timings.append(time.perf_counter() - start)
-        del result
-    seconds_all = min(timings)
-    gc.collect()
-    tracemalloc.start()
-    result = project(pop, horizon=years, levels=levels)
-    peak_projection = tracemalloc.get_traced_memory()[1] / 1e6
-    tracemalloc.stop()
-    del result
-
-    speedup = None
-    reference_seconds = None
-    reference = _load_reference()
-    if reference is None:
-        notes.append("bench/reference_projection.py nicht gefunden: kein Vergleich")
-    else:
-        n_ref = min(reference_regions, regions)
-        sub = pop.select(pop.codes[:n_ref])
-        _, sch = prepare(sub, horizon=years)
-        weights = region_weights(sub.counts)
-        args = (
-            sub.counts.tolist(),
-            sch.survival.tolist(),
-            sch.birth_survival.tolist(),
-            sch.asfr.tolist(),
-            sch.boys_share,
-            sch.net_migration.tolist(),
-            sch.migration_profile.tolist(),
-            weights.tolist(),
-            levels.fertility[:n_ref].tolist(),
-            levels.mortality[:n_ref].tolist(),
-        )
-        start = time.perf_counter()
-        slow = reference(*args)
-        reference_seconds = (time.perf_counter() - start) * regions / n_ref
-        speedup = reference_seconds / seconds_all
-        fast = project_arrays(
-            sub.counts,
-            sch,
-            migration_weights=weights,
-            fertility_level=levels.fertility[:n_ref],
-            mortality_level=levels.mortality[:n_ref],
-        )
-        same = np.allclose(np.array(slow["counts"]), fast["counts"], rtol=1e-10, atol=1e-8)
-        notes.append(
-            f"Referenz (reines Python) an {n_ref} Regionen gemessen und linear auf {regions} "
-            f"hochgerechnet; Ergebnisse identisch: {'ja' if same else 'NEIN'}"
-        )
-
-    from demography.history_projection import GroupedStock, group_sums, project_history
-
-    lowers = (0, 3, 6, 10, 15, 18, 20, 25, 30, 35, 40, 45, 50, 55, 60, 65, 75)
-    earlier = project_arrays(pop.counts, prepare(pop, horizon=5)[1])["counts"]
-    stocks = [
-        GroupedStock(pop.year, lowers, group_sums(earlier[0], lowers)),
-        GroupedStock(pop.year + 5, lowers, group_sums(earlier[5], lowers)),
-    ]
-    codes = [f"08{i % 40:03d}{i:03d}" for i in range(regions)]
-    history = []
-    for _ in range(3):
-        gc.collect()
-        start = time.perf_counter()
-        res, _fit = project_history(stocks, codes=codes, horizon=years)
-        history.append(time.perf_counter() - start)
-        del res, _fit
-
-    one = pop.select([pop.codes[7]])
-    changed = {"tfr": 1.6, "e0_male": 81.0, "e0_female": 85.5}
-    project(one, horizon=years, scenario="hohe Zuwanderung", overrides=changed)
-    single = []
-    for _ in range(30):
-        start = time.perf_counter()
-        project(one, horizon=years, scenario="hohe Zuwanderung", overrides=changed)
-        single.append(time.perf_counter() - start)
-
+    seconds_all, peak_projection = _time_all_regions(pop, years, levels)
+    reference_seconds = _time_reference(pop, regions, years, levels, reference_regions, notes)
+    speedup = None if reference_seconds is None else reference_seconds / seconds_all
+    history = _time_history(pop, regions, years)
+    single = _time_single_region(pop, years)
     read: dict[str, Any] = {}
     if read_table:
         try:
@@ -188,6 +112,111 @@ def measure(
         "read_table": read or None,
         "notes": notes,
     }
+
+
+def _time_all_regions(pop, years: int, levels) -> tuple[float, float]:
+    """Best of five projections of all regions (seconds) and the peak memory of one (MB)."""
+    from demography.projection import project
+
+    timings = []
+    for _ in range(5):
+        gc.collect()
+        start = time.perf_counter()
+        result = project(pop, horizon=years, levels=levels)
+        timings.append(time.perf_counter() - start)
+        del result
+    gc.collect()
+    tracemalloc.start()
+    result = project(pop, horizon=years, levels=levels)
+    peak_projection = tracemalloc.get_traced_memory()[1] / 1e6
+    tracemalloc.stop()
+    del result
+    return min(timings), peak_projection
+
+
+def _time_reference(
+    pop, regions: int, years: int, levels, reference_regions: int, notes: list[str]
+):
+    """Seconds of the pure-Python reference, extrapolated to all regions (None without it);
+    notes whether its results equal the engine's."""
+    import numpy as np
+
+    from demography.migration import region_weights
+    from demography.projection import prepare, project_arrays
+
+    reference = _load_reference()
+    if reference is None:
+        notes.append("bench/reference_projection.py nicht gefunden: kein Vergleich")
+        return None
+    n_ref = min(reference_regions, regions)
+    sub = pop.select(pop.codes[:n_ref])
+    _, sch = prepare(sub, horizon=years)
+    weights = region_weights(sub.counts)
+    args = (
+        sub.counts.tolist(),
+        sch.survival.tolist(),
+        sch.birth_survival.tolist(),
+        sch.asfr.tolist(),
+        sch.boys_share,
+        sch.net_migration.tolist(),
+        sch.migration_profile.tolist(),
+        weights.tolist(),
+        levels.fertility[:n_ref].tolist(),
+        levels.mortality[:n_ref].tolist(),
+    )
+    start = time.perf_counter()
+    slow = reference(*args)
+    reference_seconds = (time.perf_counter() - start) * regions / n_ref
+    fast = project_arrays(
+        sub.counts,
+        sch,
+        migration_weights=weights,
+        fertility_level=levels.fertility[:n_ref],
+        mortality_level=levels.mortality[:n_ref],
+    )
+    same = np.allclose(np.array(slow["counts"]), fast["counts"], rtol=1e-10, atol=1e-8)
+    notes.append(
+        f"Referenz (reines Python) an {n_ref} Regionen gemessen und linear auf {regions} "
+        f"hochgerechnet; Ergebnisse identisch: {'ja' if same else 'NEIN'}"
+    )
+    return reference_seconds
+
+
+def _time_history(pop, regions: int, years: int) -> list[float]:
+    """Seconds of three projections from two grouped Stichtage of all regions."""
+    from demography.history_projection import GroupedStock, group_sums, project_history
+    from demography.projection import prepare, project_arrays
+
+    lowers = (0, 3, 6, 10, 15, 18, 20, 25, 30, 35, 40, 45, 50, 55, 60, 65, 75)
+    earlier = project_arrays(pop.counts, prepare(pop, horizon=5)[1])["counts"]
+    stocks = [
+        GroupedStock(pop.year, lowers, group_sums(earlier[0], lowers)),
+        GroupedStock(pop.year + 5, lowers, group_sums(earlier[5], lowers)),
+    ]
+    codes = [f"08{i % 40:03d}{i:03d}" for i in range(regions)]
+    history = []
+    for _ in range(3):
+        gc.collect()
+        start = time.perf_counter()
+        res, _fit = project_history(stocks, codes=codes, horizon=years)
+        history.append(time.perf_counter() - start)
+        del res, _fit
+    return history
+
+
+def _time_single_region(pop, years: int) -> list[float]:
+    """Seconds of 30 projections of one region with a changed scenario."""
+    from demography.projection import project
+
+    one = pop.select([pop.codes[7]])
+    changed = {"tfr": 1.6, "e0_male": 81.0, "e0_female": 85.5}
+    project(one, horizon=years, scenario="hohe Zuwanderung", overrides=changed)
+    single = []
+    for _ in range(30):
+        start = time.perf_counter()
+        project(one, horizon=years, scenario="hohe Zuwanderung", overrides=changed)
+        single.append(time.perf_counter() - start)
+    return single
 
 
 def run(args: argparse.Namespace) -> int:
