@@ -1,6 +1,6 @@
 from django.urls import path
 
-from zwk.municipalities import views
+from zwk.municipalities import step_views, views
 
 app_name = "municipalities"
 
@@ -25,27 +25,31 @@ urlpatterns = [
     path("<slug:slug>/team/<int:pk>/entfernen/", views.membership_remove, name="membership_remove"),
     path(
         "<slug:slug>/schritte/kickoff/vereinbarung/",
-        views.kickoff_agreement,
+        step_views.kickoff_agreement,
         name="kickoff_agreement",
     ),
     path(
         "<slug:slug>/schritte/kickoff/akteure/neu/",
-        views.kickoff_actor_add,
+        step_views.kickoff_actor_add,
         name="kickoff_actor_add",
     ),
     path(
         "<slug:slug>/schritte/kickoff/akteure/<int:pk>/entfernen/",
-        views.kickoff_actor_remove,
+        step_views.kickoff_actor_remove,
         name="kickoff_actor_remove",
     ),
-    path(step, views.step_detail, name="step"),
-    path(step + "bearbeiten/", views.step_edit, name="step_edit"),
-    path(step + "notizen/", views.step_notes, name="step_notes"),
-    path(step + "checkliste/neu/", views.checklist_add, name="checklist_add"),
-    path(step + "checkliste/<int:item>/", views.checklist_toggle, name="checklist_toggle"),
-    path(step + "checkliste/<int:item>/loeschen/", views.checklist_delete, name="checklist_delete"),
-    path(step + "dokumente/neu/", views.document_upload, name="document_upload"),
-    path(step + "dokumente/<int:pk>/", views.document_download, name="document_download"),
-    path(step + "dokumente/<int:pk>/loeschen/", views.document_delete, name="document_delete"),
-    path(step + "vorlagen/<slug:name>/", views.template_download, name="template_download"),
+    path(step, step_views.step_detail, name="step"),
+    path(step + "bearbeiten/", step_views.step_edit, name="step_edit"),
+    path(step + "notizen/", step_views.step_notes, name="step_notes"),
+    path(step + "checkliste/neu/", step_views.checklist_add, name="checklist_add"),
+    path(step + "checkliste/<int:item>/", step_views.checklist_toggle, name="checklist_toggle"),
+    path(
+        step + "checkliste/<int:item>/loeschen/",
+        step_views.checklist_delete,
+        name="checklist_delete",
+    ),
+    path(step + "dokumente/neu/", step_views.document_upload, name="document_upload"),
+    path(step + "dokumente/<int:pk>/", step_views.document_download, name="document_download"),
+    path(step + "dokumente/<int:pk>/loeschen/", step_views.document_delete, name="document_delete"),
+    path(step + "vorlagen/<slug:name>/", step_views.template_download, name="template_download"),
 ]

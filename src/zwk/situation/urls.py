@@ -1,6 +1,6 @@
 from django.urls import path
 
-from zwk.situation import views
+from zwk.situation import candidate_views, interview_views, views
 
 app_name = "situation"
 
@@ -36,16 +36,32 @@ urlpatterns = [
     path("swot.csv", views.swot_export, {"fmt": "csv"}, name="swot_csv"),
     path("swot.xlsx", views.swot_export, {"fmt": "xlsx"}, name="swot_xlsx"),
     # Interviews
-    path("gespraeche/", views.interview_list, name="interviews"),
-    path("gespraeche/neu/", views.interview_create, name="interview_create"),
-    path("gespraeche/<int:pk>/", views.interview_detail, name="interview"),
-    path("gespraeche/<int:pk>/bearbeiten/", views.interview_edit, name="interview_edit"),
-    path("gespraeche/<int:pk>/loeschen/", views.interview_delete, name="interview_delete"),
-    path("gespraeche/<int:pk>/swot/", views.interview_swot_add, name="interview_swot_add"),
+    path("gespraeche/", interview_views.interview_list, name="interviews"),
+    path("gespraeche/neu/", interview_views.interview_create, name="interview_create"),
+    path("gespraeche/<int:pk>/", interview_views.interview_detail, name="interview"),
+    path("gespraeche/<int:pk>/bearbeiten/", interview_views.interview_edit, name="interview_edit"),
+    path(
+        "gespraeche/<int:pk>/loeschen/", interview_views.interview_delete, name="interview_delete"
+    ),
+    path(
+        "gespraeche/<int:pk>/swot/", interview_views.interview_swot_add, name="interview_swot_add"
+    ),
     # Candidate Handlungsfelder
-    path("handlungsfelder/", views.candidates, name="candidates"),
-    path("handlungsfelder/neu/", views.candidate_add, name="candidate_add"),
-    path("handlungsfelder/<int:pk>/bearbeiten/", views.candidate_edit, name="candidate_edit"),
-    path("handlungsfelder/<int:pk>/loeschen/", views.candidate_delete, name="candidate_delete"),
-    path("handlungsfelder/<int:pk>/verschieben/", views.candidate_move, name="candidate_move"),
+    path("handlungsfelder/", candidate_views.candidates, name="candidates"),
+    path("handlungsfelder/neu/", candidate_views.candidate_add, name="candidate_add"),
+    path(
+        "handlungsfelder/<int:pk>/bearbeiten/",
+        candidate_views.candidate_edit,
+        name="candidate_edit",
+    ),
+    path(
+        "handlungsfelder/<int:pk>/loeschen/",
+        candidate_views.candidate_delete,
+        name="candidate_delete",
+    ),
+    path(
+        "handlungsfelder/<int:pk>/verschieben/",
+        candidate_views.candidate_move,
+        name="candidate_move",
+    ),
 ]

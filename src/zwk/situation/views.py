@@ -1,4 +1,6 @@
-"""Views of the Situationsanalyse. Thin: access, form, service, response.
+"""Views of the Situationsanalyse: overview, Bestandsaufnahme, SWOT (interviews and candidate
+Handlungsfelder: ``interview_views.py``, ``candidate_views.py``). Thin: access, form, service,
+response.
 
 Every view fetches the Kommune through ``municipality_for`` (404 for outsiders) and every
 object filtered by that Kommune (no access to another Kommune's objects by id).
@@ -20,57 +22,17 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from zwk.accounts.decorators import audited_export
 from zwk.core.views import add_form_errors, confirm_page
 from zwk.municipalities.access import municipality_for
-from zwk.municipalities.process import STEPS_BY_KIND
 from zwk.profiles.selectors import indicator_comparison
 from zwk.situation import exports, selectors, services
 from zwk.situation.forms import (
-    CandidateFieldForm,
     InitiativeFilterForm,
     InitiativeForm,
-    InterviewForm,
-    InterviewSwotForm,
     SuggestionAcceptForm,
     SwotItemForm,
 )
-from zwk.situation.models import CandidateField, Initiative, Interview, SwotItem
+from zwk.situation.models import Initiative, SwotItem
+from zwk.situation.pages import CHANGE, DELETE, PAGE_SIZE, VIEW, form_page, page_context
 from zwk.situation.suggestions import KNOWN_KEYS
-
-VIEW, CHANGE, DELETE = (
-    "situation.view_analysis",
-    "situation.change_analysis",
-    "situation.delete_analysis",
-)
-PAGE_SIZE = 20
-
-
-def _context(request, municipality, section: str, **extra) -> dict:
-    user = request.user
-    return {
-        "municipality": municipality,
-        "section": section,
-        "profile_step": STEPS_BY_KIND["profile"],
-        "can_edit": user.has_perm(CHANGE, municipality),
-        "can_delete": user.has_perm(DELETE, municipality),
-        **extra,
-    }
-
-
-def _form_page(request, municipality, *, section, title, form, cancel_url, status=200, **extra):
-    return render(
-        request,
-        "situation/form.html",
-        _context(
-            request,
-            municipality,
-            section,
-            title=title,
-            form=form,
-            cancel_url=cancel_url,
-            **extra,
-        ),
-        status=status,
-    )
-
 
 # --- Overview -------------------------------------------------------------------------
 
@@ -83,7 +45,7 @@ def overview(request, slug):
     return render(
         request,
         "situation/overview.html",
-        _context(
+        page_context(
             request,
             municipality,
             "overview",
@@ -113,7 +75,7 @@ def initiative_list(request, slug):
     return render(
         request,
         "situation/initiatives.html",
-        _context(
+        page_context(
             request,
             municipality,
             "initiatives",
@@ -152,7 +114,7 @@ def _initiative_form(request, municipality, initiative=None):
         else:
             messages.success(request, message % {"title": saved.title})
             return redirect("situation:initiatives", slug=municipality.slug)
-    return _form_page(
+    return form_page(
         request,
         municipality,
         section="initiatives",
@@ -221,7 +183,7 @@ def _swot_page(request, municipality, *, form=None, status=200):
     return render(
         request,
         "situation/swot.html",
-        _context(
+        page_context(
             request,
             municipality,
             "swot",
@@ -282,7 +244,7 @@ def swot_edit(request, slug, pk):
         else:
             messages.success(request, _("Der SWOT-Punkt wurde gespeichert."))
             return redirect(back)
-    return _form_page(
+    return form_page(
         request,
         municipality,
         section="swot",
@@ -359,7 +321,7 @@ def suggestion_accept(request, slug, key):
             % {"category": item.get_category_display(), "text": item.text},
         )
         return redirect(back + f"#{item.category}")
-    return _form_page(
+    return form_page(
         request,
         municipality,
         section="swot",
@@ -409,263 +371,3 @@ def swot_export(request, slug, fmt):
     if fmt == "csv":
         return exports.csv_response(name, headers, rows)
     return exports.xlsx_response(name, _("SWOT"), headers, rows)
-
-
-# --- Interviews -----------------------------------------------------------------------
-
-
-@login_required
-@require_GET
-def interview_list(request, slug):
-    municipality = municipality_for(request, slug, VIEW)
-    page = Paginator(selectors.interviews(municipality), PAGE_SIZE).get_page(
-        request.GET.get("seite")
-    )
-    return render(
-        request,
-        "situation/interviews.html",
-        _context(request, municipality, "interviews", page=page),
-    )
-
-
-def _interview_page(request, municipality, interview, *, swot_form=None, status=200):
-    return render(
-        request,
-        "situation/interview.html",
-        _context(
-            request,
-            municipality,
-            "interviews",
-            interview=interview,
-            swot_items=interview.swot_items.order_by("category", "id"),
-            swot_form=swot_form or InterviewSwotForm(),
-        ),
-        status=status,
-    )
-
-
-@login_required
-@require_GET
-def interview_detail(request, slug, pk):
-    municipality = municipality_for(request, slug, VIEW)
-    interview = get_object_or_404(Interview, pk=pk, municipality=municipality)
-    return _interview_page(request, municipality, interview)
-
-
-@login_required
-@require_POST
-def interview_swot_add(request, slug, pk):
-    municipality = municipality_for(request, slug, CHANGE)
-    interview = get_object_or_404(Interview, pk=pk, municipality=municipality)
-    form = InterviewSwotForm(request.POST)
-    if form.is_valid():
-        item = services.swot_item_create(
-            municipality=municipality,
-            by=request.user,
-            interview=interview,
-            source=SwotItem.Source.INTERVIEW,
-            request=request,
-            **form.cleaned_data,
-        )
-        messages.success(
-            request,
-            _("%(category)s „%(text)s“ wurde in die SWOT-Analyse übernommen.")
-            % {"category": item.get_category_display(), "text": item.text},
-        )
-        return redirect("situation:interview", slug=slug, pk=interview.pk)
-    return _interview_page(request, municipality, interview, swot_form=form, status=400)
-
-
-def _interview_form(request, municipality, interview=None):
-    form = InterviewForm(request.POST or None, instance=interview or Interview())
-    if request.method == "POST" and form.is_valid():
-        try:
-            if interview is None:
-                saved = services.interview_create(
-                    municipality=municipality,
-                    by=request.user,
-                    data=form.cleaned_data,
-                    request=request,
-                )
-            else:
-                saved = services.interview_update(
-                    interview=interview, by=request.user, data=form.cleaned_data, request=request
-                )
-        except ValidationError as exc:
-            add_form_errors(form, exc)
-        else:
-            messages.success(request, _("Das Gespräch wurde gespeichert."))
-            return redirect("situation:interview", slug=municipality.slug, pk=saved.pk)
-    return _form_page(
-        request,
-        municipality,
-        section="interviews",
-        title=_("Gespräch bearbeiten") if interview else _("Gespräch erfassen"),
-        form=form,
-        cancel_url=reverse("situation:interviews", kwargs={"slug": municipality.slug}),
-        status=400 if request.method == "POST" else 200,
-    )
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def interview_create(request, slug):
-    return _interview_form(request, municipality_for(request, slug, CHANGE))
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def interview_edit(request, slug, pk):
-    municipality = municipality_for(request, slug, CHANGE)
-    interview = get_object_or_404(Interview, pk=pk, municipality=municipality)
-    return _interview_form(request, municipality, interview)
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def interview_delete(request, slug, pk):
-    municipality = municipality_for(request, slug, DELETE)
-    interview = get_object_or_404(Interview, pk=pk, municipality=municipality)
-    back = reverse("situation:interviews", kwargs={"slug": slug})
-    if request.method == "POST":
-        services.interview_delete(interview=interview, by=request.user, request=request)
-        messages.success(request, _("Das Gespräch wurde gelöscht."))
-        return redirect(back)
-    return confirm_page(
-        request,
-        municipality,
-        title=_("Gespräch löschen"),
-        question=_(
-            "Sollen die Notizen zum Gespräch mit %(person)s gelöscht werden? "
-            "SWOT-Punkte daraus bleiben erhalten."
-        )
-        % {"person": interview.person},
-        confirm_label=_("Ja, löschen"),
-        cancel_url=back,
-    )
-
-
-# --- Candidate Handlungsfelder --------------------------------------------------------
-
-
-def _candidates_page(request, municipality, *, form=None, status=200):
-    return render(
-        request,
-        "situation/candidates.html",
-        _context(
-            request,
-            municipality,
-            "candidates",
-            candidates=list(selectors.candidate_queryset(municipality)),
-            form=form or CandidateFieldForm(municipality=municipality),
-            has_swot=municipality.swot_items.exists(),
-        ),
-        status=status,
-    )
-
-
-@login_required
-@require_GET
-def candidates(request, slug):
-    return _candidates_page(request, municipality_for(request, slug, VIEW))
-
-
-@login_required
-@require_POST
-def candidate_add(request, slug):
-    municipality = municipality_for(request, slug, CHANGE)
-    form = CandidateFieldForm(request.POST, municipality=municipality)
-    if form.is_valid():
-        try:
-            candidate = services.candidate_add(
-                municipality=municipality, by=request.user, request=request, **form.cleaned_data
-            )
-        except ValidationError as exc:
-            add_form_errors(form, exc)
-        else:
-            messages.success(
-                request,
-                _("„%(theme)s“ steht jetzt auf Rang %(rank)s.")
-                % {"theme": candidate.theme.name, "rank": candidate.position},
-            )
-            return redirect("situation:candidates", slug=slug)
-    return _candidates_page(request, municipality, form=form, status=400)
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def candidate_edit(request, slug, pk):
-    municipality = municipality_for(request, slug, CHANGE)
-    candidate = get_object_or_404(
-        CandidateField.objects.select_related("theme"), pk=pk, municipality=municipality
-    )
-    form = CandidateFieldForm(request.POST or None, instance=candidate, municipality=municipality)
-    back = reverse("situation:candidates", kwargs={"slug": slug})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.candidate_update(
-                candidate=candidate, by=request.user, request=request, **form.cleaned_data
-            )
-        except ValidationError as exc:
-            candidate.refresh_from_db()
-            add_form_errors(form, exc)
-        else:
-            messages.success(request, _("Das Handlungsfeld wurde gespeichert."))
-            return redirect(back)
-    return _form_page(
-        request,
-        municipality,
-        section="candidates",
-        title=_("Handlungsfeld bearbeiten"),
-        form=form,
-        cancel_url=back,
-        status=400 if request.method == "POST" else 200,
-    )
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def candidate_delete(request, slug, pk):
-    municipality = municipality_for(request, slug, DELETE)
-    candidate = get_object_or_404(
-        CandidateField.objects.select_related("theme"), pk=pk, municipality=municipality
-    )
-    back = reverse("situation:candidates", kwargs={"slug": slug})
-    if request.method == "POST":
-        services.candidate_remove(candidate=candidate, by=request.user, request=request)
-        messages.success(
-            request,
-            _("„%(theme)s“ wurde aus der Auswahl genommen.") % {"theme": candidate.theme.name},
-        )
-        return redirect(back)
-    return confirm_page(
-        request,
-        municipality,
-        title=_("Handlungsfeld aus der Auswahl nehmen"),
-        question=_("Soll „%(theme)s“ mit seiner Begründung aus der Auswahl genommen werden?")
-        % {"theme": candidate.theme.name},
-        confirm_label=_("Ja, aus der Auswahl nehmen"),
-        cancel_url=back,
-    )
-
-
-@login_required
-@require_POST
-def candidate_move(request, slug, pk):
-    municipality = municipality_for(request, slug, CHANGE)
-    candidate = get_object_or_404(CandidateField, pk=pk, municipality=municipality)
-    direction = request.POST.get("richtung")
-    if direction not in ("hoch", "runter"):
-        messages.error(
-            request, _("Bitte wählen Sie, ob das Handlungsfeld nach oben oder unten soll.")
-        )
-        return _candidates_page(request, municipality, status=400)
-    candidate = services.candidate_move(
-        candidate=candidate, up=direction == "hoch", by=request.user, request=request
-    )
-    messages.success(
-        request,
-        _("„%(theme)s“ steht jetzt auf Rang %(rank)s.")
-        % {"theme": candidate.theme.name, "rank": candidate.position},
-    )
-    return redirect(reverse("situation:candidates", kwargs={"slug": slug}) + f"#kandidat-{pk}")
