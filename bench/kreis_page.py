@@ -1,6 +1,6 @@
 """Landkreis page with ~100 Gemeinden: ``GET /kommunen/<slug>/profil/gemeinden/`` (target p95 < 300 ms).
 
-    python bench/kreis_page.py [--kreis 01061] [--repeat 30] [--format json]
+    python bench/kreis_page.py [--kreis 01061 | --land 01] [--repeat 30] [--format json]
 
 Data: the rows of one Kreis (default Steinburg, 01061: 111 Gemeinden) cut from the real
 Gemeinde tables in ``../shared/data`` (or ``ZWK_SHARED_DATA``) – population 2008–2015,
@@ -14,6 +14,9 @@ page is requested through Django's test client by a member of the Landkreis:
 * ``p50_ms``/``p95_ms`` – the following requests with changing sort order and map indicator;
 * ``queries`` – SQL queries of one such request (constant: it does not grow with the Gemeinden);
 * ``kb`` – size of the HTML.
+
+``--land NN`` measures the office's page of all Gemeinden of a Land instead
+(``/geschaeftsstelle/gemeinden/?land=NN``, requested by an office user).
 
 Prints figures, asserts nothing. JSON keys: ``gemeinden``, ``cold_ms``, ``p50_ms``,
 ``p95_ms``, ``queries``, ``kb``, ``database``, ``load_1min``.
@@ -76,7 +79,7 @@ def _percentiles(times: list[float]) -> tuple[float, float]:
     return round(statistics.median(times), 1), round(times[int(0.95 * (len(times) - 1))], 1)
 
 
-def bench(kreis: str, repeat: int) -> dict:
+def bench(kreis: str, repeat: int, *, land: bool = False) -> dict:
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
@@ -92,26 +95,35 @@ def bench(kreis: str, repeat: int) -> dict:
         for path in cut_files(kreis, Path(tmp)):
             statistics_import(path=path)
         import_s = time.perf_counter() - started
-    m = Municipality.objects.create(
-        name=f"Landkreis {kreis}", slug="bench-kreis", kind="landkreis", land=kreis[:2], ags=kreis
-    )
-    user = User.objects.create(username="bench-team")
-    Membership.objects.create(user=user, municipality=m, role=Membership.Role.MEMBER)
     client = Client()
-    client.force_login(user)
-    url = reverse("profiles:kreis_gemeinden", kwargs={"slug": m.slug})
+    fixed = {}
+    if land:
+        client.force_login(User.objects.create(username="bench-office", is_office=True))
+        url, fixed = reverse("office:land_gemeinden"), {"land": kreis}
+    else:
+        m = Municipality.objects.create(
+            name=f"Landkreis {kreis}",
+            slug="bench-kreis",
+            kind="landkreis",
+            land=kreis[:2],
+            ags=kreis,
+        )
+        user = User.objects.create(username="bench-team")
+        Membership.objects.create(user=user, municipality=m, role=Membership.Role.MEMBER)
+        client.force_login(user)
+        url = reverse("profiles:kreis_gemeinden", kwargs={"slug": m.slug})
     start = time.perf_counter()
-    response = client.get(url, secure=True)
+    response = client.get(url, fixed, secure=True)
     cold = (time.perf_counter() - start) * 1000
     assert response.status_code == 200, response.status_code
     times = []
     for i in range(repeat):
-        params = {"sortierung": SORTS[i % len(SORTS)], "karte": MAPS[i % len(MAPS)]}
+        params = {**fixed, "sortierung": SORTS[i % len(SORTS)], "karte": MAPS[i % len(MAPS)]}
         start = time.perf_counter()
         response = client.get(url, params, secure=True)
         times.append((time.perf_counter() - start) * 1000)
     with CaptureQueriesContext(connection) as queries:
-        response = client.get(url, {"sortierung": "-ab65"}, secure=True)
+        response = client.get(url, {**fixed, "sortierung": "-ab65"}, secure=True)
     p50, p95 = _percentiles(times)
     return {
         "gemeinden": len(kreis_mod.overview(kreis).rows),
@@ -128,6 +140,7 @@ def bench(kreis: str, repeat: int) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--kreis", default="01061", help="5-digit Kreis key (default Steinburg)")
+    parser.add_argument("--land", help="2-digit Land key: the office's page of a whole Land")
     parser.add_argument("--repeat", type=int, default=30)
     parser.add_argument("--format", choices=("text", "json"), default="text")
     args = parser.parse_args()
@@ -142,7 +155,7 @@ def main() -> None:
     old_name = connection.settings_dict["NAME"]
     connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
     try:
-        summary = bench(args.kreis, args.repeat)
+        summary = bench(args.land or args.kreis, args.repeat, land=bool(args.land))
     finally:
         connection.creation.destroy_test_db(old_name, verbosity=0)
     summary["load_1min"] = round(os.getloadavg()[0], 1)
@@ -150,7 +163,8 @@ def main() -> None:
         print(json.dumps(summary))
         return
     print(
-        f"Kreis {args.kreis}: {summary['gemeinden']} Gemeinden ({summary['database']}, "
+        f"{'Land ' + args.land if args.land else 'Kreis ' + args.kreis}: "
+        f"{summary['gemeinden']} Gemeinden ({summary['database']}, "
         f"import {summary['import_s']} s, load {summary['load_1min']})"
     )
     print(f"first request (cold)  {summary['cold_ms']:8.1f} ms")
