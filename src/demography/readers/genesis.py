@@ -388,7 +388,11 @@ def _row_dims(
         column = [c.strip() for c in raw]
         uniq = list(dict.fromkeys(column))
         dim = classify(uniq)
-        if dim == "region" and j + 1 < len(stubs) and classify(stubs[j + 1]) is None:
+        if (
+            dim == "region"
+            and j + 1 < len(stubs)
+            and classify(stubs[j + 1]) in (None, "region_name")
+        ):
             skip.add(j + 1)  # the column after the code holds the (indented) name
             for c, nm in zip(column, stubs[j + 1], strict=True):
                 block.region_names.setdefault(c, nm.strip())
