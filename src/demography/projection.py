@@ -285,6 +285,37 @@ def project_arrays(
     horizon = schedules.years.size
     keep_all = detail == "single_years"
 
+    ctx = _allocate(base, horizon, groups, keep_all)
+    _add_inputs(
+        ctx,
+        base,
+        schedules,
+        codes=codes,
+        fertility_level=fertility_level,
+        mortality_level=mortality_level,
+        migration_weights=migration_weights,
+        net_counts=net_counts,
+        in_counts=in_counts,
+        out_rates=out_rates,
+        extra_migration=extra_migration,
+        out_rates_deviation=out_rates_deviation,
+        deviation_scale=deviation_scale,
+    )
+    _run(ctx, n_reg, schedules, internal, groups, keep_all, threads)
+    return {
+        "counts": ctx.get("out"),
+        "group_counts": ctx.get("group_counts"),
+        "by_sex": ctx["by_sex"],
+        "births": ctx["births"],
+        "deaths": ctx["deaths"],
+        "net_migration": ctx["migration"],
+        "unrealised_migration": ctx["unrealised"],
+    }
+
+
+def _allocate(base: np.ndarray, horizon: int, groups: AgeGroups, keep_all: bool) -> dict:
+    """The result arrays of :func:`project_arrays`, with the base year filled in."""
+    n_reg = base.shape[0]
     ctx: dict[str, object] = {}
     if keep_all:
         out = np.empty((horizon + 1, n_reg, 2, N_AGES))
@@ -304,6 +335,29 @@ def project_arrays(
         migration=np.empty((horizon, n_reg, 2)),
         unrealised=np.zeros((horizon, n_reg, 2)),
     )
+    return ctx
+
+
+def _add_inputs(
+    ctx: dict,
+    base: np.ndarray,
+    schedules: Schedules,
+    *,
+    codes,
+    fertility_level,
+    mortality_level,
+    migration_weights,
+    net_counts,
+    in_counts,
+    out_rates,
+    extra_migration,
+    out_rates_deviation,
+    deviation_scale,
+) -> None:
+    """Put the migration inputs and regional levels of :func:`project_arrays` into ``ctx``,
+    broadcast to the regions (and years)."""
+    n_reg = base.shape[0]
+    horizon = schedules.years.size
     if net_counts is None:
         weights = region_weights(base, codes) if migration_weights is None else migration_weights
         # One (R, 2, 101) template: migrants per person of the total; scaled each year.
@@ -325,6 +379,10 @@ def project_arrays(
         mort = np.asarray(mortality_level, dtype=np.float64)
         ctx["mort"] = np.broadcast_to(mort[:, None] if mort.ndim == 1 else mort, (n_reg, 2))
 
+
+def _run(ctx: dict, n_reg: int, schedules, internal, groups, keep_all: bool, threads) -> None:
+    """Run the kernel over all regions: in one piece when ``internal`` links them, else in
+    blocks on ``threads`` threads (numpy releases the GIL inside its loops)."""
     n_threads = threads or os.cpu_count() or 1
     n_threads = max(1, min(n_threads, n_reg // _MIN_REGIONS_PER_THREAD))
     if internal is not None:
@@ -340,15 +398,6 @@ def project_arrays(
             ]
             for future in futures:
                 future.result()
-    return {
-        "counts": ctx.get("out"),
-        "group_counts": ctx.get("group_counts"),
-        "by_sex": by_sex,
-        "births": ctx["births"],
-        "deaths": ctx["deaths"],
-        "net_migration": ctx["migration"],
-        "unrealised_migration": ctx["unrealised"],
-    }
 
 
 #: Regions per inner block: all years of a block run while its working arrays (stock,
@@ -402,18 +451,7 @@ def _kernel(
             prev, new = out[t], out[t + 1]  # type: ignore[index]
         else:
             prev, new = roll[t % 2], roll[(t + 1) % 2]  # type: ignore[index]
-        s_nat = schedules.survival[t]
-        if mort is None:
-            np.multiply(prev, s_nat, out=survivors)  # s_nat (2, 101) broadcasts
-            s_birth = schedules.birth_survival[t]
-        else:
-            # Proportional hazards: s_region = s_nat ** k = exp(k · log s_nat).
-            with np.errstate(divide="ignore"):
-                log_s = np.log(s_nat)
-            np.multiply(mort[:, :, None], log_s[None], out=survivors)
-            np.exp(survivors, out=survivors)
-            survivors *= prev
-            s_birth = schedules.birth_survival[t][None, :] ** mort
+        s_birth = _survive(prev, schedules, t, mort, survivors)
         # survivors[..., x]: persons aged x at the start alive at the end (then x + 1;
         # ages 99 and 100+ both end in 100+).
 
@@ -428,53 +466,94 @@ def _kernel(
             mig += extra_y[t]
 
         survived = survivors.sum(axis=2)
-        # births from the mean exposure of women 15–49 (survivors aged x−1 at the start are
-        # the women aged x at the end, before migration)
-        exposure = prev[:, 1, F0:F1] + survivors[:, 1, F0 - 1 : F1 - 1]
-        total_births = (exposure @ schedules.asfr[t]) * 0.5
-        if fert is not None:
-            total_births *= fert
-        b = total_births[:, None] * sex_split[None, :]
-        births[t] = b
+        b = births[t] = _births(prev, survivors, schedules.asfr[t], fert, sex_split)
         newborn = b * s_birth
         deaths[t] = by_sex[t] - survived + b - newborn
 
-        flat_new, flat_surv = new.reshape(-1), survivors.reshape(-1)
         if not shift_then_migrate:
-            # shift survivors one year of age up and add migration in one pass over the
-            # flat array; the row ends are repaired right after (age 0, open age 100+)
-            np.add(flat_surv[:-1], mig.reshape(-1)[1:], out=flat_new[1:])
-            new[:, :, 100] += survivors[:, :, 100]
-            new[:, :, 0] = newborn + mig[:, :, 0]
+            _shift_add(new, survivors, mig, newborn)
         else:
-            # rate-based parts need the stock after survival: shift first, then migrate
-            flat_new[1:] = flat_surv[:-1]
-            new[:, :, 100] += survivors[:, :, 100]
-            new[:, :, 0] = newborn
-            if rate_t is not None:
-                np.multiply(out_dev, ctx["dev_scale"][t], out=rate_t)
-                rate_t += out_rates
-                rate_t *= new
-                mig -= rate_t
-            elif out_rates is not None:
-                mig -= out_rates * new
-            if internal is not None:
-                mig += internal.net_moves(new)
-            new += mig
+            _shift_then_migrate(
+                new, survivors, mig, newborn, ctx, t, out_rates, out_dev, rate_t, internal
+            )
         planned = template_by_sex * nm if simple and not shift_then_migrate else mig.sum(axis=2)
 
         # no negatives: cap out-migration at the persons present
-        if np.fmin.reduce(flat_new) < 0:
-            neg = np.minimum(new, 0.0)
-            excess = -neg.sum(axis=2)
-            new -= neg
+        excess = _cap_negatives(new)
+        if excess is None:
+            migration[t] = planned
+        else:
             unrealised[t] = excess
             migration[t] = planned + excess
-        else:
-            migration[t] = planned
         by_sex[t + 1] = new.sum(axis=2)
         if group_counts is not None:
             group_counts[t + 1] = groups.aggregate(new)
+
+
+def _births(prev, survivors, asfr: np.ndarray, fert, sex_split: np.ndarray) -> np.ndarray:
+    """Births (regions, sex) from the mean exposure of women 15–49 (survivors aged x−1 at the
+    start are the women aged x at the end, before migration)."""
+    exposure = prev[:, 1, F0:F1] + survivors[:, 1, F0 - 1 : F1 - 1]
+    total_births = (exposure @ asfr) * 0.5
+    if fert is not None:
+        total_births *= fert
+    return total_births[:, None] * sex_split[None, :]
+
+
+def _survive(prev, schedules: Schedules, t: int, mort, survivors: np.ndarray):
+    """Write the survivors of year ``t`` into ``survivors`` (regions, 2, ages); returns the
+    survival of the newborn (national, or per region with proportional hazards)."""
+    s_nat = schedules.survival[t]
+    if mort is None:
+        np.multiply(prev, s_nat, out=survivors)  # s_nat (2, 101) broadcasts
+        return schedules.birth_survival[t]
+    # Proportional hazards: s_region = s_nat ** k = exp(k · log s_nat).
+    with np.errstate(divide="ignore"):
+        log_s = np.log(s_nat)
+    np.multiply(mort[:, :, None], log_s[None], out=survivors)
+    np.exp(survivors, out=survivors)
+    survivors *= prev
+    return schedules.birth_survival[t][None, :] ** mort
+
+
+def _shift_add(new: np.ndarray, survivors: np.ndarray, mig: np.ndarray, newborn) -> None:
+    """Shift survivors one year of age up and add migration in one pass over the flat array;
+    the row ends are repaired right after (age 0, open age 100+)."""
+    flat_new, flat_surv = new.reshape(-1), survivors.reshape(-1)
+    np.add(flat_surv[:-1], mig.reshape(-1)[1:], out=flat_new[1:])
+    new[:, :, 100] += survivors[:, :, 100]
+    new[:, :, 0] = newborn + mig[:, :, 0]
+
+
+def _shift_then_migrate(
+    new, survivors, mig, newborn, ctx: dict, t: int, out_rates, out_dev, rate_t, internal
+) -> None:
+    """Rate-based parts need the stock after survival: shift first, then migrate (``mig``
+    is completed with the out-migration by rates and the internal moves)."""
+    new.reshape(-1)[1:] = survivors.reshape(-1)[:-1]
+    new[:, :, 100] += survivors[:, :, 100]
+    new[:, :, 0] = newborn
+    if rate_t is not None:
+        np.multiply(out_dev, ctx["dev_scale"][t], out=rate_t)
+        rate_t += out_rates
+        rate_t *= new
+        mig -= rate_t
+    elif out_rates is not None:
+        mig -= out_rates * new
+    if internal is not None:
+        mig += internal.net_moves(new)
+    new += mig
+
+
+def _cap_negatives(new: np.ndarray):
+    """Remove negative counts (more out-migrants than persons present); returns the persons
+    that could not move per region and sex, or None when there were none."""
+    if np.fmin.reduce(new.reshape(-1)) >= 0:
+        return None
+    neg = np.minimum(new, 0.0)
+    excess = -neg.sum(axis=2)
+    new -= neg
+    return excess
 
 
 def prepare(
