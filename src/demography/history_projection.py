@@ -271,6 +271,36 @@ def _hierarchy(codes: Sequence[str]) -> list[tuple[np.ndarray, np.ndarray]]:
     return out
 
 
+def _prior_strengths(m: np.ndarray, x: np.ndarray, prior_rate: np.ndarray) -> np.ndarray:
+    """:func:`_prior_strength` for the columns of (N, C) arrays at once (k per column).
+
+    The same iterated weighted least squares, solved in closed form (two parameters) for
+    all columns together instead of one ``lstsq`` per column."""
+    ok = x > 1.0
+    n_ok = ok.sum(axis=0)
+    safe_x = np.where(ok, x, 1.0)
+    r = m / safe_x
+    d2 = np.where(ok, (r - prior_rate) ** 2, 0.0)
+    inv = np.where(ok, 1.0 / safe_x, 0.0)
+    w = np.where(ok, x**2, 0.0)
+    w = w / np.maximum(w.sum(axis=0) / np.maximum(n_ok, 1), 1e-300)
+    tau2 = d2.sum(axis=0) / np.maximum(n_ok, 1)
+    sigma2 = np.zeros_like(tau2)
+    for _ in range(3):
+        s0, s1, s2 = w.sum(axis=0), (w * inv).sum(axis=0), (w * inv * inv).sum(axis=0)
+        t0, t1 = (w * d2).sum(axis=0), (w * inv * d2).sum(axis=0)
+        det = s0 * s2 - s1 * s1
+        good = np.abs(det) > 1e-300 * np.maximum(s0 * s2, 1e-300)
+        det = np.where(good, det, 1.0)
+        a = np.where(good, (s2 * t0 - s1 * t1) / det, t0 / np.maximum(s0, 1e-300))
+        b = np.where(good, (s0 * t1 - s1 * t0) / det, 0.0)
+        tau2 = np.maximum(a, TAU2_MIN)
+        sigma2 = np.maximum(b, 1e-9)
+        w = np.where(ok, 1.0 / (tau2 + sigma2 * inv) ** 2, 0.0)
+        w = w / np.maximum(w.sum(axis=0) / np.maximum(n_ok, 1), 1e-300)
+    return np.where(n_ok < 5, 1e9, sigma2 / tau2)
+
+
 def _shrink(
     m: np.ndarray,
     x: np.ndarray,
@@ -283,20 +313,46 @@ def _shrink(
     Only leaf regions enter the Kreis and Land sums (no double counting when a file holds
     Kreise and their Gemeinden). Returns ``(rates, input-wide rate, k of the regions)``.
     """
-    mw, xw = np.where(leaf, m, 0.0), np.where(leaf, x, 0.0)
-    total = float(mw.sum() / xw.sum()) if xw.sum() > 0 else 0.0
-    prior = np.full(m.shape, total)
+    rate, total, k = _shrink_columns(m[:, None], x[:, None], hierarchy, leaf, below_kreis)
+    return rate[:, 0], float(total[0]), float(k[0])
+
+
+def _shrink_columns(
+    m: np.ndarray,
+    x: np.ndarray,
+    hierarchy,
+    leaf: np.ndarray,
+    below_kreis: np.ndarray | bool = False,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """:func:`_shrink` for (R, C) columns (e.g. every sex and age group) at once."""
+    leaf_c = leaf[:, None]
+    mw, xw = np.where(leaf_c, m, 0.0), np.where(leaf_c, x, 0.0)
+    xs = xw.sum(axis=0)
+    total = np.where(xs > 0, mw.sum(axis=0) / np.where(xs > 0, xs, 1.0), 0.0)
+    prior = np.broadcast_to(total, m.shape)
     for first, inv in hierarchy:
-        m_k = np.bincount(inv, weights=mw)
-        x_k = np.bincount(inv, weights=xw)
+        n_k = len(first)
+        m_k = np.zeros((n_k, m.shape[1]))
+        x_k = np.zeros((n_k, m.shape[1]))
+        _group_add(m_k, inv, mw)
+        _group_add(x_k, inv, xw)
         prior_k = prior[first]
-        k = _prior_strength(m_k, x_k, prior_k)
+        k = _prior_strengths(m_k, x_k, prior_k)
         prior = ((m_k + k * prior_k) / (x_k + k))[inv]
-    k = _prior_strength(mw[leaf], xw[leaf], prior[leaf])
+    k = _prior_strengths(mw[leaf], xw[leaf], prior[leaf])
     shrunk = (m + k * prior) / (x + k)
     # the Gemeinde's own deviation from its Kreis persists only partly (PERSISTENCE)
-    rate = np.where(below_kreis, prior + PERSISTENCE * (shrunk - prior), shrunk)
+    below = np.asarray(below_kreis)
+    below = below[:, None] if below.ndim == 1 else below
+    rate = np.where(below, prior + PERSISTENCE * (shrunk - prior), shrunk)
     return rate, total, k
+
+
+def _group_add(out: np.ndarray, inv: np.ndarray, values: np.ndarray) -> None:
+    """``out[inv[i]] += values[i]`` for (R, C) values (bincount per column is faster than
+    ``np.add.at``)."""
+    for c in range(values.shape[1]):
+        out[:, c] = np.bincount(inv, weights=values[:, c], minlength=out.shape[0])
 
 
 def fit_history(earlier: GroupedStock, base: GroupedStock, codes: Sequence[str]) -> HistoryFit:
@@ -322,15 +378,13 @@ def fit_history(earlier: GroupedStock, base: GroupedStock, codes: Sequence[str])
     hierarchy = _hierarchy(codes)
     below_kreis = np.array([len(c) > 5 for c in codes])
     n_groups = len(base.lowers)
-    rates_g = np.empty(base.counts.shape)
-    top_g = np.empty(base.counts.shape[1:])
-    ks = np.empty(n_groups)
-    for g in range(n_groups):
-        for s in (0, 1):
-            r, top, k = _shrink(residual[:, s, g], exposure[:, s, g], hierarchy, leaf, below_kreis)
-            rates_g[:, s, g] = r
-            top_g[s, g] = top
-            ks[g] = k
+    n_reg = base.counts.shape[0]
+    r, top, k = _shrink_columns(
+        residual.reshape(n_reg, -1), exposure.reshape(n_reg, -1), hierarchy, leaf, below_kreis
+    )
+    rates_g = r.reshape(base.counts.shape)
+    top_g = top.reshape(base.counts.shape[1:])
+    ks = k.reshape(2, n_groups)[1]
     # Local fertility (with the moves of small children, like Hamilton–Perry's
     # child–woman ratio): children born within the interval, observed / expected.
     young = max(1, int(np.floor(n)))
