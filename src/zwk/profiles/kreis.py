@@ -36,8 +36,8 @@ from demography import indicators as ind
 from demography.core import Population
 from zwk.municipalities import mapgeo
 from zwk.profiles import analysis, charts
-from zwk.profiles.estimates import basis_label
-from zwk.profiles.models import Region
+from zwk.profiles.estimates import basis_key, basis_label
+from zwk.profiles.models import PopulationStock, Region, StatisticsRelease
 
 HORIZON = 10  # years of the projected change
 CACHE_SECONDS = 24 * 3600
@@ -150,8 +150,20 @@ def overview(prefix: str) -> Overview:
     return result
 
 
+def _bases(data: dict) -> None:
+    """Population basis per year of every region's totals – two queries for all regions."""
+    rows = PopulationStock.objects.filter(region__code__in=list(data), sex="total").values_list(
+        "region__code", "year", "release_id"
+    )
+    release_of = {(code, year): release for code, year, release in rows}
+    releases = StatisticsRelease.objects.in_bulk(set(release_of.values()))
+    for code, rd in data.items():
+        rd.bases = {y: basis_key(releases.get(release_of.get((code, y))), y) for y in rd.totals}
+
+
 def _compute(prefix: str) -> Overview:
     data = analysis.load_regions(_gemeinde_codes(prefix))
+    _bases(data)
     points = {
         code: (lon, lat)
         for code, lon, lat in Region.objects.filter(
