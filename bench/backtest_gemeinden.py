@@ -1,6 +1,6 @@
 """Backtests of the projection from history against naive methods, on official data.
 
-``python bench/backtest_gemeinden.py [--format json] [--only NAME,…]``
+``python bench/backtest_gemeinden.py [--format json] [--only NAME,…] [--cv]``
 
 Data sets (all in ``../shared/data``, see its README; ZWK_SHARED_DATA overrides the folder):
 
@@ -23,7 +23,14 @@ ratios on single years split like the engine's, child–woman ratio for the youn
 Reported per data set and method: MAPE, bias (mean percentage error), share within ±2 %
 and ±5 % of the totals, by size class (< 2,000 / 2–5k / 5–20k / 20–100k / > 100k), and
 the MAPE of the groups 0–2, 6–9, 65–74 and 75+ where the data has them.
-Nothing here is tuned to these files: the engine runs with its defaults.
+The engine runs with its defaults. One of them, the trend weight
+(:data:`demography.history_projection.TREND_WEIGHT`), is chosen with ``--cv`` on these
+data sets: :func:`cross_validate` reports it in sample and, for every data set, the MAPE
+with weights estimated only on the other data sets' non-overlapping windows (out of
+sample). Measured (07.12.2026), MAPE of totals engine / constant / linear / HP:
+kreise 0.36 / 0.46 / 0.32 / 0.41 %, gemeinden 3.42 / 3.60 / 7.13 / – %, konstanz
+3.58 / 2.88 / 4.86 / 4.89 %, reilingen 2.42 / 1.60 / 2.91 / 2.98 %; out of sample
+0.45, 3.38, 3.83, 2.53 %.
 """
 
 from __future__ import annotations
