@@ -227,7 +227,12 @@ def _musterstadt(municipality, coordinator, team, consultant):
         measure = services.measure_create(plan=plan, by=coordinator, data={"title": title})
         _apply(measure, spec, goals=goals, municipality=municipality, by=coordinator, today=today)
 
-    # Indicators: one from the engine (baseline from the Kommunalprofil), own KPIs with values.
+    _indicators(goals, coordinator=coordinator, team=team, today=today)
+    _review_and_publish(plan, coordinator=coordinator, team=team, consultant=consultant)
+
+
+def _indicators(goals, *, coordinator, team, today) -> None:
+    """One indicator from the engine (baseline from the Kommunalprofil), own KPIs with values."""
     services.indicator_create(
         goal=goals[0],
         by=coordinator,
@@ -273,7 +278,9 @@ def _musterstadt(municipality, coordinator, team, consultant):
             indicator=empty_shops, by=team, measured_on=today + timedelta(days=days), value=value
         )
 
-    # Internal consultation, approval by the coordination, publication.
+
+def _review_and_publish(plan, *, coordinator, team, consultant) -> None:
+    """Internal consultation, approval by the coordination, publication."""
     plan = services.plan_set_status(plan=plan, by=team, status="review")
     services.comment_add(
         plan=plan,

@@ -145,6 +145,83 @@ def _open_workshop(municipality, coordinator, team):
     return workshop
 
 
+# Sketches of the follow-up: (title of the Phantasie cluster, fields).
+SKETCHES = [
+    (
+        "Unterwegs ohne Auto",
+        {
+            "title": "Bürgerbus Musterstadt",
+            "goal": "Ältere und Jugendliche kommen abends und am Wochenende ohne Auto in die Innenstadt.",
+            "first_steps": "Bedarf erheben, Verein gründen, Fahrzeug über Förderprogramm beschaffen.",
+            "who_needed": "Ehrenamtliche Fahrerinnen und Fahrer, Seniorenbeirat, Verkehrsverbund.",
+            "resources": "Fahrzeug (Förderung), Versicherung, Koordination 5 Std./Woche.",
+            "sponsor": "Seniorenbeirat",
+            "for_plan": True,
+        },
+    ),
+    (
+        "Miteinander der Generationen",
+        {
+            "title": "Haus der Generationen im ehemaligen Kaufhaus",
+            "goal": "Ein offener Ort für Jung und Alt mit Café, Jugendraum und Beratung.",
+            "first_steps": "Gespräch mit der Eigentümerin, Zwischennutzung für ein Jahr vereinbaren.",
+            "who_needed": "Stadtmarketing, Jugendforum, Mehrgenerationenhaus-Träger.",
+            "resources": "Miete für die Zwischennutzung, kleine Umbauten.",
+            "sponsor": "Stadtmarketing Musterstadt",
+            "for_plan": True,
+        },
+    ),
+]
+
+
+def _cluster(phase, title, cards, coordinator):
+    cluster = services.cluster_create(phase=phase, title=title, by=coordinator)
+    for card in cards:
+        services.card_set_cluster(card=card, cluster=cluster, by=coordinator)
+    return cluster
+
+
+def _critique(workshop, coordinator, people) -> None:
+    critique = services.phase_open(phase=workshop.phases.get(kind="critique"), by=coordinator)
+    cards = _add_cards(critique, coordinator, people, CRITIQUE)
+    duplicate = services.card_create(
+        participant=people[7], phase=critique, text="Abends fährt kaum ein Bus."
+    )
+    _vote(people, cards, [(0, 1), (0, 2), (0, 5), (3, 4), (1, 2), (5, 0), (2,), (3,)])
+    voting.vote_cast(participant=people[6], card=duplicate)
+    services.card_merge(source=duplicate, target=cards[0], by=coordinator)
+    _cluster(critique, "Mobilität", (cards[0], cards[4]), coordinator)
+    _cluster(critique, "Innenstadt und Treffpunkte", (cards[1], cards[2]), coordinator)
+
+
+def _fantasy(workshop, coordinator, people) -> dict:
+    """The Phantasie phase; returns its clusters by title (the sketches build on them)."""
+    fantasy = services.phase_open(phase=workshop.phases.get(kind="fantasy"), by=coordinator)
+    visions = _add_cards(fantasy, coordinator, people, FANTASY)
+    _vote(people, visions, [(0, 1), (1, 2), (0, 3), (2,), (1, 4), (0,), (2, 1), (3,)])
+    clusters = [
+        _cluster(fantasy, "Miteinander der Generationen", (visions[1], visions[2]), coordinator),
+        _cluster(fantasy, "Unterwegs ohne Auto", (visions[0],), coordinator),
+    ]
+    return {c.title: c for c in clusters}
+
+
+def _realisation(workshop, coordinator, people) -> None:
+    realisation = services.phase_open(phase=workshop.phases.get(kind="realisation"), by=coordinator)
+    projects = [
+        services.card_create(
+            participant=people[index],
+            phase=realisation,
+            text=text,
+            who=who,
+            by_when=by_when,
+            first_step=first_step,
+        )
+        for index, (text, who, by_when, first_step) in enumerate(REALISATION)
+    ]
+    _vote(people, projects, [(0,), (0, 2), (1,), (2,), (0,), (1, 2)])
+
+
 def _finished_workshop(municipality, coordinator, team):
     start = timezone.now() - timedelta(days=45)
     workshop = services.workshop_create(
@@ -166,79 +243,14 @@ def _finished_workshop(municipality, coordinator, team):
     )
     people = _people(workshop, 8)
     services.phase_open(phase=workshop.phases.get(kind="preparation"), by=coordinator)
-
-    critique = services.phase_open(phase=workshop.phases.get(kind="critique"), by=coordinator)
-    cards = _add_cards(critique, coordinator, people, CRITIQUE)
-    duplicate = services.card_create(
-        participant=people[7], phase=critique, text="Abends fährt kaum ein Bus."
-    )
-    _vote(people, cards, [(0, 1), (0, 2), (0, 5), (3, 4), (1, 2), (5, 0), (2,), (3,)])
-    voting.vote_cast(participant=people[6], card=duplicate)
-    services.card_merge(source=duplicate, target=cards[0], by=coordinator)
-    mobility = services.cluster_create(phase=critique, title="Mobilität", by=coordinator)
-    for card in (cards[0], cards[4]):
-        services.card_set_cluster(card=card, cluster=mobility, by=coordinator)
-    centre = services.cluster_create(
-        phase=critique, title="Innenstadt und Treffpunkte", by=coordinator
-    )
-    for card in (cards[1], cards[2]):
-        services.card_set_cluster(card=card, cluster=centre, by=coordinator)
-
-    fantasy = services.phase_open(phase=workshop.phases.get(kind="fantasy"), by=coordinator)
-    visions = _add_cards(fantasy, coordinator, people, FANTASY)
-    _vote(people, visions, [(0, 1), (1, 2), (0, 3), (2,), (1, 4), (0,), (2, 1), (3,)])
-    together = services.cluster_create(
-        phase=fantasy, title="Miteinander der Generationen", by=coordinator
-    )
-    for card in (visions[1], visions[2]):
-        services.card_set_cluster(card=card, cluster=together, by=coordinator)
-    bus = services.cluster_create(phase=fantasy, title="Unterwegs ohne Auto", by=coordinator)
-    services.card_set_cluster(card=visions[0], cluster=bus, by=coordinator)
-
-    realisation = services.phase_open(phase=workshop.phases.get(kind="realisation"), by=coordinator)
-    projects = []
-    for index, (text, who, by_when, first_step) in enumerate(REALISATION):
-        projects.append(
-            services.card_create(
-                participant=people[index],
-                phase=realisation,
-                text=text,
-                who=who,
-                by_when=by_when,
-                first_step=first_step,
-            )
-        )
-    _vote(people, projects, [(0,), (0, 2), (1,), (2,), (0,), (1, 2)])
+    _critique(workshop, coordinator, people)
+    clusters = _fantasy(workshop, coordinator, people)
+    _realisation(workshop, coordinator, people)
     services.phase_open(phase=workshop.phases.get(kind="follow_up"), by=coordinator)
-
-    results.sketch_save(
-        workshop=workshop,
-        by=coordinator,
-        data={
-            "title": "Bürgerbus Musterstadt",
-            "cluster": bus,
-            "goal": "Ältere und Jugendliche kommen abends und am Wochenende ohne Auto in die Innenstadt.",
-            "first_steps": "Bedarf erheben, Verein gründen, Fahrzeug über Förderprogramm beschaffen.",
-            "who_needed": "Ehrenamtliche Fahrerinnen und Fahrer, Seniorenbeirat, Verkehrsverbund.",
-            "resources": "Fahrzeug (Förderung), Versicherung, Koordination 5 Std./Woche.",
-            "sponsor": "Seniorenbeirat",
-            "for_plan": True,
-        },
-    )
-    results.sketch_save(
-        workshop=workshop,
-        by=coordinator,
-        data={
-            "title": "Haus der Generationen im ehemaligen Kaufhaus",
-            "cluster": together,
-            "goal": "Ein offener Ort für Jung und Alt mit Café, Jugendraum und Beratung.",
-            "first_steps": "Gespräch mit der Eigentümerin, Zwischennutzung für ein Jahr vereinbaren.",
-            "who_needed": "Stadtmarketing, Jugendforum, Mehrgenerationenhaus-Träger.",
-            "resources": "Miete für die Zwischennutzung, kleine Umbauten.",
-            "sponsor": "Stadtmarketing Musterstadt",
-            "for_plan": True,
-        },
-    )
+    for cluster_title, data in SKETCHES:
+        results.sketch_save(
+            workshop=workshop, by=coordinator, data={**data, "cluster": clusters[cluster_title]}
+        )
     results.photo_add(
         workshop=workshop,
         by=coordinator,
