@@ -168,6 +168,14 @@ class ConsultantAssignForm(forms.Form):
 
 class StepForm(forms.ModelForm):
     prefix = "status"
+    confirm_incomplete = forms.BooleanField(
+        label=_("Auch abschließen, wenn Ergebnisse des Schritts noch fehlen"),
+        required=False,
+        help_text=_(
+            "Nur nötig, wenn Sie „abgeschlossen“ wählen und die Plattform ein Ergebnis "
+            "vermisst; sie sagt Ihnen dann, welches."
+        ),
+    )
 
     class Meta:
         model = ProcessStep

@@ -6,6 +6,8 @@ permission inside a visible Kommune into 403.
 """
 
 import rules
+from django.utils.text import get_text_list
+from django.utils.translation import gettext as _
 
 from zwk.accounts.predicates import (
     is_assigned_consultant,
@@ -13,6 +15,7 @@ from zwk.accounts.predicates import (
     is_member_of,
     is_office,
 )
+from zwk.municipalities import step_results
 
 # Who works in a Kommune: the office, its team, its assigned consultants. They see all of
 # it; what they may change is narrowed per permission (``leads``, app rules).
@@ -33,3 +36,20 @@ rules.add_perm("municipalities.work_on_step", works_in)  # checklist, notes, doc
 rules.add_perm("municipalities.set_step_status", leads | is_assigned_consultant)
 rules.add_perm("municipalities.delete_document", leads)
 rules.add_perm("municipalities.view_activity", works_in)
+
+
+# --- State: closing a step --------------------------------------------------------------
+
+
+def step_close_refusal(step, *, confirmed: bool) -> str:
+    """Why a step may not be set to "abgeschlossen" now ("" if it may).
+
+    A step whose results are missing (``step_results``) is closed only after the person
+    confirmed it – the status must not claim what the content does not show."""
+    missing = step_results.missing(step.municipality, step.kind)
+    if not missing or confirmed:
+        return ""
+    return _(
+        "Für „%(step)s“ fehlt noch: %(missing)s. Wenn Sie den Schritt trotzdem abschließen "
+        "möchten, bestätigen Sie das bitte."
+    ) % {"step": step.type.title, "missing": get_text_list(missing, _("und"))}

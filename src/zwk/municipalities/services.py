@@ -26,7 +26,7 @@ from zwk.core.mail import message as mail_message
 from zwk.core.mail import send_after_commit
 from zwk.core.uploads import check_document, random_upload_name, reencode_image
 from zwk.core.urls import absolute_url
-from zwk.municipalities import geo
+from zwk.municipalities import geo, rules
 from zwk.municipalities.models import (
     ChecklistItem,
     ChecklistTemplateItem,
@@ -399,8 +399,17 @@ def consultant_assign(
 
 @transaction.atomic
 def step_update(*, step: ProcessStep, by: User, data: dict, request=None) -> ProcessStep:
-    """Change status, dates, responsible person or notes of a step."""
+    """Change status, dates, responsible person or notes of a step.
+
+    Closing a step whose results are missing needs ``data["confirm_incomplete"]``
+    (``rules.step_close_refusal``); otherwise a ValidationError says what is missing."""
     old_status = step.status
+    data = dict(data)
+    confirmed = bool(data.pop("confirm_incomplete", False))
+    if data.get("status") == ProcessStep.Status.DONE and old_status != ProcessStep.Status.DONE:
+        refusal = rules.step_close_refusal(step, confirmed=confirmed)
+        if refusal:
+            raise ValidationError({"confirm_incomplete": refusal})
     for key, value in data.items():
         setattr(step, key, value)
     if (

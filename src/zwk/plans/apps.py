@@ -33,3 +33,14 @@ class PlansConfig(AppConfig):
             purpose=_("Erfahrungen (Lessons learnt) aus der Zwischenbilanz der Kommune"),
             retention=_("solange der Werkstattplan der Kommune besteht; Verfasser wird gelöscht"),
         )
+        # "abgeschlossen" for steps 4 and 5 needs a plan with measures and a review.
+        from zwk.municipalities import step_results
+        from zwk.plans.review.selectors import has_review
+        from zwk.plans.selectors import has_plan_with_measures
+
+        step_results.register("plan", _("ein Werkstattplan mit Maßnahmen"), has_plan_with_measures)
+        step_results.register(
+            "review",
+            _("Erfahrungen oder Entscheidungen zur Verstetigung in der Zwischenbilanz"),
+            has_review,
+        )

@@ -13,3 +13,11 @@ class ProfilesConfig(AppConfig):
 
         # new Kommunen take their point from the imported Gemeindeverzeichnis
         geo.register_lookup(region_point)
+
+        # "Kommunalprofil abgeschlossen" needs the Kommune's population figures.
+        from zwk.municipalities import step_results
+        from zwk.profiles.selectors import has_population_data
+
+        step_results.register(
+            "profile", _("Bevölkerungsdaten der Kommune im Kommunalprofil"), has_population_data
+        )

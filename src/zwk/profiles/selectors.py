@@ -214,3 +214,9 @@ def release_size(release) -> tuple[int, int]:
     regions = set(stocks.values_list("region_id", flat=True))
     regions |= set(moves.values_list("region_id", flat=True))
     return stocks.count() + moves.count(), len(regions)
+
+
+def has_population_data(municipality) -> bool:
+    """Step result of the Kommunalprofil: population figures of the Kommune's own region."""
+    code = region_code_for(municipality)
+    return bool(code) and PopulationStock.objects.filter(region__code=code).exists()

@@ -337,3 +337,8 @@ def participants_page(workshop: Workshop) -> QuerySet[Participant]:
 
 def cards_prefetch():
     return Prefetch("cards", queryset=Card.objects.filter(hidden_at__isnull=True))
+
+
+def has_finished_workshop(municipality) -> bool:
+    """Step result of the Zukunftswerkstatt: at least one workshop has been finished."""
+    return Workshop.objects.filter(municipality=municipality, finished_at__isnull=False).exists()

@@ -138,3 +138,13 @@ def review(plan: Plan, on: date) -> Review:
             IndicatorReview(indicator, value, latest.measured_on if latest else None, assessment)
         )
     return result
+
+
+def has_review(municipality) -> bool:
+    """Step result of the Zwischenbilanz: lessons learnt or decisions on continuing measures."""
+    return (
+        Lesson.objects.filter(plan__municipality=municipality).exists()
+        or Continuation.objects.filter(measure__plan__municipality=municipality)
+        .exclude(decision=Continuation.Decision.OPEN)
+        .exists()
+    )
