@@ -416,3 +416,17 @@ def personal_data_of(user) -> dict:
             for v in versions
         ],
     }
+
+
+def published_plans(limit: int = 12) -> QuerySet[Plan]:
+    """Werkstattpläne the public may read (published with an approved version), newest first."""
+    return (
+        Plan.objects.filter(is_published=True, approved_version__gt=0)
+        .select_related("municipality")
+        .order_by("-published_at", "municipality__name")[:limit]
+    )
+
+
+def has_plan_with_measures(municipality) -> bool:
+    """Step result of the Werkstattplan: a plan with at least one measure."""
+    return Measure.objects.filter(plan__municipality=municipality).exists()
