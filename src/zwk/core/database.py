@@ -23,6 +23,7 @@ from django.db import connection
 from django.db.utils import DatabaseError
 from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
+from django.utils.translation import gettext
 
 logger = logging.getLogger(__name__)
 
@@ -61,9 +62,20 @@ def retry_when_busy(view: Callable) -> Callable:
 
 
 def busy_response(request: HttpRequest) -> HttpResponse:
-    """503 with a plain German page; rendered without database access."""
-    html = render_to_string("503_busy.html", {"retry_after": RETRY_AFTER_SECONDS})
-    response = HttpResponse(html, status=503)
+    """503 with a plain German page; rendered without database access.
+
+    An htmx request (a vote on the live board) gets the sentence alone as plain text: the page
+    shows it next to the board it keeps (``workshops/live.js``) instead of swapping a whole
+    page into the board."""
+    if request.headers.get("HX-Request") == "true":
+        response = HttpResponse(
+            gettext("Gerade ist sehr viel los. Bitte versuchen Sie es gleich noch einmal."),
+            status=503,
+            content_type="text/plain; charset=utf-8",
+        )
+    else:
+        html = render_to_string("503_busy.html", {"retry_after": RETRY_AFTER_SECONDS})
+        response = HttpResponse(html, status=503)
     response["Retry-After"] = str(RETRY_AFTER_SECONDS)
     response["Cache-Control"] = "no-store"
     return response

@@ -27,10 +27,32 @@
     }
   });
 
+  // A busy server (503, see core/database.py) sends one plain sentence: show it above the
+  // board, keep the board (and its polling) as it is.
+  function showBusy(target, text) {
+    var box = document.getElementById("live-busy");
+    if (!box) {
+      box = document.createElement("p");
+      box.id = "live-busy";
+      box.setAttribute("role", "alert");
+      box.className = "ws-busy";
+      target.parentNode.insertBefore(box, target);
+    }
+    box.textContent = text;
+  }
+
   // Show the server's German explanation (budget used up, phase closed, too fast) in place.
   document.addEventListener("htmx:beforeSwap", function (evt) {
     var status = evt.detail.xhr.status;
     var target = evt.detail.target;
+    if (status === 503 && target && target.parentNode && target.hasAttribute("data-swap-errors")) {
+      evt.detail.shouldSwap = false;
+      evt.detail.isError = false;
+      showBusy(target, evt.detail.xhr.responseText);
+      return;
+    }
+    var busy = document.getElementById("live-busy");
+    if (busy && status < 300) { busy.parentNode.removeChild(busy); }
     if ((status === 400 || status === 403 || status === 429) && target &&
         target.hasAttribute("data-swap-errors") && evt.detail.xhr.responseText) {
       evt.detail.shouldSwap = true;
