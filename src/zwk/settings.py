@@ -158,6 +158,8 @@ RATE_LIMITS = {
     # Vernetzung: messages and posts per person (counted from the stored rows).
     "network.message": "5/1h;20/1d",
     "network.post": "10/10m;60/1d",
+    # Barrierefreiheit: feedback on barriers per client address.
+    "accessibility.feedback": "5/1h;20/1d",
 }
 RATE_LIMITS.update(env.dict("RATE_LIMITS", default={}))
 
@@ -225,7 +227,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "home"
+LOGIN_REDIRECT_URL = "start"  # each role's start page (zwk.views.start)
 LOGOUT_REDIRECT_URL = "home"
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24 * 3
 INVITATION_VALID_DAYS = env.int("INVITATION_VALID_DAYS", default=14)

@@ -13,6 +13,7 @@ admin.site.site_title = "ZWK"
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("start/", views.start, name="start"),
     path("healthz", views.healthz, name="healthz"),
     path("", include("zwk.accounts.urls")),
     path("einladung/<str:token>/", municipality_views.invitation_accept, name="invitation_accept"),
@@ -31,6 +32,8 @@ urlpatterns = [
     path("newsletter/", include("zwk.newsletter.urls")),
     path("datenschutz/", include("zwk.privacy.urls")),
     path("impressum/", privacy_views.imprint, name="imprint"),
+    # Barrierefreiheit (BITV 2.0): statement with feedback, Leichte Sprache, Gebärdensprache.
+    path("", include("zwk.privacy.accessibility_urls")),
     path("api/v1/", include("zwk.api.urls")),
     # Mitteilungen: /geschaeftsstelle/mitteilungen/ and /kommunen/<slug>/mitteilungen/ (own paths).
     path("", include("zwk.announcements.urls")),

@@ -1,14 +1,19 @@
 """Site-level pages that compose several apps: start page and health check."""
 
 from django.conf import settings
+from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.db import DatabaseError, connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from zwk.consulting import selectors as consulting_selectors
+from zwk.consulting.models import ConsultingRequest
 from zwk.municipalities import selectors as municipality_selectors
+from zwk.plans import selectors as plan_selectors
 
 
 @require_GET
@@ -20,8 +25,51 @@ def home(request: HttpRequest) -> HttpResponse:
             else []
         ),
         "programme_figures": municipality_selectors.programme_figures(),
+        "published_plans": plan_selectors.published_plans(),
     }
     return render(request, "core/home.html", context)
+
+
+OPEN_REQUESTS = (ConsultingRequest.Status.PROPOSED, ConsultingRequest.Status.ACCEPTED)
+
+
+@login_required
+@require_GET
+def start(request: HttpRequest) -> HttpResponse:
+    """Where each role lands after login (LOGIN_REDIRECT_URL; an explicit ?next= wins):
+    the office on "Braucht Aufmerksamkeit", a consultant on their Kommunen and open
+    requests, a team member in the workspace of their Kommune (a choice if several)."""
+    user = request.user
+    if user.has_perm("accounts.view_office_area"):
+        return redirect(reverse("office:dashboard") + "#aufmerksamkeit")
+    municipalities = list(
+        municipality_selectors.with_step_overview(
+            municipality_selectors.municipalities_for_user(user)
+        )
+    )
+    if user.is_consultant:
+        requests = [
+            r
+            for r in consulting_selectors.requests_of_consultant(user)[:50]
+            if r.status in OPEN_REQUESTS
+        ]
+        return render(
+            request,
+            "core/start_consultant.html",
+            {
+                "municipalities": [
+                    (m, municipality_selectors.current_step(m)) for m in municipalities
+                ],
+                "open_requests": requests,
+            },
+        )
+    if len(municipalities) == 1:
+        return redirect(municipalities[0].get_absolute_url())
+    return render(
+        request,
+        "core/start_choice.html",
+        {"municipalities": [(m, municipality_selectors.current_step(m)) for m in municipalities]},
+    )
 
 
 def _check_database() -> str:

@@ -25,6 +25,17 @@ FAST_HASHER = "django.contrib.auth.hashers.MD5PasswordHasher"
 CORE_MATRIX = {
     "home": Case("get", everyone(200)),
     "healthz": Case("get", everyone(200)),
+    # Start page after login: office, team and members of one Kommune are sent on (302),
+    # consultants see their Kommunen and open requests.
+    "start": Case(
+        "get",
+        {
+            **everyone(302),
+            "anonymous": LOGIN,
+            "consultant": 200,
+            "unassigned_consultant": 200,
+        },
+    ),
     "set_language": Case("post", everyone(302), data={"language": "de", "next": "/"}),
 }
 

@@ -1,9 +1,10 @@
 """Second factor at login, setting it up, and the list of one's own sessions."""
 
 import segno
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, redirect, render, resolve_url
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
@@ -37,7 +38,9 @@ def login_verify(request):
             device = two_factor.check_code(pending.user, form.cleaned_data["code"])
             if device is not None:
                 two_factor.complete_login(request, pending, device)
-                return redirect(_safe_next(request, pending.next_url, reverse("home")))
+                return redirect(
+                    _safe_next(request, pending.next_url, resolve_url(settings.LOGIN_REDIRECT_URL))
+                )
             if two_factor.failed_attempt(request, pending):
                 messages.error(
                     request,

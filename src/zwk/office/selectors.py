@@ -43,11 +43,13 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from zwk.accounts.models import AuditEntry
-from zwk.consulting.models import DayBudget, DayLog
+from zwk.consulting.models import ConsultingRequest, DayBudget, DayLog
 from zwk.consulting.selectors import BudgetRow, budget_summary
 from zwk.municipalities.models import ConsultantAssignment, Municipality, ProcessStep, Theme
 from zwk.municipalities.process import STEPS
 from zwk.plans.models import Measure
+from zwk.toolbox.models import Entry
+from zwk.toolbox.models import Status as EntryStatus
 from zwk.workshops.models import Participant, Workshop
 
 DEFAULT_STALLED_WEEKS = 6
@@ -305,4 +307,36 @@ def programme_figures(weeks: int, now: datetime | None = None) -> ProgrammeFigur
         year=year,
         days_budgeted=Decimal(budgeted or 0),
         days_used=Decimal(used or 0),
+    )
+
+
+@dataclass
+class Attention:
+    """What the office should look at first ("Braucht Aufmerksamkeit" on the dashboard)."""
+
+    weeks: int
+    stalled: list[Municipality]
+    stalled_total: int
+    requests: list
+    requests_total: int
+    reviews_total: int
+
+
+ATTENTION_LIMIT = 8
+
+
+def attention(weeks: int, now: datetime | None = None) -> Attention:
+    """Stalled Kommunen (longest silence first), consulting requests nobody has taken yet,
+    toolbox entries waiting for the office's review – in a constant number of queries."""
+    stalled = with_overview(Municipality.objects.all()).filter(stalled_q(cutoff_for(weeks, now)))
+    waiting = ConsultingRequest.objects.filter(
+        status__in=[ConsultingRequest.Status.OPEN, ConsultingRequest.Status.DECLINED]
+    ).select_related("municipality")
+    return Attention(
+        weeks=weeks,
+        stalled=list(stalled.order_by("last_activity", "name")[:ATTENTION_LIMIT]),
+        stalled_total=stalled.count(),
+        requests=list(waiting.order_by("created_at", "pk")[:ATTENTION_LIMIT]),
+        requests_total=waiting.count(),
+        reviews_total=Entry.objects.filter(status=EntryStatus.REVIEW).count(),
     )

@@ -48,6 +48,7 @@ def dashboard(request):
             "rows": office_selectors.rows_for(page.object_list, criteria.weeks, now=now),
             "query": urlencode(params),
             "figures": office_selectors.programme_figures(criteria.weeks, now=now),
+            "attention": office_selectors.attention(criteria.weeks, now=now),
         },
         status=400 if form.is_bound and not form.is_valid() else 200,
     )

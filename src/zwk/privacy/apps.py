@@ -8,3 +8,16 @@ class PrivacyConfig(AppConfig):
     name = "zwk.privacy"
     label = "privacy"
     verbose_name = _("Datenschutz")
+
+    def ready(self) -> None:
+        from zwk.core import personal_data
+        from zwk.privacy import selectors, services
+
+        personal_data.register(
+            "accessibility",
+            label=_("Rückmeldungen zur Barrierefreiheit"),
+            export=selectors.export_accessibility_feedback,
+            erase=services.erase_accessibility_feedback,
+            purpose=_("Rückmeldungen zu Barrieren auf der Plattform beantworten"),
+            retention=_("bis die Rückmeldung erledigt ist, höchstens 2 Jahre"),
+        )

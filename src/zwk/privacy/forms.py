@@ -41,3 +41,28 @@ class PersonSearchForm(forms.Form):
     q = forms.CharField(
         label=_("Name, Benutzername oder E-Mail-Adresse"), max_length=200, required=False
     )
+
+
+class AccessibilityFeedbackForm(forms.Form):
+    message = forms.CharField(
+        label=_("Welche Barriere haben Sie bemerkt?"),
+        widget=forms.Textarea(attrs={"rows": 6}),
+        max_length=5000,
+        help_text=_(
+            "Beschreiben Sie bitte, was nicht funktioniert hat und wie Sie die Seite nutzen."
+        ),
+        error_messages={"required": _("Bitte beschreiben Sie die Barriere.")},
+    )
+    page = forms.CharField(
+        label=_("Auf welcher Seite? (freiwillig)"),
+        max_length=300,
+        required=False,
+        help_text=_("Zum Beispiel die Adresse der Seite oder ihre Überschrift."),
+    )
+    name = forms.CharField(label=_("Ihr Name (freiwillig)"), max_length=150, required=False)
+    email = forms.EmailField(
+        label=_("Ihre E-Mail-Adresse (freiwillig)"),
+        required=False,
+        help_text=_("Nur wenn Sie eine Antwort wünschen."),
+        error_messages={"invalid": _("Bitte geben Sie eine gültige E-Mail-Adresse ein.")},
+    )

@@ -31,3 +31,23 @@ class LegalText(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} v{self.version}"
+
+
+class AccessibilityFeedback(models.Model):
+    """A barrier someone reported through the feedback form of the accessibility statement
+    (§ 12b BGG / BITV 2.0 § 7: a feedback mechanism). The office answers and marks it done."""
+
+    page = models.CharField(_("Seite"), max_length=300, blank=True)
+    message = models.TextField(_("Beschreibung der Barriere"), max_length=5000)
+    name = models.CharField(_("Name"), max_length=150, blank=True)
+    email = models.EmailField(_("E-Mail-Adresse"), blank=True)
+    created_at = models.DateTimeField(_("eingegangen am"), auto_now_add=True)
+    done = models.BooleanField(_("erledigt"), default=False)
+
+    class Meta:
+        verbose_name = _("Rückmeldung zur Barrierefreiheit")
+        verbose_name_plural = _("Rückmeldungen zur Barrierefreiheit")
+        ordering = ["done", "-created_at"]
+
+    def __str__(self) -> str:
+        return str(_("Rückmeldung vom %(date)s")) % {"date": f"{self.created_at:%d.%m.%Y}"}

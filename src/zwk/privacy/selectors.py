@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from zwk.accounts.models import AuditEntry, UserSession
 from zwk.core import personal_data
-from zwk.privacy.models import LegalText
+from zwk.privacy.models import AccessibilityFeedback, LegalText
 
 
 def current_text(kind: str) -> LegalText | None:
@@ -138,3 +138,27 @@ def readable_sections(data: dict) -> list[dict]:
             section.update(kind="pairs", pairs=[("", _cell(value))])
         sections.append(section)
     return sections
+
+
+def accessibility_feedback():
+    """Reported barriers for the office: open ones first, newest first."""
+    return AccessibilityFeedback.objects.order_by("done", "-created_at")
+
+
+def open_accessibility_feedback_count() -> int:
+    return AccessibilityFeedback.objects.filter(done=False).count()
+
+
+def export_accessibility_feedback(user) -> list[dict]:
+    """Personal-data provider: feedback sent with the account's e-mail address."""
+    if not user.email:
+        return []
+    return [
+        {
+            _("eingegangen am"): f"{row.created_at:%d.%m.%Y %H:%M}",
+            _("Seite"): row.page,
+            _("Beschreibung"): row.message,
+            _("Name"): row.name,
+        }
+        for row in AccessibilityFeedback.objects.filter(email__iexact=user.email)
+    ]

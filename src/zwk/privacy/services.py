@@ -16,8 +16,9 @@ from zwk.accounts import sessions
 from zwk.accounts.models import AuditEntry
 from zwk.accounts.services import audit_record
 from zwk.core import personal_data
+from zwk.core.text import clean_line, clean_text
 from zwk.municipalities.models import ConsultantAssignment, Invitation, Membership
-from zwk.privacy.models import LegalText
+from zwk.privacy.models import AccessibilityFeedback, LegalText
 
 ALLOWED_TAGS = {"p", "h2", "h3", "ul", "ol", "li", "a", "strong", "em", "br", "address"}
 ERASED_LABEL = "gelöschtes Konto"
@@ -132,3 +133,49 @@ def _delete_devices(user) -> int:
     for device in devices:
         device.delete()
     return len(devices)
+
+
+@transaction.atomic
+def submit_accessibility_feedback(
+    *, message: str, page: str = "", name: str = "", email: str = "", request=None
+) -> AccessibilityFeedback:
+    """Store a reported barrier for the office and note it in the audit log (without the
+    person: the log says that feedback came, the row holds who sent it)."""
+    feedback = AccessibilityFeedback(
+        message=clean_text(message, max_length=5000),
+        page=clean_line(page, max_length=300),
+        name=clean_line(name, max_length=150),
+        email=email.strip(),
+    )
+    feedback.full_clean()
+    feedback.save()
+    audit_record(
+        actor=getattr(request, "user", None),
+        action="accessibility.feedback",
+        message=_("Rückmeldung zur Barrierefreiheit eingegangen (Nr. %(id)d)")
+        % {"id": feedback.pk},
+        obj=feedback,
+        request=request,
+    )
+    return feedback
+
+
+@transaction.atomic
+def mark_accessibility_feedback_done(*, feedback: AccessibilityFeedback, by, request=None) -> None:
+    feedback.done = True
+    feedback.save(update_fields=["done"])
+    audit_record(
+        actor=by,
+        action="accessibility.feedback_done",
+        message=_("Rückmeldung zur Barrierefreiheit Nr. %(id)d erledigt") % {"id": feedback.pk},
+        obj=feedback,
+        request=request,
+    )
+
+
+def erase_accessibility_feedback(user) -> int:
+    """Personal-data provider: feedback sent with the account's e-mail address."""
+    if not user.email:
+        return 0
+    deleted, _rows = AccessibilityFeedback.objects.filter(email__iexact=user.email).delete()
+    return deleted

@@ -3,6 +3,7 @@ the register and requests of other people for the office only."""
 
 from tests.factories import UserFactory
 from tests.zwk.permissions import Case, everyone, logged_in, office_only
+from zwk.privacy.models import AccessibilityFeedback
 
 MATRIX = {
     "privacy:notice": Case("get", everyone(200)),
@@ -16,8 +17,23 @@ MATRIX = {
     "privacy:requests": Case("get", office_only(200)),
     "privacy:person_export": Case("get", office_only(200), ("person",), rename={"person": "pk"}),
     "privacy:person_erase": Case("get", office_only(200), ("person",), rename={"person": "pk"}),
+    # Barrierefreiheit (BITV 2.0): public statement, feedback and information pages; the
+    # feedback received is for the office.
+    "accessibility:statement": Case("get", everyone(200)),
+    "accessibility:feedback_done": Case("get", everyone(200)),
+    "accessibility:easy_language": Case("get", everyone(200)),
+    "accessibility:sign_language": Case("get", everyone(200)),
+    "accessibility:feedback_list": Case("get", office_only(200)),
+    "accessibility:feedback_mark_done": Case(
+        "post", office_only(302), ("feedback",), rename={"feedback": "pk"}
+    ),
 }
 
 
 def build(world):
-    return {"kind": "privacy", "person": UserFactory(username="auskunft-person").pk}
+    feedback = AccessibilityFeedback.objects.create(message="Kontrast zu schwach")
+    return {
+        "kind": "privacy",
+        "person": UserFactory(username="auskunft-person").pk,
+        "feedback": feedback.pk,
+    }
