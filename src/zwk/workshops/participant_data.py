@@ -254,20 +254,23 @@ def _refund(votes) -> int:
 def participant_erase(*, participant: Participant) -> Erased:
     """Delete the participant with their cards and points, all or nothing.
 
-    Lock order as in ``voting``: ballots first (every ballot of the affected phases that
-    a vote for one of the cards or a vote of the participant is booked on), then votes – so
-    a concurrent vote or withdrawal of another participant waits and then sees the change.
+    Lock order as in ``voting.vote_cast`` (ballot first, then the card through the vote's
+    foreign key): the ballots of everyone who voted for one of the cards – and the
+    participant's own – are locked first, then the cards, then the votes are read again under
+    the locks. A concurrent vote or withdrawal on one of the cards waits and then finds the
+    card gone; no deadlock, no point counted twice.
     """
     participant = Participant.objects.select_for_update().get(pk=participant.pk)
     workshop = Workshop.objects.get(pk=participant.workshop_id)
-    cards = list(Card.objects.select_for_update().filter(participant=participant).order_by("pk"))
-    card_ids = [c.pk for c in cards]
+    card_ids = list(
+        Card.objects.filter(participant=participant).order_by("pk").values_list("pk", flat=True)
+    )
     affected = Vote.objects.filter(Q(card_id__in=card_ids) | Q(participant=participant))
-    voter_phases = set(affected.values_list("participant_id", "phase_id"))
-    ballot_filter = Q(pk__in=[])
-    for voter, phase in voter_phases:
+    ballot_filter = Q(participant=participant)
+    for voter, phase in set(affected.values_list("participant_id", "phase_id")):
         ballot_filter |= Q(participant_id=voter, phase_id=phase)
     list(Ballot.objects.select_for_update().filter(ballot_filter).order_by("pk"))
+    cards = list(Card.objects.select_for_update().filter(pk__in=card_ids).order_by("pk"))
     others = list(
         Vote.objects.select_for_update()
         .filter(card_id__in=card_ids)

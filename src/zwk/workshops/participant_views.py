@@ -11,6 +11,7 @@ from functools import wraps
 import rules
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
@@ -342,6 +343,10 @@ def _vote(request, code, card, *, withdraw: bool):
                 voting.vote_cast(participant=participant, card=card_obj, card_is_fresh=True)
         except ValidationError as exc:
             error, status = " ".join(exc.messages), 400
+        except IntegrityError:
+            # The card's author deleted it ("Meine Daten") while this point was on its way:
+            # the foreign key refuses the vote at the commit; nothing was stored.
+            error, status = _("Diese Karte gibt es nicht mehr."), 400
     if request.htmx:
         # The service's bump set ``workshop.version``; after a vote the card's phase is the
         # running one (only one runs at a time) – no need to read the phases again.

@@ -430,3 +430,116 @@ def test_purge_command_prints_the_review_list_without_the_findings(board, worksh
     text = out.getvalue()
     assert f"Karte Nr. {board['anna_card'].pk}: Straße mit Hausnummer, Vor- und Nachname" in text
     assert "Zwergstein" not in text
+
+
+# --- Concurrency (PostgreSQL: threads with own connections) ---------------------------
+
+
+def _race(job, results, barrier=None):
+    from django.db import connections
+
+    try:
+        if barrier is not None:
+            barrier.wait(timeout=10)
+        job()
+        results.append("ok")
+    except ValidationError:
+        results.append("refused")
+    except Card.DoesNotExist:  # the card was deleted first: the view answers 404
+        results.append("gone")
+    except Exception as exc:  # pragma: no cover - shown in the assertion message
+        results.append(f"error: {exc!r}")
+    finally:
+        if barrier is not None:  # a thread of its own: its own connection
+            connections.close_all()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_erasing_while_others_vote_keeps_every_ballot_exact(municipality, coordinator):
+    """Anna deletes her data while eight people withdraw their point from her card or put
+    points on another card at the same moment: every ballot still equals its votes."""
+    import threading
+
+    from django.db import connection
+
+    workshop = make_workshop(municipality, by=coordinator, code="parallel9", vote_budget=3)
+    phase = open_phase(workshop, "critique", by=coordinator)
+    anna = join(workshop, "Anna")
+    anna_card = services.card_create(participant=anna, phase=phase, text="Lindenweg 3")
+    paper = services.card_add_paper(phase=phase, by=coordinator, text="Papierkarte")
+    voters = [join(workshop, f"P{i}") for i in range(8)]
+    for voter in voters:
+        voting.vote_cast(participant=voter, card=anna_card)
+    voting.vote_cast(participant=anna, card=paper)
+    jobs = [lambda: participant_data.participant_erase(participant=anna)]
+    for i, voter in enumerate(voters):
+        if i % 2:
+            jobs.append(lambda v=voter: voting.vote_withdraw(participant=v, card=anna_card))
+        else:
+            jobs.append(lambda v=voter: voting.vote_cast(participant=v, card=paper))
+    results: list[str] = []
+    if connection.vendor == "postgresql":
+        barrier = threading.Barrier(len(jobs))
+        threads = [threading.Thread(target=_race, args=(j, results, barrier)) for j in jobs]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(timeout=30)
+    else:  # SQLite serialises writers: the same jobs one after the other
+        for job in jobs:
+            _race(job, results)
+    assert not [r for r in results if r.startswith("error")], results
+    assert not Card.objects.filter(pk=anna_card.pk).exists()
+    assert not Participant.objects.filter(pk=anna.pk).exists()
+    _ballots_match_votes()
+    assert paper.votes.aggregate(n=Sum("points"))["n"] == 4  # the four new points, not Anna's
+    for voter in voters:  # everyone got the point on Anna's card back
+        spent = Ballot.objects.get(participant=voter, phase=phase).spent
+        assert spent == (1 if voters.index(voter) % 2 == 0 else 0), voter
+
+
+@pytest.mark.django_db(transaction=True)
+def test_deleting_while_others_click_on_the_card_answers_no_500(municipality, coordinator):
+    """Over HTTP: Anna deletes her data while eight people put a point on her card. Each
+    click is stored before the deletion (and refunded by it) or refused after it (400 "gibt
+    es nicht mehr", 404) – or, after a deadlock and a retry, 503 "gleich noch einmal";
+    never a 500, and every ballot equals its votes."""
+    import threading
+
+    from django.db import connection
+
+    workshop = make_workshop(municipality, by=coordinator, code="parallel8", vote_budget=3)
+    phase = open_phase(workshop, "critique", by=coordinator)
+    anna = join(workshop, "Anna")
+    anna_card = services.card_create(participant=anna, phase=phase, text="Lindenweg 3")
+    vote_url = reverse("participate:vote", kwargs={"code": workshop.code, "card": anna_card.pk})
+    jobs = [(_device(workshop, anna), _urls(workshop)["delete"])]
+    jobs += [(_device(workshop, join(workshop, f"P{i}")), vote_url) for i in range(8)]
+    for client, _url in jobs:
+        client.raise_request_exception = False
+    statuses: list[tuple[str, int]] = []
+
+    def post(client, url, barrier):
+        from django.db import connections
+
+        try:
+            barrier.wait(timeout=10)
+            statuses.append((url, client.post(url).status_code))
+        finally:
+            connections.close_all()
+
+    if connection.vendor == "postgresql":
+        barrier = threading.Barrier(len(jobs))
+        threads = [threading.Thread(target=post, args=(*job, barrier)) for job in jobs]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(timeout=60)
+    else:
+        for client, url in jobs:
+            statuses.append((url, client.post(url).status_code))
+    codes = [code for _url, code in statuses]
+    assert len(codes) == len(jobs) and set(codes) <= {302, 400, 404, 503}, statuses
+    _ballots_match_votes()
+    deleted = dict(statuses)[_urls(workshop)["delete"]] == 302
+    assert Card.objects.filter(pk=anna_card.pk).exists() != deleted
