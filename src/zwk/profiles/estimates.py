@@ -12,13 +12,13 @@ that the page labels it "Schätzung" wherever it is used.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
 from demography.estimate import estimate_ages
 from demography.readers.basis import BASES
-from zwk.profiles.models import PopulationStock, StatisticsRelease
+from zwk.profiles.models import PopulationStock
 
 
 @dataclass(frozen=True)
@@ -43,7 +43,19 @@ class EstimateNote:
         )
 
 
-def basis_key(release: StatisticsRelease | None, year: int) -> str:
+@dataclass(frozen=True)
+class _ReleaseInfo:
+    """What the labels need of a release (read with the stock rows, no extra query)."""
+
+    summary: dict
+    table_code: str
+
+    @property
+    def is_official(self) -> bool:
+        return self.summary.get("official", False)
+
+
+def basis_key(release, year: int) -> str:
     """Basis key of the stock of ``year`` of ``release`` (recorded at the import; for older
     imports the date rule of :mod:`demography.readers.basis`)."""
     if release is not None:
@@ -61,7 +73,7 @@ def basis_label(key: str) -> str:
     return BASES.get(key, "")
 
 
-def _source(release: StatisticsRelease | None) -> str:
+def _source(release) -> str:
     if release is None:
         return ""
     if "gemeindeverzeichnis" in (release.summary or {}).get("layout", ""):
@@ -70,18 +82,9 @@ def _source(release: StatisticsRelease | None) -> str:
 
 
 def apply(data: dict) -> None:
-    """Fill ``bases`` of every region and add the estimated ages where the newest total is
-    newer than the newest ages (``RegionData`` from :func:`zwk.profiles.analysis.load_regions`);
-    two queries whatever the number of regions."""
-    if not data:
-        return
-    rows = PopulationStock.objects.filter(region__code__in=list(data), sex="total").values_list(
-        "region__code", "year", "release_id"
-    )
-    release_of: dict[tuple[str, int], int] = {(c, y): r for c, y, r in rows}
-    releases = StatisticsRelease.objects.in_bulk(set(release_of.values()))
-    for code, rd in data.items():
-        rd.bases = {y: basis_key(releases.get(release_of.get((code, y))), y) for y in rd.totals}
+    """Add the estimated ages where the newest total is newer than the newest ages
+    (``RegionData`` from :func:`zwk.profiles.analysis.load_regions`); no query – the bases
+    of the page's own region are added by :func:`label`."""
     for rd in data.values():
         if not rd.ages or not rd.totals:
             continue
@@ -94,13 +97,23 @@ def apply(data: dict) -> None:
         if not np.isfinite(counts).all():
             continue
         rd.ages[year] = counts
-        release = releases.get(release_of.get((rd.code, year)))
-        rd.estimates[year] = EstimateNote(
-            year=year,
-            base_year=base_year,
-            total=total,
-            method=est.method,
-            base_basis=basis_label(rd.bases.get(base_year, "")),
+        rd.estimates[year] = EstimateNote(year, base_year, total, est.method, "", "", "")
+
+
+def label(rd) -> None:
+    """Population basis of every year of ``rd`` and the bases and source of its estimates
+    (one query: the releases of its total rows)."""
+    if rd is None or not rd.totals:
+        return
+    found = PopulationStock.objects.filter(region__code=rd.code, sex="total").values_list(
+        "year", "release__summary", "release__table_code"
+    )
+    releases = {year: _ReleaseInfo(summary or {}, code) for year, summary, code in found}
+    rd.bases = {y: basis_key(releases.get(y), y) for y in rd.totals}
+    for year, note in list(rd.estimates.items()):
+        rd.estimates[year] = replace(
+            note,
+            base_basis=basis_label(rd.bases.get(note.base_year, "")),
             total_basis=basis_label(rd.bases.get(year, "")),
-            total_source=_source(release),
+            total_source=_source(releases.get(year)),
         )

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
-from zwk.profiles import charts, figures
+from zwk.profiles import charts, estimates, figures
 from zwk.profiles.estimates import EstimateNote, basis_label
 
 INTERVAL_LABEL = "Spanne aus eigenen Rückrechnungen (etwa 80 %)"
@@ -156,6 +156,11 @@ def _integration(comp) -> list[IntegrationRow]:
             )
         )
     return rows
+
+
+def label(comp) -> None:
+    """Bases and estimate labels of the page's own region (before the charts are built)."""
+    estimates.label(comp.own)
 
 
 def section(comp, projection=None) -> GemeindeSection:

@@ -485,6 +485,7 @@ def build(municipality, params: analysis.ScenarioParams | None = None, *, band=T
     """Everything the profile page, the exports and the PDF show."""
     params = params or analysis.ScenarioParams()
     comp = comparison(municipality)
+    gemeinden.label(comp)  # population bases and estimate labels of the own region
     projection = projection_section(comp, params, band=band)
     return ProfilePage(
         comparison=comp,
