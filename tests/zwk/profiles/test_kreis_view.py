@@ -309,3 +309,32 @@ def test_office_sees_the_gemeinden_of_a_land(saarlouis_files, landkreis, people,
     for role in ("coordinator", "consultant"):
         assert client_for(people[role]).get(url, {"land": "10"}).status_code == 403
     assert client_for(None).get(url).status_code == 302
+
+
+@pytest.mark.parametrize("n", [1, 2, 60, 400])
+def test_map_layout_keeps_points_and_labels_inside_without_overlaps(n):
+    import random
+
+    rng = random.Random(n)
+    rows = [
+        kreis.GemeindeRow(
+            code=f"10044{i:03d}",
+            name=rng.choice(["Au", "Großmusterbach am Walde", "Sankt Ingbert-Mitte"]) + str(i),
+            lon=6.8 + rng.gauss(0, 0.05),
+            lat=49.35 + rng.gauss(0, 0.03),
+            population=rng.uniform(300, 40_000),
+            share_65_plus=rng.uniform(15, 35) if i % 7 else None,
+        )
+        for i in range(n)
+    ]
+    kmap = kreis.render_map(rows, kreis.indicators()[4], title="Test")
+    assert len(kmap.points) == n
+    assert kmap.svg.count('class="kreis-point"') == n
+    for p in kmap.points:
+        assert p.r <= p.x <= kmap.width - p.r and p.r <= p.y <= kmap.height - p.r
+    for i, a in enumerate(kmap.labels):
+        assert a.box[0] >= 0 and a.box[1] >= 0 and a.box[2] <= kmap.width
+        assert a.box[3] <= kmap.height
+        assert not any(kreis._overlaps(a.box, b.box) for b in kmap.labels[i + 1 :])
+    assert sum(c.count for c in kmap.classes) == sum(1 for r in rows if r.share_65_plus)
+    assert kmap.svg.count('class="kreis-none"') == sum(1 for r in rows if r.share_65_plus is None)
