@@ -43,6 +43,13 @@ MARKERS: dict[int, str] = {
     ),
 }
 MARKER_ID = "zwk-map-m{}"
+# A dashed ring around a marker: the Kommune is stalled (no activity for weeks).
+STALLED_RING = "M-8.5,0a8.5,8.5 0 1,0 17,0a8.5,8.5 0 1,0 -17,0Z"
+STALLED_ID = "zwk-map-stalled"
+# Radius of the invisible target around each marker, in map units – the page's script keeps
+# it at 12 CSS pixels whatever the map's size (a 24 × 24 px target, WCAG 2.2 SC 2.5.8); this
+# is the value without the script (about 24 px across at the map's width on a laptop).
+HIT_RADIUS = 16
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +59,7 @@ class MapPoint:
     title: str  # what a screen reader and the tooltip say, e.g. "Musterstadt – Schritt 2 …"
     href: str
     state: int  # key of MARKERS
+    stalled: bool = False
 
 
 def marker_defs() -> str:
@@ -59,7 +67,7 @@ def marker_defs() -> str:
     paths = "".join(
         f'<path id="{MARKER_ID.format(k)}" d="{d}"/>' for k, d in sorted(MARKERS.items())
     )
-    return f"<defs>{paths}</defs>"
+    return f'<defs>{paths}<path id="{STALLED_ID}" d="{STALLED_RING}"/></defs>'
 
 
 def legend_icon(state: int) -> str:
@@ -71,11 +79,27 @@ def legend_icon(state: int) -> str:
     )
 
 
+def stalled_icon() -> str:
+    """The stalled ring as a small stand-alone SVG (for the legend, decorative)."""
+    return (
+        '<svg class="map-legend-icon map-legend-stalled" viewBox="-10 -10 20 20" '
+        'width="20" height="20" aria-hidden="true" focusable="false">'
+        f'<path d="{STALLED_RING}"/></svg>'
+    )
+
+
 def _point(p: MapPoint) -> str:
     x, y = project(p.lon, p.lat)
+    ring = (
+        f'<use class="map-stalled-ring" href="#{STALLED_ID}" x="{x:.1f}" y="{y:.1f}"/>'
+        if p.stalled
+        else ""
+    )
+    stalled = " map-stalled" if p.stalled else ""
     return (
-        f'<a href="{escape(p.href)}" class="map-point map-state-{p.state}">'
+        f'<a href="{escape(p.href)}" class="map-point map-state-{p.state}{stalled}">'
         f"<title>{escape(p.title, quote=False)}</title>"
+        f'<circle class="map-hit" cx="{x:.1f}" cy="{y:.1f}" r="{HIT_RADIUS}"/>{ring}'
         f'<use href="#{MARKER_ID.format(p.state)}" x="{x:.1f}" y="{y:.1f}"/></a>'
     )
 

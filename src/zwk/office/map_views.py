@@ -24,6 +24,7 @@ from zwk.municipalities.models import Municipality, ProcessStep, Theme
 from zwk.municipalities.process import STEPS
 from zwk.municipalities.validators import LAENDER
 from zwk.office import map as office_map
+from zwk.office import selectors as office_selectors
 from zwk.office.filters import MapFilterForm
 from zwk.profiles import analysis
 from zwk.profiles.regions import register_code
@@ -45,10 +46,12 @@ class MapRow:
     demographic_type: str
     lon: float | None
     lat: float | None
+    stalled: bool = False
 
     @property
     def title(self) -> str:
-        return f"{self.name} ({self.kind_label}, {self.land_label}): {self.step_label}"
+        title = f"{self.name} ({self.kind_label}, {self.land_label}): {self.step_label}"
+        return f"{title} – {_('Stillstand')}" if self.stalled else title
 
     @property
     def edit_href(self) -> str:
@@ -115,6 +118,7 @@ def map_rows(
     if theme is not None:
         qs = qs.filter(themes=theme)
     states = _states(qs)
+    stalled = office_selectors.stalled_ids(qs, office_selectors.stalled_weeks_default())
     data = analysis.typology_data()
     type_of: dict[str, str] = {}
     if data is not None:
@@ -154,6 +158,7 @@ def map_rows(
                 demographic_type=dtype,
                 lon=float(lon) if lon is not None else None,
                 lat=float(lat) if lat is not None else None,
+                stalled=mid in stalled,
             )
         )
     return rows
@@ -172,10 +177,12 @@ def table_rows(rows: list[MapRow]) -> str:
     def num(value: float | None) -> str:
         return "–" if value is None else f"{value:.4f}".replace(".", sep)
 
+    stalled = escape(" – " + _("Stillstand"))
     return "".join(
         f'<tr><th scope="row"><a href="{escape(r.href)}">{escape(r.name)}</a></th>'
         f"<td>{label(r.kind_label)}</td><td>{label(r.land_label)}</td>"
-        f"<td>{label(r.step_label)}</td><td>{label(r.demographic_type)}</td>"
+        f"<td>{label(r.step_label)}{stalled if r.stalled else ''}</td>"
+        f"<td>{label(r.demographic_type)}</td>"
         f"<td>{num(r.lat)}</td><td>{num(r.lon)}</td></tr>"
         for r in rows
     )
@@ -195,6 +202,7 @@ def render_map(rows: list[MapRow]) -> str:
             title=r.title,
             href=r.href,
             state=r.state,
+            stalled=r.stalled,
         )
         for r in rows
         if r.lon is not None and r.lat is not None
@@ -204,8 +212,8 @@ def render_map(rows: list[MapRow]) -> str:
         title=_("Karte der Kommunen im Programm"),
         description=_(
             "%(n)d Kommunen als Punkte auf dem Umriss Deutschlands. Farbe und Form zeigen "
-            "den aktuellen Schritt; jeder Punkt ist ein Link zur Kommune. Dieselben Kommunen "
-            "stehen in der Tabelle unter der Karte."
+            "den aktuellen Schritt, ein gestrichelter Ring einen Stillstand; jeder Punkt ist "
+            "ein Link zur Kommune. Dieselben Kommunen stehen in der Tabelle unter der Karte."
         )
         % {"n": len(points)},
     )
@@ -236,6 +244,7 @@ def map_page(request):
         for state in labels
         if state != NO_STEPS or counts[state]
     ]
+    stalled_count = sum(1 for r in rows if r.stalled)
     located = [r for r in rows if r.lon is not None]
     unlocated = [r for r in rows if r.lon is None]
     return render(
@@ -247,6 +256,9 @@ def map_page(request):
             "rows": rows,
             "table": mark_safe(table_rows(rows)),
             "legend": legend,
+            "stalled_icon": mark_safe(office_map.stalled_icon()),
+            "stalled_count": stalled_count,
+            "stalled_weeks": office_selectors.stalled_weeks_default(),
             "located": len(located),
             "unlocated": unlocated[:UNLOCATED_LISTED],
             "unlocated_more": max(0, len(unlocated) - UNLOCATED_LISTED),
