@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from zwk.core.uploads import attachment_response
-from zwk.core.views import add_form_errors, confirm_page
+from zwk.core.views import add_form_errors, confirm_view
 from zwk.municipalities import selectors, services
 from zwk.municipalities.access import step_for
 from zwk.municipalities.forms import (
@@ -85,8 +85,12 @@ def _render_step(request, step, status=200, **forms):
     )
 
 
+def _step_url(step, anchor=""):
+    return step.get_absolute_url() + (f"#{anchor}" if anchor else "")
+
+
 def _back_to_step(step, anchor=""):
-    return redirect(step.get_absolute_url() + (f"#{anchor}" if anchor else ""))
+    return redirect(_step_url(step, anchor))
 
 
 @login_required
@@ -176,23 +180,18 @@ def checklist_add(request, slug, step):
 def checklist_delete(request, slug, step, item):
     step_obj = step_for(request, slug, step, "municipalities.work_on_step")
     checklist_item = get_object_or_404(ChecklistItem, pk=item, step=step_obj)
-    error = None
-    if request.method == "POST":
-        try:
-            services.checklist_item_delete(item=checklist_item, by=request.user, request=request)
-        except ValidationError as exc:
-            error = " ".join(exc.messages)
-        else:
-            messages.success(request, _("Die Aufgabe wurde gelöscht."))
-            return _back_to_step(step_obj, "checkliste")
-    return confirm_page(
+    return confirm_view(
         request,
         step_obj.municipality,
         title=_("Aufgabe löschen"),
         question=_("Soll die Aufgabe „%(text)s“ gelöscht werden?") % {"text": checklist_item.text},
         confirm_label=_("Ja, löschen"),
         cancel_url=step_obj.get_absolute_url(),
-        error=error,
+        action=lambda: services.checklist_item_delete(
+            item=checklist_item, by=request.user, request=request
+        ),
+        message=_("Die Aufgabe wurde gelöscht."),
+        done=_step_url(step_obj, "checkliste"),
     )
 
 
@@ -236,13 +235,7 @@ def document_download(request, slug, step, pk):
 def document_delete(request, slug, step, pk):
     step_obj = step_for(request, slug, step, "municipalities.delete_document")
     document = get_object_or_404(StepDocument, pk=pk, step=step_obj)
-    if request.method == "POST":
-        services.document_delete(document=document, by=request.user, request=request)
-        messages.success(
-            request, _("Das Dokument „%(title)s“ wurde gelöscht.") % {"title": document.title}
-        )
-        return _back_to_step(step_obj, "dokumente")
-    return confirm_page(
+    return confirm_view(
         request,
         step_obj.municipality,
         title=_("Dokument löschen"),
@@ -250,6 +243,11 @@ def document_delete(request, slug, step, pk):
         % {"title": document.title},
         confirm_label=_("Ja, endgültig löschen"),
         cancel_url=step_obj.get_absolute_url(),
+        action=lambda: services.document_delete(
+            document=document, by=request.user, request=request
+        ),
+        message=_("Das Dokument „%(title)s“ wurde gelöscht.") % {"title": document.title},
+        done=_step_url(step_obj, "dokumente"),
     )
 
 
@@ -317,11 +315,7 @@ def kickoff_actor_add(request, slug):
 def kickoff_actor_remove(request, slug, pk):
     step_obj = _kickoff_step(request, slug)
     actor = get_object_or_404(KickoffActor, pk=pk, municipality=step_obj.municipality)
-    if request.method == "POST":
-        services.kickoff_actor_remove(actor=actor, by=request.user, request=request)
-        messages.success(request, _("%(name)s wurde entfernt.") % {"name": actor.name})
-        return _back_to_step(step_obj, "akteure")
-    return confirm_page(
+    return confirm_view(
         request,
         step_obj.municipality,
         title=_("Akteur entfernen"),
@@ -329,4 +323,7 @@ def kickoff_actor_remove(request, slug, pk):
         % {"name": actor.name},
         confirm_label=_("Ja, entfernen"),
         cancel_url=step_obj.get_absolute_url(),
+        action=lambda: services.kickoff_actor_remove(actor=actor, by=request.user, request=request),
+        message=_("%(name)s wurde entfernt.") % {"name": actor.name},
+        done=_step_url(step_obj, "akteure"),
     )
