@@ -38,7 +38,8 @@ from zwk.core.exports import csv_text
 from zwk.core.text import clean_line
 from zwk.workshops.models import CODE_ALPHABET, Ballot, Card, Participant, Vote, Workshop
 from zwk.workshops.personal_data_scan import Finding, findings
-from zwk.workshops.services import audit, bump, retention_reference
+from zwk.workshops.retention import retention_reference
+from zwk.workshops.services import audit, bump
 
 REDACTED = "[entfernt]"
 CODE_SALT = "zwk.workshops.participant-data-code"

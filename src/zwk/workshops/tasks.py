@@ -5,7 +5,7 @@ import logging
 from celery import shared_task
 
 from zwk.workshops.participant_data import purge_review
-from zwk.workshops.services import participants_purge
+from zwk.workshops.retention import participants_purge
 
 log = logging.getLogger(__name__)
 

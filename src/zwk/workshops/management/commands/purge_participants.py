@@ -8,7 +8,7 @@ purging it lists the cards of workshops due within 14 days that probably hold pe
 from django.core.management.base import BaseCommand
 
 from zwk.workshops.participant_data import purge_review
-from zwk.workshops.services import participants_purge
+from zwk.workshops.retention import participants_purge
 
 
 class Command(BaseCommand):
