@@ -14,6 +14,13 @@ BASE_DIR = Path(__file__).resolve().parent.parent.parent  # repository root
 SRC_DIR = BASE_DIR / "src"
 
 env = environ.Env()
+# Development only: `make demo` writes .env in the checkout (DEBUG=1, a random SECRET_KEY), so
+# that `python manage.py …` works without exporting variables. Variables already set in the
+# environment win. ZWK_ENV_FILE names another file; empty = none (the tests set it empty).
+# Production sets its variables in /etc/zwk/zwk.env and has no .env in the checkout.
+ENV_FILE = env.str("ZWK_ENV_FILE", default=str(BASE_DIR / ".env"))
+if ENV_FILE and Path(ENV_FILE).is_file():
+    environ.Env.read_env(ENV_FILE)
 
 DEBUG = env.bool("DEBUG", default=False)
 # A missing SECRET_KEY is only acceptable while debugging; production must set one.
@@ -40,6 +47,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.forms",  # its widget templates, for FORM_RENDERER below
     # Third party
     "rules.apps.AutodiscoverRulesConfig",
     "axes",
@@ -93,6 +101,10 @@ MIDDLEWARE = [
 
 ROOT_URLCONF = "zwk.urls"
 WSGI_APPLICATION = "zwk.wsgi.application"
+
+# Widgets render through TEMPLATES, so src/zwk/templates/django/forms/ may replace Django's
+# (the empty choice of a select reads "Bitte wählen", not "---------").
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 TEMPLATES = [
     {

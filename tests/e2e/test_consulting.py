@@ -79,7 +79,7 @@ def test_request_assign_accept_log_and_see_the_budget(demo, page, new_page, base
     consultant.locator("#id_days").fill("1")
     consultant.get_by_label("Tätigkeit").fill("Auswertung der Befragung, Tabellen und Grafiken")
     consultant.get_by_role("button", name="Buchen").click()
-    expect(consultant.get_by_text("1 Tag(e) gebucht.")).to_be_visible()
+    expect(consultant.get_by_text("1 Tag gebucht.")).to_be_visible()
     expect(
         consultant.get_by_role("cell", name=re.compile("Auswertung der Befragung"))
     ).to_be_visible()

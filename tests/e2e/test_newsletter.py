@@ -31,14 +31,14 @@ def test_sign_up_confirm_choose_topics_and_unsubscribe(page, base_url, demo):
 
     # Without consent the form is refused and keeps the address.
     page.get_by_label("E-Mail-Adresse").fill(EMAIL)
-    page.get_by_role("button", name="Anmelden", exact=True).click()
+    page.get_by_role("button", name="Newsletter abonnieren", exact=True).click()
     expect(page.locator(".error-summary")).to_contain_text("Einwilligung")
     expect(page.get_by_label("E-Mail-Adresse")).to_have_value(EMAIL)
     assert_no_axe_violations(page)
 
     page.get_by_label("Veranstaltungen und Online-Formate").check()
     page.get_by_label("Ich willige ein, den Newsletter zu erhalten.").check()
-    page.get_by_role("button", name="Anmelden", exact=True).click()
+    page.get_by_role("button", name="Newsletter abonnieren", exact=True).click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Bitte prüfen Sie Ihr Postfach")
     assert_no_axe_violations(page)
 

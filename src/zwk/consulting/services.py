@@ -22,6 +22,7 @@ from django.template.defaultfilters import floatformat
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from zwk.accounts.models import User
 from zwk.accounts.services import audit_record
@@ -459,7 +460,11 @@ def day_log_add(
     audit_record(
         actor=by,
         action="consulting.days_logged",
-        message=_("%(days)s Beratungstag(e) am %(date)s gebucht: %(activity)s")
+        message=ngettext(
+            "%(days)s Beratungstag am %(date)s gebucht: %(activity)s",
+            "%(days)s Beratungstage am %(date)s gebucht: %(activity)s",
+            1 if days == 1 else 2,
+        )
         % {
             "days": floatformat(days, -1),
             "date": worked_on.strftime("%d.%m.%Y"),
@@ -480,7 +485,11 @@ def day_log_delete(*, log: DayLog, by: User, request=None) -> None:
     audit_record(
         actor=by,
         action="consulting.days_deleted",
-        message=_("Buchung gelöscht: %(days)s Tag(e) am %(date)s")
+        message=ngettext(
+            "Buchung gelöscht: %(days)s Tag am %(date)s",
+            "Buchung gelöscht: %(days)s Tage am %(date)s",
+            1 if log.days == 1 else 2,
+        )
         % {"days": floatformat(log.days, -1), "date": log.worked_on.strftime("%d.%m.%Y")},
         municipality=log.municipality,
         obj=log,

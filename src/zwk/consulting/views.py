@@ -20,6 +20,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from zwk.accounts.decorators import audited_export
@@ -444,7 +445,10 @@ def log_add(request, slug, pk):
         save=lambda data: services.day_log_add(
             consulting_request=r, by=request.user, request=request, **data
         ),
-        message=lambda entry: _("%(days)s Tag(e) gebucht.") % {"days": floatformat(entry.days, -1)},
+        message=lambda entry: (
+            ngettext("%(days)s Tag gebucht.", "%(days)s Tage gebucht.", 1 if entry.days == 1 else 2)
+            % {"days": floatformat(entry.days, -1)}
+        ),
         done=r.get_absolute_url() + "#tage",
         page=partial(
             _form_page,

@@ -46,7 +46,7 @@ def plan_import_sketches(
         if sketch.pk in done:
             continue
         description = "\n\n".join(
-            f"{label}: {text}"
+            f"{label}{'' if label.endswith('?') else ':'} {text}"  # "Wer wird gebraucht? …"
             for label, text in (
                 (_("Erste Schritte"), sketch.first_steps),
                 (_("Wer wird gebraucht?"), sketch.who_needed),

@@ -11,6 +11,7 @@ from django.db.models import Avg, Count, Max, Prefetch, Q, Value
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import ngettext
 
 from zwk.municipalities.models import Municipality, Theme
 from zwk.municipalities.process import STEP_KIND_CHOICES, STEPS_BY_KIND
@@ -446,7 +447,12 @@ def recommend(municipality, step_kind: str, limit: int = 5) -> list[tuple[Entry,
             reasons.append(
                 (
                     2.0 + n_helpful,
-                    _("%(n)d ähnliche Kommune(n) fanden es hilfreich") % {"n": n_helpful},
+                    ngettext(
+                        "%(n)d ähnliche Kommune fand es hilfreich",
+                        "%(n)d ähnliche Kommunen fanden es hilfreich",
+                        n_helpful,
+                    )
+                    % {"n": n_helpful},
                 )
             )
         if not fits_step and not shared and not n_helpful:

@@ -149,6 +149,10 @@ class WorkshopForm(forms.ModelForm):
                 "max_points_per_card",
                 _("Es können nicht mehr Punkte je Karte sein als Punkte insgesamt."),
             )
+        starts, ends = data.get("starts_at"), data.get("ends_at")
+        if starts and ends and ends < starts:
+            # At the field, in plain words – not the database constraint's name.
+            self.add_error("ends_at", _("Das Ende muss nach dem Beginn liegen."))
         return data
 
 

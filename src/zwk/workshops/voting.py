@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from zwk.core.queries import one_or_none
 from zwk.workshops import rules as workshop_rules
@@ -71,7 +72,11 @@ def vote_cast(
     current = vote.points if vote else 0
     if current + points > workshop.max_points_per_card:
         raise ValidationError(
-            _("Sie können einer Karte höchstens %(n)d Punkt(e) geben.")
+            ngettext(
+                "Sie können einer Karte höchstens %(n)d Punkt geben.",
+                "Sie können einer Karte höchstens %(n)d Punkte geben.",
+                workshop.max_points_per_card,
+            )
             % {"n": workshop.max_points_per_card}
         )
     if vote is None:

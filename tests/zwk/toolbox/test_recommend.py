@@ -70,7 +70,7 @@ def test_what_related_kommunen_found_helpful(toolbox, municipality):
         )
     recs = selectors.recommend(municipality, "plan")
     assert recs[0][0].title == "Jugendforum"
-    assert "2 ähnliche Kommune(n) fanden es hilfreich" in recs[0][1]
+    assert "2 ähnliche Kommunen fanden es hilfreich" in recs[0][1]
 
 
 def test_limit_and_unknown_step(toolbox, municipality):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 
 from zwk.municipalities.access import municipality_for
@@ -68,10 +69,14 @@ def goal_delete(request, slug, pk):
         request,
         municipality,
         title=_("Ziel „%(text)s“ löschen") % {"text": goal.text},
-        question=_(
-            "Das Ziel und seine %(n)d Indikator(en) mit allen Messwerten werden gelöscht. "
+        question=ngettext(
+            "Das Ziel und sein %(n)d Indikator mit allen Messwerten werden gelöscht. "
             "Maßnahmen bleiben erhalten und verlieren nur die Zuordnung zu diesem Ziel. "
-            "Beschlossene Fassungen bleiben unverändert."
+            "Beschlossene Fassungen bleiben unverändert.",
+            "Das Ziel und seine %(n)d Indikatoren mit allen Messwerten werden gelöscht. "
+            "Maßnahmen bleiben erhalten und verlieren nur die Zuordnung zu diesem Ziel. "
+            "Beschlossene Fassungen bleiben unverändert.",
+            indicators,
         )
         % {"n": indicators},
         cancel_url=plan_url(municipality) + "#ziele",

@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from zwk.core.views import (
@@ -122,8 +123,16 @@ def indicator_delete(request, slug, pk):
         request,
         municipality,
         title=_("Indikator „%(name)s“ löschen") % {"name": indicator.name},
-        question=_("Der Indikator wird mit seinen %(n)d Messwert(en) gelöscht.")
-        % {"n": indicator.measurements.count()},
+        question=(
+            lambda n: (
+                ngettext(
+                    "Der Indikator wird mit seinem %(n)d Messwert gelöscht.",
+                    "Der Indikator wird mit seinen %(n)d Messwerten gelöscht.",
+                    n,
+                )
+                % {"n": n}
+            )
+        )(indicator.measurements.count()),
         cancel_url=indicator.get_absolute_url(),
         action=lambda: services.indicator_delete(
             indicator=indicator, by=request.user, request=request

@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from zwk.municipalities.access import municipality_for
@@ -141,7 +142,12 @@ def carry_over(request, slug):
         else:
             messages.success(
                 request,
-                _("%(n)d Projektskizze(n) als Maßnahme übernommen.") % {"n": len(created)},
+                ngettext(
+                    "%(n)d Projektskizze als Maßnahme übernommen.",
+                    "%(n)d Projektskizzen als Maßnahmen übernommen.",
+                    len(created),
+                )
+                % {"n": len(created)},
             )
             return redirect(plan_url(municipality))
     return render(
