@@ -23,6 +23,7 @@ from django.views.decorators.http import require_GET
 from openpyxl import Workbook
 
 from zwk.accounts.decorators import audited_export
+from zwk.core import pdf as pdf_output
 from zwk.core.exports import XLSX_TYPE, add_sheet
 from zwk.office import reports
 from zwk.office.report_forms import ReportPeriodForm
@@ -103,7 +104,7 @@ def document(report: reports.ProgrammeReport, request=None):
 
     html = render_to_string("office/report_pdf.html", _context(report), request=request)
     base_url = request.build_absolute_uri("/") if request is not None else None
-    return HTML(string=html, base_url=base_url).render()
+    return pdf_output.render(HTML(string=html, base_url=base_url))
 
 
 # --- XLSX -----------------------------------------------------------------------------------
@@ -291,7 +292,9 @@ def report_pdf(request):
     if error is not None:
         return error
     report = reports.build(period)
-    response = HttpResponse(document(report, request).write_pdf(), content_type="application/pdf")
+    response = HttpResponse(
+        pdf_output.pdf_bytes(document(report, request)), content_type="application/pdf"
+    )
     response["Content-Disposition"] = f'attachment; filename="programmbericht-{period.slug}.pdf"'
     response["X-Content-Type-Options"] = "nosniff"
     return response

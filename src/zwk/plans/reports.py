@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from openpyxl import Workbook
 
+from zwk.core import pdf as pdf_output
 from zwk.core.exports import XLSX_TYPE as XLSX_TYPE  # used by the views and tests
 from zwk.core.exports import add_sheet
 from zwk.plans import selectors
@@ -114,11 +115,11 @@ def document(report: Report, request=None):
     from weasyprint import HTML
 
     base_url = request.build_absolute_uri("/") if request is not None else None
-    return HTML(string=html(report, request), base_url=base_url).render()
+    return pdf_output.render(HTML(string=html(report, request), base_url=base_url))
 
 
 def pdf(report: Report, request=None) -> bytes:
-    return document(report, request).write_pdf()
+    return pdf_output.pdf_bytes(document(report, request))
 
 
 # --- XLSX -----------------------------------------------------------------------------------

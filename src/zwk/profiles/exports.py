@@ -8,6 +8,7 @@ from django.template.loader import render_to_string
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from zwk.core import pdf as pdf_output
 from zwk.core.exports import append_row, defuse
 from zwk.profiles import charts
 
@@ -56,4 +57,4 @@ def report_pdf(request, ctx) -> bytes:
     from weasyprint import HTML
 
     html = render_to_string("profiles/report.html", ctx, request=request)
-    return HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf()
+    return pdf_output.pdf_bytes(HTML(string=html, base_url=request.build_absolute_uri("/")))

@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from zwk.core import pdf as pdf_output
 from zwk.core import permissions
 from zwk.core.uploads import attachment_response
 from zwk.core.views import add_form_errors, confirm_page
@@ -177,7 +178,7 @@ def entry_pdf(request, entry):
     from weasyprint import HTML  # heavy import: only when a PDF is asked for
 
     html = render_to_string("toolbox/entry_pdf.html", {"entry": entry}, request=request)
-    pdf = HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf()
+    pdf = pdf_output.pdf_bytes(HTML(string=html, base_url=request.build_absolute_uri("/")))
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="werkzeug-{entry.slug}.pdf"'
     return response

@@ -1,4 +1,5 @@
 from django import template
+from django.utils.translation import gettext as _
 
 from zwk.profiles.charts import fmt
 
@@ -17,6 +18,15 @@ def de_number(value, digits=None):
             digits = 0 if abs(value) >= 1000 or value == int(value) else 1
         return fmt(value, int(digits))
     return value
+
+
+@register.filter
+def table_cells(table):
+    """Rows of a data table for print: the first column and every "Jahr" column as they are
+    (years read "2021", never "2.021"), the other numbers through ``de_number``."""
+    year_header = str(_("Jahr"))
+    raw = {0} | {i for i, h in enumerate(table.headers) if str(h) == year_header}
+    return [[(v if i in raw else de_number(v)) for i, v in enumerate(row)] for row in table.rows]
 
 
 def _step_digits(step) -> int:

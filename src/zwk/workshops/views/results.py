@@ -13,6 +13,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from zwk.core import pdf as pdf_output
 from zwk.core.views import add_form_errors
 from zwk.workshops import results, selectors
 from zwk.workshops.forms import (
@@ -183,7 +184,7 @@ def protocol_pdf(request, slug, pk):
     workshop = team_workshop(request, slug, pk)
     context = _protocol_context(workshop, embed_photos=True)
     html = render_to_string("workshops/protocol_pdf.html", context, request=request)
-    pdf = weasyprint.HTML(string=html, url_fetcher=_no_fetch).write_pdf()
+    pdf = pdf_output.pdf_bytes(weasyprint.HTML(string=html, url_fetcher=_no_fetch))
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{_filename(workshop, "pdf")}"'
     return response
