@@ -48,8 +48,8 @@ STALLED_RING = "M-8.5,0a8.5,8.5 0 1,0 17,0a8.5,8.5 0 1,0 -17,0Z"
 STALLED_ID = "zwk-map-stalled"
 # Radius of the invisible target around each marker, in map units – the page's script keeps
 # it at 12 CSS pixels whatever the map's size (a 24 × 24 px target, WCAG 2.2 SC 2.5.8); this
-# is the value without the script (about 24 px across at the map's width on a laptop).
-HIT_RADIUS = 16
+# is the value without the script (about 25 px across at the map's height on a laptop).
+HIT_RADIUS = 17
 
 
 @dataclass(frozen=True, slots=True)

@@ -57,7 +57,7 @@ def test_markers_have_large_targets_and_stalled_ones_a_ring(client_for, office_u
         assert hit is not None and "map-hit" in hit.get("class"), title
         # 12 px radius at the map's width on a 1280 px screen (~430 px for 585 units); the
         # page script keeps it at 12 CSS pixels at any other size.
-        assert float(hit.get("r")) * 430 / office_map.WIDTH >= 11.5, title
+        assert float(hit.get("r")) * 430 / office_map.WIDTH >= 12, title
     stalled = [t for t, p in points.items() if "map-stalled" in p.get("class")]
     assert stalled == [t for t in points if t.startswith("Passau")]
     assert stalled[0].endswith("– Stillstand")

@@ -7,12 +7,12 @@
   function setup(svg) {
     var figure = svg.closest(".map-figure");
     var label = figure && figure.querySelector(".map-label");
-    var viewWidth = svg.viewBox.baseVal.width;
 
     function scaleTargets() {
-      var shown = svg.getBoundingClientRect().width;
-      if (!shown) return;
-      svg.style.setProperty("--map-hit-r", (12 * viewWidth / shown).toFixed(2) + "px");
+      // CSS pixels per map unit as drawn (the map keeps its aspect ratio inside its box).
+      var matrix = svg.getScreenCTM();
+      if (!matrix || !matrix.a) return;
+      svg.style.setProperty("--map-hit-r", (12.5 / matrix.a).toFixed(2) + "px");
       svg.classList.add("has-hit-radius");
     }
 
