@@ -9,7 +9,7 @@ PORT ?= 8000
 # Parallel test processes (pytest-xdist): one per CPU core, at most four.
 TEST_WORKERS ?= auto
 
-.PHONY: demo test install install-test browser lint serve
+.PHONY: demo test install install-test browser lint serve kern
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -28,7 +28,12 @@ install: $(VENV)/.installed
 
 install-test: $(VENV)/.installed-test
 
-demo: install
+# .env for `python manage.py …` in this checkout (read by settings.py; never in production).
+.env:
+	@printf '# Entwicklung (make demo): nie im Betrieb verwenden.\nDEBUG=1\nSECRET_KEY=%s\n' "$$($(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(50))')" > $@
+	@echo "$@ für die Entwicklung angelegt (DEBUG=1, zufälliger SECRET_KEY)."
+
+demo: install .env
 	$(DEMO_ENV) $(BIN)/python manage.py migrate --noinput -v 0
 	$(DEMO_ENV) $(BIN)/python manage.py demo
 	@echo "ZWK läuft auf http://$(HOST):$(PORT)/ – Anmeldung z. B. geschaeftsstelle / demo (Beenden mit Strg+C)"
@@ -42,6 +47,12 @@ browser:
 		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium chromium-driver; \
 	fi
 	@if [ ! -f node_modules/axe-core/axe.min.js ]; then npm ci --no-audit --no-fund --silent; fi
+
+# KERN UX-Standard: the built CSS and fonts are committed in src/zwk/static/zwk/vendor/kern/, so
+# `make demo` and production need no npm. After changing its version in package.json:
+kern:
+	npm ci --no-audit --no-fund --silent
+	$(PYTHON) tools/vendor_kern.py
 
 lint: install-test
 	$(BIN)/ruff check .
