@@ -99,6 +99,7 @@ EXCEPTIONS = {
     "office:checklist_template_edit": "programme-wide template, office only",
     "privacy:person_export": "the office answers requests about any person by design",
     "privacy:person_erase": "the office answers requests about any person by design",
+    "accessibility:feedback_mark_done": "accessibility feedback goes to the office, no Kommune",
     "toolbox:rate": "published toolbox entries are public",
     "toolbox:bookmark": "published entries; the bookmark is always the requester's own",
     # Participants: the join code is public; a participant's cookie reaching another

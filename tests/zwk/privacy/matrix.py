@@ -34,6 +34,6 @@ def build(world):
     feedback = AccessibilityFeedback.objects.create(message="Kontrast zu schwach")
     return {
         "kind": "privacy",
-        "person": UserFactory(username="auskunft-person").pk,
+        "person": UserFactory(username="auskunft-person" + world.get("suffix", "")).pk,
         "feedback": feedback.pk,
     }
