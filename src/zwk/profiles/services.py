@@ -367,12 +367,27 @@ def _as_uploaded(job: ImportJob, folder: str) -> Path:
 
     Readers may take facts from the file name – the Gemeindeverzeichnis CSV its reference
     date (``gv_gemeinden_31122023.csv``) – which the random storage name hides (issue 21.13).
+    Uploads on a storage without local paths (``FILE_STORAGE``, several servers) are copied
+    into ``folder`` instead: the Celery worker may run on another machine than the upload.
     """
-    stored = Path(job.file.path)
     try:
-        link = Path(folder) / get_valid_filename(Path(job.original_name).name)
+        name = get_valid_filename(Path(job.original_name).name)
+    except SuspiciousFileOperation:
+        name = ""
+    try:
+        stored = Path(job.file.path)
+    except NotImplementedError:  # object storage: no path on this machine
+        copy = Path(folder) / (name or Path(job.file.name).name)
+        with job.file.open("rb") as source, copy.open("wb") as target:
+            for chunk in source.chunks():
+                target.write(chunk)
+        return copy
+    if not name:  # no usable name: the stored one will do
+        return stored
+    try:
+        link = Path(folder) / name
         link.symlink_to(stored.resolve())
-    except (SuspiciousFileOperation, OSError):  # no usable name: the stored one will do
+    except OSError:
         return stored
     return link
 
