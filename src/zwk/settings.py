@@ -275,8 +275,15 @@ STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [SRC_DIR / "zwk" / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
+# Uploads: a folder below MEDIA_ROOT by default. Several application servers need a storage
+# every server sees – the same folder mounted on all (NFS) or another Django storage backend,
+# e.g. FILE_STORAGE=storages.backends.s3.S3Storage with its options as JSON in
+# FILE_STORAGE_OPTIONS (docs/betrieb.md, "Mehrere Anwendungsserver").
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {
+        "BACKEND": env.str("FILE_STORAGE", default="django.core.files.storage.FileSystemStorage"),
+        "OPTIONS": env.json("FILE_STORAGE_OPTIONS", default={}),
+    },
     "staticfiles": {
         "BACKEND": (
             "whitenoise.storage.CompressedManifestStaticFilesStorage"
