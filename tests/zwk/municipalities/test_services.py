@@ -128,7 +128,9 @@ def test_ticking_first_item_starts_the_step_and_is_audited(municipality, member)
 
 def test_completing_a_step_records_the_date_and_reopening_clears_it(municipality, coordinator):
     step = municipality.steps.get(kind="kickoff")
-    services.step_update(step=step, by=coordinator, data={"status": "done", "confirm_incomplete": True})
+    services.step_update(
+        step=step, by=coordinator, data={"status": "done", "confirm_incomplete": True}
+    )
     assert step.completed_on == timezone.localdate()
     services.step_update(step=step, by=coordinator, data={"status": "in_progress"})
     assert step.completed_on is None

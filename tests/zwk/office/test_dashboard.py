@@ -87,7 +87,9 @@ def programme(municipality, other_municipality, coordinator, consultant, office_
     Nachbarstadt: last own activity 8 weeks ago (a recent office action does not count)."""
     now = timezone.now()
     services.step_update(
-        step=municipality.steps.get(kind="kickoff"), by=coordinator, data={"status": "done", "confirm_incomplete": True}
+        step=municipality.steps.get(kind="kickoff"),
+        by=coordinator,
+        data={"status": "done", "confirm_incomplete": True},
     )
     _workshop(municipality, "muster-1", ["u18", "65-79", "65-79"], blocked=1)
     plan = Plan.objects.create(municipality=municipality)

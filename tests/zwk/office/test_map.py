@@ -143,13 +143,17 @@ def test_map_shows_every_kommune_as_link_with_title_and_table(
 ):
     flensburg, passau, dorf = located
     municipality_services.step_update(
-        step=passau.steps.get(kind="kickoff"), by=office_user, data={"status": "done", "confirm_incomplete": True}
+        step=passau.steps.get(kind="kickoff"),
+        by=office_user,
+        data={"status": "done", "confirm_incomplete": True},
     )
     municipality_services.step_update(
         step=passau.steps.get(kind="profile"), by=office_user, data={"status": "in_progress"}
     )
     for step in dorf.steps.all():
-        municipality_services.step_update(step=step, by=office_user, data={"status": "done", "confirm_incomplete": True})
+        municipality_services.step_update(
+            step=step, by=office_user, data={"status": "done", "confirm_incomplete": True}
+        )
     response = client_for(office_user).get(reverse("office:map"))
     assert response.status_code == 200
     html = response.content.decode()

@@ -14,7 +14,9 @@ def test_dashboard_lists_every_municipality_with_step_status(
     client_for, office_user, municipality, other_municipality, coordinator
 ):
     services.step_update(
-        step=municipality.steps.get(kind="kickoff"), by=coordinator, data={"status": "done", "confirm_incomplete": True}
+        step=municipality.steps.get(kind="kickoff"),
+        by=coordinator,
+        data={"status": "done", "confirm_incomplete": True},
     )
     html = client_for(office_user).get(reverse("office:dashboard")).content.decode()
     assert municipality.name in html and other_municipality.name in html
