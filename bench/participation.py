@@ -1,6 +1,7 @@
 """Load benchmark of the Zukunftswerkstatt: N participants join by link and vote.
 
     python bench/participation.py --participants 500 [--within 120] [--think 1] [--format json]
+    python bench/participation.py --servers 2   # two application servers, shared DB and Redis
 
 Starts a production-like server locally (gunicorn, DEBUG off, gthread workers) against
 PostgreSQL if ``DATABASE_URL`` is set, else a fresh SQLite file with exactly the database options
@@ -341,6 +342,7 @@ def run(
     budget: int,
     within: float = 0.0,
     think: float = 0.0,
+    servers: int = 1,
 ) -> dict:
     with tempfile.TemporaryDirectory(prefix="zwk-bench-") as tmp:
         env = _environment(Path(tmp))
@@ -353,10 +355,12 @@ def run(
         )
         _setup_django(env)
         workshop_pk, code, cards, _m = _prepare(budget)
-        port = _free_port()
-        server = _start_server(env, port, workers, threads)
+        # Several servers: application servers behind an nginx upstream, sharing the database
+        # and Redis (docs/betrieb.md); the phones are spread over them in turn.
+        ports = [_free_port() for _ in range(servers)]
+        running = [_start_server(env, port, workers, threads) for port in ports]
         recorder = Recorder()
-        cpu_before = _cpu_seconds(server.pid)
+        cpu_before = [_cpu_seconds(server.pid) for server in running]
         started = time.perf_counter()
         try:
             begin = time.monotonic()
@@ -366,7 +370,7 @@ def run(
                     pool.submit(
                         _participant,
                         index,
-                        port,
+                        ports[index % servers],
                         code,
                         cards,
                         budget,
@@ -376,13 +380,16 @@ def run(
                     )
         finally:
             duration = time.perf_counter() - started
-            cpu_after = _cpu_seconds(server.pid)
-            server.terminate()
-            server.wait(timeout=30)
+            cpu_after = [_cpu_seconds(server.pid) for server in running]
+            for server in running:
+                server.terminate()
+            for server in running:
+                server.wait(timeout=30)
         stored = _stored_points(workshop_pk)
         _cleanup(workshop_pk)
     ms = [s * 1000 for s in recorder.latencies]
-    server_cpu = cpu_after - cpu_before if cpu_before is not None and cpu_after else None
+    measured = None not in cpu_before + cpu_after
+    server_cpu = sum(cpu_after) - sum(cpu_before) if measured else None
     return {
         "participants": participants,
         "concurrency": concurrency,
@@ -390,7 +397,9 @@ def run(
         "think_seconds": think,
         "load_average": [round(x, 2) for x in os.getloadavg()],
         "database": database,
-        "server": f"gunicorn gthread {workers}×{threads}",
+        "server": f"gunicorn gthread {workers}×{threads}"
+        + (f" × {servers} servers" if servers > 1 else ""),
+        "redis": bool(env.get("REDIS_URL")),
         "requests": len(ms),
         "seconds": round(duration, 2),
         "requests_per_second": round(len(ms) / duration, 1) if duration else 0,
@@ -434,6 +443,12 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=3, help="gunicorn worker processes")
     parser.add_argument("--threads", type=int, default=4, help="threads per worker")
     parser.add_argument("--budget", type=int, default=5, help="points per participant")
+    parser.add_argument(
+        "--servers",
+        type=int,
+        default=1,
+        help="application servers on their own ports, sharing database and REDIS_URL",
+    )
     parser.add_argument("--format", choices=("text", "json"), default="text")
     args = parser.parse_args()
     concurrency = args.concurrency or (300 if args.within else 20)
@@ -445,6 +460,7 @@ def main() -> None:
         args.budget,
         args.within,
         args.think,
+        args.servers,
     )
     if args.format == "json":
         print(json.dumps(result))
