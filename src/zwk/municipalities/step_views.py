@@ -10,12 +10,13 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
+from django.utils.text import get_text_list
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from zwk.core.uploads import attachment_response
 from zwk.core.views import add_form_errors, confirm_view
-from zwk.municipalities import selectors, services
+from zwk.municipalities import selectors, services, step_results
 from zwk.municipalities.access import step_for
 from zwk.municipalities.forms import (
     ChecklistAddForm,
@@ -29,6 +30,7 @@ from zwk.municipalities.models import (
     ChecklistItem,
     KickoffActor,
     KickoffAgreement,
+    ProcessStep,
     StepDocument,
 )
 
@@ -54,6 +56,13 @@ def _step_context(request, step, **forms):
         "checklist_form": forms.get("checklist_form") or ChecklistAddForm(),
         "document_form": forms.get("document_form") or DocumentForm(),
         "feature_url": _feature_url(step.type, municipality),
+        # A step closed (with confirmation, or before the check existed) whose results are
+        # missing says so instead of claiming them.
+        "missing_results": (
+            get_text_list(step_results.missing(municipality, step.kind), _("und"))
+            if step.status == ProcessStep.Status.DONE
+            else ""
+        ),
     }
     if step.kind == "kickoff":
         agreement = KickoffAgreement.objects.filter(

@@ -72,3 +72,19 @@ def test_every_demo_kommune_has_the_results_its_steps_claim():
     assert seedorf.steps.get(kind="review").status == ProcessStep.Status.IN_PROGRESS
     musterland = Municipality.objects.get(slug="landkreis-musterland")
     assert musterland.steps.get(kind="workshop").status == ProcessStep.Status.DONE
+
+
+def test_a_closed_step_without_its_result_says_what_is_missing(
+    client_for, municipality, coordinator
+):
+    step = municipality.steps.get(kind="workshop")
+    services.step_update(
+        step=step, by=coordinator, data={"status": "done", "confirm_incomplete": True}
+    )
+    url = reverse("municipalities:step", args=[municipality.slug, "zukunftswerkstatt"])
+    html = client_for(coordinator).get(url).content.decode()
+    assert "kern-alert--warning" in html
+    assert (
+        "Als abgeschlossen markiert, aber es fehlt noch: eine abgeschlossene Zukunftswerkstatt."
+        in html
+    )
