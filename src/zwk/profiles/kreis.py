@@ -132,6 +132,11 @@ class Overview:
         return any(r.estimate for r in self.rows)
 
 
+def has_gemeinden_page(municipality) -> bool:
+    """A Landkreis with its Kreis key has the page of all its Gemeinden side by side."""
+    return municipality.kind == "landkreis" and len(municipality.ags or "") >= 5
+
+
 def _gemeinde_codes(prefix: str) -> list[str]:
     codes = Region.objects.filter(level=Region.Level.GEMEINDE, code__startswith=prefix).values_list(
         "code", flat=True

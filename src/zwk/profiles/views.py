@@ -21,7 +21,7 @@ from zwk.core import hooks
 from zwk.core.views import confirm_page
 from zwk.municipalities.access import municipality_for
 from zwk.municipalities.models import Municipality
-from zwk.profiles import exports, pages, selectors, services
+from zwk.profiles import exports, kreis, pages, selectors, services
 from zwk.profiles.forms import RegisterAreaForm, ScenarioForm, StatisticsUploadForm
 from zwk.profiles.models import ImportJob, Profile
 
@@ -60,6 +60,7 @@ def profile(request, slug):
         "municipality": municipality,
         "profile": profile_obj,
         "inside": inside,
+        "gemeinden_page": inside and kreis.has_gemeinden_page(municipality),
         "form": form,
         "can_import": request.user.has_perm("profiles.import_statistics", municipality),
         "can_publish": request.user.has_perm("profiles.publish_profile", municipality),

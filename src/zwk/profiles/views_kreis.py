@@ -28,7 +28,7 @@ from zwk.profiles.charts import fmt
 
 def _kreis(request, slug):
     municipality = municipality_for(request, slug)
-    if municipality.kind != "landkreis" or len(municipality.ags) < 5:
+    if not kreis.has_gemeinden_page(municipality):
         raise Http404
     return municipality
 

@@ -338,3 +338,15 @@ def test_map_layout_keeps_points_and_labels_inside_without_overlaps(n):
         assert not any(kreis._overlaps(a.box, b.box) for b in kmap.labels[i + 1 :])
     assert sum(c.count for c in kmap.classes) == sum(1 for r in rows if r.share_65_plus)
     assert kmap.svg.count('class="kreis-none"') == sum(1 for r in rows if r.share_65_plus is None)
+
+
+def test_the_landkreis_profile_links_to_its_gemeinden_and_a_gemeinde_profile_does_not(
+    landkreis, people, client_for
+):
+    link = _url()
+    profile = reverse("profiles:profile", kwargs={"slug": "lk-saarlouis"})
+    assert link in client_for(people["member"]).get(profile).content.decode()
+    other = reverse("profiles:profile", kwargs={"slug": "anderswo"})
+    response = client_for(people["outsider"]).get(other)
+    assert response.status_code == 200
+    assert "/gemeinden/" not in response.content.decode()
