@@ -110,9 +110,7 @@ def document(report: reports.ProgrammeReport, request=None):
 # --- XLSX -----------------------------------------------------------------------------------
 
 
-def workbook(report: reports.ProgrammeReport) -> bytes:
-    wb = Workbook()
-    wb.remove(wb.active)
+def _summary_sheet(wb: Workbook, report: reports.ProgrammeReport) -> None:
     period = report.period
     head = [
         [_("Zeitraum"), period.label],
@@ -125,6 +123,9 @@ def workbook(report: reports.ProgrammeReport) -> bytes:
         [_("Kennzahl"), _("Wert")],
         head + [[label, value] for label, value in report.summary()],
     )
+
+
+def _steps_sheet(wb: Workbook, report: reports.ProgrammeReport) -> None:
     add_sheet(
         wb,
         _("Prozessschritte"),
@@ -132,6 +133,9 @@ def workbook(report: reports.ProgrammeReport) -> bytes:
         [[f"{n}. {r.title}", r.at_end, r.completed] for n, r in enumerate(report.steps, 1)]
         + [[str(reports.ALL_DONE), report.all_done, ""]],
     )
+
+
+def _municipalities_sheet(wb: Workbook, report: reports.ProgrammeReport) -> None:
     add_sheet(
         wb,
         _("Kommunen nach Land und Art"),
@@ -139,6 +143,9 @@ def workbook(report: reports.ProgrammeReport) -> bytes:
         [[_("Land"), r.label, r.count] for r in report.by_land]
         + [[_("Art"), r.label, r.count] for r in report.by_kind],
     )
+
+
+def _themes_sheet(wb: Workbook, report: reports.ProgrammeReport) -> None:
     add_sheet(
         wb,
         _("Handlungsfelder"),
@@ -154,6 +161,9 @@ def workbook(report: reports.ProgrammeReport) -> bytes:
             for r in report.themes
         ],
     )
+
+
+def _measures_sheet(wb: Workbook, report: reports.ProgrammeReport) -> None:
     add_sheet(
         wb,
         _("Maßnahmen"),
@@ -165,6 +175,9 @@ def workbook(report: reports.ProgrammeReport) -> bytes:
             [_("Budget ausgegeben (Euro)"), report.budget_actual, ""],
         ],
     )
+
+
+def _participation_sheet(wb: Workbook, report: reports.ProgrammeReport) -> None:
     p = report.participation
     add_sheet(
         wb,
@@ -184,6 +197,9 @@ def workbook(report: reports.ProgrammeReport) -> bytes:
             [_("Projektskizzen"), p.sketches],
         ],
     )
+
+
+def _consulting_sheet(wb: Workbook, report: reports.ProgrammeReport) -> None:
     c = report.consulting
     add_sheet(
         wb,
@@ -209,6 +225,9 @@ def workbook(report: reports.ProgrammeReport) -> bytes:
             [_("Kommunen mit Beratungstagen im Zeitraum"), c.municipalities],
         ],
     )
+
+
+def _exchange_sheet(wb: Workbook, report: reports.ProgrammeReport) -> None:
     e = report.exchange
     add_sheet(
         wb,
@@ -223,6 +242,9 @@ def workbook(report: reports.ProgrammeReport) -> bytes:
             [_("Kommunen mit bestätigter Anmeldung"), e.municipalities],
         ],
     )
+
+
+def _newsletter_sheet(wb: Workbook, report: reports.ProgrammeReport) -> None:
     n = report.newsletter
     add_sheet(
         wb,
@@ -235,11 +257,36 @@ def workbook(report: reports.ProgrammeReport) -> bytes:
             [_("Ausgaben im Zeitraum versendet"), n.issues_sent],
         ],
     )
+
+
+def _notes_sheet(wb: Workbook, report: reports.ProgrammeReport) -> None:
     notes = [[str(note)] for note in reports.NOTES]
     notes.append([_("Quelle: Plattform ZWK, erstellt am %(d)s") % {"d": _stamp(report)}])
     if report.with_demo:
         notes.append([_("Achtung: Der Bericht beruht auf Demodaten.")])
     add_sheet(wb, _("Quellen und Erläuterungen"), [_("Erläuterung")], notes)
+
+
+SHEETS = (
+    _summary_sheet,
+    _steps_sheet,
+    _municipalities_sheet,
+    _themes_sheet,
+    _measures_sheet,
+    _participation_sheet,
+    _consulting_sheet,
+    _exchange_sheet,
+    _newsletter_sheet,
+    _notes_sheet,
+)
+
+
+def workbook(report: reports.ProgrammeReport) -> bytes:
+    """The programme report as a workbook, one sheet per part (``SHEETS``)."""
+    wb = Workbook()
+    wb.remove(wb.active)
+    for sheet in SHEETS:
+        sheet(wb, report)
     out = io.BytesIO()
     wb.save(out)
     return out.getvalue()
