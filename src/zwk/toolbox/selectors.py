@@ -372,6 +372,121 @@ def _related_municipalities(municipality) -> list[int]:
     )
 
 
+def _helpful_counts(municipality) -> Counter:
+    """Entry id → number of related Kommunen (same type or shared themes) that found it
+    helpful or gave it four stars or more."""
+    related = _related_municipalities(municipality)
+    return Counter(
+        dict(
+            Rating.objects.filter(municipality_id__in=related)
+            .filter(Q(helpful=True) | Q(stars__gte=4))
+            .values("entry_id")
+            .annotate(n=Count("municipality", distinct=True))
+            .values_list("entry_id", "n")
+        )
+    )
+
+
+@dataclass
+class _Needs:
+    """What ``recommend`` knows about the Kommune, read once before the entries are scored."""
+
+    municipality: object
+    step_kind: str
+    step: object
+    themes: dict[str, str]
+    size: object
+    signals: list
+    swot: list
+    dtype: object
+    helpful: Counter
+
+
+def _needs(municipality, step_kind: str, step) -> _Needs:
+    return _Needs(
+        municipality=municipality,
+        step_kind=step_kind,
+        step=step,
+        themes={t.slug: t.name for t in municipality.themes.all()},
+        size=SizeClass.for_population(municipality.population),
+        signals=_indicator_signals(municipality),
+        swot=_swot_signals(municipality),
+        dtype=demographic_type(municipality),
+        helpful=_helpful_counts(municipality),
+    )
+
+
+def _profile_reason(entry, entry_themes: set[str], signals) -> str | None:
+    """The first problem of the Kommunalprofil the entry answers (by theme or target group)."""
+    for sig_themes, sig_groups, sig_reason in signals:
+        if entry_themes & sig_themes or set(entry.target_groups or []) & sig_groups:
+            return _("Ihr Kommunalprofil zeigt: %(why)s") % {"why": sig_reason}
+    return None
+
+
+def _swot_reason(entry, entry_themes: set[str], swot) -> str | None:
+    """The first weakness, threat or opportunity of the SWOT the entry takes up."""
+    words = _theme_words(entry) if swot else set()
+    for text_lower, text, ind_themes in swot:
+        if entry_themes & ind_themes or any(w in text_lower for w in words):
+            short = text if len(text) <= 80 else text[:77] + "…"
+            return _("greift Ihre SWOT auf: „%(item)s“") % {"item": short}
+    return None
+
+
+def _score(entry, needs: _Needs) -> tuple[float, list[tuple[float, str]]] | None:
+    """Score of one entry and its weighted reasons; None when it neither fits the step,
+    nor shares a Handlungsfeld, nor was found helpful by a related Kommune."""
+    fits_step = needs.step_kind in (entry.phases or [])
+    entry_themes = {t.slug for t in entry.themes.all()}
+    shared = [needs.themes[s] for s in sorted(entry_themes & set(needs.themes))]
+    n_helpful = needs.helpful.get(entry.pk, 0)
+    if not fits_step and not shared and not n_helpful:
+        return None
+    score = 3.0 if fits_step else 0.0
+    reasons: list[tuple[float, str]] = []
+    if shared:
+        score += 2 * len(shared)
+        reasons.append((2.5, _("passt zu Ihrem Handlungsfeld „%(theme)s“") % {"theme": shared[0]}))
+    if reason := _profile_reason(entry, entry_themes, needs.signals):
+        score += 2
+        reasons.append((3.0, reason))
+    if reason := _swot_reason(entry, entry_themes, needs.swot):
+        score += 1.5
+        reasons.append((2.8, reason))
+    dtype = needs.dtype
+    if dtype and set(entry.demography_types or []) & dtype.labels:
+        score += 1
+        reasons.append((1.8, _("passt zu Ihrem Demografietyp „%(type)s“") % {"type": dtype.name}))
+    municipality = needs.municipality
+    if municipality.kind in (entry.municipality_kinds or []):
+        score += 1
+        kind = municipality.get_kind_display()
+        reasons.append((1.0, _("bewährt in Kommunen wie Ihrer (%(kind)s)") % {"kind": kind}))
+    if needs.size and needs.size in (entry.sizes or []):
+        score += 0.5
+    if n_helpful:
+        score += 1.5 * n_helpful
+        helpful = ngettext(
+            "%(n)d ähnliche Kommune fand es hilfreich",
+            "%(n)d ähnliche Kommunen fanden es hilfreich",
+            n_helpful,
+        )
+        reasons.append((2.0 + n_helpful, helpful % {"n": n_helpful}))
+    if fits_step:
+        reasons.append((0.5, _("geeignet für den Schritt %(step)s") % {"step": needs.step.title}))
+    return score, reasons
+
+
+def _reason_text(reasons: list[tuple[float, str]]) -> str:
+    """The strongest reason, with the second when it carries weight; capitalised."""
+    reasons = sorted(reasons, key=lambda r: -r[0])
+    reason = reasons[0][1] if reasons else ""
+    if len(reasons) > 1 and reasons[1][0] >= 1:
+        reason = f"{reason}; {reasons[1][1]}"
+    return reason[:1].upper() + reason[1:]
+
+
 def recommend(municipality, step_kind: str, limit: int = 5) -> list[tuple[Entry, str]]:
     """Published entries for one of the five steps of ``municipality``, each with a reason.
 
@@ -383,87 +498,14 @@ def recommend(municipality, step_kind: str, limit: int = 5) -> list[tuple[Entry,
     step = STEPS_BY_KIND.get(step_kind)
     if step is None:
         return []
-    themes = {t.slug: t.name for t in municipality.themes.all()}
-    size = SizeClass.for_population(municipality.population)
-    signals = _indicator_signals(municipality)
-    swot = _swot_signals(municipality)
-    dtype = demographic_type(municipality)
-    related = _related_municipalities(municipality)
-    helpful = Counter(
-        dict(
-            Rating.objects.filter(municipality_id__in=related)
-            .filter(Q(helpful=True) | Q(stars__gte=4))
-            .values("entry_id")
-            .annotate(n=Count("municipality", distinct=True))
-            .values_list("entry_id", "n")
-        )
-    )
-    entries = Entry.objects.published().prefetch_related("themes")
+    needs = _needs(municipality, step_kind, step)
     scored = []
-    for entry in entries:
-        fits_step = step_kind in (entry.phases or [])
-        entry_themes = {t.slug for t in entry.themes.all()}
-        shared = [themes[s] for s in sorted(entry_themes & set(themes))]
-        score = 0.0
-        reasons: list[tuple[float, str]] = []
-        if fits_step:
-            score += 3
-        if shared:
-            score += 2 * len(shared)
-            reasons.append(
-                (2.5, _("passt zu Ihrem Handlungsfeld „%(theme)s“") % {"theme": shared[0]})
-            )
-        for sig_themes, sig_groups, sig_reason in signals:
-            if entry_themes & sig_themes or set(entry.target_groups or []) & sig_groups:
-                score += 2
-                reasons.append((3.0, _("Ihr Kommunalprofil zeigt: %(why)s") % {"why": sig_reason}))
-                break
-        words = _theme_words(entry) if swot else set()
-        for text_lower, text, ind_themes in swot:
-            if entry_themes & ind_themes or any(w in text_lower for w in words):
-                score += 1.5
-                short = text if len(text) <= 80 else text[:77] + "…"
-                reasons.append((2.8, _("greift Ihre SWOT auf: „%(item)s“") % {"item": short}))
-                break
-        if dtype and set(entry.demography_types or []) & dtype.labels:
-            score += 1
-            reasons.append(
-                (1.8, _("passt zu Ihrem Demografietyp „%(type)s“") % {"type": dtype.name})
-            )
-        if municipality.kind in (entry.municipality_kinds or []):
-            score += 1
-            reasons.append(
-                (
-                    1.0,
-                    _("bewährt in Kommunen wie Ihrer (%(kind)s)")
-                    % {"kind": municipality.get_kind_display()},
-                )
-            )
-        if size and size in (entry.sizes or []):
-            score += 0.5
-        n_helpful = helpful.get(entry.pk, 0)
-        if n_helpful:
-            score += 1.5 * n_helpful
-            reasons.append(
-                (
-                    2.0 + n_helpful,
-                    ngettext(
-                        "%(n)d ähnliche Kommune fand es hilfreich",
-                        "%(n)d ähnliche Kommunen fanden es hilfreich",
-                        n_helpful,
-                    )
-                    % {"n": n_helpful},
-                )
-            )
-        if not fits_step and not shared and not n_helpful:
+    for entry in Entry.objects.published().prefetch_related("themes"):
+        result = _score(entry, needs)
+        if result is None:
             continue
-        if fits_step:
-            reasons.append((0.5, _("geeignet für den Schritt %(step)s") % {"step": step.title}))
-        reasons.sort(key=lambda r: -r[0])
-        reason = reasons[0][1] if reasons else ""
-        if len(reasons) > 1 and reasons[1][0] >= 1:
-            reason = f"{reason}; {reasons[1][1]}"
-        scored.append((score, entry.title.lower(), entry, reason[:1].upper() + reason[1:]))
+        score, reasons = result
+        scored.append((score, entry.title.lower(), entry, _reason_text(reasons)))
     scored.sort(key=lambda s: (-s[0], s[1]))
     return [(entry, reason) for _s, _t, entry, reason in scored[:limit]]
 
