@@ -33,3 +33,6 @@ def test_pages_load_kern_before_our_stylesheet(client, db):
     html = client.get("/").content.decode()
     kern = html.index("zwk/vendor/kern/kern.min.css")
     assert kern < html.index("zwk/css/zwk.css") and "cdn" not in html.lower()
+    # the footer links the legal pages and the BITV 2.0 pages on every page
+    for path in ("/impressum/", "/barrierefreiheit/", "/leichte-sprache/"):
+        assert f'href="{path}"' in html, path
