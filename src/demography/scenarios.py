@@ -218,6 +218,107 @@ def _piecewise(
     return np.interp(years.astype(np.float64), xs, ys)
 
 
+@dataclass(frozen=True)
+class _Span:
+    """The projection years of one ``resolve`` call and how far each is towards the target."""
+
+    scenario: Scenario
+    start_year: int
+    horizon: int
+    years: np.ndarray
+    elapsed: np.ndarray  # years since the base year
+    target_year: int
+    frac: np.ndarray  # share of the way to the target year, 0 … 1
+    paths: Mapping[str, Mapping[int, float]]
+
+    def path(self, key: str, base: float, value: float | None, default: np.ndarray) -> np.ndarray:
+        """A path given for ``key``, else the scenario's plain value (from the base year on,
+        or reached by the target year), else ``default``."""
+        if key in self.paths:
+            return _piecewise(self.paths[key], self.years, self.start_year, base)
+        if value is None:
+            return default
+        if self.scenario.target_year is None:
+            return np.full(self.horizon, float(value))
+        return base + (value - base) * self.frac
+
+
+def _span(scenario: Scenario, start_year: int, horizon: int, a: Assumptions) -> _Span:
+    years = np.arange(start_year + 1, start_year + horizon + 1)
+    target_year = scenario.target_year or (start_year + horizon)
+    if target_year <= start_year:
+        raise ValueError("Das Zieljahr muss nach dem Basisjahr liegen")
+    elapsed = (years - start_year).astype(np.float64)
+    return _Span(
+        scenario=scenario,
+        start_year=start_year,
+        horizon=horizon,
+        years=years,
+        elapsed=elapsed,
+        target_year=target_year,
+        frac=np.clip(elapsed / (target_year - start_year), 0.0, 1.0),
+        paths={**a.paths, **scenario.paths},
+    )
+
+
+def _life_expectancy(span: _Span, a: Assumptions) -> np.ndarray:
+    """e0 by year (rows) and sex (columns male, female): the base level plus the yearly gain
+    up to the target year, unless a value or path is given."""
+    scenario = span.scenario
+    e0 = np.empty((span.horizon, 2))
+    for sex, (key, base, target) in enumerate(
+        (("e0_male", a.e0_male, scenario.e0_male), ("e0_female", a.e0_female, scenario.e0_female))
+    ):
+        years_of_gain = np.minimum(span.elapsed, span.target_year - span.start_year)
+        trend = base + scenario.e0_gain_per_year[sex] * years_of_gain
+        e0[:, sex] = span.path(key, base, target, trend)
+    return e0
+
+
+def _migration_rates(span: _Span, a: Assumptions) -> np.ndarray:
+    """Net migration per 1,000 inhabitants by year: the scenario's rate (default: the national
+    long-run level), converging from its start rate if it has one."""
+    scenario = span.scenario
+    rate = scenario.net_migration_rate
+    if rate is None:
+        rate = a.long_run_migration["W2"] / a.reference_population * 1000.0
+    start_rate = scenario.net_migration_rate_start
+    if start_rate is None:
+        return np.full(span.horizon, rate)
+    k = np.clip(span.elapsed / max(scenario.migration_convergence_years, 1), 0.0, 1.0)
+    return start_rate + (rate - start_rate) * k
+
+
+def _fixed_migration(net_migration, horizon: int) -> np.ndarray:
+    """Persons per year: one number for every year, or one value per projection year."""
+    if isinstance(net_migration, Sequence | np.ndarray):
+        values = np.asarray(net_migration, dtype=np.float64)
+        if values.size < horizon:
+            raise ValueError(
+                f"Wanderungssaldo: {values.size} Jahreswerte für {horizon} Jahre angegeben"
+            )
+        return values[:horizon].copy()
+    return np.full(horizon, float(net_migration))
+
+
+def _net_migration(span: _Span, a: Assumptions, base_population: float) -> np.ndarray:
+    """Net migration in persons by year, in the order of precedence of the module docstring
+    (paths first)."""
+    scenario, paths, years, start_year = span.scenario, span.paths, span.years, span.start_year
+    rates = _migration_rates(span, a)
+    if "net_migration" in paths:
+        default = rates * base_population / 1000.0
+        return _piecewise(paths["net_migration"], years, start_year, default[0])
+    if "net_migration_rate" in paths:
+        per_1000 = _piecewise(paths["net_migration_rate"], years, start_year, rates[0])
+        return per_1000 * base_population / 1000.0
+    if scenario.net_migration is not None:
+        return _fixed_migration(scenario.net_migration, span.horizon)
+    if scenario.net_migration_rate is not None and scenario.net_migration_rate_start is None:
+        return np.full(span.horizon, scenario.net_migration_rate * base_population / 1000.0)
+    return rates * base_population / 1000.0
+
+
 def resolve(
     scenario: Scenario,
     *,
@@ -236,77 +337,22 @@ def resolve(
     if horizon < 1:
         raise ValueError("Der Vorausberechnungszeitraum muss mindestens 1 Jahr sein")
     a = assumptions or default_assumptions()
-    years = np.arange(start_year + 1, start_year + horizon + 1)
-    target_year = scenario.target_year or (start_year + horizon)
-    if target_year <= start_year:
-        raise ValueError("Das Zieljahr muss nach dem Basisjahr liegen")
-    elapsed = (years - start_year).astype(np.float64)
-    frac = np.clip(elapsed / (target_year - start_year), 0.0, 1.0)
-    paths = {**a.paths, **scenario.paths}
-
-    def path(key: str, base: float, value: float | None, default: np.ndarray) -> np.ndarray:
-        if key in paths:
-            return _piecewise(paths[key], years, start_year, base)
-        if value is None:
-            return default
-        if scenario.target_year is None:
-            return np.full(horizon, float(value))
-        return base + (value - base) * frac
-
-    tfr = path("tfr", a.tfr, scenario.tfr, a.tfr + scenario.tfr_delta * frac)
-    mab = path(
+    span = _span(scenario, start_year, horizon, a)
+    tfr = span.path("tfr", a.tfr, scenario.tfr, a.tfr + scenario.tfr_delta * span.frac)
+    mab = span.path(
         "mean_age_at_birth",
         a.mean_age_at_birth,
         scenario.mean_age_at_birth,
         np.full(horizon, a.mean_age_at_birth),
     )
-    e0 = np.empty((horizon, 2))
-    for sex, (key, base, target) in enumerate(
-        (("e0_male", a.e0_male, scenario.e0_male), ("e0_female", a.e0_female, scenario.e0_female))
-    ):
-        years_of_gain = np.minimum(elapsed, target_year - start_year)
-        trend = base + scenario.e0_gain_per_year[sex] * years_of_gain
-        e0[:, sex] = path(key, base, target, trend)
-
-    rate = scenario.net_migration_rate
-    if rate is None:
-        rate = a.long_run_migration["W2"] / a.reference_population * 1000.0
-    start_rate = scenario.net_migration_rate_start
-    if start_rate is None:
-        rates = np.full(horizon, rate)
-    else:
-        k = np.clip(elapsed / max(scenario.migration_convergence_years, 1), 0.0, 1.0)
-        rates = start_rate + (rate - start_rate) * k
-    default_migration = rates * base_population / 1000.0
-    if "net_migration" in paths:
-        migration = _piecewise(paths["net_migration"], years, start_year, default_migration[0])
-    elif "net_migration_rate" in paths:
-        per_1000 = _piecewise(paths["net_migration_rate"], years, start_year, rates[0])
-        migration = per_1000 * base_population / 1000.0
-    elif scenario.net_migration is not None:
-        nm = scenario.net_migration
-        if isinstance(nm, Sequence | np.ndarray):
-            values = np.asarray(nm, dtype=np.float64)
-            if values.size < horizon:
-                raise ValueError(
-                    f"Wanderungssaldo: {values.size} Jahreswerte für {horizon} Jahre angegeben"
-                )
-            migration = values[:horizon].copy()
-        else:
-            migration = np.full(horizon, float(nm))
-    elif scenario.net_migration_rate is not None and start_rate is None:
-        migration = np.full(horizon, scenario.net_migration_rate * base_population / 1000.0)
-    else:
-        migration = default_migration
-
     srb = scenario.sex_ratio_at_birth or a.sex_ratio_at_birth
     return YearlyParameters(
         scenario=scenario,
-        years=years,
+        years=span.years,
         tfr=tfr,
         mean_age_at_birth=mab,
         sd_age_at_birth=a.sd_age_at_birth,
-        e0=e0,
-        net_migration=migration,
+        e0=_life_expectancy(span, a),
+        net_migration=_net_migration(span, a, base_population),
         sex_ratio_at_birth=float(srb),
     )
