@@ -37,7 +37,8 @@ def test_wrong_password_shows_german_error_summary(page, base_url, demo):
 
 def test_login_by_email_address(page, base_url, demo):
     login(page, base_url, "koordination-musterstadt@zwk.example", check=False)
-    expect(page).to_have_url(f"{base_url}/")
+    # the coordinator of one Kommune lands in its workspace (the start page of the role)
+    expect(page).to_have_url(f"{base_url}/kommunen/musterstadt/")
     expect(page.get_by_role("button", name="Abmelden")).to_be_visible()
-    expect(page.get_by_role("main").get_by_role("link", name="Musterstadt")).to_be_visible()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Musterstadt")
     assert_no_axe_violations(page)
