@@ -103,7 +103,11 @@ def test_office_imports_a_real_file_through_the_upload_form(page, base_url, demo
     expect(land).not_to_have_text("–")
     expect(bund).not_to_have_text("–")
     page.get_by_role("link", name="Statistik importieren").click()
-    expect(page.get_by_role("row", name=LAENDER)).to_be_visible()
+    # the file is listed among the import jobs and among the profile's data deliveries
+    jobs = page.get_by_role("region", name="Bisherige Importe")
+    expect(jobs.get_by_role("row", name=LAENDER)).to_be_visible()
+    deliveries = page.get_by_role("region", name="Datenlieferungen dieses Profils")
+    expect(deliveries.get_by_role("row", name=LAENDER)).to_be_visible()
 
 
 def test_coordinator_explores_exports_and_publishes_the_profile(
