@@ -83,10 +83,14 @@ def _start(env: dict, app: str, worker: str) -> tuple[subprocess.Popen, int]:
     port = bench._free_port()
     command = [
         sys.executable, "-m", "gunicorn", app, "--bind", f"127.0.0.1:{port}",
-        "--workers", "2", "--worker-class", worker, "--log-level", "warning", "--timeout", "60",
+        "--worker-class", worker, "--log-level", "warning", "--timeout", "60",
     ]  # fmt: skip
     if worker == "gthread":
-        command += ["--threads", "4"]
+        command += ["--workers", "2", "--threads", "4"]
+    else:
+        # One process: every read of the live board passes through the same per-process
+        # state, so a cache that outlives a change made on A would be served here.
+        command += ["--workers", "1"]
     log = open(Path(env["MEDIA_ROOT"]).parent / f"server-{port}.log", "ab")  # noqa: SIM115
     server = subprocess.Popen(command, env=env, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
     deadline = time.monotonic() + 60
