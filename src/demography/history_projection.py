@@ -28,7 +28,7 @@ Berechnung (plain arrays; regions R, sexes 2, age groups G)
        ``k`` (person-years) per age group by the method of moments:
        ``E[(r_i − r_Kreis)²] = τ² + σ²/X_i`` fitted across regions, ``k = σ²/τ²`` – a
        Gemeinde with few person-years keeps little of its own signal.
-    4. **Persistence and damping.** Only :data:`PERSISTENCE` (0.3, measured on all
+    4. **Persistence and damping.** Only :data:`~demography.history_shrink.PERSISTENCE` (0.3, measured on all
        Gemeinden) of a Gemeinde's shrunk deviation from its Kreis rate is carried on; the
        deviation from the rate of the whole input then fades with a half-life of
        :data:`HALF_LIFE` years; the input-wide rate stays.
@@ -50,27 +50,31 @@ Einheit
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 
 import numpy as np
 
 from demography.core import N_AGES, Population
+from demography.history_shrink import (
+    leaves,
+    region_hierarchy,
+    shrink,
+    shrink_columns,
+)
+from demography.history_split import (
+    age_closed,
+    group_sums,
+    national_shape,
+    split_groups,
+)
 
 #: Half-life (years) of a region's deviation from the input-wide migration rate.
 HALF_LIFE = 20.0
 #: Largest yearly net migration (share of the population) read as migration; beyond it a
 #: change of totals is a change of territory (Gemeinde mergers) and that year is left out.
 MAX_YEARLY_CHANGE = 0.2
-#: Share of a Gemeinde's (shrunk) deviation from its Kreis rate that carries on into the
-#: projection. Measured on all Gemeinden: regressing the deviation of 2009→2010 on the
-#: shrunk deviation of 2008→2009 gives 0.18, two-year windows 2011→2013 / 2013→2015 give
-#: 0.31 (12411-01-01-5-B, 12612/12613-01-01-5-B) – local migration is lumpy (a new
-#: housing estate, a shelter) and does not repeat itself the way a Kreis trend does.
-PERSISTENCE = 0.3
 #: Weight of the migration trend against "the population stays as it is" (forecast
 #: combination, Bates & Granger 1969): the projected net migration of a region is
 #: ``w · (its history rate) + (1 − w) · (the rate that offsets its natural change)``, so
@@ -79,8 +83,6 @@ PERSISTENCE = 0.3
 #: with the weight estimated on the windows that do not overlap it; the shipped value is
 #: the one estimated on all of them (see docs/demography-projection.md, "Genauigkeit").
 TREND_WEIGHT = 0.4
-#: Floor of the between-region variance τ² of migration rates (per year²).
-TAU2_MIN = 1e-6
 
 
 @dataclass(frozen=True)
@@ -113,248 +115,6 @@ class HistoryFit:
     balance_rate: np.ndarray | None = None
 
 
-@lru_cache(maxsize=1)
-def _reference() -> dict[int, np.ndarray]:
-    raw = json.loads(
-        resources.files("demography")
-        .joinpath("data/reference_single_years_de.json")
-        .read_text(encoding="utf-8")
-    )
-    out = {}
-    for year, node in raw["years"].items():
-        arr = np.array([node["male"], node["female"]], dtype=np.float64)  # (2, 91): 0..89, 90+
-        full = np.empty((2, N_AGES))
-        full[:, :90] = arr[:, :90]
-        # open 90+ spread with a Gompertz decline (shape only; ~ e90 of 4 years)
-        decline = np.exp(-0.25 * np.arange(11) - 0.01 * np.arange(11) ** 2)
-        full[:, 90:] = arr[:, 90:91] * decline / decline.sum()
-        out[int(year)] = full
-    return out
-
-
-def national_shape(year: float) -> np.ndarray:
-    """Germany's population by sex and single age (2, 101) around 31.12. of ``year``.
-
-    From the shipped stocks 2015–2021 (12411-0013): the nearest year, with cohorts
-    shifted by the difference in whole years and corrected for mortality with the base
-    life table (a cohort aged x + s later had ``l(x+s)/l(x)`` of its members alive).
-    Ages born after the nearest year repeat the youngest cohort; ages beyond the reference
-    continue with the life table. Only the shape within age groups is used.
-    """
-    ref = _reference()
-    years = sorted(ref)
-    y0 = min(years, key=lambda y: abs(y - year))
-    shift = round(year - y0)
-    base = ref[y0]
-    if shift == 0:
-        return base
-    lx = np.maximum(_survivorship(), 1e-12)
-    out = np.empty_like(base)
-    if shift > 0:
-        s = shift
-        out[:, s:] = base[:, : N_AGES - s] * lx[:, s:] / lx[:, : N_AGES - s]
-        out[:, :s] = base[:, :1]
-        out[:, 100] = (base[:, 100 - s :] * lx[:, 100:101] / lx[:, 100 - s :]).sum(axis=1)
-    else:
-        s = -shift
-        # earlier date: the cohort aged x then is aged x + s in the reference, fewer by
-        # the deaths in between
-        out[:, : N_AGES - s] = base[:, s:] * lx[:, : N_AGES - s] / lx[:, s:]
-        # the oldest ages of an earlier date are not in the reference (those cohorts have
-        # died): continue with the survivorship of the base life table
-        for x in range(N_AGES - s, N_AGES):
-            out[:, x] = out[:, x - 1] * lx[:, x] / lx[:, x - 1]
-    return out
-
-
-@lru_cache(maxsize=1)
-def _survivorship() -> np.ndarray:
-    from demography.assumptions import default_assumptions
-    from demography.lifetable import life_table
-
-    model = default_assumptions().mortality_model
-    assert model is not None
-    return np.stack([life_table(model.base_mx[s], s).lx for s in (0, 1)])
-
-
-def split_groups(counts: np.ndarray, lowers: Sequence[int], reference: np.ndarray) -> np.ndarray:
-    """Single years (..., 101) from groups (..., G) in proportion to ``reference``.
-
-    ``reference`` broadcasts to (..., 101). Group sums are kept exactly; a group whose
-    reference sum is 0 is spread evenly; ages ≥ 100 fall into 100+.
-    """
-    counts = np.asarray(counts, dtype=np.float64)
-    lw = np.minimum(np.asarray(lowers, dtype=np.int64), N_AGES - 1)
-    group_of_age = np.searchsorted(lw, np.arange(N_AGES), side="right") - 1
-    ref = np.broadcast_to(np.asarray(reference, dtype=np.float64), (*counts.shape[:-1], N_AGES))
-    ref = np.maximum(ref, 0.0)
-    starts = np.asarray(lw)
-    ref_sum = np.add.reduceat(ref, starts, axis=-1)
-    width = np.diff(np.append(starts, N_AGES)).astype(np.float64)
-    even = ref_sum <= 0
-    safe = np.where(even, 1.0, ref_sum)
-    factor = np.where(even, counts / width, counts / safe)
-    weights = np.where(even[..., group_of_age], 1.0, ref)
-    return weights * factor[..., group_of_age]
-
-
-def group_sums(single: np.ndarray, lowers: Sequence[int]) -> np.ndarray:
-    lw = np.minimum(np.asarray(lowers, dtype=np.int64), N_AGES - 1)
-    return np.add.reduceat(np.asarray(single), lw, axis=-1)
-
-
-def _age_closed(single: np.ndarray, years: float, start_year: int) -> np.ndarray:
-    """Age a stock forward ``years`` (may be fractional) as a closed population."""
-    from demography.projection import prepare, project_arrays
-
-    whole = max(1, int(np.ceil(years - 1e-9)))
-    pop = Population(
-        codes=tuple(str(i) for i in range(single.shape[0])),
-        names=tuple("" for _ in range(single.shape[0])),
-        year=start_year,
-        counts=single,
-    )
-    _, sch = prepare(pop, horizon=whole, overrides={"net_migration": 0})
-    res = project_arrays(single, sch, net_counts=np.zeros((1, 2, N_AGES)))
-    counts = res["counts"]
-    frac = years - (whole - 1)
-    if frac >= 1 - 1e-9:
-        return counts[whole]
-    return (1 - frac) * counts[whole - 1] + frac * counts[whole]
-
-
-def _prior_strength(m: np.ndarray, x: np.ndarray, prior_rate: np.ndarray) -> float:
-    """k = σ²/τ² from E[(r − r_prior)²] = τ² + σ²/X across regions.
-
-    Weighted least squares, iterated: the weights ``1/(τ² + σ²/X)²`` (the variance of a
-    squared deviation) keep the many tiny regions from swamping the estimate of the
-    between-region variance τ².
-    """
-    ok = x > 1.0
-    if ok.sum() < 5:
-        return 1e9
-    r = m[ok] / x[ok]
-    d2 = (r - prior_rate[ok]) ** 2
-    inv = 1.0 / x[ok]
-    design = np.stack([np.ones_like(inv), inv], axis=1)
-    tau2, sigma2 = float(np.mean(d2)), 0.0
-    weights = x[ok] ** 2 / np.mean(x[ok] ** 2)
-    for _ in range(3):
-        sw = np.sqrt(weights)
-        coef, *_ = np.linalg.lstsq(design * sw[:, None], d2 * sw, rcond=None)
-        tau2 = max(float(coef[0]), TAU2_MIN)
-        sigma2 = max(float(coef[1]), 1e-9)
-        weights = 1.0 / (tau2 + sigma2 * inv) ** 2
-        weights /= weights.mean()
-    return sigma2 / tau2
-
-
-def _keys(codes: Sequence[str], length: int) -> np.ndarray:
-    return np.array([c[:length] if c.isdigit() and len(c) > length else "*" for c in codes])
-
-
-def leaves(codes: Sequence[str]) -> np.ndarray:
-    """Mask of the regions that contain no other region of the input (AGS prefixes)."""
-    present = set(codes)
-    # AGS levels: Land 2, Regierungsbezirk 3, Kreis 5, Gemeindeverband 7/9 digits
-    prefixes = {c[:n] for c in present if c.isdigit() for n in (1, 2, 3, 5, 7, 9) if n < len(c)}
-    return np.array([not (c in prefixes or c in ("DG", "DE")) for c in codes])
-
-
-def _hierarchy(codes: Sequence[str]) -> list[tuple[np.ndarray, np.ndarray]]:
-    """(first index, inverse) of the Land (2 digits) and Kreis (5 digits) of each region."""
-    out = []
-    for length in (2, 5):
-        keys = _keys(codes, length)
-        _, first, inv = np.unique(keys, return_index=True, return_inverse=True)
-        out.append((first, inv))
-    return out
-
-
-def _prior_strengths(m: np.ndarray, x: np.ndarray, prior_rate: np.ndarray) -> np.ndarray:
-    """:func:`_prior_strength` for the columns of (N, C) arrays at once (k per column).
-
-    The same iterated weighted least squares, solved in closed form (two parameters) for
-    all columns together instead of one ``lstsq`` per column."""
-    ok = x > 1.0
-    n_ok = ok.sum(axis=0)
-    safe_x = np.where(ok, x, 1.0)
-    r = m / safe_x
-    d2 = np.where(ok, (r - prior_rate) ** 2, 0.0)
-    inv = np.where(ok, 1.0 / safe_x, 0.0)
-    w = np.where(ok, x**2, 0.0)
-    w = w / np.maximum(w.sum(axis=0) / np.maximum(n_ok, 1), 1e-300)
-    tau2 = d2.sum(axis=0) / np.maximum(n_ok, 1)
-    sigma2 = np.zeros_like(tau2)
-    for _ in range(3):
-        s0, s1, s2 = w.sum(axis=0), (w * inv).sum(axis=0), (w * inv * inv).sum(axis=0)
-        t0, t1 = (w * d2).sum(axis=0), (w * inv * d2).sum(axis=0)
-        det = s0 * s2 - s1 * s1
-        good = np.abs(det) > 1e-300 * np.maximum(s0 * s2, 1e-300)
-        det = np.where(good, det, 1.0)
-        a = np.where(good, (s2 * t0 - s1 * t1) / det, t0 / np.maximum(s0, 1e-300))
-        b = np.where(good, (s0 * t1 - s1 * t0) / det, 0.0)
-        tau2 = np.maximum(a, TAU2_MIN)
-        sigma2 = np.maximum(b, 1e-9)
-        w = np.where(ok, 1.0 / (tau2 + sigma2 * inv) ** 2, 0.0)
-        w = w / np.maximum(w.sum(axis=0) / np.maximum(n_ok, 1), 1e-300)
-    return np.where(n_ok < 5, 1e9, sigma2 / tau2)
-
-
-def _shrink(
-    m: np.ndarray,
-    x: np.ndarray,
-    hierarchy,
-    leaf: np.ndarray,
-    below_kreis: np.ndarray | bool = False,
-) -> tuple[np.ndarray, float, float]:
-    """Shrunk rates (R,) for one group and sex: Land → Kreis → region (see module doc).
-
-    Only leaf regions enter the Kreis and Land sums (no double counting when a file holds
-    Kreise and their Gemeinden). Returns ``(rates, input-wide rate, k of the regions)``.
-    """
-    rate, total, k = _shrink_columns(m[:, None], x[:, None], hierarchy, leaf, below_kreis)
-    return rate[:, 0], float(total[0]), float(k[0])
-
-
-def _shrink_columns(
-    m: np.ndarray,
-    x: np.ndarray,
-    hierarchy,
-    leaf: np.ndarray,
-    below_kreis: np.ndarray | bool = False,
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """:func:`_shrink` for (R, C) columns (e.g. every sex and age group) at once."""
-    leaf_c = leaf[:, None]
-    mw, xw = np.where(leaf_c, m, 0.0), np.where(leaf_c, x, 0.0)
-    xs = xw.sum(axis=0)
-    total = np.where(xs > 0, mw.sum(axis=0) / np.where(xs > 0, xs, 1.0), 0.0)
-    prior = np.broadcast_to(total, m.shape)
-    for first, inv in hierarchy:
-        n_k = len(first)
-        m_k = np.zeros((n_k, m.shape[1]))
-        x_k = np.zeros((n_k, m.shape[1]))
-        _group_add(m_k, inv, mw)
-        _group_add(x_k, inv, xw)
-        prior_k = prior[first]
-        k = _prior_strengths(m_k, x_k, prior_k)
-        prior = ((m_k + k * prior_k) / (x_k + k))[inv]
-    k = _prior_strengths(mw[leaf], xw[leaf], prior[leaf])
-    shrunk = (m + k * prior) / (x + k)
-    # the Gemeinde's own deviation from its Kreis persists only partly (PERSISTENCE)
-    below = np.asarray(below_kreis)
-    below = below[:, None] if below.ndim == 1 else below
-    rate = np.where(below, prior + PERSISTENCE * (shrunk - prior), shrunk)
-    return rate, total, k
-
-
-def _group_add(out: np.ndarray, inv: np.ndarray, values: np.ndarray) -> None:
-    """``out[inv[i]] += values[i]`` for (R, C) values (bincount per column is faster than
-    ``np.add.at``)."""
-    for c in range(values.shape[1]):
-        out[:, c] = np.bincount(inv, weights=values[:, c], minlength=out.shape[0])
-
-
 def fit_history(earlier: GroupedStock, base: GroupedStock, codes: Sequence[str]) -> HistoryFit:
     """Split the base stock cohort-consistently and estimate shrunk migration rates."""
     n = float(base.year - earlier.year)
@@ -365,7 +125,7 @@ def fit_history(earlier: GroupedStock, base: GroupedStock, codes: Sequence[str])
     known = np.isfinite(earlier.counts).all(axis=(1, 2)) & np.isfinite(base.counts).all(axis=(1, 2))
     c1 = np.where(known[:, None, None], earlier.counts, 0.0)
     p1 = split_groups(c1, earlier.lowers, national_shape(earlier.year))
-    aged = _age_closed(p1, n, int(np.floor(earlier.year)))
+    aged = age_closed(p1, n, int(np.floor(earlier.year)))
     # base split: in proportion to the aged earlier stock; where that is empty (new
     # cohorts in a tiny place) the national structure of the base date
     nat = national_shape(base.year)
@@ -375,11 +135,11 @@ def fit_history(earlier: GroupedStock, base: GroupedStock, codes: Sequence[str])
     residual = np.where(known[:, None, None], base.counts - expected, 0.0)
     exposure = np.where(known[:, None, None], n * 0.5 * (base.counts + expected), 0.0)
     leaf = leaves(codes)
-    hierarchy = _hierarchy(codes)
+    hierarchy = region_hierarchy(codes)
     below_kreis = np.array([len(c) > 5 for c in codes])
     n_groups = len(base.lowers)
     n_reg = base.counts.shape[0]
-    r, top, k = _shrink_columns(
+    r, top, k = shrink_columns(
         residual.reshape(n_reg, -1), exposure.reshape(n_reg, -1), hierarchy, leaf, below_kreis
     )
     rates_g = r.reshape(base.counts.shape)
@@ -390,7 +150,7 @@ def fit_history(earlier: GroupedStock, base: GroupedStock, codes: Sequence[str])
     young = max(1, int(np.floor(n)))
     kids_obs = np.where(known, single[:, :, :young].sum(axis=(1, 2)), 0.0)
     kids_exp = np.where(known, aged[:, :, :young].sum(axis=(1, 2)), 0.0)
-    fert_rate, _, _ = _shrink(kids_obs - kids_exp, kids_exp, hierarchy, leaf)
+    fert_rate, _, _ = shrink(kids_obs - kids_exp, kids_exp, hierarchy, leaf)
     fertility = np.clip(1.0 + fert_rate, 0.2, 3.0)
     # natural growth of the closed population over the interval (national schedules,
     # local fertility): the migration that keeps the population constant offsets it
@@ -505,11 +265,7 @@ def project_history(
         return project(
             pop, horizon=horizon, scenario=scenario, overrides=overrides, assumptions=assumptions
         ), None
-    earlier = stocks[-2]
-    # use the earliest stock at least 3 years before the base if there is one
-    for s in stocks[:-1]:
-        if last.year - s.year >= 3:
-            earlier = s
+    earlier = _earlier_stock(stocks)
     fit = fit_history(earlier, last, codes)
     pop = Population(codes=codes, names=names, year=year, counts=fit.base)
     ov = dict(overrides or {})
@@ -519,16 +275,7 @@ def project_history(
     params, sch = prepare(
         pop, horizon=horizon, scenario=scenario, overrides=ov, assumptions=assumptions
     )
-    migration: dict = {}
-    if own_migration:
-        w = TREND_WEIGHT if trend_weight is None else float(trend_weight)
-        balance = np.zeros(len(codes)) if fit.balance_rate is None else fit.balance_rate
-        migration = {
-            "net_counts": np.zeros((1, 2, N_AGES)),
-            "out_rates": -(w * fit.top_rate[None] + (1.0 - w) * balance[:, None, None]),
-            "out_rates_deviation": -w * (fit.rates - fit.top_rate[None]),
-            "deviation_scale": damping(horizon, half_life),
-        }
+    migration = _trend_migration(fit, horizon, half_life, trend_weight) if own_migration else {}
     arrays = project_arrays(
         fit.base,
         sch,
@@ -554,6 +301,32 @@ def project_history(
         **arrays,  # type: ignore[arg-type]
     ).with_intervals()
     return result, fit
+
+
+def _earlier_stock(stocks: Sequence[GroupedStock]) -> GroupedStock:
+    """The earliest stock at least 3 years before the base, else the one before the base."""
+    last = stocks[-1]
+    earlier = stocks[-2]
+    for s in stocks[:-1]:
+        if last.year - s.year >= 3:
+            earlier = s
+    return earlier
+
+
+def _trend_migration(
+    fit: HistoryFit, horizon: int, half_life: float, trend_weight: float | None
+) -> dict:
+    """Migration arguments of the kernel: the history's rates combined with the rate that
+    keeps the population constant (:data:`TREND_WEIGHT`), the local deviation damped."""
+    w = TREND_WEIGHT if trend_weight is None else float(trend_weight)
+    n_regions = fit.base.shape[0]
+    balance = np.zeros(n_regions) if fit.balance_rate is None else fit.balance_rate
+    return {
+        "net_counts": np.zeros((1, 2, N_AGES)),
+        "out_rates": -(w * fit.top_rate[None] + (1.0 - w) * balance[:, None, None]),
+        "out_rates_deviation": -w * (fit.rates - fit.top_rate[None]),
+        "deviation_scale": damping(horizon, half_life),
+    }
 
 
 def stock_date(year: int, source: str = "") -> float:
@@ -713,6 +486,44 @@ def project_from_totals(
     return result, levels
 
 
+def _yearly_balances(totals, births, deaths, years, n_regions):
+    """Net migration ``m`` (residual: change − births + deaths), person-years ``x`` and the
+    observed births and deaths, summed over the year pairs ``(y, y + 1)`` of ``years``."""
+    m, x, b_obs, d_obs = (np.zeros(n_regions) for _ in range(4))
+    for y in years:
+        p0, p1 = totals[y], totals[y + 1]
+        b = births[y + 1] if births and y + 1 in births else np.zeros(n_regions)
+        d = deaths[y + 1] if deaths and y + 1 in deaths else np.zeros(n_regions)
+        ok = np.isfinite(p0) & np.isfinite(p1) & np.isfinite(b) & np.isfinite(d)
+        ok &= (p0 > 0) & (p1 > 0)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            change = (p1 - p0 - b + d) / (0.5 * (p0 + p1))
+        # a yearly balance beyond ±20 % is a change of territory (merger), not migration
+        ok &= np.abs(np.nan_to_num(change, nan=1.0)) <= MAX_YEARLY_CHANGE
+        m += np.where(ok, p1 - p0 - b + d, 0.0)
+        x += np.where(ok, 0.5 * (p0 + p1), 0.0)
+        b_obs += np.where(ok, b, 0.0)
+        d_obs += np.where(ok, d, 0.0)
+    return m, x, b_obs, d_obs
+
+
+def _local_levels(single, sch, x, b_obs, d_obs):
+    """Local fertility and mortality levels (observed / expected with the national
+    schedules over the observed person-years, shrunk); None where no births/deaths."""
+    from demography.smallarea import expected_events, shrunk_level
+
+    share = np.where(x > 0, x / np.maximum(single.sum(axis=(1, 2)), 1e-9), 0.0)
+    fert = mort = None
+    if b_obs is not None:
+        exp_b = expected_events(single[:, 1, 15:50], sch.asfr[0]) * share
+        fert = shrunk_level(b_obs, exp_b).level
+    if d_obs is not None:
+        mx = -np.log(np.maximum(sch.survival[0], 1e-12))  # approximate hazard by age
+        exp_d = expected_events(single, mx[None]) * share
+        mort = shrunk_level(d_obs, exp_d).level
+    return fert, mort
+
+
 def _totals_projection(
     stock: GroupedStock,
     *,
@@ -731,34 +542,17 @@ def _totals_projection(
     trend_weight: float | None = None,
 ):
     from demography.projection import prepare, project_arrays
-    from demography.smallarea import expected_events, shrunk_level
 
     single = split_groups(stock.counts, stock.lowers, national_shape(stock.year))
     known = np.isfinite(single).all(axis=(1, 2))
     single = np.where(known[:, None, None], single, 0.0)
     years = sorted(y for y in totals if y + 1 in totals and y not in skip_changes)
-    m = np.zeros(len(codes))
-    x = np.zeros(len(codes))
-    b_obs = np.zeros(len(codes))
-    d_obs = np.zeros(len(codes))
-    n_years = 0
-    for y in years:
-        p0, p1 = totals[y], totals[y + 1]
-        b = births[y + 1] if births and y + 1 in births else np.zeros(len(codes))
-        d = deaths[y + 1] if deaths and y + 1 in deaths else np.zeros(len(codes))
-        ok = np.isfinite(p0) & np.isfinite(p1) & np.isfinite(b) & np.isfinite(d)
-        ok &= (p0 > 0) & (p1 > 0)
-        with np.errstate(invalid="ignore", divide="ignore"):
-            change = (p1 - p0 - b + d) / (0.5 * (p0 + p1))
-        # a yearly balance beyond ±20 % is a change of territory (merger), not migration
-        ok &= np.abs(np.nan_to_num(change, nan=1.0)) <= MAX_YEARLY_CHANGE
-        m += np.where(ok, p1 - p0 - b + d, 0.0)
-        x += np.where(ok, 0.5 * (p0 + p1), 0.0)
-        b_obs += np.where(ok, b, 0.0)
-        d_obs += np.where(ok, d, 0.0)
-        n_years += 1
+    m, x, b_obs, d_obs = _yearly_balances(totals, births, deaths, years, len(codes))
+    n_years = len(years)
     leaf = leaves(codes)
-    rate, top, k_mig = _shrink(m, x, _hierarchy(codes), leaf, np.array([len(c) > 5 for c in codes]))
+    rate, top, k_mig = shrink(
+        m, x, region_hierarchy(codes), leaf, np.array([len(c) > 5 for c in codes])
+    )
     year = int(np.floor(stock.year)) if base_year is None else base_year
     pop = Population(codes=codes, names=names, year=year, counts=single)
     ov = dict(overrides or {})
@@ -769,17 +563,13 @@ def _totals_projection(
         pop, horizon=horizon, scenario=scenario, overrides=ov, assumptions=assumptions
     )
     levels: dict = {"migration_rate": rate, "k_migration": k_mig, "years": years}
-    fert = mort = None
-    if births is not None and n_years:
-        share = np.where(x > 0, x / np.maximum(single.sum(axis=(1, 2)), 1e-9), 0.0)
-        exp_b = expected_events(single[:, 1, 15:50], sch.asfr[0]) * share
-        fert = shrunk_level(b_obs, exp_b).level
+    fert, mort = _local_levels(
+        single, sch, x, b_obs if births is not None and n_years else None,
+        d_obs if deaths is not None and n_years else None,
+    )  # fmt: skip
+    if fert is not None:
         levels["fertility"] = fert
-    if deaths is not None and n_years:
-        mx = -np.log(np.maximum(sch.survival[0], 1e-12))  # approximate hazard by age
-        share = np.where(x > 0, x / np.maximum(single.sum(axis=(1, 2)), 1e-9), 0.0)
-        exp_d = expected_events(single, mx[None]) * share
-        mort = shrunk_level(d_obs, exp_d).level
+    if mort is not None:
         levels["mortality"] = mort
     rates = np.broadcast_to(rate[:, None, None], single.shape)
     w = TREND_WEIGHT if trend_weight is None else float(trend_weight)

@@ -147,6 +147,24 @@ def _write_csv(rows: list[dict[str, Any]], labels: tuple[str, ...]) -> None:
         )
 
 
+def _totals_and_flows(history, keep, start: int):
+    """Year-end totals up to ``start``, the years whose change crosses a break of the
+    population basis (left out), and births/deaths by year – for the regions ``keep``."""
+    totals, bases = {}, {}
+    for s in history.stocks:
+        if s.time == int(s.time) and int(s.time) <= start:
+            totals[int(s.time)] = s.totals()[keep]
+            bases[int(s.time)] = s.basis
+    skip = frozenset(y for y in bases if y + 1 in bases and bases[y] != bases[y + 1])
+    flows = {}
+    for kind in ("births", "deaths"):
+        years, values = history.flow_totals(kind)
+        got = {y: values[i][keep] for i, y in enumerate(years) if y <= start}
+        if got:
+            flows[kind] = got
+    return totals, skip, flows
+
+
 def _history_result(args, overrides, assumptions):
     """Projection from everything the files hold up to ``--start``: every age Stichtag,
     population totals, births and deaths (:func:`demography.readers.history.read_history`).
@@ -196,18 +214,7 @@ def _history_result(args, overrides, assumptions):
         )
         for s in usable
     ]
-    totals, bases = {}, {}
-    for s in history.stocks:
-        if s.time == int(s.time) and int(s.time) <= args.start:
-            totals[int(s.time)] = s.totals()[keep]
-            bases[int(s.time)] = s.basis
-    skip = frozenset(y for y in bases if y + 1 in bases and bases[y] != bases[y + 1])
-    flows = {}
-    for kind in ("births", "deaths"):
-        years, values = history.flow_totals(kind)
-        got = {y: values[i][keep] for i, y in enumerate(years) if y <= args.start}
-        if got:
-            flows[kind] = got
+    totals, skip, flows = _totals_and_flows(history, keep, args.start)
     changes = [y for y in totals if y + 1 in totals and y not in skip]
     n_dates = len({s.time for s in usable})
     if n_dates < 2 and not changes and len(args.file) == 1:
