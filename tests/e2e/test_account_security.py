@@ -30,7 +30,9 @@ def test_set_up_two_factor_and_sign_in_with_a_code(page, base_url, transactional
 
     page.get_by_label("Code").fill("000000")
     page.get_by_role("button", name="Einrichten").click()
-    expect(page.locator("p.error")).to_contain_text("Der Code stimmt nicht")
+    # the error at the field (its paragraph is tied to the field by aria-describedby)
+    expect(page.get_by_role("alert")).to_contain_text("Der Code stimmt nicht")
+    expect(page.get_by_label("Code")).to_have_attribute("aria-invalid", "true")
     assert_no_axe_violations(page)  # the error summary too
     page.wait_for_timeout(1500)  # after a wrong code the next one is checked after 1 s
     page.get_by_label("Code").fill(_app_code(secret))
