@@ -6,13 +6,14 @@ import datetime
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from zwk.core import ratelimit
 from zwk.core.net import client_ip
-from zwk.core.views import require_office
+from zwk.core.views import add_form_errors, require_office
 from zwk.privacy import selectors, services
 from zwk.privacy.forms import AccessibilityFeedbackForm
 from zwk.privacy.models import AccessibilityFeedback
@@ -38,8 +39,13 @@ def statement(request):
             )
             status = 429
         elif form.is_valid():
-            services.submit_accessibility_feedback(**form.cleaned_data, request=request)
-            return redirect("accessibility:feedback_done")
+            try:
+                services.submit_accessibility_feedback(**form.cleaned_data, request=request)
+            except ValidationError as exc:  # e.g. a message that is empty once cleaned
+                add_form_errors(form, exc)
+                status = 400
+            else:
+                return redirect("accessibility:feedback_done")
         else:
             status = 400
     return render(

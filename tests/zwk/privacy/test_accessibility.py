@@ -94,6 +94,19 @@ def test_empty_feedback_is_refused_and_nothing_stored(client):
     assert not AccessibilityFeedback.objects.exists()
 
 
+def test_feedback_that_is_only_markup_is_refused_with_the_input_kept(client):
+    payload = "<script>alert(1)</script>"
+    response = client.post(
+        "/barrierefreiheit/", {"rueckmeldung-message": payload, "rueckmeldung-page": "/start/"}
+    )
+    assert response.status_code == 400  # not 500: the cleaned message is empty
+    html = response.content.decode()
+    assert "Dieses Feld darf nicht leer sein." in html
+    assert 'value="/start/"' in html  # the rest of the input stays
+    assert "<script>alert(1)" not in html
+    assert not AccessibilityFeedback.objects.exists()
+
+
 @override_settings(RATE_LIMITS={"accessibility.feedback": "2/1h"})
 def test_feedback_is_rate_limited_per_client(client):
     for _ in range(2):
