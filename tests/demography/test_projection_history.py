@@ -185,25 +185,7 @@ def test_cli_projects_gemeinden_from_two_stichtage(shared_data, tmp_path):
         tmp_path / "stand2015_08226.csv",
         "08226",
     )
-    proc = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "demography",
-            "project",
-            str(f1),
-            str(f2),
-            "--start",
-            "2015",
-            "--horizon",
-            "5",
-            "--format",
-            "json",
-        ],
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    proc = _project_five_years_from_2015(f1, f2)
     assert proc.returncode == 0, proc.stderr
     rows = json.loads(proc.stdout)
     reilingen = [r for r in rows if r["region"] == "08226068"]
@@ -212,6 +194,13 @@ def test_cli_projects_gemeinden_from_two_stichtage(shared_data, tmp_path):
     last = reilingen[-1]
     assert last["total_low"] < last["total"] < last["total_high"]
     assert "Stichtagen" in proc.stderr
+
+
+def _project_five_years_from_2015(f1, f2) -> subprocess.CompletedProcess:
+    """``python -m demography project F1 F2 --start 2015 --horizon 5 --format json``."""
+    command = [sys.executable, "-m", "demography", "project", str(f1), str(f2)]
+    command += ["--start", "2015", "--horizon", "5", "--format", "json"]
+    return subprocess.run(command, capture_output=True, text=True, timeout=300)
 
 
 def test_cli_accepts_two_files_in_the_12411_02_03_5_b_layout(shared_data, tmp_path):
@@ -228,25 +217,7 @@ def test_cli_accepts_two_files_in_the_12411_02_03_5_b_layout(shared_data, tmp_pa
     f1.write_text(
         f2.read_text(encoding="utf-8").replace("31.12.2015", "31.12.2010"), encoding="utf-8"
     )
-    proc = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "demography",
-            "project",
-            str(f1),
-            str(f2),
-            "--start",
-            "2015",
-            "--horizon",
-            "5",
-            "--format",
-            "json",
-        ],
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    proc = _project_five_years_from_2015(f1, f2)
     assert proc.returncode == 0, proc.stderr
     rows = json.loads(proc.stdout)
     saarbruecken = {r["year"]: r for r in rows if r["region"] == "10041100"}
