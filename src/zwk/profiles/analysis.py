@@ -408,3 +408,47 @@ def indicator_z_values(data: TypologyData | None) -> dict[str, dict[str, float]]
         code: {k: float(z[i, j]) for j, k in enumerate(keys)}
         for i, code in enumerate(data.matrix.codes)
     }
+
+
+# --- effects of measures and decisions (zwk.plans.effects, zwk.decisions) ---------------
+
+
+def housing_defaults() -> tuple[float, float]:
+    """The engine's default Belegungsdichte (persons per new dwelling) and
+    Neubaubezugsquote (share of first occupants from outside), see demography.housing."""
+    from demography.housing import HousingParameters
+
+    p = HousingParameters()
+    return p.occupancy, p.external_share
+
+
+def new_build_movers(
+    *, adult_mean: float = 34.0, child_share: float = 0.30, senior_share: float = 0.10
+) -> np.ndarray:
+    """Age/sex profile (2, 101) of people moving into new dwellings, sums to 1
+    (:func:`demography.housing.new_build_profile`)."""
+    from demography.housing import new_build_profile
+
+    return new_build_profile(
+        adult_mean=adult_mean, child_share=child_share, senior_share=senior_share
+    )
+
+
+@dataclass(frozen=True)
+class EffectRun:
+    """One projection with extra migration: the engine's result (with its 80 % interval of
+    the totals) and the planning demand (arrays (years, 1))."""
+
+    main: object  # ProjectionResult
+    demand: dict[str, np.ndarray]
+
+
+def project_with_extra(pop: Population, extra: np.ndarray | None, *, horizon: int = HORIZON):
+    """Basis projection of ``pop`` with ``extra`` persons (H, 2, 101) added each year by age
+    at year end (None: none) – one run of the engine for all effects together."""
+    from demography.planning import planning_demand
+    from demography.projection import project
+
+    arr = None if extra is None else np.asarray(extra, dtype=np.float64)[:, None]
+    main = project(pop, horizon=horizon, scenario="Basis", extra_migration=arr)
+    return EffectRun(main, planning_demand(main))
