@@ -36,7 +36,7 @@ from zwk.consulting.models import (
     Proposal,
 )
 from zwk.consulting.rules import TRANSITIONS, transition_refusal
-from zwk.core import permissions
+from zwk.core import hooks, permissions
 from zwk.core.mail import message as mail_message
 from zwk.core.mail import send_after_commit
 from zwk.core.uploads import random_upload_name, reencode_image
@@ -364,6 +364,14 @@ def budget_set(
 ) -> DayBudget:
     if days is None or days < 0 or not (days == 0 or is_half_day_multiple(days)):
         raise ValidationError(_("Bitte geben Sie ganze oder halbe Tage an (z. B. 10 oder 12,5)."))
+    if days > 0 and not _rounds_allow_budget(municipality, year):
+        raise ValidationError(
+            _(
+                "%(name)s ist %(year)d in keiner Förderrunde: Beratungstage gibt es nur für "
+                "Kommunen einer Förderrunde. Nehmen Sie die Kommune zuerst in eine Runde auf."
+            )
+            % {"name": municipality.name, "year": year}
+        )
     budget = (
         DayBudget.objects.select_for_update().filter(municipality=municipality, year=year).first()
     )
@@ -392,6 +400,15 @@ def budget_set(
         request=request,
     )
     return budget
+
+
+def _rounds_allow_budget(municipality: Municipality, year: int) -> bool:
+    """Consulting days come with a funding round (zwk.registration through zwk.core.hooks)."""
+    try:
+        rounds = hooks.service(hooks.FUNDING_ROUNDS)
+    except LookupError:
+        return True
+    return rounds.allows_budget(municipality, year)
 
 
 def used_days(municipality: Municipality, year: int) -> Decimal:

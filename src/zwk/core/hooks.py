@@ -20,6 +20,7 @@ from django.utils.safestring import SafeString, mark_safe
 # The slots the platform's pages offer (name → what the providers get).
 PROFILE_SECTIONS = "profiles.sections"  # (municipality): profile page and its PDF report
 WORKSPACE_SECTIONS = "municipalities.workspace"  # (request, municipality): a Kommune's start page
+STEP_SECTIONS = "municipalities.step"  # (request, step): a step page of a Kommune
 
 
 class Slot:
@@ -58,6 +59,8 @@ def slot(name: str) -> Slot:
 # The toolbox's best-practice sharing (zwk.toolbox.sharing.BestPractices): submit, follow,
 # withdraw, withdraw_unpublished.
 BEST_PRACTICES = "toolbox.best_practices"
+# The funding rounds (zwk.registration.rounds.FundingRounds): allows_budget(municipality, year).
+FUNDING_ROUNDS = "registration.funding_rounds"
 
 _SERVICES: dict[str, object] = {}
 
