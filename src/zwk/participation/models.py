@@ -1,0 +1,376 @@
+"""Beteiligungsprojekte: a Kommune's participation outside the live workshop.
+
+A ``Project`` has phases (dates), a Handlungsfeld selection and modules. Every module is its
+own model with a foreign key to the project (today: ``Survey``; idea collection, map and draft
+comments follow the same shape) and is listed in ``modules.MODULES``.
+
+Survey answers are pseudonymous: a ``Response`` has no name and no account – only the
+optional age group, sex and Ortsteil the person gave (used for cross-tabs and weighting),
+the consent record and, for a random sample, the one-time ``AccessCode`` it used.
+"""
+
+from __future__ import annotations
+
+import secrets
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from zwk.core.models import Authored
+
+PRIVACY_NOTICE_VERSION = "2026-12"
+# No 0/O, 1/I/L: codes are typed from a printed letter.
+CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+CODE_LENGTH = 8
+TEXT_MAX_LENGTH = 2000
+OPTION_MAX = 20
+
+
+def new_access_code() -> str:
+    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+
+
+class AgeGroup(models.TextChoices):
+    """Age groups of the survey (as the workshop's, with the young split at 16)."""
+
+    UNDER_16 = "u16", _("unter 16")
+    FROM_16 = "16-17", _("16 bis 17")
+    FROM_18 = "18-24", _("18 bis 24")
+    FROM_25 = "25-39", _("25 bis 39")
+    FROM_40 = "40-64", _("40 bis 64")
+    FROM_65 = "65-79", _("65 bis 79")
+    FROM_80 = "80+", _("80 und älter")
+
+
+#: Age span in whole years of each group (upper bound inclusive; 100 = 100 and older).
+AGE_SPANS = {
+    "u16": (0, 15),
+    "16-17": (16, 17),
+    "18-24": (18, 24),
+    "25-39": (25, 39),
+    "40-64": (40, 64),
+    "65-79": (65, 79),
+    "80+": (80, 100),
+}
+
+
+class Sex(models.TextChoices):
+    FEMALE = "w", _("weiblich")
+    MALE = "m", _("männlich")
+    DIVERSE = "d", _("divers")
+    NONE = "x", _("keine Angabe")
+
+
+class Project(Authored):
+    municipality = models.ForeignKey(
+        "municipalities.Municipality", on_delete=models.CASCADE, related_name="participation"
+    )
+    title = models.CharField(_("Titel"), max_length=200)
+    slug = models.SlugField(
+        _("Kurzname in der Adresse"),
+        max_length=80,
+        help_text=_("Steht in der Adresse /beteiligung/<Kommune>/<Kurzname>/."),
+    )
+    description = models.TextField(_("Beschreibung"), max_length=4000, blank=True)
+    themes = models.ManyToManyField(
+        "municipalities.Theme",
+        verbose_name=_("Handlungsfelder"),
+        blank=True,
+        related_name="participation_projects",
+    )
+    minimum_age = models.PositiveSmallIntegerField(
+        _("Mindestalter"),
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(99)],
+        help_text=_("Leer lassen, wenn alle Altersgruppen mitmachen dürfen."),
+    )
+    young_note = models.TextField(
+        _("Hinweis für Jüngere (unter 16)"),
+        max_length=1000,
+        blank=True,
+        help_text=_("z. B. „Sprich vorher mit deinen Eltern, wenn du unsicher bist.“"),
+    )
+    published = models.BooleanField(_("veröffentlicht"), default=False)
+    retention_days = models.PositiveSmallIntegerField(
+        _("Aufbewahrung der Zugangsdaten (Tage nach Ende)"),
+        default=180,
+        validators=[MinValueValidator(1), MaxValueValidator(730)],
+        help_text=_(
+            "Danach werden Zugangscodes, Einwilligungsnachweise und Freitexte gelöscht; "
+            "die Antworten bleiben anonym für die Auswertung."
+        ),
+    )
+
+    class Meta:
+        verbose_name = _("Beteiligungsprojekt")
+        verbose_name_plural = _("Beteiligungsprojekte")
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["municipality", "slug"], name="participation_project_slug_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def is_published(self) -> bool:
+        return self.published
+
+    def get_absolute_url(self) -> str:
+        return reverse(
+            "participation:project",
+            kwargs={"slug": self.municipality.slug, "project": self.slug},
+        )
+
+    def get_team_url(self) -> str:
+        return reverse(
+            "participation_team:project", kwargs={"slug": self.municipality.slug, "pk": self.pk}
+        )
+
+
+class ProjectPhase(models.Model):
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="phases")
+    title = models.CharField(_("Bezeichnung"), max_length=120)
+    starts_on = models.DateField(_("Beginn"))
+    ends_on = models.DateField(_("Ende"))
+    description = models.TextField(_("Was passiert in dieser Phase?"), max_length=1000, blank=True)
+
+    class Meta:
+        verbose_name = _("Phase")
+        verbose_name_plural = _("Phasen")
+        ordering = ["starts_on", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_on__gte=F("starts_on")), name="participation_phase_dates_ordered"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def municipality(self):
+        return self.project.municipality
+
+    def state(self, today=None) -> str:
+        today = today or timezone.localdate()
+        if today < self.starts_on:
+            return "pending"
+        if today > self.ends_on:
+            return "closed"
+        return "open"
+
+
+class Survey(Authored):
+    """Module "Umfrage / Bürgerbefragung" of a project."""
+
+    class Access(models.TextChoices):
+        OPEN = "open", _("offener Link: alle können teilnehmen")
+        CODES = "codes", _("persönliche Zugangscodes (Zufallsstichprobe)")
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="surveys")
+    phase = models.ForeignKey(
+        ProjectPhase,
+        verbose_name=_("Phase"),
+        on_delete=models.PROTECT,
+        related_name="surveys",
+        help_text=_("Die Umfrage ist zwischen Beginn und Ende dieser Phase geöffnet."),
+    )
+    title = models.CharField(_("Titel"), max_length=200)
+    intro = models.TextField(_("Einleitung"), max_length=3000, blank=True)
+    access = models.CharField(
+        _("Zugang"), max_length=10, choices=Access.choices, default=Access.OPEN
+    )
+
+    class Meta:
+        verbose_name = _("Umfrage")
+        verbose_name_plural = _("Umfragen")
+        ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def municipality(self):
+        return self.project.municipality
+
+    @property
+    def uses_codes(self) -> bool:
+        return self.access == self.Access.CODES
+
+    def get_absolute_url(self) -> str:
+        return reverse(
+            "participation:survey",
+            kwargs={
+                "slug": self.project.municipality.slug,
+                "project": self.project.slug,
+                "survey": self.pk,
+            },
+        )
+
+
+class Question(models.Model):
+    class Kind(models.TextChoices):
+        SINGLE = "single", _("Einfachauswahl")
+        MULTIPLE = "multiple", _("Mehrfachauswahl")
+        SCALE = "scale", _("Skala 1 bis 5")
+        RANKING = "ranking", _("Rangfolge")
+        NUMBER = "number", _("Zahl")
+        TEXT = "text", _("Freitext")
+        DISTRICT = "district", _("Ortsteil")
+        AGE_GROUP = "age_group", _("Altersgruppe")
+        SEX = "sex", _("Geschlecht")
+
+    survey = models.ForeignKey(Survey, on_delete=models.CASCADE, related_name="questions")
+    page = models.PositiveSmallIntegerField(
+        _("Seite"),
+        default=1,
+        validators=[MinValueValidator(1), MaxValueValidator(30)],
+        help_text=_("Auf dem Handy wird Seite für Seite gefragt."),
+    )
+    position = models.PositiveSmallIntegerField(_("Reihenfolge"), default=1)
+    kind = models.CharField(_("Fragetyp"), max_length=12, choices=Kind.choices)
+    text = models.CharField(_("Frage"), max_length=500)
+    help_text = models.CharField(_("Erläuterung"), max_length=500, blank=True)
+    required = models.BooleanField(_("Pflichtfrage"), default=False)
+    #: Answer options (choice, ranking, Ortsteil); for a scale the five labels 1…5.
+    options = models.JSONField(_("Antwortmöglichkeiten"), default=list, blank=True)
+    number_min = models.IntegerField(_("kleinste Zahl"), null=True, blank=True)
+    number_max = models.IntegerField(_("größte Zahl"), null=True, blank=True)
+    condition_question = models.ForeignKey(
+        "self",
+        verbose_name=_("nur zeigen, wenn bei Frage"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="dependents",
+    )
+    condition_value = models.CharField(
+        _("… diese Antwort gewählt wurde"), max_length=200, blank=True
+    )
+
+    class Meta:
+        verbose_name = _("Frage")
+        verbose_name_plural = _("Fragen")
+        ordering = ["page", "position", "id"]
+
+    def __str__(self) -> str:
+        return self.text
+
+    @property
+    def municipality(self):
+        return self.survey.project.municipality
+
+    @property
+    def is_demographic(self) -> bool:
+        return self.kind in (self.Kind.DISTRICT, self.Kind.AGE_GROUP, self.Kind.SEX)
+
+
+class AccessCode(models.Model):
+    """One letter of a random sample: answers once."""
+
+    survey = models.ForeignKey(Survey, on_delete=models.CASCADE, related_name="codes")
+    code = models.CharField(max_length=16, unique=True)
+    batch = models.PositiveSmallIntegerField(default=1)
+    used_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("Zugangscode")
+        verbose_name_plural = _("Zugangscodes")
+        ordering = ["batch", "id"]
+
+    def __str__(self) -> str:
+        return self.code
+
+    @property
+    def municipality(self):
+        return self.survey.project.municipality
+
+
+class Response(models.Model):
+    """One completed questionnaire (online, with a code, or entered from paper by staff)."""
+
+    class Origin(models.TextChoices):
+        ONLINE = "online", _("online")
+        PAPER = "paper", _("Papierfragebogen")
+
+    survey = models.ForeignKey(Survey, on_delete=models.CASCADE, related_name="responses")
+    origin = models.CharField(
+        _("Herkunft"), max_length=10, choices=Origin.choices, default=Origin.ONLINE
+    )
+    access_code = models.OneToOneField(
+        AccessCode, null=True, blank=True, on_delete=models.SET_NULL, related_name="response"
+    )
+    #: Idempotency key of the submission (one per questionnaire filled in on a device):
+    #: a double click or a second tab sends it twice, it is stored once. NULL after the
+    #: purge (several NULLs do not collide in the unique constraint, "" would).
+    submission_key = models.CharField(max_length=64, null=True, blank=True)  # noqa: DJ001
+    age_group = models.CharField(
+        _("Altersgruppe"), max_length=10, choices=AgeGroup.choices, blank=True
+    )
+    sex = models.CharField(_("Geschlecht"), max_length=1, choices=Sex.choices, blank=True)
+    district = models.CharField(_("Ortsteil"), max_length=80, blank=True)
+    language = models.CharField(_("Sprache der Oberfläche"), max_length=10, blank=True)
+    consent_at = models.DateTimeField(_("Einwilligung am"), null=True, blank=True)
+    consent_version = models.CharField(max_length=20, blank=True)
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    anonymised_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("Antwortbogen")
+        verbose_name_plural = _("Antwortbögen")
+        ordering = ["created_at", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["survey", "submission_key"],
+                name="participation_response_submission_once",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"#{self.pk}"
+
+    @property
+    def municipality(self):
+        return self.survey.project.municipality
+
+
+class Answer(models.Model):
+    response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="answers")
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="answers")
+    #: option index (single, scale 1…5), list of indices (multiple; ranking in order),
+    #: number, or text (free text, Ortsteil name).
+    value = models.JSONField()
+    hidden_reason = models.CharField(_("ausgeblendet, weil"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("Antwort")
+        verbose_name_plural = _("Antworten")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["response", "question"], name="participation_answer_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"#{self.response_id}/{self.question_id}"
+
+    @property
+    def municipality(self):
+        return self.response.survey.project.municipality

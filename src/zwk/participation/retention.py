@@ -1,0 +1,56 @@
+"""Retention: after a project's last phase plus its retention period, what could link a
+response to a person goes (daily task ``zwk.participation.tasks.purge_responses``).
+
+Access codes (the letters were sent to named addresses), idempotency keys, consent records
+and free texts (they may name people) are deleted; the closed answers, age group, sex and
+Ortsteil stay as the anonymous result of the survey.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from zwk.accounts.services import audit_record
+from zwk.participation.models import AccessCode, Answer, Project, Question, Response
+
+
+@transaction.atomic
+def responses_purge(*, today=None, dry_run: bool = False) -> list[tuple[Project, int]]:
+    today = today or timezone.localdate()
+    done = []
+    projects = Project.objects.annotate(last_day=Max("phases__ends_on")).filter(
+        last_day__isnull=False, surveys__responses__anonymised_at__isnull=True
+    )
+    for project in projects.distinct().select_related("municipality"):
+        if project.last_day + timedelta(days=project.retention_days) >= today:
+            continue
+        responses = Response.objects.filter(survey__project=project, anonymised_at__isnull=True)
+        count = responses.count()
+        if dry_run:
+            done.append((project, count))
+            continue
+        Answer.objects.filter(response__in=responses, question__kind=Question.Kind.TEXT).delete()
+        responses.update(
+            access_code=None,
+            submission_key=None,
+            consent_version="",
+            consent_at=None,
+            entered_by=None,
+            anonymised_at=timezone.now(),
+        )
+        AccessCode.objects.filter(survey__project=project).delete()
+        audit_record(
+            actor=None,
+            action="participation.responses_purged",
+            message=_("%(n)d Antwortbögen nach Ablauf der Aufbewahrungsfrist anonymisiert")
+            % {"n": count},
+            municipality=project.municipality,
+            obj=project,
+        )
+        done.append((project, count))
+    return done
