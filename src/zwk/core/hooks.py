@@ -20,6 +20,7 @@ from django.utils.safestring import SafeString, mark_safe
 # The slots the platform's pages offer (name → what the providers get).
 PROFILE_SECTIONS = "profiles.sections"  # (municipality): profile page and its PDF report
 WORKSPACE_SECTIONS = "municipalities.workspace"  # (request, municipality): a Kommune's start page
+PARTICIPATE_SECTIONS = "participate.sections"  # (request): /mitmachen/ and the home page
 STEP_SECTIONS = "municipalities.step"  # (request, step): a step page of a Kommune
 
 
