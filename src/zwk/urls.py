@@ -21,6 +21,8 @@ urlpatterns = [
     path("kommunen/<slug:slug>/analyse/", include("zwk.situation.urls")),
     path("kommunen/<slug:slug>/werkstatt/", include("zwk.workshops.urls")),
     path("mitmachen/", include("zwk.workshops.participant_urls")),
+    path("kommunen/<slug:slug>/beteiligung/", include("zwk.participation.team_urls")),
+    path("beteiligung/", include("zwk.participation.urls")),
     path("kommunen/<slug:slug>/plan/", include("zwk.plans.urls")),
     path("kommunen/<slug:slug>/bilanz/", include("zwk.plans.review.urls")),
     path("werkzeugkoffer/", include("zwk.toolbox.urls")),
@@ -37,6 +39,8 @@ urlpatterns = [
     path("api/v1/", include("zwk.api.urls")),
     # Mitteilungen: /geschaeftsstelle/mitteilungen/ and /kommunen/<slug>/mitteilungen/ (own paths).
     path("", include("zwk.announcements.urls")),
+    path("kommune-anmelden/", include("zwk.registration.urls")),
+    path("geschaeftsstelle/", include("zwk.registration.office_urls")),
     path("geschaeftsstelle/", include("zwk.office.urls")),
     path("sprache/", set_language, name="set_language"),
     path("verwaltung/", admin.site.urls),

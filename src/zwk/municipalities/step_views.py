@@ -14,6 +14,7 @@ from django.utils.text import get_text_list
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from zwk.core import hooks
 from zwk.core.uploads import attachment_response
 from zwk.core.views import add_form_errors, confirm_view
 from zwk.municipalities import selectors, services, step_results
@@ -56,6 +57,8 @@ def _step_context(request, step, **forms):
         "checklist_form": forms.get("checklist_form") or ChecklistAddForm(),
         "document_form": forms.get("document_form") or DocumentForm(),
         "feature_url": _feature_url(step.type, municipality),
+        # sections of apps above (onboarding guide of zwk.registration)
+        "sections": hooks.slot(hooks.STEP_SECTIONS).render(request, step),
         # A step closed (with confirmation, or before the check existed) whose results are
         # missing says so instead of claiming them.
         "missing_results": (

@@ -1,0 +1,20 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class RegistrationConfig(AppConfig):
+    name = "zwk.registration"
+    label = "registration"
+    verbose_name = _("Anmeldung von Kommunen und Förderrunden")
+
+    def ready(self):
+        from zwk.core import hooks
+        from zwk.registration import sections
+        from zwk.registration.rounds import FundingRounds
+
+        # the Beratungspool asks whether a Kommune may have a consulting budget in a year
+        hooks.provide(hooks.FUNDING_ROUNDS, FundingRounds())
+        # a newly registered Kommune is greeted with its first step
+        hooks.slot(hooks.WORKSPACE_SECTIONS).register(sections.render_welcome)
+        # every step page: explanation, common mistakes, examples, explainer video
+        hooks.slot(hooks.STEP_SECTIONS).register(sections.render_step_guide)
