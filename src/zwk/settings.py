@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "zwk.privacy",
     "zwk.api",
     "zwk.announcements",
+    "zwk.registration",
     "zwk.office",
     "zwk.operations",
     "zwk.demo",
@@ -172,6 +173,9 @@ RATE_LIMITS = {
     "network.post": "10/10m;60/1d",
     # Barrierefreiheit: feedback on barriers per client address.
     "accessibility.feedback": "5/1h;20/1d",
+    # Kommune anmelden: applications per client address, confirmation mails per address.
+    "registration.apply": "10/1h;30/1d",
+    "registration.confirmation": "3/1d",
 }
 RATE_LIMITS.update(env.dict("RATE_LIMITS", default={}))
 
