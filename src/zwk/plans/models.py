@@ -526,3 +526,68 @@ class ReviewSchedule(models.Model):
     @property
     def municipality(self) -> Municipality:
         return self.plan.municipality
+
+
+class MeasureEffect(Created):
+    """A demographic effect a measure is expected to have (catalogue and arithmetic:
+    ``zwk.plans.effects``). Housing, migration and senior housing change the projection of
+    the plan ("mit Plan"); places change the supply only."""
+
+    class Kind(models.TextChoices):
+        HOUSING = "housing", _("Neubaugebiet: neue Wohnungen")
+        MIGRATION = "migration", _("Mehr Zuzüge oder weniger Fortzüge einer Altersgruppe")
+        SENIOR = "senior", _("Umzüge ins Seniorenwohnen innerhalb der Kommune")
+        PLACES = "places", _("Neue Plätze (Kita, Tagespflege, Pflege)")
+
+    class Facility(models.TextChoices):
+        KITA_U3 = "kita_u3", _("Krippenplätze (unter 3 Jahren)")
+        KITA = "kita", _("Kindergartenplätze (3 bis 5 Jahre)")
+        DAYCARE = "tagespflege", _("Tagespflegeplätze")
+        NURSING = "pflege", _("Pflegeheimplätze")
+
+    class Profile(models.TextChoices):
+        FAMILIES = "families", _("vor allem junge Familien")
+        YOUNG = "young", _("vor allem junge Erwachsene ohne Kinder")
+        MIXED = "mixed", _("gemischt, auch ältere Menschen")
+
+    measure = models.ForeignKey(Measure, on_delete=models.CASCADE, related_name="effects")
+    kind = models.CharField(_("Art der Wirkung"), max_length=12, choices=Kind.choices)
+    start_year = models.PositiveSmallIntegerField(_("ab Jahr"))
+    years = models.PositiveSmallIntegerField(_("Dauer in Jahren"), default=1)
+    amount = models.DecimalField(_("Menge"), max_digits=10, decimal_places=2)
+    is_percent = models.BooleanField(_("Angabe in Prozent der Fortzüge"), default=False)
+    age_from = models.PositiveSmallIntegerField(_("Alter von"), null=True, blank=True)
+    age_to = models.PositiveSmallIntegerField(_("Alter bis"), null=True, blank=True)
+    occupancy = models.DecimalField(
+        _("Personen je Wohnung"), max_digits=4, decimal_places=2, null=True, blank=True
+    )
+    external_share = models.DecimalField(
+        _("Anteil von außerhalb (%)"), max_digits=5, decimal_places=1, null=True, blank=True
+    )
+    profile = models.CharField(
+        _("Wer zieht ein?"), max_length=10, choices=Profile.choices, default=Profile.FAMILIES
+    )
+    facility = models.CharField(
+        _("Art der Plätze"), max_length=12, choices=Facility.choices, blank=True
+    )
+    existing_places = models.PositiveIntegerField(_("Plätze heute"), null=True, blank=True)
+    base_outflow = models.DecimalField(
+        _("Fortzüge der Altersgruppe heute je Jahr"),
+        max_digits=8,
+        decimal_places=1,
+        null=True,
+        blank=True,
+    )
+    note = models.CharField(_("Begründung oder Quelle"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ("measure", "start_year", "pk")
+        verbose_name = _("Wirkung einer Maßnahme")
+        verbose_name_plural = _("Wirkungen von Maßnahmen")
+
+    def __str__(self) -> str:
+        return f"{self.measure}: {self.get_kind_display()}"
+
+    @property
+    def municipality(self) -> Municipality:
+        return self.measure.plan.municipality

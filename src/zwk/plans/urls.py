@@ -3,6 +3,7 @@ from django.urls import path
 from zwk.plans.views import (
     approval,
     boards,
+    effects,
     goals,
     indicators,
     measures,
@@ -46,6 +47,10 @@ urlpatterns = [
     path("meilensteine/<int:pk>/bearbeiten/", measures.milestone_edit, name="milestone_edit"),
     path("meilensteine/<int:pk>/loeschen/", measures.milestone_delete, name="milestone_delete"),
     path("uebernehmen/", overview.carry_over, name="carry_over"),
+    # Demographic effects of measures, "mit Plan / ohne Plan"
+    path("wirkung/", effects.effects_page, name="effects"),
+    path("massnahmen/<int:pk>/wirkungen/neu/", effects.effect_add, name="effect_add"),
+    path("wirkungen/<int:pk>/loeschen/", effects.effect_delete, name="effect_delete"),
     # Indicators and measurements
     path("indikatoren/neu/", indicators.indicator_create, name="indicator_create"),
     path("indikatoren/<int:pk>/", indicators.indicator_detail, name="indicator"),

@@ -20,6 +20,7 @@ R = {
     "pl_lesson": "pk",
     "pl_measurement": "pk",
     "pl_comment": "pk",
+    "pl_effect": "pk",
     "pl_version": "number",
 }
 
@@ -66,6 +67,10 @@ MATRIX = {
     "plans:milestone_edit": _get("pl_milestone"),
     "plans:milestone_delete": _get("pl_milestone"),
     "plans:carry_over": Case("get", tenant(200), SLUG),
+    # Demographic effects of measures (writes for the team, like measures)
+    "plans:effects": Case("get", tenant(200), SLUG),
+    "plans:effect_add": Case("post", tenant(400), _obj("pl_measure"), rename=R),
+    "plans:effect_delete": _get("pl_effect"),
     "plans:indicator_create": Case("post", tenant(400), SLUG),
     "plans:indicator": _get("pl_indicator"),
     "plans:indicator_edit": _get("pl_indicator"),
@@ -113,6 +118,11 @@ def build(world):
     measurement = services.measurement_add(
         indicator=indicator, by=by, measured_on=date(2026, 1, 5), value=120
     )
+    from zwk.plans.models import MeasureEffect
+
+    effect = MeasureEffect.objects.create(
+        measure=measure, kind="places", start_year=2030, amount=10, facility="kita"
+    )
     plan = services.plan_for(municipality)
     comment = services.comment_add(plan=plan, by=by, body="Bitte den Zeitplan prüfen.")
     plan = services.plan_set_status(plan=plan, by=by, status="review")
@@ -125,5 +135,6 @@ def build(world):
         "pl_milestone": milestone.pk,
         "pl_measurement": measurement.pk,
         "pl_comment": comment.pk,
+        "pl_effect": effect.pk,
         "pl_version": plan.approved_version,
     }
