@@ -9,6 +9,7 @@ direct labels, so the charts stay readable in black-and-white print.
 
 from __future__ import annotations
 
+import logging
 import math
 from dataclasses import dataclass, field
 from html import escape
@@ -18,7 +19,30 @@ from html import escape
 # (WCAG 1.4.11 Non-text Contrast). The hues – and so the colour-blind safety – stay the same.
 PALETTE = ("#0072B2", "#A67300", "#009E73", "#CC79A7", "#2B87BA", "#D55E00", "#000000")
 BAND_FILL, BAND_EDGE = "#56B4E9", "#2B87BA"  # light area, outlined with a 3:1 edge
+logger = logging.getLogger(__name__)
 DASHES = ("", "6 3", "2 3", "8 3 2 3", "4 4", "1 2", "")
+#: Type size in viewBox units. Charts are drawn 760 units wide and shown at the full width of
+#: the content column (at least as wide on a desktop), so 15 units read as 15 px or more.
+FONT = 15
+WIDTH = 760
+#: Advance widths of DejaVu Sans (the charts' font, also in the PDF) in em, rounded up;
+#: used to keep labels apart and inside the chart without a browser to measure them.
+_NARROW, _WIDE = set("iljtfrI.,:;'|!()[]-  "), set("mwMWÄÖÜ%@—–→")
+
+
+def text_width(text: str, size: float = FONT) -> float:
+    """Estimated width of ``text`` at ``size`` (DejaVu Sans averages 0.6 em; digits 0.64)."""
+    em = 0.0
+    for ch in text:
+        if ch in _NARROW:
+            em += 0.36
+        elif ch in _WIDE:
+            em += 0.95
+        elif ch.isupper():
+            em += 0.72
+        else:
+            em += 0.64
+    return em * size
 
 
 @dataclass
@@ -50,35 +74,75 @@ def _nice_ticks(lo: float, hi: float, n: int = 5) -> list[float]:
     raw = (hi - lo) / n
     mag = 10 ** math.floor(math.log10(raw))
     step = next(s * mag for s in (1, 2, 2.5, 5, 10) if s * mag >= raw)
-    start = math.floor(lo / step) * step
-    ticks = []
-    t = start
-    while t <= hi + step * 0.001:
-        ticks.append(round(t, 10))
-        t += step
-    return ticks
+    start = math.floor(lo / step + 1e-9) * step
+    end = math.ceil(hi / step - 1e-9) * step  # the last tick is at or above every value
+    count = round((end - start) / step)
+    return [round(start + i * step, 10) for i in range(count + 1)]
 
 
 def _open(chart_id: str, title: str, desc: str, width: int, height: int) -> list[str]:
     return [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
         f'class="chart" role="img" aria-labelledby="{chart_id}-t {chart_id}-d" '
-        f'font-family="DejaVu Sans, sans-serif" font-size="12">',
+        f'font-family="DejaVu Sans, sans-serif" font-size="{FONT}">',
         f'<title id="{chart_id}-t">{escape(title)}</title>',
         f'<desc id="{chart_id}-d">{escape(desc)}</desc>',
         f'<rect x="0" y="0" width="{width}" height="{height}" fill="#ffffff"/>',
     ]
 
 
-def _legend(items: list[tuple[str, str, str]], x: int, y: int) -> list[str]:
+LEGEND_ROW = round(FONT * 1.5)
+
+
+def _wrap(text: str, width: float) -> list[str]:
+    """Words of ``text`` in lines no wider than ``width`` (a longer word stays whole)."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and text_width(f"{lines[-1]} {word}") <= width:
+            lines[-1] = f"{lines[-1]} {word}"
+        else:
+            lines.append(word)
+    return lines or [""]
+
+
+def _legend_layout(items, x: float, width: float) -> list[tuple[float, int, list[str], tuple]]:
+    """Legend entries in rows from ``x`` within ``width``: (x, row, label lines, item). An
+    entry goes to the next row when it does not fit; a label wider than the whole legend is
+    wrapped onto several lines, never cut."""
+    placed, cx, row = [], x, 0
+    for item in items:
+        lines = _wrap(item[0], width - 34)
+        w = 34 + max(text_width(line) for line in lines)
+        if cx > x and cx + w > x + width:
+            cx, row = x, row + 1
+        placed.append((cx, row, lines, item))
+        if len(lines) > 1:
+            row += len(lines) - 1
+            cx = x + width  # next entry on a new row
+        else:
+            cx += w + 24
+    return placed
+
+
+def _legend_rows(items, x: float, width: float) -> int:
+    placed = _legend_layout(items, x, width)
+    return (max(row + len(lines) for _x, row, lines, _i in placed)) if placed else 0
+
+
+def _legend(items: list[tuple[str, str, str]], x: float, y: float, width: float) -> list[str]:
+    """Legend rows starting at ``y`` (baseline of the first row)."""
     out = []
-    for i, (label, colour, dash) in enumerate(items):
-        yy = y + i * 18
+    for cx, row, lines, (_label, colour, dash) in _legend_layout(items, x, width):
+        yy = y + row * LEGEND_ROW
         dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
+        text = "".join(
+            f'<tspan x="{cx + 34:.1f}" y="{yy + i * LEGEND_ROW:.1f}">{escape(line)}</tspan>'
+            for i, line in enumerate(lines)
+        )
         out.append(
-            f'<line x1="{x}" y1="{yy}" x2="{x + 24}" y2="{yy}" stroke="{colour}" '
-            f'stroke-width="3"{dash_attr}/>'
-            f'<text x="{x + 30}" y="{yy + 4}" fill="#1a1a1a">{escape(label)}</text>'
+            f'<line x1="{cx:.1f}" y1="{yy - FONT * 0.3:.1f}" x2="{cx + 26:.1f}" '
+            f'y2="{yy - FONT * 0.3:.1f}" stroke="{colour}" stroke-width="3"{dash_attr}/>'
+            f'<text class="legend" fill="#1a1a1a">{text}</text>'
         )
     return out
 
@@ -103,18 +167,41 @@ class _Frame:
         return self.top + self.ph - (v - self.y0) / (self.y1 - self.y0) * self.ph
 
 
-def _line_table(years, series, band) -> tuple[list, list]:
+def _cell(value, digits: int):
+    """A table cell as the chart shows it: whole numbers for counts ("117", not "117,0")."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return None
+    return round(float(value)) if digits == 0 else round(float(value), digits)
+
+
+def _line_table(years, series, band, digits: int = 0) -> tuple[list, list]:
     """Headers and rows of a line chart's data table."""
     headers = ["Jahr"] + [name for name, _ in series]
     if band:
         headers += [f"{band[0]} (unten)", f"{band[0]} (oben)"]
     rows = []
     for i, y in enumerate(years):
-        row = [y] + [vs[i] for _, vs in series]
+        row = [y] + [_cell(vs[i], digits) for _, vs in series]
         if band:
-            row += [band[1][i], band[2][i]]
+            row += [_cell(band[1][i], digits), _cell(band[2][i], digits)]
         rows.append(row)
     return headers, rows
+
+
+YEAR_STEPS = (1, 2, 5, 10, 20, 25, 50, 100)
+
+
+def year_ticks(first: int, last: int, plot_width: float) -> list[int]:
+    """Years to label on the x axis: multiples of the smallest step of YEAR_STEPS at which
+    neighbouring labels keep a gap of half a label's width (estimated text extents), so
+    "2040" and "2041" never collide; the first year is labelled when it fits."""
+    span = max(last - first, 1)
+    label = text_width("2000")
+    step = next((s for s in YEAR_STEPS if s * plot_width / span >= label * 1.5), YEAR_STEPS[-1])
+    ticks = [y for y in range(first, last + 1) if y % step == 0]
+    if first % step and (not ticks or (ticks[0] - first) * plot_width / span >= label * 1.5):
+        ticks.insert(0, first)
+    return ticks
 
 
 def _line_axes(f: _Frame, ticks, years, digits, marker_year) -> list[str]:
@@ -122,24 +209,36 @@ def _line_axes(f: _Frame, ticks, years, digits, marker_year) -> list[str]:
     for t in ticks:
         parts.append(
             f'<line x1="{f.left}" x2="{f.left + f.pw}" y1="{f.py(t):.1f}" y2="{f.py(t):.1f}" '
-            f'stroke="#d0d0d0"/><text x="{f.left - 6}" y="{f.py(t) + 4:.1f}" text-anchor="end" '
-            f'fill="#1a1a1a">{fmt(t, digits if abs(t) < 100 else 0)}</text>'
+            f'stroke="#d0d0d0"/><text x="{f.left - 8}" y="{f.py(t) + FONT * 0.35:.1f}" '
+            f'text-anchor="end" fill="#1a1a1a">{fmt(t, _tick_digits(ticks, digits))}</text>'
         )
-    step = max(1, round(len(years) / 8))
-    for i, y in enumerate(years):
-        if i % step == 0 or i == len(years) - 1:
-            parts.append(
-                f'<text x="{f.px(y):.1f}" y="{f.top + f.ph + 18}" text-anchor="middle" '
-                f'fill="#1a1a1a">{y}</text>'
-            )
-    if marker_year is not None and f.x0 <= marker_year <= f.x1:
+    for y in year_ticks(years[0], years[-1], f.pw):
         parts.append(
-            f'<line x1="{f.px(marker_year):.1f}" x2="{f.px(marker_year):.1f}" y1="{f.top}" '
+            f'<line x1="{f.px(y):.1f}" x2="{f.px(y):.1f}" y1="{f.top + f.ph}" '
+            f'y2="{f.top + f.ph + 5}" stroke="#6b6b6b"/>'
+            f'<text x="{f.px(y):.1f}" y="{f.top + f.ph + 8 + FONT}" text-anchor="middle" '
+            f'fill="#1a1a1a">{y}</text>'
+        )
+    if marker_year is not None and f.x0 <= marker_year <= f.x1:
+        label = "Vorausberechnung →"
+        x = f.px(marker_year)
+        # inside the plot's top edge, right of the line – left of it where it would not fit
+        anchor, tx = (
+            ("start", x + 6) if x + 6 + text_width(label) <= f.left + f.pw else ("end", x - 6)
+        )
+        parts.append(
+            f'<line x1="{x:.1f}" x2="{x:.1f}" y1="{f.top}" '
             f'y2="{f.top + f.ph}" stroke="#6b6b6b" stroke-dasharray="3 3"/>'
-            f'<text x="{f.px(marker_year) + 4:.1f}" y="{f.top + 12}" fill="#1a1a1a">'
-            f"Vorausberechnung →</text>"
+            f'<text x="{tx:.1f}" y="{f.top + FONT + 2}" text-anchor="{anchor}" '
+            f'fill="#1a1a1a">{label}</text>'
         )
     return parts
+
+
+def _tick_digits(ticks, digits: int) -> int:
+    """Decimals of the value axis: none for whole-number steps."""
+    step = ticks[1] - ticks[0] if len(ticks) > 1 else 1
+    return 0 if float(step).is_integer() else max(digits, 1)
 
 
 def _band_polygon(f: _Frame, years, band, parts: list, legend: list) -> None:
@@ -183,6 +282,17 @@ def _polylines(f: _Frame, years, series, parts: list, legend: list) -> None:
         legend.append((name, colour, dash))
 
 
+def _band_holds_line(band, line, tolerance: float = 0.005) -> bool:
+    """True if the band contains its line wherever both have a value (same scenario)."""
+    for lo_, hi_, v in zip(band[1], band[2], line, strict=True):
+        if None in (lo_, hi_, v):
+            continue
+        slack = tolerance * max(abs(lo_), abs(hi_), 1.0)
+        if not lo_ - slack <= v <= hi_ + slack:
+            return False
+    return True
+
+
 def line_chart(
     chart_id: str,
     title: str,
@@ -191,41 +301,69 @@ def line_chart(
     series: list[tuple[str, list[float | None]]],
     *,
     band: tuple[str, list[float | None], list[float | None]] | None = None,
+    band_of: str | None = None,
     unit: str = "",
     digits: int = 0,
     marker_year: int | None = None,
 ) -> Chart:
-    """Lines over years; optional shaded band (e.g. low/high scenario)."""
-    width, height, left, right, top, bottom = 720, 340, 80, 200, 20, 40
+    """Lines over years; optional shaded band (e.g. low/high scenario).
+
+    Plain data in: ``years``, ``series`` as (name, values) with None for a gap, ``band`` as
+    (label, low values, high values). The band belongs to the series ``band_of`` (default: the
+    last series) and must contain it – a band from another scenario than its line is left out
+    (and logged) rather than drawn. Layout: the value axis covers every value including the
+    band; the unit stands above the plot, year labels are spaced by their estimated widths,
+    the legend is below the plot in as many rows as it needs.
+    """
+    if band and series:
+        owner = next((vs for name, vs in series if name == band_of), series[-1][1])
+        if not _band_holds_line(band, owner):
+            logger.warning(
+                "chart %s: band %r does not contain its line; left out", chart_id, band[0]
+            )
+            band = None
     values = [v for _, vs in series for v in vs if v is not None]
     if band:
         values += [v for v in band[1] + band[2] if v is not None]
-    headers, rows = _line_table(years, series, band)
-    parts = _open(chart_id, title, desc, width, height)
+    headers, rows = _line_table(years, series, band, digits)
     if not values or not years:
-        parts.append('<text x="20" y="40" fill="#1a1a1a">Keine Daten</text></svg>')
+        parts = _open(chart_id, title, desc, WIDTH, 80)
+        parts.append(f'<text x="20" y="{FONT + 20}" fill="#1a1a1a">Keine Daten</text></svg>')
         return Chart(chart_id, title, desc, "".join(parts), headers, [], unit)
     lo, hi = min(values), max(values)
-    pad = (hi - lo) * 0.08 or abs(hi) * 0.05 or 1
-    ticks = _nice_ticks(lo - pad, hi + pad)
+    pad = (hi - lo) * 0.05 or abs(hi) * 0.05 or 1
+    # counts stay at or above 0 on the axis; negative values (balances) get their room
+    ticks = _nice_ticks(max(lo - pad, 0) if lo >= 0 else lo - pad, hi + pad)
+    tick_texts = [fmt(t, _tick_digits(ticks, digits)) for t in ticks]
+    left = round(max(text_width(t) for t in tick_texts) + 16)
+    right = round(text_width("2000") / 2 + 8)
+    top = round(FONT * 2 + 8)  # unit line above the plot, clear of the top tick label
+    ph = 280
+    legend: list = []
+    if band:
+        legend.append((band[0], BAND_EDGE, "1 2"))
+    for i, (name, _vs) in enumerate(series):
+        legend.append((name, PALETTE[i % len(PALETTE)], DASHES[i % len(DASHES)]))
+    legend_top = top + ph + 8 + FONT + 14 + FONT
+    height = round(legend_top + (_legend_rows(legend, 8, WIDTH - 16) - 1) * LEGEND_ROW + 12)
     frame = _Frame(
         left=left,
         top=top,
-        pw=width - left - right,
-        ph=height - top - bottom,
+        pw=WIDTH - left - right,
+        ph=ph,
         x0=years[0],
         x1=years[-1] if years[-1] > years[0] else years[0] + 1,
         y0=ticks[0],
         y1=ticks[-1],
     )
+    parts = _open(chart_id, title, desc, WIDTH, height)
     parts += _line_axes(frame, ticks, years, digits, marker_year)
-    legend: list = []
     if band:
-        _band_polygon(frame, years, band, parts, legend)
-    _polylines(frame, years, series, parts, legend)
-    parts += _legend(legend, left + frame.pw + 16, top + 10)
+        _band_polygon(frame, years, band, parts, [])
+    _polylines(frame, years, series, parts, [])
+    parts += _legend(legend, 8, legend_top, WIDTH - 16)
     if unit:
-        parts.append(f'<text x="8" y="{top + 4}" fill="#1a1a1a">{escape(unit)}</text>')
+        parts.append(f'<text x="8" y="{FONT + 2}" fill="#1a1a1a">{escape(unit)}</text>')
     parts.append("</svg>")
     return Chart(chart_id, title, desc, "".join(parts), headers, rows, unit)
 
@@ -257,27 +395,33 @@ def pyramid(
         if g_later:
             row += [round(g_later[0][i]), round(g_later[1][i])]
         rows.append(row)
-    width, height, mid, top, bottom = 720, 420, 360, 30, 40
-    half = 250
+    legend = [(f"Bestand {year_now} (Balken)", PALETTE[0], "")]
+    if g_later:
+        legend.append((f"Vorausberechnung {year_later} (Linie)", "#000000", "5 3"))
+    width, mid, top, bar_h = WIDTH, WIDTH / 2, FONT * 2 + 10, 23
+    gap = 34  # half the middle column with the age labels
+    half = mid - gap - 12
+    plot_bottom = top + bar_h * len(groups)
+    legend_top = plot_bottom + 14 + FONT
+    height = round(legend_top + (_legend_rows(legend, 8, width - 16) - 1) * LEGEND_ROW + 12)
     peak = max(max(g_now[0]), max(g_now[1]), *(max(s) for s in (g_later or [[0]]))) or 1
-    bar_h = (height - top - bottom) / len(groups)
     parts = _open(chart_id, title, desc, width, height)
     parts.append(
-        f'<text x="{mid - 40}" y="18" text-anchor="end" fill="#1a1a1a">Männer</text>'
-        f'<text x="{mid + 40}" y="18" fill="#1a1a1a">Frauen</text>'
+        f'<text x="{mid - gap}" y="{FONT + 4}" text-anchor="end" fill="#1a1a1a">Männer</text>'
+        f'<text x="{mid + gap}" y="{FONT + 4}" fill="#1a1a1a">Frauen</text>'
     )
     for i, label in enumerate(labels):
         y = top + (len(groups) - 1 - i) * bar_h
         for s, sign, colour in ((0, -1, PALETTE[0]), (1, 1, PALETTE[1])):
             w = g_now[s][i] / peak * half
-            x = mid - 30 - w if sign < 0 else mid + 30
+            x = mid - gap - w if sign < 0 else mid + gap
             parts.append(
                 f'<rect x="{x:.1f}" y="{y + 1:.1f}" width="{w:.1f}" height="{bar_h - 2:.1f}" '
                 f'fill="{colour}" fill-opacity="0.75" stroke="#1a1a1a" stroke-width="0.6"/>'
             )
         parts.append(
-            f'<text x="{mid}" y="{y + bar_h / 2 + 4:.1f}" text-anchor="middle" '
-            f'font-size="10" fill="#1a1a1a">{label}</text>'
+            f'<text x="{mid}" y="{y + bar_h / 2 + FONT * 0.35:.1f}" text-anchor="middle" '
+            f'font-size="{FONT - 1}" fill="#1a1a1a">{label}</text>'
         )
     if g_later:
         for s, sign in ((0, -1), (1, 1)):
@@ -285,16 +429,13 @@ def pyramid(
             for i in range(len(groups)):
                 y = top + (len(groups) - 1 - i) * bar_h
                 w = g_later[s][i] / peak * half
-                x = mid - 30 - w if sign < 0 else mid + 30 + w
+                x = mid - gap - w if sign < 0 else mid + gap + w
                 pts += [f"{x:.1f},{y + bar_h:.1f}", f"{x:.1f},{y:.1f}"]
             parts.append(
                 f'<polyline points="{" ".join(pts)}" fill="none" stroke="#000000" '
                 f'stroke-width="2" stroke-dasharray="5 3"/>'
             )
-    legend = [(f"Bestand {year_now} (Balken)", PALETTE[0], "")]
-    if g_later:
-        legend.append((f"Vorausberechnung {year_later} (Linie)", "#000000", "5 3"))
-    parts += _legend(legend, 20, height - 30)
+    parts += _legend(legend, 8, legend_top, width - 16)
     parts.append("</svg>")
     return Chart(chart_id, title, desc, "".join(parts), headers, rows, "Personen")
 
@@ -313,13 +454,19 @@ def bar_chart(
     """Horizontal bars (e.g. a Kommune against Kreis, Land, Bund, peers); 0 line drawn."""
     rows = [[label, v] for label, v in zip(labels, values, strict=True)]
     known = [v for v in values if v is not None]
-    width, left, right = 720, 230, 90
-    bar_h, top = 26, 10
-    height = top * 2 + bar_h * len(labels)
-    parts = _open(chart_id, title, desc, width, height)
+    width = WIDTH
     if not known:
-        parts.append('<text x="20" y="24" fill="#1a1a1a">Keine Daten</text></svg>')
+        parts = _open(chart_id, title, desc, width, 60)
+        parts.append(f'<text x="20" y="{FONT + 16}" fill="#1a1a1a">Keine Daten</text></svg>')
         return Chart(chart_id, title, desc, "".join(parts), ["Gebiet", title], [], unit)
+    # labels left of the bars in up to 45 % of the width (wrapped, never cut), values right
+    label_lines = [_wrap(label, width * 0.45 - 16) for label in labels]
+    left = round(max(text_width(line) for lines in label_lines for line in lines) + 16)
+    right = round(max(text_width(fmt(v, digits)) for v in known) + 14)
+    heights = [max(30, len(lines) * LEGEND_ROW + 8) for lines in label_lines]
+    top = 8
+    height = top * 2 + sum(heights)
+    parts = _open(chart_id, title, desc, width, height)
     lo, hi = min(0.0, *known), max(0.0, *known)
     span = (hi - lo) or 1
     pw = width - left - right
@@ -327,25 +474,26 @@ def bar_chart(
     def px(v):
         return left + (v - lo) / span * pw
 
-    for i, (label, v) in enumerate(zip(labels, values, strict=True)):
-        y = top + i * bar_h
-        parts.append(
-            f'<text x="{left - 8}" y="{y + bar_h / 2 + 4:.1f}" text-anchor="end" '
-            f'fill="#1a1a1a">{escape(label)}</text>'
+    y = top
+    for i, (lines, v, bar_h) in enumerate(zip(label_lines, values, heights, strict=True)):
+        mid_y = y + bar_h / 2 + FONT * 0.35
+        first = mid_y - (len(lines) - 1) * LEGEND_ROW / 2
+        text = "".join(
+            f'<tspan x="{left - 8}" y="{first + k * LEGEND_ROW:.1f}">{escape(line)}</tspan>'
+            for k, line in enumerate(lines)
         )
+        parts.append(f'<text text-anchor="end" fill="#1a1a1a">{text}</text>')
         if v is None:
+            parts.append(f'<text x="{left + 4}" y="{mid_y:.1f}" fill="#555555">keine Daten</text>')
+        else:
+            x_a, x_b = sorted((px(0.0), px(v)))
+            colour = PALETTE[0] if i == highlight else "#7f7f7f"
             parts.append(
-                f'<text x="{left + 4}" y="{y + bar_h / 2 + 4:.1f}" fill="#555555">keine Daten</text>'
+                f'<rect x="{x_a:.1f}" y="{y + 5}" width="{max(x_b - x_a, 1):.1f}" '
+                f'height="{bar_h - 10}" fill="{colour}"/>'
+                f'<text x="{x_b + 4:.1f}" y="{mid_y:.1f}" fill="#1a1a1a">{fmt(v, digits)}</text>'
             )
-            continue
-        x_a, x_b = sorted((px(0.0), px(v)))
-        colour = PALETTE[0] if i == highlight else "#7f7f7f"
-        parts.append(
-            f'<rect x="{x_a:.1f}" y="{y + 4}" width="{max(x_b - x_a, 1):.1f}" '
-            f'height="{bar_h - 8}" fill="{colour}"/>'
-            f'<text x="{x_b + 4:.1f}" y="{y + bar_h / 2 + 4:.1f}" fill="#1a1a1a">'
-            f"{fmt(v, digits)}</text>"
-        )
+        y += bar_h
     parts.append(
         f'<line x1="{px(0):.1f}" x2="{px(0):.1f}" y1="{top}" y2="{height - top}" stroke="#1a1a1a"/>'
     )

@@ -9,6 +9,7 @@ def test_line_chart_is_accessible_and_carries_its_data():
         [2020, 2021],
         [("A", [1.0, 2.0])],
         band=("B", [0.5, 1.5], [1.5, 2.5]),
+        digits=1,
     )
     assert 'role="img"' in c.svg and '<title id="t-t">Titel</title>' in c.svg
     assert 'aria-labelledby="t-t t-d"' in c.svg and "<polygon" in c.svg
