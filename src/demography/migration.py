@@ -63,13 +63,16 @@ def top_level(codes: tuple[str, ...] | list[str] | None) -> np.ndarray:
     present = set(codes)
     national = bool(present & _NATIONAL)
     mask = np.ones(len(codes), dtype=bool)
+    lengths = sorted({len(c) for c in present})  # only prefixes of these lengths can match
     for i, code in enumerate(codes):
         if code in _NATIONAL:
             continue
         if national and code.isdigit():
             mask[i] = False
             continue
-        for n in range(1, len(code)):
+        for n in lengths:
+            if n >= len(code):
+                break
             if code[:n] in present:
                 mask[i] = False
                 break
