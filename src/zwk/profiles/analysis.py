@@ -206,14 +206,29 @@ class TypologyData:
     year_of: dict[str, int]
 
 
-def typology_data(version: str | None = None) -> TypologyData | None:
+def typology_data(version: str | None = None, *, force: bool = False) -> TypologyData | None:
     """Demografietypen of all Kreise, Gemeinden and Quartiere with single-year data (latest
-    year each); cached per data version. None if fewer than 3 areas have such data."""
+    year each); cached per data version and stored after each import
+    (:func:`zwk.profiles.derived.refresh`; ``force`` computes and stores it anew). None if
+    fewer than 3 areas have such data."""
+    from zwk.profiles import derived
+
     version = version or data_version()
     key = f"profiles:typology:{version}"
-    cached = cache.get(key)
+    cached = None if force else cache.get(key)
+    if cached is None and not force:
+        cached = derived.load("typology", version)
+        if cached is not None:
+            cache.set(key, cached, 3600)
     if cached is not None:
         return cached or None
+    data = _typology()
+    derived.store("typology", version, data or derived.NOTHING)
+    cache.set(key, data or False, 3600)
+    return data
+
+
+def _typology() -> TypologyData | None:
     rows = PopulationStock.objects.filter(
         region__level__in=TYPOLOGY_LEVELS, sex__in=("male", "female"), ages__isnull=False
     ).values_list("region__code", "region__name", "year", "sex", "ages")
@@ -227,7 +242,6 @@ def typology_data(version: str | None = None) -> TypologyData | None:
             latest[code] = max(latest.get(code, year), year)
     codes = sorted(latest)
     if len(codes) < 3:
-        cache.set(key, False, 3600)
         return None
     counts = np.array(
         [[store[(c, latest[c], "male")], store[(c, latest[c], "female")]] for c in codes],
@@ -241,9 +255,7 @@ def typology_data(version: str | None = None) -> TypologyData | None:
     )
     matrix = demographic_indicators(pop)
     typology = demographic_types(matrix, k=min(6, len(codes) - 1))
-    data = TypologyData(typology, matrix, latest)
-    cache.set(key, data, 3600)
-    return data
+    return TypologyData(typology, matrix, latest)
 
 
 def peers_of(data: TypologyData | None, code: str | None, k: int = 5):
@@ -291,6 +303,33 @@ class ScenarioResult:
     #: about 80 % prediction interval of the main projection's totals (low, high per year)
     #: from the engine's own backtest errors by size class and horizon; None without them
     interval: tuple[list[float], list[float]] | None = None
+    #: method, basis and Stichtag of a projection from the official history
+    #: (zwk.profiles.history.HistoryInfo); None for the scenario projection
+    history: object | None = None
+
+
+def history_scenario(own: RegionData, params: ScenarioParams) -> ScenarioResult | None:
+    """The Basis projection of a real Gemeinde from its official history
+    (:mod:`zwk.profiles.history`: local migration, fertility and mortality from the
+    Gemeinde's totals, births and deaths, shrunk towards Kreis and Land) with its empirical
+    interval; None when the sliders are moved or the Gemeinde has no such history (then
+    :func:`project_scenario` runs)."""
+    if params != ScenarioParams():
+        return None
+    from demography.planning import planning_demand
+    from zwk.profiles import history
+
+    found = history.projection(own, data_version())
+    if found is None:
+        return None
+    main, info = found
+    interval = None
+    if main.total_low is not None and main.total_high is not None:
+        interval = (
+            [float(v) for v in main.total_low[:, 0]],
+            [float(v) for v in main.total_high[:, 0]],
+        )
+    return ScenarioResult(params, main, None, None, planning_demand(main), interval, info)
 
 
 def project_scenario(pop: Population, params: ScenarioParams, *, band: bool = True):

@@ -92,7 +92,11 @@ class PopulationStock(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["region", "year", "sex"], name="stock_unique")
         ]
-        indexes = [models.Index(fields=["region", "year"])]
+        indexes = [
+            models.Index(fields=["region", "year"]),
+            # the size class of a profile: all regions' totals of one year in a range
+            models.Index(fields=["sex", "year", "total"], name="stock_size_class"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.region_id} {self.year} {self.sex}"
@@ -246,3 +250,22 @@ class Profile(models.Model):
 
     def __str__(self) -> str:
         return str(self.municipality)
+
+
+class DerivedData(models.Model):
+    """A result computed from all stored statistics (the typology over all Gemeinden, the
+    history projections of the platform's Gemeinden), stored when the statistics change so
+    that no page request has to compute it; ``version`` is the data version it belongs to
+    (:func:`zwk.profiles.analysis.data_version`) – another version is never used."""
+
+    key = models.CharField(max_length=80, unique=True)
+    version = models.CharField(max_length=80)
+    payload = models.BinaryField()
+    computed_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("abgeleitete Auswertung")
+        verbose_name_plural = _("abgeleitete Auswertungen")
+
+    def __str__(self) -> str:
+        return f"{self.key} ({self.version})"

@@ -367,7 +367,9 @@ def projection_section(comp: Comparison, params, *, band=True) -> ProjectionSect
     pop = own.population() if own else None
     if pop is None:
         return ProjectionSection(can_project=False)
-    result = analysis.project_scenario(pop, params, band=band)
+    result = analysis.history_scenario(own, params) or analysis.project_scenario(
+        pop, params, band=band
+    )
     return ProjectionSection(
         can_project=True,
         scenario=result,

@@ -3,6 +3,7 @@ publishing."""
 
 from __future__ import annotations
 
+import logging
 import tempfile
 import time
 from pathlib import Path
@@ -38,6 +39,8 @@ from zwk.profiles.upsert import Progress
 #: Budget of the readers for uploads (import jobs): far above every official table a
 #: Kommune needs (Gemeindeverzeichnis: 11,000 rows), far below what holds a worker for
 #: minutes. The command line reads with the engine's defaults.
+logger = logging.getLogger(__name__)
+
 UPLOAD_LIMITS = Limits(max_cells=1_500_000, max_rows=300_000)
 
 
@@ -433,11 +436,27 @@ def import_job_run(job_id: int, *, seconds: int = ImportJob.SOFT_TIME_LIMIT) -> 
         job.status = ImportJob.Status.DONE if created else ImportJob.Status.UNCHANGED
         job.result = release.summary
         job.rows_total = job.rows_processed = release.summary.get("rows", 0) if created else 0
+        if created:
+            derived_refresh()  # typology and history projections for the next page
     folder.cleanup()
     job.finished_at = timezone.now()
     job.save()
     cache.delete(_progress_key(job.pk))
     return job
+
+
+def derived_refresh() -> dict:
+    """Compute and store the typology over all areas and the history projections of the
+    platform's Gemeinden for the current data (:func:`zwk.profiles.derived.refresh`), so
+    that the first profile page after an import does not wait for them. A failure is
+    logged and leaves the import as it is (the pages then compute on demand)."""
+    from zwk.profiles import derived
+
+    try:
+        return derived.refresh()
+    except Exception:  # the import succeeded; the pages can still compute on demand
+        logger.exception("profiles: derived data not refreshed")
+        return {}
 
 
 # --- publishing ------------------------------------------------------------------------

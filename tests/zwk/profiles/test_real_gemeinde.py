@@ -18,6 +18,8 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from zwk.municipalities import services as municipality_services
+from zwk.profiles import analysis
+from zwk.profiles.models import DerivedData
 from zwk.profiles.services import statistics_import
 
 GEMEINDE_FILES = "gemeinden_2008-2015"
@@ -110,7 +112,23 @@ def test_a_real_gemeinde_gets_its_full_profile_after_the_import(
     demand = _section(page, "planungsbedarf")
     assert "Kinder 0–2 Jahre (Krippe)" in demand and "Erwartete Pflegebedürftige" in demand
     typ = _section(page, "typ")
-    assert "Noch" not in typ and "Abstand" in typ  # a type with its nearest peers
+    assert "gehört zum Typ" in typ and "Größte Unterschiede" in typ  # type and nearest peers
+    # the base projection comes from the Gemeinde's official history, labelled with method,
+    # basis and Stichtag; the changes across the 2010/2011 break of the basis are left out
+    assert "Vorausberechnung aus der amtlichen Entwicklung der Gemeinde" in text
+    assert "Veränderung der Einwohnerzahl 2008–2010 und 2011–2015" in text
+    assert (
+        "Ausgangsbestand 31.12.2023 (Schätzung), Bevölkerungsbasis: Fortschreibung auf Basis "
+        "des Zensus 2011" in text
+    )
+    # the import stored typology and history projection for the data version: the first
+    # page after the import computes neither
+    version = analysis.data_version()
+    stored = set(DerivedData.objects.filter(version=version).values_list("key", flat=True))
+    assert {"typology", "history:12066196:2023", "history:12066041:2023"} <= stored
+    # SWOT suggestions from the profile's figures
+    swot = client.get(reverse("situation:swot", kwargs={"slug": luebbenau.slug}))
+    assert swot.content.decode().count('class="kern-card kern-card--hug suggestion"') >= 2
     # the estimate is labelled with method and basis, on the values that rest on it
     assert "Schätzung für den 31.12.2023: Altersaufbau vom 31.12.2015" in text
     assert "Gemeindeverzeichnis; Fortschreibung auf Basis des Zensus 2011" in text
@@ -122,6 +140,15 @@ def test_a_real_gemeinde_gets_its_full_profile_after_the_import(
     assert "Ausländeranteil Lübbenau/Spreewald 0,8 %" in integration
     assert "Zensus 09.05.2011" in integration and "128 von 16.489" in integration
     assert "Wanderungen mit dem Ausland 2015 Oberspreewald-Lausitz, Landkreis" in integration
+
+    # a Gemeinde the office creates after the import gets the same full profile at once
+    calau = municipality_services.municipality_create(
+        by=office_user, name="Calau", slug="calau", kind="stadt", land="12", ags="12066052"
+    )
+    text = _text(client.get(reverse("profiles:profile", kwargs={"slug": calau.slug})))
+    assert "Altersaufbau 2023 und 2043" in text and "Spanne aus eigenen Rückrechnungen" in text
+    assert "Vorausberechnung aus der amtlichen Entwicklung der Gemeinde" in text
+    assert "Schätzung für den 31.12.2023" in text
 
     small = client.get(reverse("profiles:profile", kwargs={"slug": bronkow.slug}))
     text = _text(small)

@@ -10,7 +10,7 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 
 from zwk.municipalities.models import Municipality
-from zwk.profiles.services import ImportRefused, statistics_import
+from zwk.profiles.services import ImportRefused, derived_refresh, statistics_import
 
 #: progress is reported at these shares of the values written
 STEPS = (0.25, 0.5, 0.75)
@@ -94,6 +94,13 @@ class Command(BaseCommand):
             for note in s.get("notes", []):
                 if "kein 31.12." in note:
                     self.stdout.write(f"  Hinweis: {note}")
+        if failed < len(files):
+            began = time.perf_counter()
+            derived_refresh()
+            self.stdout.write(
+                f"Demografietypen und Vorausberechnungen der Gemeinden der Plattform "
+                f"vorberechnet ({time.perf_counter() - began:.1f} s)."
+            )
         self.stdout.write(
             f"{len(files) - failed} von {len(files)} Datei(en) in "
             f"{time.perf_counter() - started:.1f} s verarbeitet."
