@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
-from zwk.profiles import analysis, charts, gemeinden
+from zwk.profiles import analysis, charts, gemeinden, typology_text
 from zwk.profiles.models import StatisticsRelease
 from zwk.profiles.selectors import Comparison, IndicatorRow, comparison
 
@@ -87,6 +87,36 @@ class IndicatorSection:
     headlines: list[Indicator]
     table: Table
 
+    @property
+    def shown_refs(self) -> list[int]:
+        """Comparison columns with a value in at least one row (a column empty on every row
+        is left out; ``missing_refs`` names it under the table)."""
+        if not self.indicators:
+            return []
+        n = len(self.indicators[0].refs)
+        return [j for j in range(n) if any(i.refs[j][1] != "–" for i in self.indicators)]
+
+    @property
+    def missing_refs(self) -> list[str]:
+        if not self.indicators:
+            return []
+        shown = set(self.shown_refs)
+        return [str(r[0]) for j, r in enumerate(self.indicators[0].refs) if j not in shown]
+
+    @property
+    def ref_labels(self) -> list[str]:
+        return [self.indicators[0].refs[j][0] for j in self.shown_refs] if self.indicators else []
+
+    @property
+    def rows(self) -> list[tuple[Indicator, list]]:
+        """(indicator, its shown comparison values) for the table."""
+        shown = self.shown_refs
+        return [(i, [i.refs[j] for j in shown]) for i in self.indicators]
+
+    @property
+    def population(self) -> Indicator | None:
+        return next((i for i in self.indicators if i.row.key == "population"), None)
+
 
 @dataclass
 class PopulationSection:
@@ -134,6 +164,13 @@ class TypologySection:
     not_used: str
     peers: list  # demography.typology.Peer
     table: Table | None
+    #: the type and its peers in plain German for the page (typology_text)
+    explanation: str = ""
+    peer_rows: list = field(default_factory=list)
+
+    @property
+    def has_other_levels(self) -> bool:
+        return any(p.level_label for p in self.peer_rows)
 
 
 @dataclass
@@ -465,12 +502,15 @@ def typology_section(comp: Comparison) -> TypologySection:
                 for p in comp.peers
             ],
         )
+    dtype = typ.typology.type_of(own.code) if known else None
     return TypologySection(
-        type=typ.typology.type_of(own.code) if known else None,
-        method=typ.typology.method if known else "",
+        type=dtype,
+        method=typology_text.method_text(typ.typology) if known else "",
         not_used=typ.typology.not_used if known else "",
         peers=comp.peers,
         table=table,
+        explanation=typology_text.type_explanation(dtype) if dtype else "",
+        peer_rows=typology_text.peer_rows(comp.peers, own.code if own else None),
     )
 
 

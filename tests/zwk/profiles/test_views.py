@@ -54,7 +54,12 @@ def test_profile_shows_engine_indicators_for_imported_real_data(
     assert fmt(float(expected["mean_age"][i]), 1) in html
     assert "Was bedeutet das?" in html and "dl-de/by-2-0" in html
     assert "<svg" in html and '<title id="pyramide-t">' in html
-    assert "Demografietyp" in html and "Warum ähnlich" in html
+    assert "Demografietyp" in html and "Größte Unterschiede" in html
+    # the type in plain German: no method terms, no log10 figures (issue 16.6)
+    typ = html.split('id="typ"')[1].split('id="werkzeuge"')[0]
+    for term in ("k-means", "z-standard", "log10", "Standardabweichung"):
+        assert term not in typ
+    assert "gehört zum Typ" in typ and "Einwohnerzahl" in typ
 
 
 def test_scenario_sliders_change_the_projection(db, client_for, member, municipality):
