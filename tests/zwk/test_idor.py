@@ -49,6 +49,7 @@ NOT_OBJECTS = {
     "suggestion": "rule key of a computed SWOT suggestion",
     "pl_version": "version number inside the Kommune's own plan",
     "tb_version": "version number inside the entry of the path",
+    "part": "video or captions of the same explainer video",
 }
 
 # Object URLs that are not swept, one line of reason each.
@@ -97,6 +98,17 @@ EXCEPTIONS = {
     "newsletter:issue_send": "issues belong to the office, no Kommune",
     "newsletter:issue_delete": "issues belong to the office, no Kommune",
     "office:checklist_template_edit": "programme-wide template, office only",
+    "registration:confirm": "signed one-time token: holding the link is the authorisation",
+    "registration:video_file": "explainer videos are programme-wide, for everyone signed in",
+    "registration_office:detail": "applications to register a Kommune go to the office, no Kommune",
+    "registration_office:approve": "applications to register a Kommune go to the office, no Kommune",
+    "registration_office:reject": "applications to register a Kommune go to the office, no Kommune",
+    "registration_office:round_detail": "funding rounds are programme-wide, office only",
+    "registration_office:round_assign": "funding rounds are programme-wide, office only",
+    "registration_office:round_remove": "funding rounds are programme-wide, office only",
+    "registration_office:round_report": "funding rounds are programme-wide, office only",
+    "registration_office:round_report_xlsx": "funding rounds are programme-wide, office only",
+    "registration_office:video_delete": "explainer videos are programme-wide, office only",
     "privacy:person_export": "the office answers requests about any person by design",
     "privacy:person_erase": "the office answers requests about any person by design",
     "accessibility:feedback_mark_done": "accessibility feedback goes to the office, no Kommune",

@@ -9,7 +9,7 @@ from zwk.municipalities.models import ProcessStep
 from zwk.plans.selectors import published_plans
 from zwk.registration import selectors
 from zwk.registration.guides import GUIDES
-from zwk.registration.models import Application, StepVideo
+from zwk.registration.models import Application, FundingRound, StepVideo
 from zwk.toolbox.models import Entry, EntryType
 
 EXAMPLES = 3
@@ -26,8 +26,8 @@ def render_welcome(request, municipality) -> str:
         .exclude(status=ProcessStep.Status.DONE)
         .first()
     )
-    if not registered and round_ is None:
-        return ""
+    if not registered and round_ is None and not FundingRound.objects.exists():
+        return ""  # before the office runs rounds, nothing to say
     return render_to_string(
         "registration/_welcome.html",
         {
