@@ -86,6 +86,12 @@ def hamilton_perry(earlier: GroupedStock, base: GroupedStock, horizon: float) ->
     h = round(horizon)
     a = split_groups(earlier.counts, earlier.lowers, national_shape(earlier.year))
     b = split_groups(base.counts, base.lowers, national_shape(base.year))
+    if h > n and h % n == 0:
+        # several steps of the interval length, the same ratios each step
+        out = hamilton_perry(earlier, base, n)
+        for _ in range(h // n - 1):
+            out = _hp_step(a, b, out, n)
+        return out
     ccr = np.ones_like(b)
     with np.errstate(divide="ignore", invalid="ignore"):
         ccr[..., n:100] = np.where(a[..., : 100 - n] > 0, b[..., n:100] / a[..., : 100 - n], 1.0)
@@ -100,6 +106,25 @@ def hamilton_perry(earlier: GroupedStock, base: GroupedStock, horizon: float) ->
         factor = np.where(women_b > 0, women_p / women_b, 1.0)
     young = b[..., :n] * (h / n) if h < n else b[..., :n]
     out[..., :h] = (young.sum(axis=-1, keepdims=True) / h) * factor[:, None, None]
+    return out
+
+
+def _hp_step(a: np.ndarray, b: np.ndarray, current: np.ndarray, n: int) -> np.ndarray:
+    """One further Hamilton–Perry step of n years from ``current`` with the ratios of
+    ``a`` → ``b`` (single years) and the child–woman ratio of ``b``."""
+    ccr = np.ones_like(b)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        ccr[..., n:100] = np.where(a[..., : 100 - n] > 0, b[..., n:100] / a[..., : 100 - n], 1.0)
+        old_a = a[..., 100 - n :].sum(axis=-1)
+        ccr[..., 100] = np.where(old_a > 0, b[..., 100] / old_a, 1.0)
+    out = np.zeros_like(current)
+    out[..., n:100] = current[..., : 100 - n] * ccr[..., n:100]
+    out[..., 100] = current[..., 100 - n :].sum(axis=-1) * ccr[..., 100]
+    women_b = b[:, 1, 15:45].sum(axis=-1)
+    women_p = out[:, 1, 15:45].sum(axis=-1)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        cwr = np.where(women_b > 0, b[..., :n].sum(axis=-1) / women_b[:, None], 0.0)
+    out[..., :n] = (cwr * women_p[:, None] / n)[..., None]
     return out
 
 
@@ -130,42 +155,54 @@ def _stats(err: np.ndarray) -> dict:
     }
 
 
-def age_mape(pred_single: np.ndarray, actual_groups: np.ndarray, lowers) -> dict:
-    """MAPE of the checked age groups that are unions of ``lowers`` groups."""
+def _union(groups: np.ndarray, lowers, lo: int, hi: int) -> np.ndarray | None:
+    """Sum of the groups that make up ages [lo, hi); None if [lo, hi) is no union."""
+    gl = list(lowers)
+    if lo not in gl or (hi < 101 and hi not in gl):
+        return None
+    g_hi = gl.index(hi) if hi < 101 else len(gl)
+    return groups[..., gl.index(lo) : g_hi].sum(axis=-1)
+
+
+def age_mape(pred, actual_groups: np.ndarray, lowers, pred_lowers=None) -> dict:
+    """MAPE of the checked age groups that are unions of ``lowers`` groups (and of
+    ``pred_lowers`` groups when the prediction is grouped; single years otherwise)."""
     out = {}
     for label, (lo, hi) in AGE_CHECKS.items():
-        if lo not in lowers or (hi < 101 and hi not in lowers):
+        act = _union(actual_groups, lowers, lo, hi)
+        est = pred[..., lo:hi].sum(axis=-1) if pred_lowers is None else None
+        if pred_lowers is not None:
+            est = _union(pred, pred_lowers, lo, hi)
+        if act is None or est is None:
             continue
-        gl = list(lowers)
-        g_hi = gl.index(hi) if hi < 101 else len(gl)
-        act = actual_groups[..., gl.index(lo) : g_hi].sum(axis=-1)
-        pred = pred_single[..., lo:hi].sum(axis=-1)
         ok = act > 20
         if ok.any():
-            out[label] = round(float(np.abs(100 * (pred[ok] / act[ok] - 1)).mean()), 3)
+            out[label] = round(float(np.abs(100 * (est[ok] / act[ok] - 1)).mean()), 3)
     return out
 
 
-def evaluate(
-    name, methods: dict[str, np.ndarray], actual: np.ndarray, lowers, sizes, windows=None
-) -> dict:
-    """``methods``: name → single years (R, 2, 101) or totals (R,) at the target date.
+def evaluate(name, methods: dict, actual: np.ndarray, lowers, sizes, windows=None) -> dict:
+    """``methods``: name → single years (R, 2, 101), totals (R,), or ``(groups (R, 2, G),
+    their lowers)`` at the target date (constant and linear by age group).
 
     ``windows`` (R, 2): first and last date each unit's forecast used or was scored on
     (for the rolling-origin cross-validation, :func:`cross_validate`)."""
     actual_total = actual.sum(axis=(-1, -2)) if actual.ndim == 3 else actual
     res = {}
     ape = {}
+
+    def total_of(pred):
+        pred = pred[0] if isinstance(pred, tuple) else pred
+        return pred.sum(axis=(-1, -2)) if pred.ndim == 3 else pred
+
     for method in ("engine", "constant"):
-        pred = methods[method]
-        pred_total = pred.sum(axis=(-1, -2)) if pred.ndim == 3 else pred
         with np.errstate(divide="ignore", invalid="ignore"):
-            ape[method] = np.abs(100.0 * (pred_total / actual_total - 1.0))
+            ape[method] = np.abs(100.0 * (total_of(methods[method]) / actual_total - 1.0))
     for method, pred in methods.items():
-        totals = pred.sum(axis=(-1, -2)) if pred.ndim == 3 else pred
-        entry = {"totals": summarise(totals, actual_total, sizes)}
-        if pred.ndim == 3 and actual.ndim == 3:
-            entry["age_mape"] = age_mape(pred.sum(axis=1), actual.sum(axis=1), lowers)
+        entry = {"totals": summarise(total_of(pred), actual_total, sizes)}
+        arr, plow = pred if isinstance(pred, tuple) else (pred, None)
+        if arr.ndim == 3 and actual.ndim == 3:
+            entry["age_mape"] = age_mape(arr.sum(axis=1), actual.sum(axis=1), lowers, plow)
         res[method] = entry
     out = {"data": name, "regions": int(actual_total.shape[0]), "methods": res}
     if windows is not None:
@@ -181,17 +218,21 @@ def _regroup(single_or_grouped, lowers_from, lowers_to):
     return np.add.reduceat(single_or_grouped, idx, axis=-1)
 
 
-def kreise(trend_weight: float | None = None) -> dict:
+def _naive(g1: np.ndarray, g2: np.ndarray, lowers, n: float, h: float) -> dict:
+    """Constant and linear by age group (and so for the totals)."""
+    return {"constant": (g2, lowers), "linear": (g2 + (g2 - g1) * h / n, lowers)}
+
+
+def kreise(**weights) -> dict:
     codes, g1, g2, target = _kreise_data()
     s1, s2 = GroupedStock(2015, L17, g1), GroupedStock(2020, L17, g2)
     start = time.perf_counter()
-    res, _ = project_history([s1, s2], codes=codes, horizon=1, trend_weight=trend_weight)
+    res, _ = project_history([s1, s2], codes=codes, horizon=1, **weights)
     seconds = time.perf_counter() - start
     total2 = g2.sum(axis=(1, 2))
     methods = {
         "engine": res.single_years()[1],
-        "constant": total2,
-        "linear": total2 + (total2 - g1.sum(axis=(1, 2))) / 5.0,
+        **_naive(g1, g2, L17, 5, 1),
         "hamilton_perry": hamilton_perry(s1, s2, 1),
     }
     windows = np.tile([2015.0, 2021.0], (len(codes), 1))
@@ -233,24 +274,52 @@ def _konstanz(year: int) -> np.ndarray:
     return counts
 
 
-def konstanz(trend_weight: float | None = None) -> dict:
+def _windows(name, stocks, lowers, origins, h, code, weights) -> dict:
+    """One place, every origin t: stocks at t − 5 and t (grouped as in the external
+    check) → t + h; engine, constant, linear, Hamilton–Perry."""
     preds: dict[str, list] = {"engine": [], "constant": [], "linear": [], "hamilton_perry": []}
     actual = []
-    for t in range(2005, 2021):
-        stocks = [_konstanz(y) for y in (t - 5, t, t + 5)]
-        groups = [group_sums(s, L17)[None] for s in stocks]
-        s1, s2 = GroupedStock(t - 5, L17, groups[0]), GroupedStock(t, L17, groups[1])
-        res, _ = project_history([s1, s2], codes=["08335043"], horizon=5, trend_weight=trend_weight)
-        preds["engine"].append(res.single_years()[5, 0])
-        preds["hamilton_perry"].append(hamilton_perry(s1, s2, 5)[0])
-        preds["constant"].append(stocks[1].sum())
-        preds["linear"].append(2 * stocks[1].sum() - stocks[0].sum())
-        actual.append(group_sums(stocks[2], L17))
+    for t in origins:
+        g1, g2 = stocks[t - 5], stocks[t]
+        s1, s2 = GroupedStock(t - 5, lowers, g1), GroupedStock(t, lowers, g2)
+        res, _ = project_history([s1, s2], codes=[code], horizon=h, **weights)
+        preds["engine"].append(res.single_years()[h, 0])
+        preds["hamilton_perry"].append(hamilton_perry(s1, s2, h)[0])
+        naive = _naive(g1, g2, lowers, 5, h)
+        preds["constant"].append(naive["constant"][0][0])
+        preds["linear"].append(naive["linear"][0][0])
+        actual.append(stocks[t + h][0])
     act = np.array(actual)
-    methods = {k: np.array(v) for k, v in preds.items()}
-    sizes = act.sum(axis=(1, 2))
-    windows = [(t - 5.0, t + 5.0) for t in range(2005, 2021)]
-    return evaluate("konstanz t−5, t → t+5 (t = 2005 … 2020)", methods, act, L17, sizes, windows)
+    methods = {
+        k: (np.array(v), lowers) if k in ("constant", "linear") else np.array(v)
+        for k, v in preds.items()
+    }
+    windows = [(t - 5.0, t + float(h)) for t in origins]
+    return evaluate(name, methods, act, lowers, act.sum(axis=(1, 2)), windows)
+
+
+@lru_cache(maxsize=1)
+def _konstanz_groups() -> dict[int, np.ndarray]:
+    years = range(1983, 2026)
+    return {y: group_sums(_konstanz(y), L17)[None] for y in years}
+
+
+def konstanz(**weights) -> dict:
+    """Konstanz register grouped into the 17 groups, every origin t = 1988 … 2020, h = 5."""
+    origins = range(1988, 2021)
+    return _windows(
+        "konstanz t−5, t → t+5 (t = 1988 … 2020)",
+        _konstanz_groups(), L17, origins, 5, "08335043", weights,
+    )  # fmt: skip
+
+
+def konstanz10(**weights) -> dict:
+    """The same with h = 10, t = 1988 … 2015."""
+    origins = range(1988, 2016)
+    return _windows(
+        "konstanz t−5, t → t+10 (t = 1988 … 2015)",
+        _konstanz_groups(), L17, origins, 10, "08335043", weights,
+    )  # fmt: skip
 
 
 def _reilingen() -> tuple[dict[int, np.ndarray], tuple[int, ...]]:
@@ -270,27 +339,25 @@ def _reilingen() -> tuple[dict[int, np.ndarray], tuple[int, ...]]:
     return out, lowers
 
 
-def reilingen(trend_weight: float | None = None) -> dict:
+def _reilingen17() -> dict[int, np.ndarray]:
+    """Reilingen's 20 groups summed into the 17 groups of 12411-02-03-5-B."""
     stocks, lowers = _reilingen()
-    preds: dict[str, list] = {"engine": [], "constant": [], "linear": [], "hamilton_perry": []}
-    actual = []
-    for t in (2000, 2005):
-        s1, s2 = GroupedStock(t - 5, lowers, stocks[t - 5]), GroupedStock(t, lowers, stocks[t])
-        res, _ = project_history([s1, s2], codes=["08226068"], horizon=5, trend_weight=trend_weight)
-        preds["engine"].append(res.single_years()[5, 0])
-        preds["hamilton_perry"].append(hamilton_perry(s1, s2, 5)[0])
-        preds["constant"].append(stocks[t].sum())
-        preds["linear"].append(2 * stocks[t].sum() - stocks[t - 5].sum())
-        actual.append(stocks[t + 5][0])
-    act = np.array(actual)
-    methods = {k: np.array(v) for k, v in preds.items()}
-    return evaluate(
+    return {y: _regroup(v, lowers, L17) for y, v in stocks.items()}
+
+
+def reilingen(**weights) -> dict:
+    """StaLa-BW stocks grouped into the 17 groups, h = 5, within the VZ 1987 basis
+    (1995, 2000 → 2005), (2000, 2005 → 2010)."""
+    return _windows(
         "reilingen (1995, 2000 → 2005), (2000, 2005 → 2010)",
-        methods,
-        act,
-        lowers,
-        act.sum(axis=(1, 2)),
-        [(t - 5.0, t + 5.0) for t in (2000, 2005)],
+        _reilingen17(), L17, (2000, 2005), 5, "08226068", weights,
+    )  # fmt: skip
+
+
+def reilingen10(**weights) -> dict:
+    """h = 10: (1995, 2000 → 2010), within the VZ 1987 basis."""
+    return _windows(
+        "reilingen (1995, 2000 → 2010)", _reilingen17(), L17, (2000,), 10, "08226068", weights
     )
 
 
@@ -360,7 +427,7 @@ def _by_ags(pop) -> dict[str, np.ndarray]:
     return out
 
 
-def gemeinden(trend_weight: float | None = None) -> dict:
+def gemeinden(**weights) -> dict:
     codes, _, stock, _, totals, births, deaths, t = _gemeinden_data()
     horizon = 2015 - stock.year
 
@@ -375,7 +442,7 @@ def gemeinden(trend_weight: float | None = None) -> dict:
         totals=series(totals, (2008, 2009, 2010)),
         births=series(births, (2009, 2010)),
         deaths=series(deaths, (2009, 2010)),
-        trend_weight=trend_weight,
+        **weights,
     )
     seconds = time.perf_counter() - start
     base_total = stock.counts.sum(axis=(1, 2))
@@ -438,66 +505,74 @@ DATASETS = {
     "kreise": kreise,
     "gemeinden": gemeinden,
     "konstanz": konstanz,
+    "konstanz10": konstanz10,
     "reilingen": reilingen,
+    "reilingen10": reilingen10,
 }
 
 
-#: Weights of the migration trend tried by the cross-validation (0 = population stays,
-#: 1 = the full trend from the history).
-WEIGHT_GRID = tuple(round(0.1 * i, 1) for i in range(11))
+#: Weights tried by the cross-validation: the input-wide migration trend against "the
+#: population stays" (w, :data:`~demography.history_projection.TREND_WEIGHT`; 0 = stays,
+#: 1 = full trend) and the local deviation from it (β,
+#: :data:`~demography.history_projection.LOCAL_WEIGHT`).
+TREND_GRID = (0.0, 0.2, 0.4, 0.6, 0.8, 1.0)
+LOCAL_GRID = (0.0, 0.2, 0.4, 0.7, 1.0)
+WEIGHT_GRID = tuple((w, b) for w in TREND_GRID for b in LOCAL_GRID)
 
 
 def cross_validate(names: list[str], grid=WEIGHT_GRID) -> dict:
-    """Rolling-origin cross-validation of the trend weight (TREND_WEIGHT).
+    """Rolling-origin cross-validation of the weights (TREND_WEIGHT, LOCAL_WEIGHT).
 
-    Every unit (a Gemeinde, a Kreis, one Konstanz or Reilingen triplet) has a window: from
+    Every unit (a Gemeinde, a Kreis, one Konstanz or Reilingen window) has a window: from
     the first date its forecast used to the date it was scored on. Its out-of-sample
-    weight is the one that minimises the mean over the *other* data sets of their MAPE,
+    weights are those that minimise the mean over the *other* data sets of their MAPE,
     each computed only on their units whose windows do not overlap this unit's window
-    (so neither the same place nor the same years inform the weight; every data set counts
-    once, however many units it has). The MAPE of a data set is taken relative to the MAPE
-    of "constant" on the same units (scale-free: the horizons are 1 to 5 years). The
-    in-sample weight minimises the same mean over all units of all data sets (the
-    shipped default)."""
-    runs = {w: {n: DATASETS[n](trend_weight=w)["_cv"] for n in names} for w in grid}
+    (so neither the same place nor the same years inform the weights; every data set
+    counts once, however many units it has; Konstanz at 5 and at 10 years are one place,
+    so they never inform each other). The MAPE of a data set is taken relative to the MAPE
+    of "constant" on the same units (scale-free: the horizons are 1 to 10 years). The
+    in-sample weights minimise the same mean over all units of all data sets (the shipped
+    defaults)."""
+    runs = {}
+    for w, b in grid:
+        runs[(w, b)] = {n: DATASETS[n](trend_weight=w, local_weight=b)["_cv"] for n in names}
     first = runs[grid[0]]
-    out: dict = {"grid": list(grid), "out_of_sample": {}, "in_sample": {}}
-    loss_all = []
-    for w in grid:
-        loss_all.append(np.mean([_relative(runs[w][n]) for n in names]))
-    w_in = grid[int(np.argmin(loss_all))]
-    out["in_sample"]["weight"] = w_in
-    out["in_sample"]["mean_mape"] = {
-        str(w): round(float(v), 3) for w, v in zip(grid, loss_all, strict=True)
+    place = {n: n.rstrip("0123456789") for n in names}
+    out: dict = {"grid": [list(g) for g in grid], "out_of_sample": {}, "in_sample": {}}
+    loss_all = [np.mean([_relative(runs[g][n]) for n in names]) for g in grid]
+    g_in = grid[int(np.argmin(loss_all))]
+    out["in_sample"]["weights"] = list(g_in)
+    out["in_sample"]["mean_relative_mape"] = {
+        f"{w}/{b}": round(float(v), 3) for (w, b), v in zip(grid, loss_all, strict=True)
     }
     for n in names:
         windows = first[n][0]
-        chosen = np.empty(len(windows))
+        chosen = []
         ape = np.empty(len(windows))
-        cache: dict[tuple[float, float], float] = {}
+        cache: dict[tuple[float, float], tuple] = {}
         for u, (lo, hi) in enumerate(windows):
             key = (float(lo), float(hi))
             if key not in cache:
                 losses = []
-                for w in grid:
+                for g in grid:
                     parts = []
                     for other in names:
-                        if other == n:
+                        if place[other] == place[n]:
                             continue
-                        win = runs[w][other][0]
+                        win = runs[g][other][0]
                         free = (win[:, 1] <= lo) | (win[:, 0] >= hi)
                         if free.any():
-                            parts.append(_relative(runs[w][other], free))
+                            parts.append(_relative(runs[g][other], free))
                     losses.append(np.mean(parts) if parts else np.inf)
-                cache[key] = grid[int(np.argmin(losses))] if np.isfinite(min(losses)) else w_in
-            chosen[u] = cache[key]
-            ape[u] = runs[chosen[u]][n][1][u]
+                cache[key] = grid[int(np.argmin(losses))] if np.isfinite(min(losses)) else g_in
+            chosen.append(cache[key])
+            ape[u] = runs[cache[key]][n][1][u]
         out["out_of_sample"][n] = {
             "mape": round(float(np.nanmean(ape)), 3),
-            "weights": sorted({float(w) for w in chosen}),
-            "mape_in_sample_weight": round(float(np.nanmean(runs[w_in][n][1])), 3),
-            "mape_full_trend": round(float(np.nanmean(runs[grid[-1]][n][1])), 3),
-            "mape_own_best": round(float(min(np.nanmean(runs[w][n][1]) for w in grid)), 3),
+            "weights": sorted({tuple(c) for c in chosen}),
+            "mape_in_sample_weights": round(float(np.nanmean(runs[g_in][n][1])), 3),
+            "mape_own_best": round(float(min(np.nanmean(runs[g][n][1]) for g in grid)), 3),
+            "own_best": list(grid[int(np.argmin([np.nanmean(runs[g][n][1]) for g in grid]))]),
             "mape_constant": round(float(np.nanmean(first[n][2])), 3),
         }
     return out

@@ -30,8 +30,12 @@ Berechnung (plain arrays; regions R, sexes 2, age groups G)
        Gemeinde with few person-years keeps little of its own signal.
     4. **Persistence and damping.** Only :data:`~demography.history_shrink.PERSISTENCE` (0.3, measured on all
        Gemeinden) of a Gemeinde's shrunk deviation from its Kreis rate is carried on; the
-       deviation from the rate of the whole input then fades with a half-life of
-       :data:`HALF_LIFE` years; the input-wide rate stays.
+       deviation from the rate of the whole input: of it :data:`LOCAL_WEIGHT` is carried
+       on, fading with a half-life of :data:`HALF_LIFE` years. The input-wide rate is
+       combined with the rate that keeps the whole input constant (:data:`TREND_WEIGHT`,
+       :func:`migration_rates`); each region keeps its own natural change in full.
+       Stichtage on different population bases (31.12.2010 and 31.12.2015): only the age
+       pattern of migration is used, not its level (:func:`basis_break`).
     5. **Projection** with the cohort-component kernel
        (:func:`demography.projection.project_arrays`): national fertility and mortality of
        the base year (dated assumptions), net migration as the rates above (applied to the
@@ -75,14 +79,17 @@ HALF_LIFE = 20.0
 #: Largest yearly net migration (share of the population) read as migration; beyond it a
 #: change of totals is a change of territory (Gemeinde mergers) and that year is left out.
 MAX_YEARLY_CHANGE = 0.2
-#: Weight of the migration trend against "the population stays as it is" (forecast
-#: combination, Bates & Granger 1969): the projected net migration of a region is
-#: ``w · (its history rate) + (1 − w) · (the rate that offsets its natural change)``, so
-#: the totals follow roughly ``w · trend + (1 − w) · constant``. Estimated out of sample
-#: by rolling origin (bench/backtest_gemeinden.py --cv): each backtest window is scored
-#: with the weight estimated on the windows that do not overlap it; the shipped value is
-#: the one estimated on all of them (see docs/demography-projection.md, "Genauigkeit").
-TREND_WEIGHT = 0.4
+#: Weight of the input-wide migration trend against "the input as a whole stays as it
+#: is" (forecast combination, Bates & Granger 1969; :func:`migration_rates`): the common
+#: rate is ``w · (input-wide rate from the history) + (1 − w) · (rate that offsets the
+#: input's natural change)``. With :data:`LOCAL_WEIGHT` chosen by rolling-origin
+#: cross-validation over Kreise, Gemeinden, Konstanz (5 and 10 years) and Reilingen (5
+#: and 10 years) (bench/backtest_gemeinden.py --cv; docs/demography-projection.md,
+#: "Genauigkeit"): the single places want no trend at all, the Kreise much.
+TREND_WEIGHT = 0.0
+#: Weight of a region's shrunk deviation from the input-wide migration rate (Kreis and
+#: Gemeinde part) that is carried on; chosen with :data:`TREND_WEIGHT`.
+LOCAL_WEIGHT = 0.7
 
 
 @dataclass(frozen=True)
@@ -91,12 +98,27 @@ class GroupedStock:
 
     ``year`` as a decimal year in the convention of :class:`~demography.core.Population`:
     31.12.Y is ``Y``; a Zensus date 09.05.2011 is ``2010.35``. ``lowers`` are the lower
-    bounds of the groups (the last group is open); ``counts`` (R, 2, G).
+    bounds of the groups (the last group is open); ``counts`` (R, 2, G). ``basis``: the
+    population basis (:mod:`demography.readers.basis`), None when unknown.
     """
 
     year: float
     lowers: tuple[int, ...]
     counts: np.ndarray
+    basis: str | None = None
+
+
+def basis_break(earlier: GroupedStock, base: GroupedStock) -> bool:
+    """True when the two stocks stand on different population bases (e.g. 31.12.2010 on
+    the old basis and 31.12.2015 on the Zensus 2011 basis): then the change between them
+    holds the census correction, not only migration. The Zensus 2011 count and the
+    Fortschreibung from it are one basis; unknown bases count as the same."""
+
+    def family(b: str | None) -> str | None:
+        return "zensus2011" if b == "zensus2011_count" else b
+
+    a, b = family(earlier.basis), family(base.basis)
+    return a is not None and b is not None and a != b
 
 
 @dataclass(frozen=True)
@@ -113,6 +135,11 @@ class HistoryFit:
     #: (R,) yearly net migration rate that would offset the region's natural change
     #: (closed projection of the earlier stock over the interval); 0 where unknown
     balance_rate: np.ndarray | None = None
+    #: the same for the whole input (leaf regions, weighted by their earlier population)
+    balance_top: float = 0.0
+    #: the stocks stand on different population bases: the level of the residual is
+    #: the census correction, so only the age pattern of migration is used
+    basis_break: bool = False
 
 
 def fit_history(earlier: GroupedStock, base: GroupedStock, codes: Sequence[str]) -> HistoryFit:
@@ -135,6 +162,9 @@ def fit_history(earlier: GroupedStock, base: GroupedStock, codes: Sequence[str])
     residual = np.where(known[:, None, None], base.counts - expected, 0.0)
     exposure = np.where(known[:, None, None], n * 0.5 * (base.counts + expected), 0.0)
     leaf = leaves(codes)
+    broken = basis_break(earlier, base)
+    if broken:
+        residual = _without_level(residual, exposure, base.lowers, n)
     hierarchy = region_hierarchy(codes)
     below_kreis = np.array([len(c) > 5 for c in codes])
     n_groups = len(base.lowers)
@@ -161,6 +191,8 @@ def fit_history(earlier: GroupedStock, base: GroupedStock, codes: Sequence[str])
             known & (p1_total > 0), (aged_total + (fertility - 1.0) * kids) / p1_total, 1.0
         )
     balance = np.expm1(-np.log(np.maximum(natural, 1e-6)) / n)
+    weight = np.where(known & leaf, p1_total, 0.0)
+    balance_top = float((balance * weight).sum() / max(weight.sum(), 1e-9))
     # A group's residual belongs to the cohorts that passed through ages
     # [lower − n, upper) during the interval. Yearly rates by age ρ(a) are chosen so that
     # over the n years of each cohort they add up to the group's log change (n · r_g),
@@ -176,10 +208,35 @@ def fit_history(earlier: GroupedStock, base: GroupedStock, codes: Sequence[str])
         prior_strength=ks,
         interval=n,
         balance_rate=balance,
-        notes=()
-        if known.all()
-        else (f"{int((~known).sum())} Regionen ohne früheren Stand: Wanderung wie Kreis/Land",),
+        balance_top=balance_top,
+        basis_break=broken,
+        notes=(
+            ()
+            if known.all()
+            else (f"{int((~known).sum())} Regionen ohne früheren Stand: Wanderung wie Kreis/Land",)
+        )
+        + (
+            (
+                f"Basiswechsel zwischen den Stichtagen ({earlier.basis} → {base.basis}): "
+                "nur das Altersmuster der Wanderung wird genutzt, ihr Niveau nicht",
+            )
+            if broken
+            else ()
+        ),
     )
+
+
+def _without_level(
+    residual: np.ndarray, exposure: np.ndarray, lowers: Sequence[int], n: float
+) -> np.ndarray:
+    """Residuals (R, 2, G) minus each region's all-age mean rate times the exposure: the
+    age pattern of migration stays, its level (here mixed with a census correction) is 0.
+    Groups born within the interval (lower < n) are left as they are."""
+    used = np.asarray(lowers, dtype=float) >= n
+    m = np.where(used, residual, 0.0).sum(axis=(1, 2))
+    x = np.where(used, exposure, 0.0).sum(axis=(1, 2))
+    level = np.where(x > 0, m / np.where(x > 0, x, 1.0), 0.0)
+    return np.where(used, residual - level[:, None, None] * exposure, residual)
 
 
 #: Smoothness penalty of the age profile of the yearly rates (first differences).
@@ -242,6 +299,7 @@ def project_history(
     half_life: float = HALF_LIFE,
     assumptions=None,
     trend_weight: float | None = None,
+    local_weight: float | None = None,
 ):
     """Project from the last of ``stocks`` using the earlier ones (see module docstring).
 
@@ -275,7 +333,11 @@ def project_history(
     params, sch = prepare(
         pop, horizon=horizon, scenario=scenario, overrides=ov, assumptions=assumptions
     )
-    migration = _trend_migration(fit, horizon, half_life, trend_weight) if own_migration else {}
+    migration = (
+        _trend_migration(fit, horizon, half_life, trend_weight, local_weight)
+        if own_migration
+        else {}
+    )
     arrays = project_arrays(
         fit.base,
         sch,
@@ -313,18 +375,57 @@ def _earlier_stock(stocks: Sequence[GroupedStock]) -> GroupedStock:
     return earlier
 
 
+def migration_rates(
+    top: np.ndarray,
+    rates: np.ndarray,
+    balance_top: float,
+    *,
+    trend_weight: float,
+    local_weight: float,
+    level_known: bool = True,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Projected yearly net migration rates: ``(common (2, 101), local deviation (R, 2, 101))``.
+
+    ``common = w · top + (1 − w) · balance_top``: the input-wide rate by age from the
+    history, combined with the rate that keeps the whole input constant (offsets its
+    natural change; forecast combination with "constant population", Bates & Granger
+    1969) – w = 0: the input as a whole stays, w = 1: its full trend.
+    ``deviation = β · (rates − top)``: the region's shrunk deviation from the input-wide
+    rate, of which only β persists (local migration is lumpy). A region's own natural
+    change is kept in full – only migration is combined, so a Gemeinde with many old
+    people still shrinks against its neighbours. Without a known level (a change of the
+    population basis between the Stichtage; ``top`` then has level 0) the common rate is
+    ``w · top + balance_top``.
+    (Tried and measured worse: keeping the full age pattern of ``top`` and combining
+    only its level – single places drift, Konstanz 5 years 3.5 % instead of 2.9 %.)
+    """
+    w, beta = float(trend_weight), float(local_weight)
+    top = np.asarray(top, dtype=np.float64)
+    common = w * top + ((1.0 - w) if level_known else 1.0) * balance_top
+    return common, beta * (rates - top[None])
+
+
 def _trend_migration(
-    fit: HistoryFit, horizon: int, half_life: float, trend_weight: float | None
+    fit: HistoryFit,
+    horizon: int,
+    half_life: float,
+    trend_weight: float | None,
+    local_weight: float | None = None,
 ) -> dict:
-    """Migration arguments of the kernel: the history's rates combined with the rate that
-    keeps the population constant (:data:`TREND_WEIGHT`), the local deviation damped."""
-    w = TREND_WEIGHT if trend_weight is None else float(trend_weight)
-    n_regions = fit.base.shape[0]
-    balance = np.zeros(n_regions) if fit.balance_rate is None else fit.balance_rate
+    """Migration arguments of the kernel (:func:`migration_rates`), the local deviation
+    damped with ``half_life``."""
+    common, deviation = migration_rates(
+        fit.top_rate,
+        fit.rates,
+        fit.balance_top,
+        trend_weight=TREND_WEIGHT if trend_weight is None else trend_weight,
+        local_weight=LOCAL_WEIGHT if local_weight is None else local_weight,
+        level_known=not fit.basis_break,
+    )
     return {
         "net_counts": np.zeros((1, 2, N_AGES)),
-        "out_rates": -(w * fit.top_rate[None] + (1.0 - w) * balance[:, None, None]),
-        "out_rates_deviation": -w * (fit.rates - fit.top_rate[None]),
+        "out_rates": -np.broadcast_to(common, fit.rates.shape),
+        "out_rates_deviation": -deviation,
         "deviation_scale": damping(horizon, half_life),
     }
 
@@ -373,8 +474,16 @@ def stocks_from_grouped(
             j = index.get(code)
             if j is not None:
                 aligned[j] = counts[i]
-        stocks[date] = GroupedStock(date, lowers, aligned)
+        stocks[date] = GroupedStock(date, lowers, aligned, _basis_note(p.notes))
     return codes, names, [stocks[d] for d in sorted(stocks)]
+
+
+def _basis_note(notes: Sequence[str]) -> str | None:
+    """The basis key of a reader's note "Bevölkerungsbasis: KEY", None without one."""
+    for note in notes:
+        if note.startswith("Bevölkerungsbasis:"):
+            return note.split(":", 1)[1].strip() or None
+    return None
 
 
 def project_with_totals(
@@ -387,6 +496,7 @@ def project_with_totals(
     deaths: Mapping[int, np.ndarray] | None = None,
     assumptions=None,
     trend_weight: float | None = None,
+    local_weight: float | None = None,
 ) -> tuple[np.ndarray, dict]:
     """Projection from one age Stichtag plus a history of totals, births and deaths.
 
@@ -412,6 +522,7 @@ def project_with_totals(
         deaths=deaths,
         assumptions=assumptions,
         trend_weight=trend_weight,
+        local_weight=local_weight,
     )
     counts = arrays["counts"]
     frac = horizon - (whole - 1)
@@ -540,6 +651,7 @@ def _totals_projection(
     detail: str = "single_years",
     assumptions=None,
     trend_weight: float | None = None,
+    local_weight: float | None = None,
 ):
     from demography.projection import prepare, project_arrays
 
@@ -572,19 +684,25 @@ def _totals_projection(
     if mort is not None:
         levels["mortality"] = mort
     rates = np.broadcast_to(rate[:, None, None], single.shape)
-    w = TREND_WEIGHT if trend_weight is None else float(trend_weight)
-    # the migration that offsets the observed natural change (constant population)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        balance = np.where(x > 0, (d_obs - b_obs) / np.maximum(x, 1e-9), 0.0)
+    # the migration that offsets the observed natural change of the whole input
+    use = leaf & (x > 0)
+    balance_top = float((d_obs - b_obs)[use].sum() / max(x[use].sum(), 1e-9))
     if births is None or deaths is None:
-        balance = np.zeros(len(codes))
-    levels["balance_rate"] = balance
+        balance_top = 0.0
+    levels["balance_top"] = balance_top
     migration: dict = {}
     if own_migration:
+        common, deviation = migration_rates(
+            np.full((2, N_AGES), top),
+            rates,
+            balance_top,
+            trend_weight=TREND_WEIGHT if trend_weight is None else trend_weight,
+            local_weight=LOCAL_WEIGHT if local_weight is None else local_weight,
+        )
         migration = {
             "net_counts": np.zeros((1, 2, N_AGES)),
-            "out_rates": -(w * top + (1.0 - w) * balance[:, None, None]) * np.ones(single.shape),
-            "out_rates_deviation": -w * (rates - top),
+            "out_rates": -np.broadcast_to(common, single.shape),
+            "out_rates_deviation": -deviation,
             "deviation_scale": damping(horizon),
         }
     arrays = project_arrays(

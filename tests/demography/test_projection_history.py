@@ -13,14 +13,18 @@ import pytest
 
 from demography.core import N_AGES, Population
 from demography.history_projection import (
+    LOCAL_WEIGHT,
     TREND_WEIGHT,
     GroupedStock,
+    basis_break,
     fit_history,
     group_sums,
+    migration_rates,
     national_shape,
     project_history,
     split_groups,
 )
+from demography.history_shrink import leaves, region_hierarchy, shrink
 from demography.intervals import total_interval
 from demography.projection import example_population, prepare, project_arrays
 
@@ -80,27 +84,113 @@ def test_residual_migration_from_two_stichtage_predicts_the_next_five_years():
     assert np.abs(result.accounting_residual()).max() < 1e-6
 
 
-def test_default_combines_the_trend_with_the_constant_population():
-    """The default keeps only TREND_WEIGHT of the migration trend: the totals land at that
-    share of the way from "the population stays" to the full trend (forecast combination)."""
+def test_trend_weight_mixes_the_input_wide_trend_with_the_constant_population():
+    """The common migration is ``w · trend + (1 − w) · (offset of natural change)``: with
+    w = 0 the whole input stays (within 0.5 %), the totals move linearly in w."""
     pop, counts = _truth()
     g = [group_sums(counts[t], L17) for t in (0, 5, 10)]
     stocks = [GroupedStock(2010, L17, g[0]), GroupedStock(2015, L17, g[1])]
     codes = [f"08{i:03d}000" for i in range(pop.n_regions)]
-    full, _ = project_history(stocks, codes=codes, horizon=5, trend_weight=1.0)
-    none, _ = project_history(stocks, codes=codes, horizon=5, trend_weight=0.0)
-    default, _ = project_history(stocks, codes=codes, horizon=5)
+
+    def totals(w):
+        res, _ = project_history(stocks, codes=codes, horizon=5, trend_weight=w)
+        assert np.abs(res.accounting_residual()).max() < 1e-6
+        return res.single_years()[5].sum(axis=(1, 2))
+
     constant = counts[5].sum(axis=(1, 2))
-    t_full = full.single_years()[5].sum(axis=(1, 2))
-    t_none = none.single_years()[5].sum(axis=(1, 2))
-    t_default = default.single_years()[5].sum(axis=(1, 2))
-    # weight 0: migration offsets the natural change, the population stays (within 0.5 %)
-    assert np.abs(t_none / constant - 1).max() < 0.005
-    # the migration rates mix linearly, so the totals sit at TREND_WEIGHT of the way
-    share = (t_default - t_none) / (t_full - t_none)
-    assert np.abs(share - TREND_WEIGHT).max() < 0.05
-    assert 0 < TREND_WEIGHT < 1
-    assert np.abs(default.accounting_residual()).max() < 1e-6
+    t_none, t_half, t_full = totals(0.0), totals(0.5), totals(1.0)
+    assert abs(t_none.sum() / constant.sum() - 1) < 0.005
+    share = (t_half - t_none) / (t_full - t_none)
+    assert np.abs(share - 0.5).max() < 0.05
+    assert 0 <= TREND_WEIGHT <= 1 and 0 <= LOCAL_WEIGHT <= 1
+
+
+def test_migration_rates_by_hand():
+    top = np.full((2, N_AGES), 0.01)
+    rates = np.stack([np.full((2, N_AGES), 0.03), np.full((2, N_AGES), -0.01)])
+    common, dev = migration_rates(top, rates, 0.004, trend_weight=0.25, local_weight=0.5)
+    np.testing.assert_allclose(common, 0.25 * 0.01 + 0.75 * 0.004)
+    np.testing.assert_allclose(dev[0], 0.5 * 0.02)
+    np.testing.assert_allclose(dev[1], 0.5 * -0.02)
+    # unknown level (change of basis between the Stichtage): the input stays
+    common, _ = migration_rates(
+        top, rates, 0.004, trend_weight=0.25, local_weight=0.5, level_known=False
+    )
+    np.testing.assert_allclose(common, 0.25 * 0.01 + 0.004)
+
+
+def test_each_region_keeps_its_own_natural_change():
+    """Two Gemeinden with the same migration, one old and one young: the input as a whole
+    stays (w = 0, no local trend), but the old one shrinks against the young one by its
+    natural change – the combination with "constant" applies to migration only (before,
+    every region was held at its own constant level)."""
+    shape = national_shape(2010)
+    old = shape.copy()
+    old[:, :40] *= 0.4
+    young = shape.copy()
+    young[:, 60:] *= 0.4
+    counts0 = np.stack([old / old.sum() * 5000, young / young.sum() * 5000])
+    codes = ("08226001", "08226002")
+    _, sch = prepare(Population(codes, codes, 2010, counts0), horizon=5)
+    counts5 = project_arrays(counts0, sch, net_counts=np.zeros((1, 2, N_AGES)))["counts"][5]
+    stocks = [
+        GroupedStock(2010, L17, group_sums(counts0, L17)),
+        GroupedStock(2015, L17, group_sums(counts5, L17)),
+    ]
+    res, _ = project_history(stocks, codes=codes, horizon=5, trend_weight=0.0, local_weight=0.0)
+    start, end = counts5.sum(axis=(1, 2)), res.single_years()[5].sum(axis=(1, 2))
+    assert abs(end.sum() / start.sum() - 1) < 0.005
+    growth = end / start - 1
+    assert growth[0] < growth[1] - 0.02  # the old Gemeinde loses against the young one
+
+
+def test_a_change_of_basis_between_the_stichtage_is_not_read_as_migration():
+    """31.12.2010 on the old basis, 31.12.2015 on the Zensus 2011 basis: a census
+    correction of −6 % is not carried on as out-migration (even with the full trend)."""
+    _, counts = _truth(n_regions=1)
+    g0, g5 = group_sums(counts[0], L17), group_sums(counts[5], L17) * 0.94
+
+    def growth(b0, b5):
+        stocks = [GroupedStock(2010, L17, g0, b0), GroupedStock(2015, L17, g5, b5)]
+        res, fit = project_history(
+            stocks, codes=["08226068"], horizon=5, trend_weight=1.0, local_weight=1.0
+        )
+        tot = res.single_years()[:, 0].sum(axis=(1, 2))
+        return tot[5] / tot[0] - 1, fit
+
+    same, fit_same = growth("zensus2011", "zensus2011")
+    broken, fit_broken = growth("vz1987", "zensus2011")
+    assert not fit_same.basis_break and fit_broken.basis_break
+    assert same < -0.04  # read as migration, the correction continues
+    assert abs(broken) < 0.01  # only the age pattern: the population about stays
+    assert any("Basiswechsel" in n for n in fit_broken.notes)
+    count = GroupedStock(2010.35, L17, g0, "zensus2011_count")
+    assert not basis_break(count, GroupedStock(2015, L17, g5, "zensus2011"))
+    assert not basis_break(GroupedStock(2010, L17, g0), GroupedStock(2015, L17, g5))
+
+
+def test_shrinkage_gives_a_tiny_gemeinde_the_rate_of_its_kreis():
+    """Property: as the person-years of a Gemeinde go to 0, its rate goes to its Kreis's
+    (shrunk) rate; a large one keeps (the persistent share of) its own deviation."""
+    rng = np.random.default_rng(3)
+    codes = [f"08{k:03d}{i:03d}" for k in range(4) for i in range(15)]
+    x = rng.uniform(2_000, 50_000, len(codes))
+    r_true = np.repeat(rng.normal(0.0, 0.01, 4), 15) + rng.normal(0, 0.01, len(codes))
+    m = r_true * x
+    hierarchy, leaf = region_hierarchy(codes), leaves(codes)
+    below = np.ones(len(codes), bool)
+    for tiny in (1e-3, 1.0):
+        x2, m2 = x.copy(), m.copy()
+        x2[0], m2[0] = tiny, tiny * 0.5  # absurd own rate 50 %/year on no exposure
+        rate, _, _ = shrink(m2, x2, hierarchy, leaf, below)
+        kreis = (m2[1:15].sum() + m2[0]) / (x2[:15].sum())
+        assert abs(rate[0] - kreis) < 0.01
+    rate, _, _ = shrink(m, x, hierarchy, leaf, below)
+    big = int(np.argmax(x))
+    k0 = slice(15 * (big // 15), 15 * (big // 15) + 15)
+    dev_own = r_true[big] - m[k0].sum() / x[k0].sum()
+    dev = rate[big] - m[k0].sum() / x[k0].sum()
+    assert np.sign(dev) == np.sign(dev_own) and abs(dev) > 0.1 * abs(dev_own)
 
 
 def test_grouped_ages_are_split_with_the_cohorts_of_the_earlier_stichtag():
@@ -330,3 +420,51 @@ def test_cli_uses_totals_births_and_deaths_of_the_gemeinde_files(shared_data, tm
     assert np.abs(engine(frozenset()) / expected - 1).max() > 0.003  # break as migration
     no_flows = np.array([without_flows[(c, 2020)] for c in codes])
     assert np.abs(no_flows / expected - 1).max() > 0.003
+
+
+def _add_to_group(path, code, group, add_male, add_female):
+    """Add persons to one of the 17 groups of one region in a 12411-02-03-5-B file (the
+    three blocks Insgesamt / männlich / weiblich and their totals kept consistent)."""
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    out = []
+    for line in lines:
+        if line.startswith(code + ";"):
+            cells = line.rstrip("\n").split(";")
+            for block, add in ((0, add_male + add_female), (1, add_male), (2, add_female)):
+                for col in (group, 17):
+                    i = 2 + 18 * block + col
+                    cells[i] = str(int(cells[i]) + add)
+            line = ";".join(cells) + "\n"
+        out.append(line)
+    path.write_text("".join(out), encoding="utf-8")
+
+
+def test_the_two_file_command_uses_the_earlier_stichtag(shared_data, tmp_path):
+    """``project F1 F2``: the earlier file is read and used. Saarbrücken with 3,000 more
+    20- to 25-year-olds five years earlier (who are not there as 25- to 30-year-olds now):
+    its projection changes (age pattern of out-migration), a Gemeinde of another Kreis
+    hardly."""
+    src = (
+        shared_data
+        / "gemeinden_2008-2015"
+        / ("regio_12411-02-03-5-B_gemeinden_17altersgruppen_geschlecht_2015.csv")
+    )
+    f2 = _subset(src, tmp_path / "saarland_2015.csv", "10")
+    text = f2.read_text(encoding="utf-8").replace("31.12.2015", "31.12.2010")
+    f1 = tmp_path / "saarland_2010.csv"
+    f1.write_text(text, encoding="utf-8")
+    g1 = tmp_path / "saarland_2010_more_young.csv"
+    g1.write_text(text, encoding="utf-8")
+    _add_to_group(g1, "10041100", 6, 1500, 1500)  # group 6: 20 bis unter 25
+
+    def totals(first):
+        proc = _project_five_years_from_2015(first, f2)
+        assert proc.returncode == 0, proc.stderr
+        return {(r["region"], r["year"]): r["total"] for r in json.loads(proc.stdout)}
+
+    base, changed = totals(f1), totals(g1)
+    assert base[("10041100", 2015)] == changed[("10041100", 2015)]  # same base stock
+    saarbruecken = changed[("10041100", 2020)] / base[("10041100", 2020)] - 1
+    other = changed[("10046111", 2020)] / base[("10046111", 2020)] - 1  # Kreis St. Wendel
+    assert abs(saarbruecken) > 0.002
+    assert abs(other) < 0.2 * abs(saarbruecken)
