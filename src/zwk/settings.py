@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "zwk.privacy",
     "zwk.api",
     "zwk.announcements",
+    "zwk.decisions",
     "zwk.registration",
     "zwk.office",
     "zwk.operations",

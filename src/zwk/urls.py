@@ -25,6 +25,7 @@ urlpatterns = [
     path("beteiligung/", include("zwk.participation.urls")),
     path("kommunen/<slug:slug>/plan/", include("zwk.plans.urls")),
     path("kommunen/<slug:slug>/bilanz/", include("zwk.plans.review.urls")),
+    path("kommunen/<slug:slug>/demografie-check/", include("zwk.decisions.urls")),
     path("werkzeugkoffer/", include("zwk.toolbox.urls")),
     path("kommunen/", include("zwk.municipalities.urls")),
     path("beratung/", include("zwk.consulting.urls")),
