@@ -151,6 +151,23 @@ class OptionRow:
     weighted: float  # weighted count
     weighted_share: float
 
+    @property
+    def bar(self) -> int:
+        """Bar length in the chart (pixels of 300) – raw share."""
+        return round(300 * self.share)
+
+    @property
+    def wbar(self) -> int:
+        return round(300 * self.weighted_share)
+
+    @property
+    def percent(self) -> float:
+        return 100 * self.share
+
+    @property
+    def wpercent(self) -> float:
+        return 100 * self.weighted_share
+
 
 @dataclass
 class QuestionResult:
@@ -161,6 +178,10 @@ class QuestionResult:
     mean: float | None = None
     weighted_mean: float | None = None
     crosstabs: list[dict] = field(default_factory=list)
+
+    @property
+    def chart_height(self) -> int:
+        return 34 * len(self.rows) + 4
 
 
 def _option_labels(question: Question) -> list[tuple[object, str]]:

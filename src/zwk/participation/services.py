@@ -309,7 +309,7 @@ def code_refusal(survey: Survey, code: str) -> str | None:
 
 
 def check_answers(
-    survey: Survey, values: dict[int, object], *, pages=None
+    survey: Survey, values: dict[int, object], *, pages=None, enforce_required: bool = True
 ) -> tuple[dict[int, object], dict[int, str]]:
     """The answers to keep and the errors by question id. Hidden questions (condition not
     met) lose their answer; required questions shown must be answered; ``pages`` limits
@@ -323,7 +323,7 @@ def check_answers(
         if not answer_rules.is_shown(question, values, by_pk):
             continue
         if value is None:
-            if question.required and (pages is None or question.page in pages):
+            if enforce_required and question.required and (pages is None or question.page in pages):
                 errors[question.pk] = _("Bitte beantworten Sie diese Frage.")
             continue
         problem = answer_rules.check(question, value)
@@ -382,7 +382,8 @@ def response_submit(
         refusal = code_refusal(survey, code)
         if refusal:
             raise ValidationError({"code": refusal})
-    kept, errors = check_answers(survey, values)
+    # A paper questionnaire is taken as it came back: a question left empty stays empty.
+    kept, errors = check_answers(survey, values, enforce_required=not paper)
     if errors:
         raise ValidationError({f"q{pk}": message for pk, message in errors.items()})
     by_kind = {q.kind: q.pk for q in survey.questions.all() if q.is_demographic}

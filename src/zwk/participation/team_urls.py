@@ -1,0 +1,30 @@
+"""Team pages: /kommunen/<slug>/beteiligung/…"""
+
+from django.urls import path
+
+from zwk.participation import team_views as views
+
+app_name = "participation_team"
+
+u = "umfragen/<int:survey>/"
+
+urlpatterns = [
+    path("", views.project_list, name="list"),
+    path("neu/", views.project_create, name="create"),
+    path("<int:pk>/", views.project_detail, name="project"),
+    path("<int:pk>/bearbeiten/", views.project_edit, name="edit"),
+    path("<int:pk>/phasen/neu/", views.phase_edit, name="phase_create"),
+    path("<int:pk>/phasen/<int:phase>/", views.phase_edit, name="phase_edit"),
+    path("<int:pk>/umfragen/neu/", views.survey_create, name="survey_create"),
+    path(u, views.survey_detail, name="survey"),
+    path(u + "bearbeiten/", views.survey_edit, name="survey_edit"),
+    path(u + "fragen/neu/", views.question_edit, name="question_create"),
+    path(u + "fragen/<int:question>/", views.question_edit, name="question_edit"),
+    path(u + "fragen/<int:question>/loeschen/", views.question_delete, name="question_delete"),
+    path(u + "codes/", views.codes, name="codes"),
+    path(u + "briefe.pdf", views.letters_pdf, name="letters"),
+    path(u + "papier/", views.paper_entry, name="paper"),
+    path(u + "ergebnisse/", views.survey_results, name="results"),
+    path(u + "export.<slug:fmt>", views.survey_export, name="export"),
+    path(u + "antworten/<int:answer>/moderieren/", views.answer_moderate, name="answer_moderate"),
+]

@@ -1,0 +1,484 @@
+"""Team side: ``/kommunen/<slug>/beteiligung/`` – projects, phases, surveys, questions,
+access codes and letters, paper questionnaires, results and export."""
+
+from __future__ import annotations
+
+import io
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from zwk.core import exports
+from zwk.core import pdf as pdf_output
+from zwk.core.views import add_form_errors, confirm_view, form_view
+from zwk.municipalities.access import municipality_for
+from zwk.participation import results, selectors, services
+from zwk.participation.forms import (
+    CodesForm,
+    PaperForm,
+    PhaseForm,
+    ProjectForm,
+    QuestionForm,
+    SurveyForm,
+)
+from zwk.participation.models import Answer, Project, ProjectPhase, Question, Survey
+
+
+def _project(request, slug, pk, perm="participation.view_project") -> Project:
+    municipality = municipality_for(request, slug, perm)
+    project = get_object_or_404(Project, pk=pk, municipality=municipality)
+    project.municipality = municipality
+    return project
+
+
+def _survey(request, slug, pk, perm="participation.view_project") -> Survey:
+    municipality = municipality_for(request, slug, perm)
+    survey = get_object_or_404(
+        Survey.objects.select_related("project", "phase"), pk=pk, project__municipality=municipality
+    )
+    survey.project.municipality = municipality
+    return survey
+
+
+def _flags(request, municipality) -> dict:
+    user = request.user
+    return {
+        "can_manage": user.has_perm("participation.manage_project", municipality),
+        "can_enter_paper": user.has_perm("participation.enter_paper", municipality),
+        "can_moderate": user.has_perm("participation.moderate", municipality),
+    }
+
+
+@login_required
+@require_GET
+def project_list(request, slug):
+    municipality = municipality_for(request, slug, "participation.view_project")
+    return render(
+        request,
+        "participation/team_list.html",
+        {
+            "municipality": municipality,
+            "projects": selectors.projects_of(municipality),
+            **_flags(request, municipality),
+        },
+    )
+
+
+def _form_page(request, template, **context):
+    def page(status):
+        return render(request, template, context, status=status)
+
+    return page
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def project_create(request, slug):
+    municipality = municipality_for(request, slug, "participation.manage_project")
+    form = ProjectForm(
+        request.POST or None, instance=Project(municipality=municipality), municipality=municipality
+    )
+    return form_view(
+        request,
+        form,
+        save=lambda data: services.project_save(
+            project=form.instance, by=request.user, themes=data["themes"]
+        ),
+        message=_("Das Beteiligungsprojekt ist angelegt. Legen Sie jetzt die Phasen an."),
+        done=lambda project: project.get_team_url(),
+        page=_form_page(
+            request,
+            "participation/form.html",
+            form=form,
+            municipality=municipality,
+            title=_("Neues Beteiligungsprojekt"),
+        ),
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def project_edit(request, slug, pk):
+    project = _project(request, slug, pk, "participation.manage_project")
+    form = ProjectForm(request.POST or None, instance=project, municipality=project.municipality)
+    return form_view(
+        request,
+        form,
+        save=lambda data: services.project_save(
+            project=form.instance, by=request.user, themes=data["themes"]
+        ),
+        message=_("Gespeichert."),
+        done=project.get_team_url(),
+        page=_form_page(
+            request,
+            "participation/form.html",
+            form=form,
+            municipality=project.municipality,
+            project=project,
+            title=_("Projekt bearbeiten"),
+        ),
+    )
+
+
+@login_required
+@require_GET
+def project_detail(request, slug, pk):
+    project = _project(request, slug, pk)
+    context = {"project": project, "municipality": project.municipality}
+    context.update(selectors.project_page(project))
+    context.update(_flags(request, project.municipality))
+    return render(request, "participation/team_project.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def phase_edit(request, slug, pk, phase=None):
+    project = _project(request, slug, pk, "participation.manage_project")
+    instance = (
+        get_object_or_404(ProjectPhase, pk=phase, project=project)
+        if phase
+        else ProjectPhase(project=project)
+    )
+    form = PhaseForm(request.POST or None, instance=instance)
+    return form_view(
+        request,
+        form,
+        save=lambda data: services.phase_save(phase=form.instance, by=request.user),
+        message=_("Die Phase ist gespeichert."),
+        done=project.get_team_url(),
+        page=_form_page(
+            request,
+            "participation/form.html",
+            form=form,
+            municipality=project.municipality,
+            project=project,
+            title=_("Phase bearbeiten") if phase else _("Neue Phase"),
+        ),
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def survey_create(request, slug, pk):
+    project = _project(request, slug, pk, "participation.manage_project")
+    if not project.phases.exists():
+        messages.error(request, _("Legen Sie zuerst eine Phase an – die Umfrage läuft in einer."))
+        return redirect(project.get_team_url())
+    form = SurveyForm(request.POST or None, instance=Survey(project=project), project=project)
+    return form_view(
+        request,
+        form,
+        save=lambda data: services.survey_save(survey=form.instance, by=request.user),
+        message=_("Die Umfrage ist angelegt. Fügen Sie jetzt Fragen hinzu."),
+        done=lambda survey: _survey_url(survey),
+        page=_form_page(
+            request,
+            "participation/form.html",
+            form=form,
+            municipality=project.municipality,
+            project=project,
+            title=_("Neue Umfrage"),
+        ),
+    )
+
+
+def _survey_url(survey, name="participation_team:survey") -> str:
+    from django.urls import reverse
+
+    return reverse(name, kwargs={"slug": survey.project.municipality.slug, "survey": survey.pk})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def survey_edit(request, slug, survey):
+    survey = _survey(request, slug, survey, "participation.manage_project")
+    form = SurveyForm(request.POST or None, instance=survey, project=survey.project)
+    return form_view(
+        request,
+        form,
+        save=lambda data: services.survey_save(survey=form.instance, by=request.user),
+        message=_("Gespeichert."),
+        done=_survey_url(survey),
+        page=_form_page(
+            request,
+            "participation/form.html",
+            form=form,
+            municipality=survey.project.municipality,
+            project=survey.project,
+            survey=survey,
+            title=_("Umfrage bearbeiten"),
+        ),
+    )
+
+
+@login_required
+@require_GET
+def survey_detail(request, slug, survey):
+    survey = _survey(request, slug, survey)
+    return render(
+        request,
+        "participation/team_survey.html",
+        {
+            "survey": survey,
+            "project": survey.project,
+            "municipality": survey.project.municipality,
+            "questions": selectors.questions_of(survey),
+            "codes": selectors.code_counts(survey),
+            "responses": survey.responses.count(),
+            **_flags(request, survey.project.municipality),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def question_edit(request, slug, survey, question=None):
+    survey = _survey(request, slug, survey, "participation.manage_project")
+    instance = (
+        get_object_or_404(Question, pk=question, survey=survey)
+        if question
+        else Question(survey=survey, page=1, position=survey.questions.count() + 1)
+    )
+    form = QuestionForm(request.POST or None, instance=instance, survey=survey)
+    return form_view(
+        request,
+        form,
+        save=lambda data: services.question_save(question=form.instance, by=request.user),
+        message=_("Die Frage ist gespeichert."),
+        done=_survey_url(survey),
+        page=_form_page(
+            request,
+            "participation/form.html",
+            form=form,
+            municipality=survey.project.municipality,
+            project=survey.project,
+            survey=survey,
+            title=_("Frage bearbeiten") if question else _("Neue Frage"),
+        ),
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def question_delete(request, slug, survey, question):
+    survey = _survey(request, slug, survey, "participation.manage_project")
+    question = get_object_or_404(Question, pk=question, survey=survey)
+    return confirm_view(
+        request,
+        survey.project.municipality,
+        title=_("Frage löschen"),
+        question=_("Frage „%(q)s“ löschen?") % {"q": question.text},
+        confirm_label=_("Löschen"),
+        cancel_url=_survey_url(survey),
+        action=lambda: services.question_delete(question=question, by=request.user),
+        message=_("Die Frage ist gelöscht."),
+        done=_survey_url(survey),
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def codes(request, slug, survey):
+    survey = _survey(request, slug, survey, "participation.manage_project")
+    form = CodesForm(request.POST or None, prefix="codes")
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                made = services.codes_generate(
+                    survey=survey, count=form.cleaned_data["count"], by=request.user
+                )
+            except ValidationError as exc:
+                add_form_errors(form, exc)
+            else:
+                messages.success(
+                    request,
+                    _("%(n)d Zugangscodes erzeugt (Stapel %(b)d). Drucken Sie jetzt die Briefe.")
+                    % {"n": len(made), "b": made[0].batch},
+                )
+                return redirect(_survey_url(survey, "participation_team:codes"))
+        status = 400
+    batches = (
+        survey.codes.values_list("batch", flat=True).order_by("batch").distinct()
+        if survey.uses_codes
+        else []
+    )
+    return render(
+        request,
+        "participation/team_codes.html",
+        {
+            "survey": survey,
+            "project": survey.project,
+            "municipality": survey.project.municipality,
+            "form": form,
+            "counts": selectors.code_counts(survey),
+            "batches": list(batches),
+        },
+        status=status,
+    )
+
+
+def _qr_svg(url: str) -> str:
+    import segno
+
+    buffer = io.BytesIO()
+    segno.make(url, error="m").save(
+        buffer, kind="svg", scale=4, border=2, xmldecl=False, svgns=True, title=url
+    )
+    return buffer.getvalue().decode()
+
+
+@login_required
+@require_GET
+def letters_pdf(request, slug, survey):
+    """One page per unused code: address field, text, QR code with the code, the code."""
+    import weasyprint
+
+    survey = _survey(request, slug, survey, "participation.manage_project")
+    if not survey.uses_codes:
+        raise PermissionDenied
+    batch = request.GET.get("stapel", "")
+    codes = selectors.codes_for_letters(survey, batch=int(batch) if batch.isdigit() else None)
+    base = request.build_absolute_uri(survey.get_absolute_url())
+    letters = [
+        {"code": c.code, "qr": _qr_svg(f"{base}?code={c.code}"), "url": base} for c in codes[:5000]
+    ]
+    html = render_to_string(
+        "participation/letters_pdf.html",
+        {
+            "survey": survey,
+            "project": survey.project,
+            "municipality": survey.project.municipality,
+            "letters": letters,
+            "survey_url": base,
+        },
+        request=request,
+    )
+    pdf = pdf_output.pdf_bytes(weasyprint.HTML(string=html, base_url=base))
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="briefe-umfrage-{survey.pk}.pdf"'
+    return response
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def paper_entry(request, slug, survey):
+    survey = _survey(request, slug, survey, "participation.enter_paper")
+    questions = selectors.questions_of(survey)
+    form = PaperForm(
+        request.POST or None,
+        questions=questions,
+        survey=survey,
+        initial={"submission": services.new_submission_key()},
+    )
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                _response, created = services.response_submit(
+                    survey=survey,
+                    values=form.values,
+                    submission_key=form.cleaned_data["submission"],
+                    paper=True,
+                    by=request.user,
+                    code=form.cleaned_data.get("paper_code", ""),
+                )
+            except ValidationError as exc:
+                if hasattr(exc, "error_dict"):
+                    errs = {}
+                    for key, msgs in exc.message_dict.items():
+                        if key.startswith("q") and key[1:].isdigit():
+                            errs[int(key[1:])] = " ".join(msgs)
+                        elif key == "code" and "paper_code" in form.fields:
+                            form.add_error("paper_code", " ".join(msgs))
+                        else:
+                            form.add_error(None, " ".join(msgs))
+                    form.add_answer_errors(errs)
+                else:
+                    form.add_error(None, " ".join(exc.messages))
+            else:
+                messages.success(
+                    request,
+                    _("Der Papierfragebogen ist gespeichert. Sie können den nächsten erfassen.")
+                    if created
+                    else _("Dieser Bogen war schon gespeichert – er wurde nicht doppelt erfasst."),
+                )
+                return redirect(_survey_url(survey, "participation_team:paper"))
+        status = 400
+    return render(
+        request,
+        "participation/team_paper.html",
+        {
+            "survey": survey,
+            "project": survey.project,
+            "municipality": survey.project.municipality,
+            "form": form,
+            "paper_count": survey.responses.filter(origin="paper").count(),
+        },
+        status=status,
+    )
+
+
+@login_required
+@require_GET
+def survey_results(request, slug, survey):
+    survey = _survey(request, slug, survey, "participation.view_results")
+    data = results.survey_results(survey)
+    return render(
+        request,
+        "participation/team_results.html",
+        {
+            "survey": survey,
+            "project": survey.project,
+            "municipality": survey.project.municipality,
+            **data,
+            **_flags(request, survey.project.municipality),
+        },
+    )
+
+
+@login_required
+@require_GET
+def survey_export(request, slug, survey, fmt):
+    survey = _survey(request, slug, survey, "participation.view_results")
+    headers, rows = results.export_rows(survey)
+    filename = f"umfrage-{survey.pk}-antworten"
+    if fmt == "csv":
+        return exports.csv_response(filename, headers, rows)
+    if fmt == "xlsx":
+        return exports.xlsx_response(filename, _("Antworten"), headers, rows)
+    from django.http import Http404
+
+    raise Http404
+
+
+@login_required
+@require_POST
+def answer_moderate(request, slug, survey, answer):
+    survey = _survey(request, slug, survey, "participation.moderate")
+    answer = get_object_or_404(
+        Answer.objects.select_related("response__survey__project"),
+        pk=answer,
+        response__survey=survey,
+        question__kind=Question.Kind.TEXT,
+    )
+    done = _survey_url(survey, "participation_team:results") + "#freitexte"
+    try:
+        if answer.hidden_reason:
+            services.answer_show(answer=answer, by=request.user)
+            messages.success(request, _("Der Freitext ist wieder sichtbar."))
+        else:
+            services.answer_hide(
+                answer=answer, by=request.user, reason=request.POST.get("reason", "")
+            )
+            messages.success(request, _("Der Freitext ist ausgeblendet."))
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect(done)
+    return redirect(done)
