@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "zwk.profiles",
     "zwk.situation",
     "zwk.workshops",
+    "zwk.participation",
     "zwk.toolbox",
     "zwk.plans",
     "zwk.consulting",
@@ -164,6 +165,10 @@ RATE_LIMITS = {
     # downloads per participant.
     "workshops.data_code": "10/10m",
     "workshops.data_export": "20/1h",
+    # Beteiligung: failed access codes per client address; submitted questionnaires per
+    # client address (a school class behind one address still gets through).
+    "participation.code": "20/10m",
+    "participation.submit": "200/10m",
     # Austausch: anonymous event registrations per client address.
     "exchange.register": "10/10m",
     # Newsletter: sign-ups per client address, confirmation mails per e-mail address.
