@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET
 
 from zwk.consulting import selectors as consulting_selectors
 from zwk.consulting.models import ConsultingRequest
+from zwk.core import hooks
 from zwk.municipalities import selectors as municipality_selectors
 from zwk.plans import selectors as plan_selectors
 
@@ -26,6 +27,8 @@ def home(request: HttpRequest) -> HttpResponse:
         ),
         "programme_figures": municipality_selectors.programme_figures(),
         "published_plans": plan_selectors.published_plans(),
+        # "Jetzt mitmachen": open participation projects (zwk.participation)
+        "participation_open": hooks.slot(hooks.PARTICIPATE_SECTIONS).render(request),
     }
     return render(request, "core/home.html", context)
 

@@ -49,6 +49,8 @@ NOT_OBJECTS = {
     "suggestion": "rule key of a computed SWOT suggestion",
     "pl_version": "version number inside the Kommune's own plan",
     "tb_version": "version number inside the entry of the path",
+    "pa_fmt": "export format of a survey's answers",
+    "pa_page": "page number inside the survey of the path",
     "part": "video or captions of the same explainer video",
 }
 

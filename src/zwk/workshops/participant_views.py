@@ -20,7 +20,7 @@ from django.utils.crypto import constant_time_compare
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from zwk.core import ratelimit
+from zwk.core import hooks, ratelimit
 from zwk.core.database import retry_when_busy
 from zwk.core.net import client_ip
 from zwk.core.queries import one_or_none
@@ -185,7 +185,13 @@ def index(request):
     return render(
         request,
         "workshops/participate_index.html",
-        {"workshops": selectors.open_public_workshops()[:20], "error": error, "code": code},
+        {
+            "workshops": selectors.open_public_workshops()[:20],
+            "error": error,
+            "code": code,
+            # open participation projects (surveys …), contributed by zwk.participation
+            "sections": hooks.slot(hooks.PARTICIPATE_SECTIONS).render(request),
+        },
         status=400 if error else 200,
     )
 
