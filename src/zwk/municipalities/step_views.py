@@ -17,7 +17,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from zwk.core import hooks
 from zwk.core.uploads import attachment_response
 from zwk.core.views import add_form_errors, confirm_view
-from zwk.municipalities import selectors, services, step_results
+from zwk.municipalities import documents, selectors, services, step_results
 from zwk.municipalities.access import step_for
 from zwk.municipalities.forms import (
     ChecklistAddForm,
@@ -268,15 +268,11 @@ def document_delete(request, slug, step, pk):
 def template_download(request, slug, step, name):
     step_obj = step_for(request, slug, step, "municipalities.view_step")
     template = next((t for t in step_obj.type.templates if t.slug == name), None)
-    if template is None:
+    fmt = request.GET.get("format", "docx")
+    if template is None or fmt not in documents.FORMATS:
         raise Http404
-    text = render_to_string(
-        template.template,
-        {"municipality": step_obj.municipality, "step": step_obj},
-        request=request,
-    )
-    response = HttpResponse(text, content_type="text/plain; charset=utf-8")
-    filename = f"{step_obj.type.slug}-{template.slug}-{step_obj.municipality.slug}.txt"
+    data, content_type, filename = documents.step_document(step_obj, template, fmt)
+    response = HttpResponse(data, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 
