@@ -351,9 +351,34 @@ def project_scenario(pop: Population, params: ScenarioParams, *, band: bool = Tr
     )
     low = high = None
     if band:
-        low = project(pop, horizon=HORIZON, scenario="niedrige Zuwanderung", extra_migration=extra)
-        high = project(pop, horizon=HORIZON, scenario="hohe Zuwanderung", extra_migration=extra)
+        low, high = _migration_band(pop, params, overrides, extra)
     return ScenarioResult(params, main, low, high, planning_demand(main), _interval(main))
+
+
+#: Half width of the migration band (per 1,000 inhabitants) around a migration slider value.
+MIGRATION_BAND_PER_1000 = 2.0
+
+
+def _migration_band(pop: Population, params: ScenarioParams, overrides: dict, extra):
+    """Low and high migration around the same scenario as the main line (issue 16.2): the
+    slider's birth and life-expectancy values hold for the band too; with the migration
+    slider set, the band is that value ∓ MIGRATION_BAND_PER_1000 instead of the named
+    low/high scenarios (which would ignore it)."""
+    from demography.projection import project
+
+    same = {k: v for k, v in overrides.items() if k != "net_migration_rate"}
+    if params.migration_per_1000 is None:
+        runs = [("niedrige Zuwanderung", same), ("hohe Zuwanderung", same)]
+    else:
+        rate = params.migration_per_1000
+        runs = [
+            ("Basis", {**same, "net_migration_rate": rate - MIGRATION_BAND_PER_1000}),
+            ("Basis", {**same, "net_migration_rate": rate + MIGRATION_BAND_PER_1000}),
+        ]
+    return tuple(
+        project(pop, horizon=HORIZON, scenario=name, overrides=ov or None, extra_migration=extra)
+        for name, ov in runs
+    )
 
 
 def _interval(main) -> tuple[list[float], list[float]] | None:
