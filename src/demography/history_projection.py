@@ -333,11 +333,10 @@ def project_history(
     params, sch = prepare(
         pop, horizon=horizon, scenario=scenario, overrides=ov, assumptions=assumptions
     )
-    migration = (
-        _trend_migration(fit, horizon, half_life, trend_weight, local_weight)
-        if own_migration
-        else {}
-    )
+    migration = {}
+    if own_migration:
+        stay = constant_rate(fit.base, sch, leaves(codes), fertility=fit.fertility)
+        migration = _trend_migration(fit, horizon, half_life, trend_weight, local_weight, stay)
     arrays = project_arrays(
         fit.base,
         sch,
@@ -405,19 +404,59 @@ def migration_rates(
     return common, beta * (rates - top[None])
 
 
+def constant_rate(
+    base: np.ndarray,
+    schedules,
+    leaf: np.ndarray,
+    *,
+    fertility: np.ndarray | None = None,
+    mortality: np.ndarray | None = None,
+) -> float:
+    """Yearly net migration rate that brings the whole input back to its base total at the
+    end of the horizon: ``(T_0 / T_H)^(1/H) − 1`` with ``T_H`` the closed projection (no
+    migration) of the summed leaf regions ``base`` (R, 2, 101) with the national
+    ``schedules`` and the regions' fertility (weighted by women 15–49) and mortality
+    (weighted by persons) levels. Forward-looking on purpose: the natural change of the
+    coming years (an ageing population has more deaths each year), not the past one."""
+    from demography.projection import project_arrays
+
+    counts = np.where(leaf[:, None, None], np.nan_to_num(base), 0.0)
+    total = counts.sum(axis=0)[None]
+    if total.sum() <= 0:
+        return 0.0
+
+    def mean_level(level, weight):
+        if level is None:
+            return None
+        level = np.asarray(level, dtype=np.float64).reshape(len(weight), -1)[:, 0]
+        return np.array([float((level * weight).sum() / max(weight.sum(), 1e-9))])
+
+    fert = mean_level(fertility, counts[:, 1, 15:50].sum(axis=1))
+    mort = mean_level(mortality, counts.sum(axis=(1, 2)))
+    res = project_arrays(
+        total, schedules, net_counts=np.zeros((1, 2, N_AGES)), fertility_level=fert,
+        mortality_level=mort,
+    )  # fmt: skip
+    path = res["counts"].sum(axis=(-1, -2))[:, 0]
+    horizon = len(path) - 1
+    return float((path[0] / max(path[-1], 1e-9)) ** (1.0 / horizon) - 1.0)
+
+
 def _trend_migration(
     fit: HistoryFit,
     horizon: int,
     half_life: float,
     trend_weight: float | None,
     local_weight: float | None = None,
+    stay: float | None = None,
 ) -> dict:
     """Migration arguments of the kernel (:func:`migration_rates`), the local deviation
-    damped with ``half_life``."""
+    damped with ``half_life``; ``stay`` the rate that keeps the input constant
+    (:func:`constant_rate`; default: the one of the history interval)."""
     common, deviation = migration_rates(
         fit.top_rate,
         fit.rates,
-        fit.balance_top,
+        fit.balance_top if stay is None else stay,
         trend_weight=TREND_WEIGHT if trend_weight is None else trend_weight,
         local_weight=LOCAL_WEIGHT if local_weight is None else local_weight,
         level_known=not fit.basis_break,
@@ -684,11 +723,9 @@ def _totals_projection(
     if mort is not None:
         levels["mortality"] = mort
     rates = np.broadcast_to(rate[:, None, None], single.shape)
-    # the migration that offsets the observed natural change of the whole input
-    use = leaf & (x > 0)
-    balance_top = float((d_obs - b_obs)[use].sum() / max(x[use].sum(), 1e-9))
-    if births is None or deaths is None:
-        balance_top = 0.0
+    # the migration that keeps the whole input at its base total (offsets its natural
+    # change over the horizon, local fertility and mortality levels)
+    balance_top = constant_rate(single, sch, leaf, fertility=fert, mortality=mort)
     levels["balance_top"] = balance_top
     migration: dict = {}
     if own_migration:
