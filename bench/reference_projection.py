@@ -108,11 +108,18 @@ def national_check(data_dir=None) -> dict:
       to 1.55 by 2032 (G2), e0 from the Sterbetafel 2020/2022 (78.33 / 83.18) to 84.6 /
       88.2 in 2070 (L2), net migration 1.3 million 2022, then falling linearly to 250,000
       from 2033, mean 2022–2070 290,000 (W2). Published totals: "bis 2031 auf 85 Millionen",
-      2070 "83 Millionen" (press release, rounded to whole millions). No published 80+/90+
-      figures of this variant are at hand here, so the very old are checked by the hindcast.
+      2070 "83 Millionen" (press release, rounded to whole millions). ``../shared/data``
+      holds no table of this projection (no 12421-*, README checked): no published total
+      for 2041 and no published 80+/90+ figures, so the very old are checked by hindcasts.
     * Hindcast 31.12.2015 → 31.12.2021 with the observed TFR, e0 and net migration of each
-      year (shipped series) against the registered stocks of 2021 (same Zensus-2011 basis).
+      year (shipped series) against the registered stocks of 2021 by single age (same
+      Zensus-2011 basis), once with the base life table and improvement by age (default)
+      and once with the Siler curve fitted to e0 alone (``mortality_model=None``): the
+      Siler curve is too flat at high ages and overstates 90+.
+    * Hindcast 31.12.2015 → 31.12.2023 of the total against the Gemeindeverzeichnis
+      31.12.2023 (sum of all Gemeinden, Zensus-2011 basis, 84,669,326).
     """
+    import dataclasses
     import os
     from pathlib import Path
 
@@ -156,15 +163,51 @@ def national_check(data_dir=None) -> dict:
             entry["published_total"] = published[year]
             entry["deviation_pct"] = round((entry["total"] / published[year] - 1) * 100, 2)
         out["g2l2w2"][year] = entry
-    series = default_assumptions().series
-    years = range(2016, 2022)
+    out["published_80_90"] = (
+        "keine: ../shared/data enthält keine Tabelle der 15. koordinierten "
+        "Bevölkerungsvorausberechnung (12421-*); 80+/90+ werden an den Rückrechnungen geprüft"
+    )
+    base = default_assumptions()
+    registered = ages(project(stocks[2021], horizon=1), 0)
+    for name, assumptions in (
+        ("hindcast_2015_2021", base),
+        ("hindcast_2015_2021_siler", dataclasses.replace(base, mortality_model=None)),
+    ):
+        projected = ages(_observed(stocks[2015], 2021, assumptions), 6)
+        out[name] = _compare(projected, registered)
+    gv_total = _gv_total(folder / "destatis_gv_gemeinden_31122023_derived.csv")
+    if gv_total is not None:
+        total_2023 = ages(_observed(stocks[2015], 2023, base), 8)["total"]
+        out["hindcast_2015_2023_total"] = {
+            "projected": total_2023,
+            "gemeindeverzeichnis_31122023": gv_total,
+            "total_pct": round((total_2023 / gv_total - 1) * 100, 2),
+        }
+    return out
+
+
+def _observed(base, end: int, assumptions):
+    """Project ``base`` to 31.12. of ``end`` with the observed TFR, e0 and net migration
+    of each year (shipped series; a year without a value is interpolated)."""
+    from demography.projection import project
+    from demography.scenarios import Scenario
+
+    series = assumptions.series
+    years = range(base.year + 1, end + 1)
     paths = {
-        key: {y: series[key][y]["value"] for y in years}
+        key: {y: series[key][y]["value"] for y in years if y in series[key]}
         for key in ("tfr", "e0_male", "e0_female", "net_migration")
     }
-    hind = project(stocks[2015], horizon=6, scenario=Scenario(name="beobachtet", paths=paths))
-    projected, actual = ages(hind, 6), ages(project(stocks[2021], horizon=1), 0)
-    out["hindcast_2015_2021"] = {
+    return project(
+        base,
+        horizon=end - base.year,
+        scenario=Scenario(name="beobachtet", paths=paths),
+        assumptions=assumptions,
+    )
+
+
+def _compare(projected: dict, actual: dict) -> dict:
+    return {
         "projected": projected,
         "registered": actual,
         "total_pct": round((projected["total"] / actual["total"] - 1) * 100, 2),
@@ -172,7 +215,17 @@ def national_check(data_dir=None) -> dict:
         "n_80plus_pct": round((projected["n_80plus"] / actual["n_80plus"] - 1) * 100, 2),
         "n_90plus_pct": round((projected["n_90plus"] / actual["n_90plus"] - 1) * 100, 2),
     }
-    return out
+
+
+def _gv_total(path) -> int | None:
+    """Population of Germany at 31.12.2023: sum of ``bev_insgesamt`` over all Gemeinden of
+    the Gemeindeverzeichnis (derived CSV in ../shared/data); None if the file is missing."""
+    import csv
+
+    if not path.exists():
+        return None
+    with path.open(encoding="utf-8", newline="") as fh:
+        return sum(int(row["bev_insgesamt"]) for row in csv.DictReader(fh, delimiter=";"))
 
 
 if __name__ == "__main__":
