@@ -38,10 +38,9 @@ def store(key: str, version: str, value) -> None:
     """Store ``value`` (picklable; :data:`NOTHING` for an empty result) for ``version``."""
     payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
     try:
-        with transaction.atomic():
-            DerivedData.objects.update_or_create(
-                key=key, defaults={"version": version, "payload": payload}
-            )
+        with transaction.atomic():  # the same queries whether an older version exists or not
+            DerivedData.objects.filter(key=key).delete()
+            DerivedData.objects.create(key=key, version=version, payload=payload)
     except IntegrityError:  # a concurrent request stored it first
         pass
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 import numpy as np
+from django.utils.translation import gettext as _
 
 from demography.estimate import estimate_ages
 from demography.readers.basis import BASES
@@ -35,12 +36,18 @@ class EstimateNote:
 
     @property
     def label(self) -> str:
-        return (
-            f"Schätzung für den 31.12.{self.year}: Altersaufbau vom 31.12.{self.base_year} "
-            f"({self.base_basis or 'Basis unbekannt'}) fortgeschrieben und auf die amtliche "
-            f"Einwohnerzahl {self.year} ({self.total_source}; "
-            f"{self.total_basis or 'Basis unbekannt'}) hochgerechnet."
-        )
+        unknown = _("Basis unbekannt")
+        return _(
+            "Schätzung für den 31.12.%(year)s: Altersaufbau vom 31.12.%(base_year)s "
+            "(%(base_basis)s) fortgeschrieben und auf die amtliche Einwohnerzahl %(year)s "
+            "(%(source)s; %(total_basis)s) hochgerechnet."
+        ) % {
+            "year": self.year,
+            "base_year": self.base_year,
+            "base_basis": self.base_basis or unknown,
+            "source": self.total_source,
+            "total_basis": self.total_basis or unknown,
+        }
 
 
 @dataclass(frozen=True)
@@ -77,7 +84,7 @@ def _source(release) -> str:
     if release is None:
         return ""
     if "gemeindeverzeichnis" in (release.summary or {}).get("layout", ""):
-        return "Gemeindeverzeichnis"
+        return _("Gemeindeverzeichnis")
     return release.table_code
 
 

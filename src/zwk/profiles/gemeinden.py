@@ -8,11 +8,12 @@ import itertools
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from zwk.profiles import charts, estimates, figures
 from zwk.profiles.estimates import EstimateNote, basis_label
 
-INTERVAL_LABEL = "Spanne aus eigenen Rückrechnungen (etwa 80 %)"
+INTERVAL_LABEL = gettext_noop("Spanne aus eigenen Rückrechnungen (etwa 80 %)")
 #: Indicators that come from totals and movements, not from the ages: official also in a
 #: year whose ages are estimated.
 NOT_FROM_AGES = {
@@ -140,7 +141,11 @@ def _integration(comp) -> list[IntegrationRow]:
         inflow, outflow = moves["migration_in_abroad"], moves.get("migration_out_abroad")
         pop = rd.totals.get(y)
         net = None if outflow is None else inflow - outflow
-        per_1000 = f"; je 1.000 Einwohner {charts.fmt(1000 * net / pop, 1)}" if net and pop else ""
+        per_1000 = (
+            "; " + _("je 1.000 Einwohner %(v)s") % {"v": charts.fmt(1000 * net / pop, 1)}
+            if net and pop
+            else ""
+        )
         rows.append(
             IntegrationRow(
                 _("Wanderungen mit dem Ausland %(year)s") % {"year": y},

@@ -8,6 +8,8 @@ and a coordinator imports for the own Kommune only (:func:`restrict_to`). The se
 
 from __future__ import annotations
 
+from django.utils.translation import gettext as _
+
 from demography.errors import DataError
 from demography.official import (
     Extract,
@@ -48,12 +50,14 @@ def validate_codes(out: Extract, *, register_map: dict[str, str] | None = None) 
     if unknown:
         raise DataError(
             out.table_code,
-            "Gebiet ohne passende Kommune in der Melderegister-Datei: "
-            + ", ".join(unknown[:10])
-            + ". Tragen Sie den AGS der Kommune oder – bei Quartieren – den Gebietsschlüssel "
-            "im Kommunalprofil ein.",
+            _(
+                "Gebiet ohne passende Kommune in der Melderegister-Datei: %(areas)s. Tragen "
+                "Sie den AGS der Kommune oder – bei Quartieren – den Gebietsschlüssel im "
+                "Kommunalprofil ein."
+            )
+            % {"areas": ", ".join(unknown[:10])},
             "area without a matching Kommune in the register file: " + ", ".join(unknown[:10]),
-            expected_de="AGS einer Kommune oder Gebietsschlüssel eines Quartiers",
+            expected_de=_("AGS einer Kommune oder Gebietsschlüssel eines Quartiers"),
             expected_en="AGS of a Kommune or area key of a Quartier",
         )
     for rec in out.stocks:
@@ -68,9 +72,11 @@ def restrict_to(out: Extract, allowed: set[str]) -> None:
     if others:
         out.skipped.append(
             {
-                "region": f"{len(others)} Gebiete",
+                "region": _("%(n)s Gebiete") % {"n": len(others)},
                 "year": None,
-                "reason": "nicht die eigene Kommune (nur die Geschäftsstelle importiert für alle)",
+                "reason": _(
+                    "nicht die eigene Kommune (nur die Geschäftsstelle importiert für alle)"
+                ),
             }
         )
     out.stocks = [r for r in out.stocks if r.code in allowed]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from zwk.profiles import analysis, charts, gemeinden, typology_text
 from zwk.profiles.models import StatisticsRelease
@@ -12,21 +13,39 @@ from zwk.profiles.selectors import Comparison, IndicatorRow, comparison
 
 #: Plain-German explanations ("Was bedeutet das?") per indicator.
 EXPLAIN = {
-    "population": "So viele Menschen haben hier ihren Hauptwohnsitz.",
-    "population_change_1y": "Wächst oder schrumpft die Kommune? Positiv heißt: mehr Menschen als vor einem Jahr.",
-    "population_change_5y": "Die Entwicklung über fünf Jahre glättet Schwankungen einzelner Jahre.",
-    "mean_age": "Je höher, desto älter ist die Bevölkerung im Schnitt.",
-    "median_age": "Die Hälfte der Menschen ist jünger, die andere Hälfte älter als dieses Alter.",
-    "youth_dependency_ratio": "Wie viele junge Menschen auf 100 Menschen im Erwerbsalter kommen – wichtig für Kita und Schule.",
-    "old_age_dependency_ratio": "Wie viele Ältere auf 100 Menschen im Erwerbsalter kommen. Ein hoher Wert bedeutet mehr Bedarf an Pflege und weniger Fachkräfte.",
-    "total_dependency_ratio": "Junge und Ältere zusammen je 100 Menschen im Erwerbsalter.",
-    "share_under_18": "Anteil der Kinder und Jugendlichen an allen Einwohnern.",
-    "share_18_to_64": "Anteil der Menschen im erwerbsfähigen Alter.",
-    "share_65_to_79": "Anteil der „jungen Alten“ – oft engagiert im Ehrenamt.",
-    "share_80_plus": "Anteil der Hochbetagten – sie brauchen häufiger Pflege und Unterstützung.",
-    "oldest_old_share": "Wie viele der Älteren schon 80 oder älter sind.",
-    "natural_balance_per_1000": "Geburten minus Sterbefälle je 1.000 Einwohner. Negativ heißt: mehr Sterbefälle als Geburten.",
-    "net_migration_per_1000": "Zuzüge minus Fortzüge je 1.000 Einwohner. Positiv heißt: mehr Menschen ziehen zu als weg.",
+    "population": gettext_noop("So viele Menschen haben hier ihren Hauptwohnsitz."),
+    "population_change_1y": gettext_noop(
+        "Wächst oder schrumpft die Kommune? Positiv heißt: mehr Menschen als vor einem Jahr."
+    ),
+    "population_change_5y": gettext_noop(
+        "Die Entwicklung über fünf Jahre glättet Schwankungen einzelner Jahre."
+    ),
+    "mean_age": gettext_noop("Je höher, desto älter ist die Bevölkerung im Schnitt."),
+    "median_age": gettext_noop(
+        "Die Hälfte der Menschen ist jünger, die andere Hälfte älter als dieses Alter."
+    ),
+    "youth_dependency_ratio": gettext_noop(
+        "Wie viele junge Menschen auf 100 Menschen im Erwerbsalter kommen – wichtig für Kita und Schule."
+    ),
+    "old_age_dependency_ratio": gettext_noop(
+        "Wie viele Ältere auf 100 Menschen im Erwerbsalter kommen. Ein hoher Wert bedeutet mehr Bedarf an Pflege und weniger Fachkräfte."
+    ),
+    "total_dependency_ratio": gettext_noop(
+        "Junge und Ältere zusammen je 100 Menschen im Erwerbsalter."
+    ),
+    "share_under_18": gettext_noop("Anteil der Kinder und Jugendlichen an allen Einwohnern."),
+    "share_18_to_64": gettext_noop("Anteil der Menschen im erwerbsfähigen Alter."),
+    "share_65_to_79": gettext_noop("Anteil der „jungen Alten“ – oft engagiert im Ehrenamt."),
+    "share_80_plus": gettext_noop(
+        "Anteil der Hochbetagten – sie brauchen häufiger Pflege und Unterstützung."
+    ),
+    "oldest_old_share": gettext_noop("Wie viele der Älteren schon 80 oder älter sind."),
+    "natural_balance_per_1000": gettext_noop(
+        "Geburten minus Sterbefälle je 1.000 Einwohner. Negativ heißt: mehr Sterbefälle als Geburten."
+    ),
+    "net_migration_per_1000": gettext_noop(
+        "Zuzüge minus Fortzüge je 1.000 Einwohner. Positiv heißt: mehr Menschen ziehen zu als weg."
+    ),
 }
 HEADLINE_KEYS = (
     "population",
@@ -38,12 +57,12 @@ HEADLINE_KEYS = (
 )
 DIGITS = {"population": 0}
 DEMAND_LABELS = {
-    "kita_0_2": "Kinder 0–2 Jahre (Krippe)",
-    "kita_3_5": "Kinder 3–5 Jahre (Kindergarten)",
-    "pupils_6_9": "Schulkinder 6–9 Jahre (Grundschule)",
-    "pupils_10_15": "Schulkinder 10–15 Jahre (Sekundarstufe I)",
-    "age_80_plus": "Menschen ab 80 Jahren",
-    "care_needs": "Erwartete Pflegebedürftige",
+    "kita_0_2": gettext_noop("Kinder 0–2 Jahre (Krippe)"),
+    "kita_3_5": gettext_noop("Kinder 3–5 Jahre (Kindergarten)"),
+    "pupils_6_9": gettext_noop("Schulkinder 6–9 Jahre (Grundschule)"),
+    "pupils_10_15": gettext_noop("Schulkinder 10–15 Jahre (Sekundarstufe I)"),
+    "age_80_plus": gettext_noop("Menschen ab 80 Jahren"),
+    "care_needs": gettext_noop("Erwartete Pflegebedürftige"),
 }
 FUNCTIONAL_SHOWN = ("kita_0_2", "kita_3_5", "pupils_6_9", "pupils_10_15", "age_80_plus")
 LICENCE = (
@@ -247,7 +266,7 @@ def _indicator(row: IndicatorRow) -> Indicator:
         trend=charts.fmt(row.trend, digits) if row.trend is not None else "",
         arrow=arrow,
         arrow_label=arrow_label,
-        explain=EXPLAIN.get(row.key, ""),
+        explain=_(EXPLAIN[row.key]) if row.key in EXPLAIN else "",
         refs=[
             (_("Kreis"), charts.fmt(row.kreis, digits), row.kreis_year),
             (_("Land"), charts.fmt(row.land, digits), row.land_year),
@@ -379,7 +398,10 @@ def _age_groups_chart(result) -> charts.Chart:
         )
         % {"first": proj_years[0], "last": proj_years[-1]},
         proj_years,
-        [(DEMAND_LABELS[k], [float(v) for v in result.demand[k][:, 0]]) for k in FUNCTIONAL_SHOWN],
+        [
+            (_(DEMAND_LABELS[k]), [float(v) for v in result.demand[k][:, 0]])
+            for k in FUNCTIONAL_SHOWN
+        ],
         unit=_("Personen"),
     )
 
@@ -393,7 +415,7 @@ def _demand_table(result) -> Table:
         _("Planungsbedarf (Vorausberechnung)"),
         [_("Gruppe"), *[str(y) for y in step_years]],
         [
-            [DEMAND_LABELS[k], *[round(float(result.demand[k][i, 0])) for i in idx]]
+            [_(DEMAND_LABELS[k]), *[round(float(result.demand[k][i, 0])) for i in idx]]
             for k in DEMAND_LABELS
         ],
     )

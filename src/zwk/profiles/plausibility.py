@@ -17,6 +17,9 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
+
 from demography.regions import BUND
 
 #: No German region has this many inhabitants or events in a year (Germany: ~84 million).
@@ -28,14 +31,19 @@ JUMP_MIN_PERSONS = 1_000
 #: Warnings listed one by one in an import's summary; the rest are counted.
 MAX_WARNINGS_LISTED = 50
 
+#: labels of the messages (marked for translation, translated where a message is built)
 KIND_LABELS = {
-    "births": "Lebendgeborene",
-    "deaths": "Gestorbene",
-    "migration_in": "Zuzüge",
-    "migration_out": "Fortzüge",
-    "net_migration": "Wanderungssaldo",
+    "births": gettext_noop("Lebendgeborene"),
+    "deaths": gettext_noop("Gestorbene"),
+    "migration_in": gettext_noop("Zuzüge"),
+    "migration_out": gettext_noop("Fortzüge"),
+    "net_migration": gettext_noop("Wanderungssaldo"),
 }
-SEX_LABELS = {"total": "insgesamt", "male": "männlich", "female": "weiblich"}
+SEX_LABELS = {
+    "total": gettext_noop("insgesamt"),
+    "male": gettext_noop("männlich"),
+    "female": gettext_noop("weiblich"),
+}
 
 Totals = Mapping[tuple[str, int], float]  # (region code, year) → inhabitants (both sexes)
 
@@ -48,11 +56,11 @@ def _fmt(value: float) -> str:
 
 def _problem(value: float, *, may_be_negative: bool = False) -> str | None:
     if not math.isfinite(value):
-        return "keine endliche Zahl"
+        return _("keine endliche Zahl")
     if value < 0 and not may_be_negative:
-        return "negative Anzahl"
+        return _("negative Anzahl")
     if abs(value) > MAX_COUNT:
-        return "unmöglich groß (mehr als 200 Millionen)"
+        return _("unmöglich groß (mehr als 200 Millionen)")
     return None
 
 
@@ -64,24 +72,47 @@ def impossible_values(stocks: Iterable, movements: Iterable, *, file_name: str) 
     """
     found: list[str] = []
     for rec in stocks:
-        values = [("Einwohner", rec.total)]
-        values += [(f"Alter {a}", v) for a, v in enumerate(rec.ages or ())]
+        values = [(_("Einwohner"), rec.total)]
+        values += [(_("Alter %(age)s") % {"age": a}, v) for a, v in enumerate(rec.ages or ())]
         for label, value in values:
             problem = _problem(float(value))
             if problem:
                 found.append(
-                    f"{file_name}: Gebiet {rec.code} {rec.name}, Jahr {rec.year}, "
-                    f"{label} ({SEX_LABELS.get(rec.sex, rec.sex)}): {problem} – gefunden "
-                    f"{_fmt(float(value))}. Erwartet: eine Anzahl von 0 bis 200 Millionen."
+                    _(
+                        "%(file)s: Gebiet %(code)s %(name)s, Jahr %(year)s, %(label)s "
+                        "(%(sex)s): %(problem)s – gefunden %(value)s. Erwartet: eine Anzahl "
+                        "von 0 bis 200 Millionen."
+                    )
+                    % {
+                        "file": file_name,
+                        "code": rec.code,
+                        "name": rec.name,
+                        "year": rec.year,
+                        "label": label,
+                        "sex": _(SEX_LABELS[rec.sex]) if rec.sex in SEX_LABELS else rec.sex,
+                        "problem": problem,
+                        "value": _fmt(float(value)),
+                    }
                 )
                 break
     for rec in movements:
         problem = _problem(float(rec.value), may_be_negative=rec.kind == "net_migration")
         if problem:
             found.append(
-                f"{file_name}: Gebiet {rec.code} {rec.name}, Jahr {rec.year}, "
-                f"{KIND_LABELS.get(rec.kind, rec.kind)}: {problem} – gefunden "
-                f"{_fmt(float(rec.value))}. Erwartet: eine Anzahl von 0 bis 200 Millionen."
+                _(
+                    "%(file)s: Gebiet %(code)s %(name)s, Jahr %(year)s, %(label)s: "
+                    "%(problem)s – gefunden %(value)s. Erwartet: eine Anzahl von 0 bis 200 "
+                    "Millionen."
+                )
+                % {
+                    "file": file_name,
+                    "code": rec.code,
+                    "name": rec.name,
+                    "year": rec.year,
+                    "label": _(KIND_LABELS[rec.kind]) if rec.kind in KIND_LABELS else rec.kind,
+                    "problem": problem,
+                    "value": _fmt(float(rec.value)),
+                }
             )
     return found
 
@@ -124,8 +155,17 @@ def warnings_for(file_totals: Totals, known: Totals, *, names: Mapping[str, str]
         parent_value = merged.get((parent, year)) if parent else None
         if parent_value is not None and value > parent_value * 1.0001 + 1:
             out.append(
-                f"Gebiet {label}, Jahr {year}: {_fmt(value)} Einwohner – mehr als das "
-                f"übergeordnete Gebiet {parent} ({_fmt(parent_value)})."
+                _(
+                    "Gebiet %(label)s, Jahr %(year)s: %(value)s Einwohner – mehr als das "
+                    "übergeordnete Gebiet %(parent)s (%(parent_value)s)."
+                )
+                % {
+                    "label": label,
+                    "year": year,
+                    "value": _fmt(value),
+                    "parent": parent,
+                    "parent_value": _fmt(parent_value),
+                }
             )
         for other_year in (year - 1, year + 1):
             other = merged.get((code, other_year))
@@ -135,8 +175,17 @@ def warnings_for(file_totals: Totals, known: Totals, *, names: Mapping[str, str]
             if high - low >= JUMP_MIN_PERSONS and (low <= 0 or high / low > JUMP_FACTOR):
                 first, second = sorted(((year, value), (other_year, other)))
                 out.append(
-                    f"Gebiet {label}: {_fmt(first[1])} Einwohner {first[0]}, "
-                    f"{_fmt(second[1])} Einwohner {second[0]} – Sprung um mehr als das "
-                    f"{str(JUMP_FACTOR).replace('.', ',')}-Fache."
+                    _(
+                        "Gebiet %(label)s: %(a)s Einwohner %(year_a)s, %(b)s Einwohner "
+                        "%(year_b)s – Sprung um mehr als das %(factor)s-Fache."
+                    )
+                    % {
+                        "label": label,
+                        "a": _fmt(first[1]),
+                        "year_a": first[0],
+                        "b": _fmt(second[1]),
+                        "year_b": second[0],
+                        "factor": str(JUMP_FACTOR).replace(".", ","),
+                    }
                 )
     return out
