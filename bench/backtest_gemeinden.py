@@ -452,7 +452,7 @@ def gemeinden(**weights) -> dict:
     actual = np.array([t[c] for c in codes])
     methods = {
         "engine": pred,
-        "constant": base_total,
+        "constant": (stock.counts, stock.lowers),
         "linear": base_total * (1 + np.nan_to_num(growth) * horizon),
     }
     windows = np.tile([2008.0, 2015.0], (len(codes), 1))
@@ -499,6 +499,102 @@ def _gemeinden_data():
     lowers = tuple(int(x) for x in zensus.grid.lowers)
     stock = GroupedStock(stock_date(2011, zensus.source), lowers, np.array([z[c] for c in codes]))
     return codes, lowers, stock, zensus.source, totals, births, deaths, t
+
+
+B_LAYOUT = (
+    DATA
+    / "gemeinden_2008-2015"
+    / ("regio_12411-02-03-5-B_gemeinden_17altersgruppen_geschlecht_2015.csv")
+)
+
+
+def write_b_layout(path: Path, year: int, codes, names, groups: np.ndarray) -> Path:
+    """A file in the layout of 12411-02-03-5-B (header and footer of the real 2015 file,
+    Stichtag 31.12.``year``): per region 17 groups + Insgesamt for Insgesamt, männlich,
+    weiblich. ``groups`` (R, 2, 17) persons (rounded)."""
+    lines = B_LAYOUT.read_text(encoding="utf-8").splitlines(keepends=True)
+    first = next(i for i, line in enumerate(lines) if re.match(r"^\d{2,};", line))
+    end = next(i for i, line in enumerate(lines) if line.startswith("__________"))
+    head = [line.replace("31.12.2015", f"31.12.{year}") for line in lines[:first]]
+    body = []
+    for code, name, g in zip(codes, names, np.rint(groups).astype(int), strict=True):
+        blocks = [g.sum(axis=0), g[0], g[1]]
+        cells = [str(v) for b in blocks for v in [*b, b.sum()]]
+        body.append(";".join([code, name, *cells]) + "\n")
+    path.write_text("".join(head + body + lines[end:]), encoding="utf-8")
+    return path
+
+
+def _run_cli(f1: Path, f2: Path, start: int) -> dict[tuple[str, int], float]:
+    """``python -m demography project F1 F2 --start START --horizon 5 --format json``."""
+    import subprocess
+
+    command = [sys.executable, "-m", "demography", "project", str(f1), str(f2)]
+    command += ["--start", str(start), "--horizon", "5", "--format", "json"]
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    proc = subprocess.run(command, capture_output=True, text=True, timeout=600, env=env)
+    if proc.returncode != 0:
+        raise RuntimeError(proc.stderr)
+    return {(r["region"], r["year"]): r["total"] for r in json.loads(proc.stdout)}
+
+
+def external(**_weights) -> dict:
+    """The external check's exact command on what we have, written in the
+    12411-02-03-5-B layout (two Stichtage five years apart, 17 groups, horizon 5):
+    all Kreise 31.12.2015 + 31.12.2020 → 2021 (the year 1 of the output); Reilingen
+    (1995, 2000 → 2005), (2000, 2005 → 2010); Konstanz (t − 5, t → t + 5) for the t whose
+    two Stichtage stand on one basis by the date rule (t ≤ 2010 or t − 5 ≥ 2011; the
+    register itself has no break, but the reader cannot know that). Engine = the CLI."""
+    import tempfile
+
+    out = []
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        codes, g1, g2, target = _kreise_data()
+        names = [f"Kreis {c}" for c in codes]
+        f1 = write_b_layout(folder / "k2015.csv", 2015, codes, names, g1)
+        f2 = write_b_layout(folder / "k2020.csv", 2020, codes, names, g2)
+        got = _run_cli(f1, f2, 2020)
+        pred = np.array([got[(c, 2021)] for c in codes])
+        total2 = g2.sum(axis=(1, 2))
+        methods = {
+            "engine": pred,
+            **_naive(g1, g2, L17, 5, 1),
+            "hamilton_perry": hamilton_perry(
+                GroupedStock(2015, L17, g1), GroupedStock(2020, L17, g2), 1
+            ),
+        }
+        out.append(evaluate("CLI: Kreise 2015, 2020 → 2021", methods, target, L17, total2))
+        for label, code, stocks, origins in (
+            ("CLI: Reilingen t = 2000, 2005", "08226068", _reilingen17(), (2000, 2005)),
+            (
+                "CLI: Konstanz t = 1988 … 2010, 2016 … 2020",
+                "08335043",
+                _konstanz_groups(),
+                [*range(1988, 2011), *range(2016, 2021)],
+            ),
+        ):
+            preds: dict[str, list] = {
+                "engine": [],
+                "constant": [],
+                "linear": [],
+                "hamilton_perry": [],
+            }
+            actual = []
+            for t in origins:
+                a = write_b_layout(folder / "a.csv", t - 5, [code], [label[5:14]], stocks[t - 5])
+                b = write_b_layout(folder / "b.csv", t, [code], [label[5:14]], stocks[t])
+                preds["engine"].append(_run_cli(a, b, t)[(code, t + 5)])
+                s1 = GroupedStock(t - 5, L17, stocks[t - 5])
+                s2 = GroupedStock(t, L17, stocks[t])
+                preds["hamilton_perry"].append(hamilton_perry(s1, s2, 5)[0].sum())
+                preds["constant"].append(stocks[t].sum())
+                preds["linear"].append(2 * stocks[t].sum() - stocks[t - 5].sum())
+                actual.append(stocks[t + 5][0])
+            act = np.array(actual)
+            methods = {k: np.array(v) for k, v in preds.items()}
+            out.append(evaluate(label, methods, act, L17, act.sum(axis=(1, 2))))
+    return {"data": "external", "parts": out}
 
 
 DATASETS = {
@@ -615,7 +711,7 @@ def write_intervals(result: dict) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--format", choices=("json", "text"), default="text")
-    parser.add_argument("--only", default=",".join(DATASETS))
+    parser.add_argument("--only", default=",".join([*DATASETS, "external"]))
     parser.add_argument(
         "--write-intervals",
         action="store_true",
@@ -635,7 +731,10 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.write_intervals and "gemeinden" not in names:
         names.append("gemeinden")
-    results = [DATASETS[name]() for name in names]
+    results = []
+    for name in names:
+        r = {**DATASETS, "external": external}[name]()
+        results.extend(r.get("parts", [r]))
     for r in results:
         r.pop("_cv", None)
     if args.write_intervals:
