@@ -8,6 +8,7 @@ from zwk.municipalities.models import Municipality, Theme
 from zwk.municipalities.process import STEPS
 from zwk.municipalities.validators import LAND_CHOICES
 from zwk.office import selectors
+from zwk.registration.selectors import round_choices
 
 EVERY = [("", _("alle"))]
 SORT_CHOICES = [
@@ -29,9 +30,15 @@ class MunicipalityFilterForm(forms.Form):
         required=False,
         empty_label=_("alle"),
     )
+    runde = forms.ChoiceField(label=_("Förderrunde"), required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["runde"].choices = [
+            *EVERY,
+            ("ohne", _("ohne Förderrunde (selbstständig)")),
+            *round_choices(),
+        ]
         self.fields["land"].choices = EVERY + LAND_CHOICES
         self.fields["art"].choices = EVERY + list(Municipality.Kind.choices)
         self.fields["handlungsfeld"].queryset = Theme.objects.filter(municipality__isnull=True)
@@ -72,6 +79,7 @@ class OverviewFilterForm(MunicipalityFilterForm):
             stalled_only=bool(data.get("stillstand")),
             weeks=data.get("wochen") or selectors.stalled_weeks_default(),
             sort=data.get("sortierung") or "name",
+            funding_round=data.get("runde") or "",
         )
 
 

@@ -28,6 +28,7 @@ from zwk.office import selectors as office_selectors
 from zwk.office.filters import MapFilterForm
 from zwk.profiles import analysis
 from zwk.profiles.regions import register_code
+from zwk.registration.selectors import municipalities_in_round
 
 DONE = len(STEPS) + 1  # marker state: all steps done
 NO_STEPS = 0
@@ -104,7 +105,12 @@ def _region_code(kind: str, ags: str, register_area: str | None) -> str | None:
 
 
 def map_rows(
-    *, land: str = "", kind: str = "", theme: Theme | None = None, demographic_type: str = ""
+    *,
+    land: str = "",
+    kind: str = "",
+    theme: Theme | None = None,
+    demographic_type: str = "",
+    funding_round: str = "",
 ) -> list[MapRow]:
     """The Kommunen matching the filters with their step and Demografietyp, by name.
 
@@ -117,6 +123,8 @@ def map_rows(
         qs = qs.filter(kind=kind)
     if theme is not None:
         qs = qs.filter(themes=theme)
+    if funding_round:
+        qs = qs.filter(pk__in=municipalities_in_round(funding_round).values("pk"))
     states = _states(qs)
     stalled = office_selectors.stalled_ids(qs, office_selectors.stalled_weeks_default())
     data = analysis.typology_data()
@@ -233,6 +241,7 @@ def map_page(request):
             "kind": form.cleaned_data["art"],
             "theme": form.cleaned_data["handlungsfeld"],
             "demographic_type": form.cleaned_data["demografietyp"],
+            "funding_round": form.cleaned_data["runde"],
         }
     rows = map_rows(**filters)
     labels = state_labels()

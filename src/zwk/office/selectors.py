@@ -48,6 +48,7 @@ from zwk.consulting.selectors import BudgetRow, budget_summary
 from zwk.municipalities.models import ConsultantAssignment, Municipality, ProcessStep, Theme
 from zwk.municipalities.process import STEPS
 from zwk.plans.models import Measure
+from zwk.registration.selectors import municipalities_in_round
 from zwk.toolbox.models import Entry
 from zwk.toolbox.models import Status as EntryStatus
 from zwk.workshops.models import Participant, Workshop
@@ -141,6 +142,7 @@ class Criteria:
     stalled_only: bool = False
     weeks: int = DEFAULT_STALLED_WEEKS
     sort: str = "name"
+    funding_round: str = ""  # a FundingRound pk, "ohne" (in none) or "" (all)
 
 
 def overview(criteria: Criteria, now: datetime | None = None) -> QuerySet[Municipality]:
@@ -152,6 +154,8 @@ def overview(criteria: Criteria, now: datetime | None = None) -> QuerySet[Munici
         qs = qs.filter(kind=criteria.kind)
     if criteria.theme is not None:
         qs = qs.filter(themes=criteria.theme)
+    if criteria.funding_round:
+        qs = qs.filter(pk__in=municipalities_in_round(criteria.funding_round).values("pk"))
     if criteria.step == FINISHED:
         qs = qs.filter(current_step__isnull=True)
     elif criteria.step:

@@ -8,10 +8,12 @@ from zwk.registration.models import FundingRound
 
 class FundingRounds:
     def allows_budget(self, municipality, year: int) -> bool:
-        """Consulting days only for Kommunen in a round that covers ``year``. Before the
-        office has set up any round (an installation from before rounds), budgets stay as
-        the office sets them."""
-        if not FundingRound.objects.exists():
+        """Consulting days only for Kommunen in a round that covers ``year``. In a year no
+        round covers (an installation from before rounds, a year between rounds), budgets
+        stay as the office sets them."""
+        if not FundingRound.objects.filter(
+            starts_on__year__lte=year, ends_on__year__gte=year
+        ).exists():
             return True
         return selectors.in_round_covering(municipality, year)
 

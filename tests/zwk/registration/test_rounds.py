@@ -154,3 +154,17 @@ def test_step_page_shows_the_guide_and_the_video(municipality, member, office_us
     assert response.status_code == 302
     text = client_for(member).get(url).content.decode()
     assert "<video" in text and 'kind="captions"' in text
+
+
+def test_office_overview_and_map_filter_by_round(
+    funding_round, municipality, other_municipality, office_user, client_for
+):
+    services.round_assign(
+        funding_round=funding_round, municipalities=[municipality], by=office_user
+    )
+    client = client_for(office_user)
+    for name in ("office:dashboard", "office:map"):
+        inside = client.get(reverse(name), {"runde": funding_round.pk}).content.decode()
+        outside = client.get(reverse(name), {"runde": "ohne"}).content.decode()
+        assert municipality.name in inside and other_municipality.name not in inside, name
+        assert other_municipality.name in outside and municipality.name not in outside, name
