@@ -16,7 +16,8 @@ def test_demo_plans_are_realistic_traceable_and_idempotent():
     assert plan.status == "approved" and plan.is_published
     assert plan.versions.count() == 1 and plan.vision
     measures = list(plan.measures.all())
-    assert len(measures) == 8
+    # 8 from the plan's demo, plus "Neubaugebiet Am Sonnenhang" (demo/extensions/decisions.py)
+    assert len(measures) == 9
     assert {m.status for m in measures} == {"planned", "running", "done", "paused", "dropped"}
     assert sum(1 for m in measures if m.origin_sketch_id) == 2  # carried over from the workshop
     assert all(m.milestones.exists() for m in measures if m.status != "dropped")
@@ -29,5 +30,5 @@ def test_demo_plans_are_realistic_traceable_and_idempotent():
     assert draft.status == "draft" and not draft.is_published
 
     call_command("demo", stdout=io.StringIO())
-    assert Measure.objects.filter(plan=plan).count() == 8
+    assert Measure.objects.filter(plan=plan).count() == 9
     assert plan.versions.count() == 1
