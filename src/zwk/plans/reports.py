@@ -1,8 +1,10 @@
 """Reports of the Werkstattplan and its Zwischenbilanz: PDF (WeasyPrint) and XLSX (openpyxl).
 
-The PDF is written for a Gemeinderat meeting: a one-page summary first (vision, figures,
-traffic lights, Verstetigung), the details after (indicators, measures, projection check,
+The PDF is written for a Gemeinderat meeting: the results first (figures, the traffic lights
+and the measures by status as charts, Verstetigung), the details after (indicators with their
+trend against the target as charts, measures with their Handlungsfeld, projection check,
 lessons learnt), the traffic-light rule at the end; every page numbered "Seite x von y".
+Charts are the same inline SVG as on the review page (WeasyPrint draws them).
 
 XLSX cells that a spreadsheet would run as a formula (text starting with =, +, -, @) are
 stored as text – user input must never execute.
@@ -27,6 +29,7 @@ from zwk.core.exports import add_sheet
 from zwk.plans import selectors
 from zwk.plans.models import Continuation, Measure, Plan
 from zwk.plans.review import selectors as review_selectors
+from zwk.plans.review.charts import ReviewCharts, review_charts
 from zwk.plans.review.projection_check import ProjectionCheck, projection_check
 from zwk.plans.review.traffic_light import TOLERANCE, Light
 
@@ -50,6 +53,7 @@ class Report:
     continuation_rows: list = field(default_factory=list)
     schedule: object | None = None
     check: ProjectionCheck | None = None
+    charts: ReviewCharts = field(default_factory=ReviewCharts)
     status_counts: list[tuple[str, int]] = field(default_factory=list)
     light_counts: list[tuple[str, str, int]] = field(default_factory=list)
     budget_planned: Decimal = Decimal(0)
@@ -75,6 +79,7 @@ def build(municipality, plan: Plan | None, on: date) -> Report:
         return report
     review = review_selectors.review(plan, on)
     report.review = review
+    report.charts = review_charts(review)
     report.measures = list(selectors.measures(plan))
     report.goals = list(selectors.goals(plan))
     report.lessons = list(review_selectors.lessons(plan))

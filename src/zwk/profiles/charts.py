@@ -450,8 +450,10 @@ def bar_chart(
     unit: str = "",
     digits: int = 1,
     highlight: int = 0,
+    colours: list[str] | None = None,
 ) -> Chart:
-    """Horizontal bars (e.g. a Kommune against Kreis, Land, Bund, peers); 0 line drawn."""
+    """Horizontal bars (e.g. a Kommune against Kreis, Land, Bund, peers); 0 line drawn.
+    ``colours``: one per bar (e.g. the traffic lights), else the ``highlight`` bar in blue."""
     rows = [[label, v] for label, v in zip(labels, values, strict=True)]
     known = [v for v in values if v is not None]
     width = WIDTH
@@ -487,7 +489,7 @@ def bar_chart(
             parts.append(f'<text x="{left + 4}" y="{mid_y:.1f}" fill="#555555">keine Daten</text>')
         else:
             x_a, x_b = sorted((px(0.0), px(v)))
-            colour = PALETTE[0] if i == highlight else "#7f7f7f"
+            colour = colours[i] if colours else PALETTE[0] if i == highlight else "#7f7f7f"
             parts.append(
                 f'<rect x="{x_a:.1f}" y="{y + 5}" width="{max(x_b - x_a, 1):.1f}" '
                 f'height="{bar_h - 10}" fill="{colour}"/>'

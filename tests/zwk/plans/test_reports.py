@@ -75,7 +75,7 @@ def test_pdf_puts_the_summary_first_and_numbers_the_pages(municipality, plan_dat
     assert len(pages) >= 2
     first = pages[0]
     assert "Werkstattplan und Zwischenbilanz Musterdorf" in first
-    assert "Zusammenfassung" in first and "Musterdorf bleibt lebendig." in first
+    assert "Ergebnisse" in first and "Musterdorf bleibt lebendig." in first
     assert "Maßnahmen insgesamt" in first
     assert "Indikatoren grün – im Plan oder erreicht" in first
     assert "Maßnahmen, die fortgeführt werden" in first

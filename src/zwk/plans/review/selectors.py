@@ -21,6 +21,7 @@ from zwk.plans.models import (
     Plan,
     ReviewSchedule,
 )
+from zwk.plans.review.charts import figure_digits
 from zwk.plans.review.traffic_light import Assessment, assess
 from zwk.plans.selectors import latest_measurement
 
@@ -83,6 +84,8 @@ class IndicatorReview:
     value: float | None
     value_date: date | None
     assessment: Assessment
+    #: decimals of this indicator's figures (0 for counts; review.charts.figure_digits)
+    digits: int = 1
 
 
 @dataclass
@@ -134,8 +137,11 @@ def review(plan: Plan, on: date) -> Review:
             value=value,
             on=on,
         )
+        digits = figure_digits(indicator, [m.value for m in indicator.measurements.all()])
         result.indicators.append(
-            IndicatorReview(indicator, value, latest.measured_on if latest else None, assessment)
+            IndicatorReview(
+                indicator, value, latest.measured_on if latest else None, assessment, digits
+            )
         )
     return result
 

@@ -33,6 +33,7 @@ from zwk.plans.models import Lesson
 from zwk.plans.review import continuation as continuation_services
 from zwk.plans.review import lessons as lesson_services
 from zwk.plans.review import selectors as review_selectors
+from zwk.plans.review.charts import review_charts
 from zwk.plans.review.projection_check import projection_check
 from zwk.plans.review.traffic_light import TOLERANCE
 from zwk.plans.views.common import (
@@ -52,6 +53,7 @@ def review(request, slug):
     on = (form.cleaned_data.get("stichtag") if form.is_valid() else None) or timezone.localdate()
     extras, extras_invalid = review_extras(request, municipality, plan)
     invalid = (form.is_bound and not form.is_valid()) or extras_invalid
+    result = review_selectors.review(plan, on) if plan else None
     return render(
         request,
         "plans/review.html",
@@ -60,7 +62,8 @@ def review(request, slug):
             municipality,
             plan,
             form=form,
-            review=review_selectors.review(plan, on) if plan else None,
+            review=result,
+            charts=review_charts(result),
             tolerance=round(TOLERANCE * 100),
             **extras,
         ),
