@@ -180,7 +180,8 @@ class Survey(Authored):
     phase = models.ForeignKey(
         ProjectPhase,
         verbose_name=_("Phase"),
-        on_delete=models.PROTECT,
+        # The service refuses to delete a phase with a survey; deleting the project takes all.
+        on_delete=models.CASCADE,
         related_name="surveys",
         help_text=_("Die Umfrage ist zwischen Beginn und Ende dieser Phase geöffnet."),
     )

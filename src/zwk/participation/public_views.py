@@ -91,7 +91,7 @@ def survey_start(request, slug, project, survey):
     refusal = participation_rules.survey_refusal(survey)
     state = request.session.get(_state_key(survey))
     form = StartForm(
-        request.POST or None,
+        request.POST if request.method == "POST" else None,
         needs_code=survey.uses_codes,
         initial={"code": request.GET.get("code", "")},
     )
@@ -203,7 +203,9 @@ def survey_page(request, slug, project, survey, page):
             or getattr(by_pk.get(q.condition_question_id), "page", None) == page
         )
     ]
-    form = AnswerForm(request.POST or None, questions=on_page, initial_values=values)
+    form = AnswerForm(
+        request.POST if request.method == "POST" else None, questions=on_page, initial_values=values
+    )
     error = participation_rules.survey_refusal(survey)
     status = 200
     if request.method == "POST":

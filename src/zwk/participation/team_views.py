@@ -82,7 +82,9 @@ def _form_page(request, template, **context):
 def project_create(request, slug):
     municipality = municipality_for(request, slug, "participation.manage_project")
     form = ProjectForm(
-        request.POST or None, instance=Project(municipality=municipality), municipality=municipality
+        request.POST if request.method == "POST" else None,
+        instance=Project(municipality=municipality),
+        municipality=municipality,
     )
     return form_view(
         request,
@@ -106,7 +108,11 @@ def project_create(request, slug):
 @require_http_methods(["GET", "POST"])
 def project_edit(request, slug, pk):
     project = _project(request, slug, pk, "participation.manage_project")
-    form = ProjectForm(request.POST or None, instance=project, municipality=project.municipality)
+    form = ProjectForm(
+        request.POST if request.method == "POST" else None,
+        instance=project,
+        municipality=project.municipality,
+    )
     return form_view(
         request,
         form,
@@ -145,7 +151,7 @@ def phase_edit(request, slug, pk, phase=None):
         if phase
         else ProjectPhase(project=project)
     )
-    form = PhaseForm(request.POST or None, instance=instance)
+    form = PhaseForm(request.POST if request.method == "POST" else None, instance=instance)
     return form_view(
         request,
         form,
@@ -170,7 +176,11 @@ def survey_create(request, slug, pk):
     if not project.phases.exists():
         messages.error(request, _("Legen Sie zuerst eine Phase an – die Umfrage läuft in einer."))
         return redirect(project.get_team_url())
-    form = SurveyForm(request.POST or None, instance=Survey(project=project), project=project)
+    form = SurveyForm(
+        request.POST if request.method == "POST" else None,
+        instance=Survey(project=project),
+        project=project,
+    )
     return form_view(
         request,
         form,
@@ -198,7 +208,9 @@ def _survey_url(survey, name="participation_team:survey") -> str:
 @require_http_methods(["GET", "POST"])
 def survey_edit(request, slug, survey):
     survey = _survey(request, slug, survey, "participation.manage_project")
-    form = SurveyForm(request.POST or None, instance=survey, project=survey.project)
+    form = SurveyForm(
+        request.POST if request.method == "POST" else None, instance=survey, project=survey.project
+    )
     return form_view(
         request,
         form,
@@ -245,7 +257,9 @@ def question_edit(request, slug, survey, question=None):
         if question
         else Question(survey=survey, page=1, position=survey.questions.count() + 1)
     )
-    form = QuestionForm(request.POST or None, instance=instance, survey=survey)
+    form = QuestionForm(
+        request.POST if request.method == "POST" else None, instance=instance, survey=survey
+    )
     return form_view(
         request,
         form,
@@ -286,7 +300,7 @@ def question_delete(request, slug, survey, question):
 @require_http_methods(["GET", "POST"])
 def codes(request, slug, survey):
     survey = _survey(request, slug, survey, "participation.manage_project")
-    form = CodesForm(request.POST or None, prefix="codes")
+    form = CodesForm(request.POST if request.method == "POST" else None, prefix="codes")
     status = 200
     if request.method == "POST":
         if form.is_valid():
@@ -372,7 +386,7 @@ def paper_entry(request, slug, survey):
     survey = _survey(request, slug, survey, "participation.enter_paper")
     questions = selectors.questions_of(survey)
     form = PaperForm(
-        request.POST or None,
+        request.POST if request.method == "POST" else None,
         questions=questions,
         survey=survey,
         initial={"submission": services.new_submission_key()},
