@@ -30,6 +30,8 @@ def test_search_facets_and_entry(page, base_url, demo):
     assert_no_axe_violations(page)
 
     # Facet: only Best-Practice-Beispiele.
+    # the filters are folded (KERN accordion); a facet opens at its summary
+    page.locator("summary").filter(has_text=re.compile(r"^Art$")).click()
     page.get_by_role("group", name="Art").get_by_label(re.compile("Best-Practice-Beispiel")).check()
     page.get_by_role("button", name="Filter anwenden").click()
     expect(page).to_have_url(re.compile(r"art=best_practice"))
