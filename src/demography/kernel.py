@@ -78,7 +78,7 @@ def _kernel(
     template = v["template"]
     fused = template is not None and v["in"] is None and v["extra"] is None
     fused = fused and v["out_rates"] is None and internal is None
-    # without regional mortality, survivors and births come from one product with prev
+    # without regional mortality, births come from the start stock alone
     weights = _year_weights(schedules) if v["mort"] is None else None
     template_by_sex = None if template is None else _row_sums(template)
     # inflows only (template ≥ 0, total ≥ 0) onto a stock ≥ 0 cannot give negatives
@@ -92,11 +92,11 @@ def _kernel(
         s_birth = _survive(prev, schedules, t, v["mort"], survivors)
         # survivors[..., x]: persons aged x at the start alive at the end (then x + 1;
         # ages 99 and 100+ both end in 100+).
+        survived = _row_sums(survivors)
         if weights is None:
-            survived = _row_sums(survivors)
             b = _births(prev, survivors, schedules.asfr[t], v["fert"], sex_split)
         else:
-            survived, b = _survived_births(prev, weights[t], v["fert"], sex_split)
+            b = _births_national(prev, weights[t], v["fert"], sex_split)
         births[t] = b
         newborn = b * s_birth
         deaths[t] = by_sex[t] - survived + b - newborn
@@ -154,28 +154,24 @@ def _row_sums(a: np.ndarray) -> np.ndarray:
 
 
 def _year_weights(schedules: Schedules) -> np.ndarray:
-    """Weights (H, 2, 101, 2) so that ``prev[:, s] @ w[t, s]`` gives, per region, the
-    survivors of sex s (column 0) and, for women, the births exposure ``Σ f_x ·
-    (W_x + W'_x)`` (column 1), with ``W'_x = W_{x-1} s_{x-1}`` the survivors of the year:
-    ``w[x] = f_x + s_x f_{x+1}``."""
-    s, f = schedules.survival, schedules.asfr
-    w = np.zeros((s.shape[0], 2, N_AGES, 2))
-    w[:, :, :, 0] = s
-    w[:, 1, F0:F1, 1] = f
-    w[:, 1, F0 - 1 : F1 - 1, 1] += s[:, 1, F0 - 1 : F1 - 1] * f
+    """Weights (H, 36) on women aged 14 … 49 at the start so that ``W @ w[t]`` is the births
+    exposure ``Σ f_x · (W_x + W'_x)`` of year t, with ``W'_x = W_{x-1} s_{x-1}`` the
+    survivors of the year: ``w[x] = f_x + s_x f_{x+1}`` (national survival)."""
+    s, f = schedules.survival[:, 1], schedules.asfr
+    w = np.zeros((s.shape[0], F1 - F0 + 1))
+    w[:, 1:] = f
+    w[:, :-1] += s[:, F0 - 1 : F1 - 1] * f
     return w
 
 
-def _survived_births(prev: np.ndarray, w: np.ndarray, fert, sex_split: np.ndarray):
-    """Survivors (regions, 2) and births (regions, 2) of the year from the start stock
-    (national survival): two matrix products instead of passes over the survivors."""
-    men = prev[:, 0] @ w[0, :, 0]
-    women = prev[:, 1] @ w[1]
-    survived = np.stack((men, women[:, 0]), axis=1)
-    total_births = women[:, 1] * 0.5
+def _births_national(prev: np.ndarray, w: np.ndarray, fert, sex_split: np.ndarray):
+    """Births (regions, 2) from the women aged 14 … 49 at the start (national survival):
+    one weighted sum, no pass over the survivors (``einsum``: no BLAS threads inside the
+    kernel's own threads)."""
+    total_births = np.einsum("rx,x->r", prev[:, 1, F0 - 1 : F1], w) * 0.5
     if fert is not None:
         total_births *= fert
-    return survived, total_births[:, None] * sex_split[None, :]
+    return total_births[:, None] * sex_split[None, :]
 
 
 def _migrate(new, survivors, mig, newborn, v: dict, ctx: dict, t: int, nm, internal) -> None:
@@ -222,7 +218,7 @@ def _births(prev, survivors, asfr: np.ndarray, fert, sex_split: np.ndarray) -> n
     """Births (regions, sex) from the mean exposure of women 15–49 (survivors aged x−1 at the
     start are the women aged x at the end, before migration)."""
     exposure = prev[:, 1, F0:F1] + survivors[:, 1, F0 - 1 : F1 - 1]
-    total_births = (exposure @ asfr) * 0.5
+    total_births = np.einsum("rx,x->r", exposure, asfr) * 0.5
     if fert is not None:
         total_births *= fert
     return total_births[:, None] * sex_split[None, :]
