@@ -97,10 +97,10 @@ def _url(name="profiles:kreis_gemeinden", slug="lk-saarlouis"):
 
 def _table_rows(html: str) -> list[tuple[str, list[str]]]:
     """(AGS, cell texts) of the Gemeinden table in page order."""
-    body = html.split('<table class="kreis-table">', 1)[1].split("</table>", 1)[0]
+    body = html.split('<table class="kern-table kreis-table">', 1)[1].split("</table>", 1)[0]
     rows = []
     for m in re.finditer(r'<tr id="g-(\d{8})"[^>]*>(.*?)</tr>', body, re.S):
-        cells = re.findall(r'<td class="num">(.*?)</td>', m.group(2), re.S)
+        cells = re.findall(r'<td class="[^"]*\bnum">(.*?)</td>', m.group(2), re.S)
         rows.append((m.group(1), [re.sub(r"<[^>]+>", "|", c) for c in cells]))
     return rows
 
@@ -181,7 +181,7 @@ def test_sorting_by_a_column_and_back(saarlouis_files, landkreis, people, client
     html = client.get(_url(), {"sortierung": "-einwohner"}).content.decode()
     order = [_num(cells[0]) for _ags, cells in _table_rows(html)]
     assert order == sorted(order, reverse=True)
-    assert re.search(r'<th scope="col" aria-sort="descending" class="num"><a href="[^"]*'
+    assert re.search(r'<th scope="col" aria-sort="descending" class="[^"]*\bnum"><a href="[^"]*'
                      r'sortierung=einwohner', html)  # fmt: skip
     assert html.count('aria-sort="descending"') == 1
     assert html.count('aria-sort="none"') == 6
@@ -266,7 +266,7 @@ def test_empty_state_links_to_the_import_for_the_office(landkreis, people, clien
     assert reverse("profiles:import", kwargs={"slug": "lk-saarlouis"}) in html
     html = client_for(people["coordinator"]).get(_url()).content.decode()
     assert "noch keine Statistiken importiert" in html
-    assert 'class="button" href' not in html  # the coordinator cannot import Gemeinde data
+    assert 'kern-btn--primary" href' not in html  # the coordinator cannot import Gemeinde data
 
 
 @pytest.mark.parametrize("name", ["profiles:kreis_gemeinden", "profiles:kreis_csv"])
