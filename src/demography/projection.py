@@ -351,7 +351,10 @@ def _add_inputs(
     n_reg = base.shape[0]
     horizon = schedules.years.size
     if net_counts is None:
-        weights = region_weights(base, codes) if migration_weights is None else migration_weights
+        if migration_weights is None:  # totals per region (R, 1, 1): no copy of the stock
+            weights = region_weights(region_totals(base)[:, None, None], codes)
+        else:
+            weights = migration_weights
         # One (R, 2, 101) template: migrants per person of the total; scaled each year.
         ctx["template"] = np.asarray(weights)[:, None, None] * schedules.migration_profile[None]
     else:
@@ -370,6 +373,16 @@ def _add_inputs(
     if mortality_level is not None:
         mort = np.asarray(mortality_level, dtype=np.float64)
         ctx["mort"] = np.broadcast_to(mort[:, None] if mort.ndim == 1 else mort, (n_reg, 2))
+
+
+def region_totals(counts: np.ndarray) -> np.ndarray:
+    """Persons per region (R,) of ``counts`` (R, 2, 101), unknown cells (NaN) counted as 0
+    (like ``np.nansum``, but without copying the whole stock when nothing is unknown)."""
+    totals = counts.sum(axis=(1, 2))
+    unknown = np.isnan(totals)
+    if unknown.any():
+        totals[unknown] = np.nansum(counts[unknown], axis=(1, 2))
+    return totals
 
 
 def prepare(
@@ -395,7 +408,7 @@ def prepare(
         sc,
         start_year=base.year,
         horizon=horizon,
-        base_population=float(np.nansum(base.counts[top])),
+        base_population=float(region_totals(base.counts)[top].sum()),
         assumptions=a,
     )
     return params, build_schedules(params, a)
