@@ -28,14 +28,16 @@ Berechnung (plain arrays; regions R, sexes 2, age groups G)
        ``k`` (person-years) per age group by the method of moments:
        ``E[(r_i − r_Kreis)²] = τ² + σ²/X_i`` fitted across regions, ``k = σ²/τ²`` – a
        Gemeinde with few person-years keeps little of its own signal.
-    4. **Persistence and damping.** Only :data:`~demography.history_shrink.PERSISTENCE` (0.3, measured on all
-       Gemeinden) of a Gemeinde's shrunk deviation from its Kreis rate is carried on; the
-       deviation from the rate of the whole input: of it :data:`LOCAL_WEIGHT` is carried
-       on, fading with a half-life of :data:`HALF_LIFE` years. The input-wide rate is
-       combined with the rate that keeps the whole input constant (:data:`TREND_WEIGHT`,
-       :func:`migration_rates`); each region keeps its own natural change in full.
-       Stichtage on different population bases (31.12.2010 and 31.12.2015): only the age
-       pattern of migration is used, not its level (:func:`basis_break`).
+    4. **Persistence, damping, combination.** Only
+       :data:`~demography.history_shrink.PERSISTENCE` (0.3, measured on all Gemeinden) of
+       a Gemeinde's shrunk deviation from its Kreis rate is carried on; of the resulting
+       deviation from the rate of the whole input :data:`LOCAL_WEIGHT` is carried on,
+       fading with a half-life of :data:`HALF_LIFE` years. The input-wide rate is combined
+       with the rate that brings the whole input back to its base total at the horizon
+       (:data:`TREND_WEIGHT`, :func:`migration_rates`, :func:`constant_rate`); each
+       region keeps its own natural change in full. Stichtage on different population
+       bases (31.12.2010 and 31.12.2015): only the age pattern of migration is used, not
+       its level (:func:`basis_break`).
     5. **Projection** with the cohort-component kernel
        (:func:`demography.projection.project_arrays`): national fertility and mortality of
        the base year (dated assumptions), net migration as the rates above (applied to the
