@@ -469,3 +469,39 @@ def test_the_two_file_command_uses_the_earlier_stichtag(shared_data, tmp_path):
     # whole is held, so the others gain a little
     assert saarbruecken - other < -0.002
     assert abs(other) < 0.5 * abs(saarbruecken)
+
+
+def _backtest():
+    """bench/backtest_gemeinden.py as a module (the backtests on the shared data)."""
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[2] / "bench" / "backtest_gemeinden.py"
+    spec = importlib.util.spec_from_file_location("backtest_gemeinden", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_on_the_kreise_the_engine_beats_constant_and_hamilton_perry(shared_data):
+    """Real data in the external check's layout one level up: 397 Kreise, 17 groups at
+    31.12.2015 and 31.12.2020 → 31.12.2021. The totals beat "constant" and Hamilton–Perry,
+    65–74 and 75+ beat Hamilton–Perry."""
+    result = _backtest().kreise()["methods"]
+    engine, hp = result["engine"], result["hamilton_perry"]
+    assert engine["totals"]["mape"] < result["constant"]["totals"]["mape"]
+    assert engine["totals"]["mape"] < hp["totals"]["mape"]
+    for group in ("65-74", "75+"):
+        assert engine["age_mape"][group] < hp["age_mape"][group]
+
+
+def test_a_single_place_is_projected_at_its_base_total_with_its_own_ages(shared_data):
+    """With one region there is nothing to shrink towards; the default (w = 0, chosen by
+    cross-validation) brings it back to its base total at the horizon – the Konstanz
+    windows then tie "constant" on the totals and beat it on 65–74 and 75+."""
+    result = _backtest().konstanz()["methods"]
+    engine, constant = result["engine"], result["constant"]
+    assert abs(engine["totals"]["mape"] - constant["totals"]["mape"]) < 0.05
+    for group in ("65-74", "75+"):
+        assert engine["age_mape"][group] < constant["age_mape"][group]
+        assert engine["age_mape"][group] < result["hamilton_perry"]["age_mape"][group]
