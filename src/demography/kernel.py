@@ -78,6 +78,9 @@ def _kernel(
     template = v["template"]
     fused = template is not None and v["in"] is None and v["extra"] is None
     fused = fused and v["out_rates"] is None and internal is None
+    # migration by rates only (history projection): no zero counts to add each year
+    rates_only = v["net_zero"] and v["in"] is None and v["extra"] is None and internal is None
+    rates_only = rates_only and template is None and v["out_rates"] is not None
     # without regional mortality, births come from the start stock alone
     weights = _year_weights(schedules) if v["mort"] is None else None
     template_by_sex = None if template is None else _row_sums(template)
@@ -104,6 +107,8 @@ def _kernel(
         if fused:
             _shift_add_template(new, survivors, template, nm, newborn)
             planned = template_by_sex * nm
+        elif rates_only:
+            planned = _shift_out_rates(new, survivors, mig, newborn, v, ctx.get("dev_scale"), t)
         else:
             _migrate(new, survivors, mig, newborn, v, ctx, t, nm, internal)
             planned = _row_sums(mig)
@@ -139,6 +144,7 @@ def _views(ctx: dict, sl: slice, keep_all: bool) -> dict:
     v["roll"] = None if keep_all else part("roll", True)
     v["group_counts"] = None if keep_all else part("group_counts", True)
     v["rate_t"] = None if v["out_dev"] is None else np.empty((n, 2, N_AGES))
+    v["net_zero"] = bool(ctx.get("net_zero", False))
     return v
 
 
@@ -277,6 +283,23 @@ def _shift_then_migrate(
     if internal is not None:
         mig += internal.net_moves(new)
     new += mig
+
+
+def _shift_out_rates(new, survivors, rate, newborn, v: dict, dev_scale, t: int) -> np.ndarray:
+    """:func:`_shift_then_migrate` when migration is only ``−rate × stock`` (explicit counts
+    all zero): the rates times the shifted stock are subtracted directly (same numbers:
+    ``x + (0 − r) = x − r``); returns the migration by sex (regions, 2)."""
+    new.reshape(-1)[1:] = survivors.reshape(-1)[:-1]
+    new[:, :, 100] += survivors[:, :, 100]
+    new[:, :, 0] = newborn
+    if v["out_dev"] is not None:
+        np.multiply(v["out_dev"], dev_scale[t], out=rate)
+        rate += v["out_rates"]
+        rate *= new
+    else:
+        np.multiply(v["out_rates"], new, out=rate)
+    new -= rate
+    return -_row_sums(rate)
 
 
 def _cap_negatives(new: np.ndarray):

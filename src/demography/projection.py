@@ -359,6 +359,7 @@ def _add_inputs(
         ctx["template"] = np.asarray(weights)[:, None, None] * schedules.migration_profile[None]
     else:
         ctx["net"] = _per_year(net_counts, horizon, n_reg, "net_counts")
+        ctx["net_zero"] = not np.any(net_counts)
     ctx["in"] = _per_year(in_counts, horizon, n_reg, "in_counts")
     ctx["extra"] = _per_year(extra_migration, horizon, n_reg, "extra_migration")
     if out_rates is not None:
