@@ -8,8 +8,8 @@ class RegistrationConfig(AppConfig):
     verbose_name = _("Anmeldung von Kommunen und Förderrunden")
 
     def ready(self):
-        from zwk.core import hooks
-        from zwk.registration import sections
+        from zwk.core import hooks, personal_data
+        from zwk.registration import personal, sections
         from zwk.registration.rounds import FundingRounds
 
         # the Beratungspool asks whether a Kommune may have a consulting budget in a year
@@ -18,3 +18,11 @@ class RegistrationConfig(AppConfig):
         hooks.slot(hooks.WORKSPACE_SECTIONS).register(sections.render_welcome)
         # every step page: explanation, common mistakes, examples, explainer video
         hooks.slot(hooks.STEP_SECTIONS).register(sections.render_step_guide)
+        personal_data.register(
+            "registration",
+            label=_("Anmeldung von Kommunen"),
+            export=personal.export_user,
+            erase=personal.erase_user,
+            purpose=_("Prüfung der Anmeldung einer Kommune durch die Geschäftsstelle"),
+            retention=_("bis zur Löschung des Kontos oder auf Bitte der Person"),
+        )

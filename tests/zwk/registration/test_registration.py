@@ -298,3 +298,14 @@ def test_queue_filters(gv, office_user, client_for):
     assert "Fulda" not in client.get(url, {"privat": "nein"}).content.decode()
     assert "Fulda" not in client.get(url, {"status": "approved"}).content.decode()
     assert "Fulda" in client.get(url, {"q": "0663"}).content.decode()
+
+
+def test_personal_data_export_and_erasure(gv):
+    from zwk.registration import personal
+
+    _pending(gv)
+    user = UserFactory(username="petra", email="P.Planer@fulda.example")
+    assert [row["Name"] for row in personal.export_user(user)] == ["Petra Planer"]
+    assert personal.erase_user(user) == 1
+    assert not Application.objects.filter(email__iexact="p.planer@fulda.example").exists()
+    assert not Application.objects.filter(person_name="Petra Planer").exists()
