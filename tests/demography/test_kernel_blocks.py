@@ -116,3 +116,34 @@ def test_stock_by_sex_of_a_hand_calculated_year_without_out_migration():
     expected = [[40 + 2.5 * 0.99, 190 + 2.5 * 0.99], [20 + 1.25 * 0.99, 95 + 1.25 * 0.99]]
     np.testing.assert_allclose(r["by_sex"][1], expected, rtol=1e-14)
     np.testing.assert_allclose(r["by_sex"][1], r["counts"][1].sum(axis=2), rtol=1e-14)
+
+
+def test_out_rates_only_match_hand_calculation():
+    """Migration by rates only (explicit counts zero, as the projection from history runs):
+    out-migrants = rate × (rate + deviation × scale) × survivors, in-migrants by a negative
+    rate; the stock by sex is the hand sum."""
+    from tests.demography.test_projection import _schedules
+
+    counts = np.zeros((1, 2, N_AGES))
+    counts[0, 0, 30], counts[0, 1, 50] = 1000.0, 400.0
+    rates = np.zeros((1, 2, N_AGES))
+    rates[0, 0, 31], rates[0, 1, 51] = 0.1, -0.05  # 10 % leave; 5 % arrive
+    deviation = np.zeros((1, 2, N_AGES))
+    deviation[0, 0, 31] = 0.02
+    sch = _schedules(s=0.9, rate20=0.0)
+    r = project_arrays(
+        counts,
+        sch,
+        net_counts=np.zeros((1, 2, N_AGES)),
+        out_rates=rates,
+        out_rates_deviation=deviation,
+        deviation_scale=np.array([0.5]),
+    )
+    # men: 900 survivors, rate 0.1 + 0.02·0.5 = 0.11 → 99 leave, 801 stay;
+    # women: 360 survivors, 18 arrive → 378
+    new = r["counts"][1, 0]
+    assert new[0, 31] == pytest.approx(801.0, rel=1e-14)
+    assert new[1, 51] == pytest.approx(378.0, rel=1e-14)
+    np.testing.assert_allclose(r["net_migration"][0, 0], [-99.0, 18.0], rtol=1e-14)
+    np.testing.assert_allclose(r["by_sex"][1, 0], [801.0, 378.0], rtol=1e-14)
+    np.testing.assert_allclose(r["deaths"][0, 0], [100.0, 40.0], rtol=1e-13)
