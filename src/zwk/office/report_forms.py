@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from zwk.municipalities.forms import DateInput
 from zwk.office import reports
+from zwk.registration.selectors import round_choices
 
 EARLIEST, LATEST = date(2000, 1, 1), date(2100, 12, 31)
 
@@ -26,9 +27,22 @@ class ReportPeriodForm(forms.Form):
         label=_("bis"), required=False, widget=DateInput(), help_text=_("letzter Tag (TT.MM.JJJJ)")
     )
 
+    runde = forms.ChoiceField(
+        label=_("Förderrunde"),
+        required=False,
+        help_text=_(
+            "Zahlen zu Kommunen nur für diese Runde; Veranstaltungen und Newsletter gesamt."
+        ),
+    )
+
     def __init__(self, *args, today: date | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.today = today
+        self.fields["runde"].choices = [
+            ("", _("alle Kommunen")),
+            ("ohne", _("ohne Förderrunde (selbstständig)")),
+            *round_choices(),
+        ]
         groups: dict[str, list] = {}
         for key, label, period in reports.presets(today):
             groups.setdefault(str(period.start.year), []).append((key, label))

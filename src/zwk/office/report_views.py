@@ -299,8 +299,17 @@ def _stamp(report) -> str:
 # --- Views ----------------------------------------------------------------------------------
 
 
-def _download_query(period: reports.Period) -> str:
-    return urlencode({"von": period.start.isoformat(), "bis": period.end.isoformat()})
+def _download_query(period: reports.Period, funding_round: str = "") -> str:
+    query = {"von": period.start.isoformat(), "bis": period.end.isoformat()}
+    if funding_round:
+        query["runde"] = funding_round
+    return urlencode(query)
+
+
+def _round(request) -> str:
+    """The Förderrunde of the report ("" = all), as the form would accept it."""
+    value = request.GET.get("runde", "")
+    return value if value == "ohne" or value.isdigit() else ""
 
 
 def _period_or_page(request):
@@ -322,12 +331,15 @@ def report_page(request):
     period, error = _period_or_page(request)
     if error is not None:
         return error
+    funding_round = _round(request)
     if request.GET.get("vorlage"):  # a preset: show its dates in the address and the form
-        return redirect(f"{reverse('office:reports')}?{_download_query(period)}")
-    form = ReportPeriodForm(initial={"von": period.start, "bis": period.end})
-    report = reports.build(period)
+        return redirect(f"{reverse('office:reports')}?{_download_query(period, funding_round)}")
+    form = ReportPeriodForm(
+        initial={"von": period.start, "bis": period.end, "runde": funding_round}
+    )
+    report = reports.build(period, funding_round)
     ctx = _context(report)
-    ctx.update(form=form, query=_download_query(period))
+    ctx.update(form=form, query=_download_query(period, funding_round))
     return render(request, "office/reports.html", ctx)
 
 
@@ -338,7 +350,7 @@ def report_pdf(request):
     period, error = _period_or_page(request)
     if error is not None:
         return error
-    report = reports.build(period)
+    report = reports.build(period, _round(request))
     response = HttpResponse(
         pdf_output.pdf_bytes(document(report, request)), content_type="application/pdf"
     )
@@ -354,7 +366,9 @@ def report_xlsx(request):
     period, error = _period_or_page(request)
     if error is not None:
         return error
-    response = HttpResponse(workbook(reports.build(period)), content_type=XLSX_TYPE)
+    response = HttpResponse(
+        workbook(reports.build(period, _round(request))), content_type=XLSX_TYPE
+    )
     response["Content-Disposition"] = f'attachment; filename="programmbericht-{period.slug}.xlsx"'
     response["X-Content-Type-Options"] = "nosniff"
     return response

@@ -44,6 +44,7 @@ from zwk.office.report_period import default_period as default_period
 from zwk.office.report_period import preset_period as preset_period
 from zwk.office.report_period import presets as presets
 from zwk.plans.models import Measure
+from zwk.registration.selectors import municipalities_in_round
 from zwk.workshops.models import Card, Participant, Sketch, Vote, Workshop
 
 ZERO = Decimal("0")
@@ -266,9 +267,13 @@ def programme_scope(period: Period) -> tuple[QuerySet[Municipality], bool]:
     return qs, with_demo
 
 
-def build(period: Period) -> ProgrammeReport:
+def build(period: Period, funding_round: str = "") -> ProgrammeReport:
+    """``funding_round``: a Förderrunde's pk or "ohne" – the Kommunen-based figures for those
+    Kommunen only (events and newsletter stay programme-wide)."""
     report = ProgrammeReport(period=period, generated_at=timezone.localtime())
     scope, report.with_demo = programme_scope(period)
+    if funding_round:
+        scope = scope.filter(pk__in=municipalities_in_round(funding_round).values("pk"))
     ids = scope.values("pk")
     pks = _municipalities(report, scope, period)
     _steps(report, ids, pks, period)

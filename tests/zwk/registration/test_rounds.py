@@ -168,3 +168,23 @@ def test_office_overview_and_map_filter_by_round(
         outside = client.get(reverse(name), {"runde": "ohne"}).content.decode()
         assert municipality.name in inside and other_municipality.name not in inside, name
         assert other_municipality.name in outside and municipality.name not in outside, name
+
+
+def test_funder_report_of_the_office_filters_by_round(
+    funding_round, municipality, other_municipality, office_user, client_for
+):
+    from zwk.office import reports
+
+    services.round_assign(
+        funding_round=funding_round, municipalities=[municipality], by=office_user
+    )
+    period = reports.Period(date(THIS_YEAR, 1, 1), date(THIS_YEAR, 12, 31))
+    assert reports.build(period).municipalities == 2
+    assert reports.build(period, str(funding_round.pk)).municipalities == 1
+    assert reports.build(period, "ohne").municipalities == 1
+    response = client_for(office_user).get(
+        reverse("office:reports"),
+        {"von": f"{THIS_YEAR}-01-01", "bis": f"{THIS_YEAR}-12-31", "runde": funding_round.pk},
+    )
+    assert response.status_code == 200
+    assert f"runde={funding_round.pk}" in response.content.decode()
