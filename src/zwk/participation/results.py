@@ -36,6 +36,9 @@ class Weighting:
     frame_age: int = DEFAULT_FRAME_AGE
     missing_groups: list[str] = field(default_factory=list)
     max_weight: float = 0.0
+    #: False: the margins contradict each other in this sample (e.g. all women of one age
+    #: group) – the weights fit them only approximately
+    converged: bool = True
     reason: str = ""
     structure: list[dict] = field(default_factory=list)  # per margin category: target vs raw
 
@@ -139,6 +142,7 @@ def weighting_for(survey: Survey, responses: list[Response], structure=None) -> 
         frame_age=frame_age,
         missing_groups=[labels[groups[k]] for k in result.empty_categories[0]],
         max_weight=float(result.weights.max()),
+        converged=result.converged,
         structure=rows,
     )
 
