@@ -283,14 +283,17 @@ def _polylines(f: _Frame, years, series, parts: list, legend: list) -> None:
 
 
 def _band_holds_line(band, line, tolerance: float = 0.005) -> bool:
-    """True if the band contains its line wherever both have a value (same scenario)."""
+    """True if the band contains its line wherever both have a value (same scenario) and
+    they share at least one year."""
+    shared = 0
     for lo_, hi_, v in zip(band[1], band[2], line, strict=True):
         if None in (lo_, hi_, v):
             continue
+        shared += 1
         slack = tolerance * max(abs(lo_), abs(hi_), 1.0)
         if not lo_ - slack <= v <= hi_ + slack:
             return False
-    return True
+    return shared > 0
 
 
 def line_chart(
@@ -309,15 +312,15 @@ def line_chart(
     """Lines over years; optional shaded band (e.g. low/high scenario).
 
     Plain data in: ``years``, ``series`` as (name, values) with None for a gap, ``band`` as
-    (label, low values, high values). The band belongs to the series ``band_of`` (default: the
-    last series) and must contain it – a band from another scenario than its line is left out
-    (and logged) rather than drawn. Layout: the value axis covers every value including the
+    (label, low values, high values). The band belongs to the series ``band_of`` (default: any
+    series it overlaps) and must contain it – a band from another scenario than its line is
+    left out (and logged) rather than drawn. Layout: the value axis covers every value including the
     band; the unit stands above the plot, year labels are spaced by their estimated widths,
     the legend is below the plot in as many rows as it needs.
     """
     if band and series:
-        owner = next((vs for name, vs in series if name == band_of), series[-1][1])
-        if not _band_holds_line(band, owner):
+        owners = [vs for name, vs in series if band_of in (None, name)]
+        if not any(_band_holds_line(band, vs) for vs in owners):
             logger.warning(
                 "chart %s: band %r does not contain its line; left out", chart_id, band[0]
             )

@@ -184,3 +184,21 @@ def test_tables_show_whole_persons():
     chart = charts.line_chart("p", "P", "d", [2020, 2021], [("A", [117.04, 6201.6])])
     assert chart.rows == [[2020, 117], [2021, 6202]]
     assert all(isinstance(v, int) for row in chart.rows for v in row)
+
+
+def test_a_band_belongs_to_the_series_it_overlaps_or_the_one_named():
+    # "ohne Plan" with its band and "mit Plan" outside it: the band is drawn (it is the
+    # band of "ohne Plan"); named for "mit Plan" it is not
+    without = [100.0] * 32
+    with_plan = [130.0] * 32
+    band = ("Schwankungsbreite ohne Plan", [95.0] * 32, [105.0] * 32)
+    series = [("ohne Plan", without), ("mit Plan", with_plan)]
+    assert "<polygon" in charts.line_chart("p", "P", "d", YEARS, series, band=band).svg
+    named = charts.line_chart("p", "P", "d", YEARS, series, band=band, band_of="mit Plan")
+    assert "<polygon" not in named.svg
+    # a band over years where no line has a value belongs to none
+    observed = [1.0] * 10 + [None] * 22
+    late = ("Band", [None] * 10 + [0.0] * 22, [None] * 10 + [2.0] * 22)
+    assert (
+        "<polygon" not in charts.line_chart("o", "O", "d", YEARS, [("A", observed)], band=late).svg
+    )
