@@ -358,8 +358,12 @@ def project_history(
         notes=(
             f"Vorausberechnung aus {len(stocks)} Stichtagen: Wanderung je Alter aus der "
             f"Bestandsentwicklung {earlier.year:g}–{last.year:g} (Restmethode), zum Kreis "
-            "und Land hin geschrumpft, lokale Abweichung mit Halbwertszeit "
-            f"{half_life:g} Jahre gedämpft.",
+            "und Land hin geschrumpft; die Eingabe als Ganzes mit Trendgewicht "
+            f"{TREND_WEIGHT if trend_weight is None else trend_weight:g} zwischen „Bestand "
+            "bleibt“ und Trend, die Abweichung jeder Region mit Gewicht "
+            f"{LOCAL_WEIGHT if local_weight is None else local_weight:g} und Halbwertszeit "
+            f"{half_life:g} Jahre; jede Region behält ihre natürliche Bilanz.",
+            *fit.notes,
         ),
         **arrays,  # type: ignore[arg-type]
     ).with_intervals()

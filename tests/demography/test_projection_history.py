@@ -314,6 +314,8 @@ def test_cli_accepts_two_files_in_the_12411_02_03_5_b_layout(shared_data, tmp_pa
     assert sorted(saarbruecken) == list(range(2015, 2021))
     assert saarbruecken[2020]["total_low"] < saarbruecken[2020]["total"]
     assert len({r["region"] for r in rows}) == 52
+    # 31.12.2010 (old basis) and 31.12.2015 (Zensus 2011 basis): said in the notes
+    assert "Basiswechsel zwischen den Stichtagen" in proc.stderr
 
 
 def test_unknown_regions_are_null_in_json_and_empty_in_csv(capsys):
