@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from zwk.announcements.models import Announcement, Audience
+from zwk.core import hooks
 from zwk.municipalities.models import Municipality, Theme
 from zwk.municipalities.process import STEPS
 from zwk.municipalities.validators import LAND_CHOICES
@@ -48,6 +49,11 @@ class AnnouncementForm(forms.Form):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
+    rounds = forms.MultipleChoiceField(
+        label=_("Förderrunde"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
     municipalities = forms.ModelMultipleChoiceField(
         label=_("Ausgewählte Kommunen"),
         queryset=Municipality.objects.order_by("name"),
@@ -56,6 +62,13 @@ class AnnouncementForm(forms.Form):
         help_text=_("Nur bei „einzeln ausgewählte Kommunen“."),
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        try:
+            self.fields["rounds"].choices = hooks.service(hooks.FUNDING_ROUNDS).choices()
+        except LookupError:  # without zwk.registration there are no rounds
+            del self.fields["rounds"]
+
     @classmethod
     def for_announcement(cls, announcement: Announcement, data=None) -> AnnouncementForm:
         c = announcement.criteria or {}
@@ -63,7 +76,7 @@ class AnnouncementForm(forms.Form):
             "subject": announcement.subject,
             "body": announcement.body,
             "audience": announcement.audience,
-            **{key: c.get(key, []) for key in ("lands", "kinds", "steps", "themes")},
+            **{key: c.get(key, []) for key in ("lands", "kinds", "steps", "themes", "rounds")},
             "municipalities": c.get("municipalities", []),
         }
         return cls(data, initial=initial)
@@ -79,6 +92,7 @@ class AnnouncementForm(forms.Form):
                 "kinds": d["kinds"],
                 "steps": d["steps"],
                 "themes": [t.pk for t in d["themes"]],
+                "rounds": d.get("rounds") or [],
                 "municipalities": [m.pk for m in d["municipalities"]],
             },
         }

@@ -6,11 +6,20 @@ from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
 
 from zwk.accounts.models import User
 from zwk.announcements.models import Announcement, Audience, Recipient
+from zwk.core import hooks
 from zwk.municipalities.models import Membership, Municipality, ProcessStep, Theme
 from zwk.municipalities.process import STEPS
 from zwk.municipalities.validators import LAND_CHOICES
 
-CRITERIA_KEYS = ("lands", "kinds", "steps", "themes", "municipalities")
+CRITERIA_KEYS = ("lands", "kinds", "steps", "themes", "rounds", "municipalities")
+
+
+def _funding_rounds():
+    """Förderrunden (zwk.registration through zwk.core.hooks), None when not installed."""
+    try:
+        return hooks.service(hooks.FUNDING_ROUNDS)
+    except LookupError:
+        return None
 
 
 def _in_step(kind: str) -> Q:
@@ -37,7 +46,7 @@ def municipalities_matching(audience: str, criteria: dict) -> QuerySet[Municipal
     if audience == Audience.SELECTION:
         return qs.filter(pk__in=criteria.get("municipalities") or []).order_by("name")
     if audience != Audience.FILTER or not any(
-        criteria.get(k) for k in ("lands", "kinds", "steps", "themes")
+        criteria.get(k) for k in ("lands", "kinds", "steps", "themes", "rounds")
     ):
         return qs.none()
     if criteria.get("lands"):
@@ -54,6 +63,9 @@ def municipalities_matching(audience: str, criteria: dict) -> QuerySet[Municipal
             municipality_id=OuterRef("pk"), theme_id__in=criteria["themes"]
         )
         qs = qs.filter(Exists(chosen))
+    if criteria.get("rounds"):
+        rounds = _funding_rounds()
+        qs = qs.filter(pk__in=rounds.municipality_ids(criteria["rounds"])) if rounds else qs.none()
     return qs.order_by("name")
 
 
@@ -92,6 +104,9 @@ def criteria_labels(announcement: Announcement) -> list[tuple[str, str]]:
     if c.get("themes"):
         names = Theme.objects.filter(pk__in=c["themes"]).values_list("name", flat=True)
         rows.append((_("Handlungsfeld"), ", ".join(names)))
+    if c.get("rounds") and (rounds := _funding_rounds()):
+        labels = dict(rounds.choices())
+        rows.append((_("Förderrunde"), ", ".join(labels.get(v, v) for v in c["rounds"])))
     return rows
 
 

@@ -57,7 +57,8 @@ def _clean(data: dict) -> dict:
         if not any(criteria.values()):
             raise ValidationError(
                 _(
-                    "Bitte wählen Sie mindestens ein Merkmal (Land, Art, Schritt oder Handlungsfeld)."
+                    "Bitte wählen Sie mindestens ein Merkmal (Land, Art, Schritt, Handlungsfeld "
+                    "oder Förderrunde)."
                 ),
                 code="no_criteria",
             )

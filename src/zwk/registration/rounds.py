@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from django.db.models import Q
+from django.utils.translation import gettext as _
+
+from zwk.municipalities.models import Municipality
 from zwk.registration import selectors
 from zwk.registration.models import FundingRound
 
@@ -19,3 +23,15 @@ class FundingRounds:
 
     def open_rounds(self):
         return list(selectors.open_rounds())
+
+    def choices(self) -> list[tuple[str, str]]:
+        """For filters of other apps: every round, and "ohne" for Kommunen in none."""
+        return [("ohne", _("ohne Förderrunde (selbstständig)")), *selectors.round_choices()]
+
+    def municipality_ids(self, values):
+        """The pks of the Kommunen in any of these rounds (or in none, for "ohne")."""
+        wanted = Q(pk__in=[])
+        for value in values:
+            if value == "ohne" or str(value).isdigit():
+                wanted |= Q(pk__in=selectors.municipalities_in_round(str(value)).values("pk"))
+        return Municipality.objects.filter(wanted).values("pk")

@@ -188,3 +188,23 @@ def test_funder_report_of_the_office_filters_by_round(
     )
     assert response.status_code == 200
     assert f"runde={funding_round.pk}" in response.content.decode()
+
+
+def test_messages_reach_the_kommunen_of_a_round(
+    funding_round, municipality, other_municipality, office_user
+):
+    from zwk.announcements.forms import AnnouncementForm
+    from zwk.announcements.selectors import municipalities_matching
+
+    services.round_assign(
+        funding_round=funding_round, municipalities=[municipality], by=office_user
+    )
+    assert list(municipalities_matching("filter", {"rounds": [str(funding_round.pk)]})) == [
+        municipality
+    ]
+    assert list(municipalities_matching("filter", {"rounds": ["ohne"]})) == [other_municipality]
+    form = AnnouncementForm(
+        {"subject": "Treffen", "body": "Text", "audience": "filter", "rounds": ["ohne"]}
+    )
+    assert form.is_valid(), form.errors
+    assert form.service_data()["criteria"]["rounds"] == ["ohne"]
