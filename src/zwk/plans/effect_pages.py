@@ -16,6 +16,7 @@ class EffectsPage:
     paths: effects.PlanPaths | None = None
     rows: list = field(default_factory=list)  # (measure, [effects])
     charts: list = field(default_factory=list)
+    reality: effects.RealityCheck | None = None
 
 
 def _charts(paths: effects.PlanPaths) -> list:
@@ -67,4 +68,5 @@ def effects_page(plan) -> EffectsPage:
     if base is None:
         return EffectsPage(False, rows=list(grouped.items()))
     paths = effects.plan_paths(all_effects, base)
-    return EffectsPage(True, paths, list(grouped.items()), _charts(paths))
+    reality = effects.reality_check(plan, all_effects)
+    return EffectsPage(True, paths, list(grouped.items()), _charts(paths), reality)

@@ -221,9 +221,9 @@ def base_for(municipality) -> Base | None:
     return Base(pop.year, np.asarray(pop.counts[0], dtype=np.float64), pop, rd.name)
 
 
-def yearly(effect, base: Base) -> np.ndarray:
+def yearly(effect, base: Base, horizon: int = HORIZON) -> np.ndarray:
     """Mask (H,) of the projection years in which ``effect`` acts."""
-    years = np.arange(base.year + 1, base.last_year + 1)
+    years = np.arange(base.year + 1, base.year + horizon + 1)
     start, stop = effect.start_year, effect.start_year + max(effect.years, 1)
     return ((years >= start) & (years < stop)).astype(np.float64)
 
@@ -265,15 +265,15 @@ def outflow(effect, base: Base) -> float:
     return float((base.stock[:, age_from : age_to + 1] * rates[age_from : age_to + 1]).sum())
 
 
-def extra_migration(effects, base: Base) -> np.ndarray | None:
+def extra_migration(effects, base: Base, horizon: int = HORIZON) -> np.ndarray | None:
     """All effects together: extra persons (H, 2, 101) by projection year; None if none."""
-    extra = np.zeros((HORIZON, 2, N_AGES))
+    extra = np.zeros((horizon, 2, N_AGES))
     any_effect = False
     for e in effects:
         if e.kind == Kind.PLACES:
             continue
         any_effect = True
-        extra += yearly(e, base)[:, None, None] * persons_per_year(e, base)[None]
+        extra += yearly(e, base, horizon)[:, None, None] * persons_per_year(e, base)[None]
     return extra if any_effect else None
 
 
@@ -579,3 +579,93 @@ def plan_effects(plan):
         .select_related("measure")
         .order_by("measure__title", "start_year", "pk")
     )
+
+
+# --- Zwischenbilanz: which path is reality closer to? ------------------------------------------
+
+
+@dataclass
+class RealityRow:
+    label: str
+    unit: str
+    decimals: int
+    observed: float | None
+    without: float | None
+    with_plan: float | None
+
+    @property
+    def closer(self) -> str:
+        """ "mit", "ohne" or "gleich" (no difference between the paths, or no figure)."""
+        if None in (self.observed, self.without, self.with_plan):
+            return "gleich"
+        gap_without = abs(self.observed - self.without)
+        gap_with = abs(self.observed - self.with_plan)
+        if abs(gap_without - gap_with) < 10 ** (-self.decimals) / 2:
+            return "gleich"
+        return "mit" if gap_with < gap_without else "ohne"
+
+    @property
+    def reading(self) -> str:
+        return {
+            "mit": _("näher am Weg mit Plan"),
+            "ohne": _("näher am Weg ohne Plan"),
+            "gleich": _("beide Wege gleich nah"),
+        }[self.closer]
+
+
+@dataclass
+class RealityCheck:
+    baseline_year: int
+    latest_year: int
+    rows: list[RealityRow]
+
+    @property
+    def years(self) -> int:
+        return self.latest_year - self.baseline_year
+
+    @property
+    def caveat(self) -> str:
+        return _(
+            "Nach %(n)s Jahr(en) sagt dieser Vergleich wenig: Wirkungen von Maßnahmen zeigen "
+            "sich oft erst nach Jahren, und Zufall, Zählweise und einzelne große Zu- oder "
+            "Fortzüge bewegen kleine Zahlen stark."
+        ) % {"n": self.years}
+
+
+def effects_projector(items):
+    """A projector for the Zwischenbilanz's projection check that adds the plan's effects."""
+    items = list(items)
+
+    def projector(pop, year: int) -> np.ndarray:
+        base = Base(pop.year, np.asarray(pop.counts[0], dtype=np.float64), pop)
+        horizon = year - pop.year
+        run = analysis.project_with_extra(
+            pop, extra_migration(items, base, horizon), horizon=horizon
+        )
+        return run.main.population(year).counts[0]
+
+    return projector
+
+
+def reality_check(plan, items=None) -> RealityCheck | None:
+    """Newer statistics against both paths, per figure of the projection check (None: no
+    effects, or nothing newer than the baseline year)."""
+    from zwk.plans.review.projection_check import projection_check
+
+    items = plan_effects(plan) if items is None else list(items)
+    if not any(e.kind != Kind.PLACES for e in items):
+        return None
+    without = projection_check(plan.municipality, plan)
+    if not without.ok:
+        return None
+    with_plan = projection_check(
+        plan.municipality,
+        plan,
+        baseline_year=without.baseline_year,
+        projector=effects_projector(items),
+    )
+    rows = [
+        RealityRow(a.label, a.unit, a.decimals, a.observed, a.expected, b.expected)
+        for a, b in zip(without.rows, with_plan.rows, strict=True)
+    ]
+    return RealityCheck(without.baseline_year, without.latest_year, rows)
