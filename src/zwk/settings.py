@@ -205,6 +205,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "zwk.workshops.tasks.purge_participants",
         "schedule": 24 * 3600.0,
     },
+    # Beteiligung: access codes, consent records and free texts after the retention period.
+    "participation-purge-responses": {
+        "task": "zwk.participation.tasks.purge_responses",
+        "schedule": 24 * 3600.0,
+    },
     # Austausch: reminder the day before an event at 08:00 Berlin time (each registration
     # once), anonymisation of registrations 12 months after their event, nightly.
     "exchange-event-reminders": {
@@ -274,7 +279,19 @@ AXES_ENABLED = env.bool("AXES_ENABLED", default=True)
 AXES_CLIENT_IP_CALLABLE = "zwk.core.net.client_ip"
 
 LANGUAGE_CODE = "de"
-LANGUAGES = [("de", _("Deutsch")), ("en", _("Englisch"))]
+# Participant languages (issue 18, zwk.core.languages, docs/uebersetzungen.md); "de-ls" is
+# Leichte Sprache (catalogue de_LS, lang="de"). A Kommune adds one with a catalogue and a line.
+LANGUAGES = [
+    ("de", _("Deutsch")),
+    ("de-ls", _("Leichte Sprache")),
+    ("en", _("Englisch")),
+    ("tr", _("Türkisch")),
+    ("ar", _("Arabisch")),
+    ("uk", _("Ukrainisch")),
+    ("ru", _("Russisch")),
+]
+LANGUAGE_COOKIE_AGE = 365 * 24 * 3600
+LANGUAGE_COOKIE_SAMESITE = "Lax"
 LOCALE_PATHS = [SRC_DIR / "zwk" / "locale"]
 TIME_ZONE = "Europe/Berlin"
 USE_I18N = True

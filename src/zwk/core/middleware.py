@@ -7,6 +7,8 @@ from django.http import HttpRequest, HttpResponse
 from django.middleware.locale import LocaleMiddleware
 from django.utils import translation
 
+from zwk.core import languages
+
 PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
 
 
@@ -22,15 +24,28 @@ class SecurityHeadersMiddleware:
 
 
 class LanguageMiddleware(LocaleMiddleware):
-    """German unless the user chose otherwise with the language switcher.
+    """German unless the participant chose otherwise (issue 18, see zwk.core.languages).
 
-    Django's LocaleMiddleware would follow the browser's Accept-Language header; ZWK serves
-    German municipalities, so the programme's language is the default and English is opt-in.
+    Order: ``?sprache=`` in the link (remembered in the language cookie), the cookie of the
+    switcher, then the browser – but only when it asks for no German and for a language other
+    than English; otherwise German, the programme's language.
     """
 
     def process_request(self, request: HttpRequest) -> None:
-        language = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
-        if language not in dict(settings.LANGUAGES):
-            language = settings.LANGUAGE_CODE
+        language, chosen_now = languages.choose(request)
         translation.activate(language)
         request.LANGUAGE_CODE = translation.get_language()
+        request.language_chosen_now = chosen_now
+
+    def process_response(self, request: HttpRequest, response: HttpResponse) -> HttpResponse:
+        response = super().process_response(request, response)
+        if getattr(request, "language_chosen_now", False):
+            response.set_cookie(
+                settings.LANGUAGE_COOKIE_NAME,
+                request.LANGUAGE_CODE,
+                max_age=settings.LANGUAGE_COOKIE_AGE or 365 * 24 * 3600,
+                samesite="Lax",
+                secure=settings.SESSION_COOKIE_SECURE,
+                httponly=True,
+            )
+        return response

@@ -10,6 +10,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.core import signing
 
+from zwk.core import languages
 from zwk.core.queries import one_or_none
 from zwk.workshops.models import Participant, Workshop
 
@@ -89,7 +90,8 @@ def remember(response, participant: Participant) -> None:
 
 
 def plain_language(request) -> bool:
-    return request.COOKIES.get(PLAIN_COOKIE) == "1"
+    """Leichte Sprache: the language variant (issue 18) or the workshop's own toggle."""
+    return languages.is_plain_german() or request.COOKIES.get(PLAIN_COOKIE) == "1"
 
 
 def set_plain_language(response, on: bool) -> None:
