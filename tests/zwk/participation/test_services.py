@@ -185,3 +185,11 @@ def test_retention_purges_codes_free_texts_and_keys(municipality, coordinator):
     assert response.anonymised_at and response.submission_key is None
     assert not response.answers.filter(question__kind=Question.Kind.TEXT).exists()
     assert response.answers.count() == 4
+
+
+def test_purge_runs_daily_as_a_task(settings):
+    from zwk.participation.tasks import purge_responses
+
+    entry = settings.CELERY_BEAT_SCHEDULE["participation-purge-responses"]
+    assert entry["task"] == purge_responses.name
+    assert purge_responses() == 0
