@@ -25,6 +25,7 @@ from zwk.plans.models import (
     Goal,
     Indicator,
     Measure,
+    MeasureEffect,
     Measurement,
     MeasureTargetGroup,
     Milestone,
@@ -604,4 +605,5 @@ def personal_data_erase(user) -> int:
     count += Plan.objects.filter(published_by=user).update(published_by=None)
     count += Measure.objects.filter(created_by=user).update(created_by=None)
     count += Measurement.objects.filter(created_by=user).update(created_by=None)
+    count += MeasureEffect.objects.filter(created_by=user).update(created_by=None)
     return count
