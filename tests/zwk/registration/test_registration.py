@@ -309,3 +309,19 @@ def test_personal_data_export_and_erasure(gv):
     assert personal.erase_user(user) == 1
     assert not Application.objects.filter(email__iexact="p.planer@fulda.example").exists()
     assert not Application.objects.filter(person_name="Petra Planer").exists()
+
+
+def test_import_postal_codes(db, tmp_path):
+    import io
+
+    from django.core.management import call_command
+
+    from zwk.registration.models import PostalCode
+
+    path = tmp_path / "plz.csv"
+    path.write_text("plz;ags\n36037;06631009\n36041;6631009\nxx;1\n", encoding="utf-8")
+    out = io.StringIO()
+    call_command("import_postal_codes", str(path), stdout=out)
+    assert "2 Postleitzahlen neu" in out.getvalue() and "1 Zeilen ungültig" in out.getvalue()
+    call_command("import_postal_codes", str(path), stdout=io.StringIO())
+    assert PostalCode.objects.count() == 2
