@@ -92,6 +92,15 @@ TREND_WEIGHT = 0.0
 #: Weight of a region's shrunk deviation from the input-wide migration rate (Kreis and
 #: Gemeinde part) that is carried on; chosen with :data:`TREND_WEIGHT`.
 LOCAL_WEIGHT = 0.7
+#: Weight of the input-wide *age pattern* of migration (the history's rates by age minus
+#: their mean, :func:`pattern_counts`), applied even where the level of migration is
+#: "constant" (w = 0): net migration of the region's total as before, distributed by age
+#: (young adults in or out …). Leave-one-place-out cross-validation on the age errors
+#: (bench/backtest_gemeinden.py --cv-pattern, Kreise, Konstanz 5/10, Reilingen 5/10 years,
+#: grid 0 … 1): in sample 0.25, out of sample the age MAPE relative to weight 0 is
+#: 0.996 / 1.052 / 0.984 / 1.0 / 1.0 and Konstanz' totals get worse (2.86 vs 2.81 %) –
+#: the history's own age pattern does not help out of sample, so the default is 0.
+PATTERN_WEIGHT = 0.0
 
 
 @dataclass(frozen=True)
@@ -302,6 +311,7 @@ def project_history(
     assumptions=None,
     trend_weight: float | None = None,
     local_weight: float | None = None,
+    pattern_weight: float | None = None,
 ):
     """Project from the last of ``stocks`` using the earlier ones (see module docstring).
 
@@ -338,7 +348,9 @@ def project_history(
     migration = {}
     if own_migration:
         stay = constant_rate(fit.base, sch, leaves(codes), fertility=fit.fertility)
-        migration = _trend_migration(fit, horizon, half_life, trend_weight, local_weight, stay)
+        migration = _trend_migration(
+            fit, horizon, half_life, trend_weight, local_weight, stay, pattern_weight
+        )
     arrays = project_arrays(
         fit.base,
         sch,
@@ -448,6 +460,33 @@ def constant_rate(
     return float((path[0] / max(path[-1], 1e-9)) ** (1.0 / horizon) - 1.0)
 
 
+#: From this age on a region's residual in the history is kept in full (persistent
+#: differences of mortality and moves into care homes), the younger ages offset it.
+OLD_AGE = 65
+
+
+def pattern_counts(
+    base: np.ndarray, pattern: np.ndarray, n: float, weight: float = PATTERN_WEIGHT
+) -> np.ndarray:
+    """Yearly net migration by age that sums to 0 in every region: (R, 2, 101) persons.
+
+    ``pattern`` (2, 101) yearly rates by age (the input-wide rates of the history,
+    :attr:`HistoryFit.top_rate`); per region ``C(a) = weight · P(a) · (ρ(a) − ρ̄)`` with
+    ``ρ̄`` the mean of ρ over the region's base stock ``P`` at ages ≥ ⌊n⌋ (both sexes).
+    Ages below ⌊n⌋ get 0 (the moves of small children are in the fertility level).
+    The total of each region is untouched; only who moves is shaped: with net migration
+    0 a place still gains young adults and loses older people where the history says so.
+    """
+    base = np.nan_to_num(np.asarray(base, dtype=np.float64))
+    pattern = np.asarray(pattern, dtype=np.float64)
+    free = np.arange(N_AGES) >= int(np.floor(n))
+    p = np.where(free, base, 0.0)
+    activity = np.abs(pattern) * (np.arange(N_AGES) < OLD_AGE)
+    mass = (p * activity[None]).sum(axis=(1, 2))
+    level = np.where(mass > 0, (p * pattern[None]).sum(axis=(1, 2)) / np.maximum(mass, 1e-12), 0.0)
+    return float(weight) * p * (pattern[None] - level[:, None, None] * activity[None])
+
+
 def _trend_migration(
     fit: HistoryFit,
     horizon: int,
@@ -455,10 +494,15 @@ def _trend_migration(
     trend_weight: float | None,
     local_weight: float | None = None,
     stay: float | None = None,
+    pattern_weight: float | None = None,
 ) -> dict:
     """Migration arguments of the kernel (:func:`migration_rates`), the local deviation
     damped with ``half_life``; ``stay`` the rate that keeps the input constant
-    (:func:`constant_rate`; default: the one of the history interval)."""
+    (:func:`constant_rate`; default: the one of the history interval). The part
+    ``1 − w`` of the common rate that is "constant" gets the input-wide age pattern as
+    zero-sum counts (:func:`pattern_counts`)."""
+    w = TREND_WEIGHT if trend_weight is None else trend_weight
+    gamma = (PATTERN_WEIGHT if pattern_weight is None else pattern_weight) * (1.0 - w)
     common, deviation = migration_rates(
         fit.top_rate,
         fit.rates,
@@ -468,7 +512,7 @@ def _trend_migration(
         level_known=not fit.basis_break,
     )
     return {
-        "net_counts": np.zeros((1, 2, N_AGES)),
+        "net_counts": pattern_counts(fit.base, fit.top_rate, fit.interval, gamma),
         "out_rates": -np.broadcast_to(common, fit.rates.shape),
         "out_rates_deviation": -deviation,
         "deviation_scale": damping(horizon, half_life),

@@ -21,6 +21,7 @@ from demography.history_projection import (
     group_sums,
     migration_rates,
     national_shape,
+    pattern_counts,
     project_history,
     split_groups,
 )
@@ -507,3 +508,51 @@ def test_a_single_place_is_projected_at_its_base_total_with_its_own_ages(shared_
     for group in ("65-74", "75+"):
         assert engine["age_mape"][group] < constant["age_mape"][group]
         assert engine["age_mape"][group] < result["hamilton_perry"]["age_mape"][group]
+
+
+def test_pattern_counts_sum_to_zero_and_leave_old_ages_and_small_children_alone():
+    """The age pattern of migration as counts: zero in every region's total, nothing below
+    the interval (children's moves are in the fertility level), the residual from 65 on
+    kept in full and offset by the younger ages in proportion to their activity |ρ|."""
+    base = np.ones((2, 2, N_AGES)) * 100.0
+    base[1] *= 3.0
+    rho = np.zeros((2, N_AGES))
+    rho[:, 18:25] = 0.05  # young adults in
+    rho[:, 30:40] = -0.02  # families out
+    rho[:, 80:] = -0.01  # care homes / mortality
+    c = pattern_counts(base, rho, 5.0, 1.0)
+    assert np.allclose(c.sum(axis=(1, 2)), 0.0, atol=1e-9)
+    assert np.allclose(c[:, :, :5], 0.0)
+    assert np.allclose(c[:, :, 80:], base[:, :, 80:] * -0.01)  # kept in full
+    assert (c[:, :, 18:25] > 0).all() and (c[:, :, 30:40] < 0).all()
+    assert np.allclose(c[:, :, 50:65], 0.0)  # no activity, no offset
+    assert np.allclose(c[1], 3.0 * c[0])
+    assert np.allclose(pattern_counts(base, rho, 5.0, 0.0), 0.0)
+
+
+def test_a_single_place_with_zero_net_migration_still_gets_its_age_pattern():
+    """One place whose young adults moved in and older people out, in sum about zero:
+    with the pattern weight the projection keeps the inflow of young adults and the
+    outflow of the older (without it every age gets the same rate); the total stays."""
+    shape = national_shape(2010)
+    counts0 = shape / shape.sum() * 20000
+    codes = ("08335043",)
+    _, sch = prepare(Population(codes, codes, 2010, counts0[None]), horizon=10)
+    net = np.zeros((1, 2, N_AGES))
+    net[0, :, 19:25] = 30.0
+    net[0, :, 40:60] = -net[0, :, 19:25].sum() / 40.0
+    run = project_arrays(counts0[None], sch, net_counts=net)["counts"]
+    stocks = [
+        GroupedStock(2010, L17, group_sums(run[0], L17)),
+        GroupedStock(2015, L17, group_sums(run[5], L17)),
+    ]
+    flat, _ = project_history(stocks, codes=codes, horizon=5, pattern_weight=0.0)
+    shaped, _ = project_history(stocks, codes=codes, horizon=5, pattern_weight=1.0)
+    f, s = flat.single_years()[5][0].sum(axis=0), shaped.single_years()[5][0].sum(axis=0)
+    truth = run[10][0].sum(axis=0)
+    # the people 5+ stay in number; more young women bring more births
+    assert abs(s[5:].sum() / f[5:].sum() - 1) < 0.003
+    assert s[:5].sum() > f[:5].sum()
+    assert s[20:26].sum() > f[20:26].sum() + 100  # young adults keep coming
+    assert abs(s[20:26].sum() - truth[20:26].sum()) < abs(f[20:26].sum() - truth[20:26].sum())
+    assert s[45:65].sum() < f[45:65].sum()
