@@ -20,10 +20,11 @@ import re
 MASK = "***"
 _SEGMENT = r"[^/?#\s\"'<>]+"
 _PATTERNS = [
-    # /einladung/<token>/, /austausch/anmeldung/<token>/…, /newsletter/<action>/<token>/
+    # /einladung/<token>/, /austausch/anmeldung/<token>/…, /newsletter/<action>/<token>/,
+    # /kommune-anmelden/bestaetigen/<token>/
     re.compile(
-        r"(/(?:einladung|austausch/anmeldung|newsletter/(?:bestaetigen|einstellungen|abmelden))/)"
-        + _SEGMENT
+        r"(/(?:einladung|austausch/anmeldung|kommune-anmelden/bestaetigen"
+        r"|newsletter/(?:bestaetigen|einstellungen|abmelden))/)" + _SEGMENT
     ),
     # /passwort-neu/<uidb64>/<token>/ (Django then continues under …/set-password/)
     re.compile(r"(/passwort-neu/)" + _SEGMENT + "/" + _SEGMENT),
