@@ -53,6 +53,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from demography.history_projection import (  # noqa: E402
+    LOCAL_WEIGHT as LOCAL_WEIGHT_DEFAULT,
+)
+from demography.history_projection import (  # noqa: E402
     GroupedStock,
     group_sums,
     national_shape,
@@ -718,6 +721,59 @@ def cross_validate_pattern(names=PATTERN_SETS, grid=PATTERN_GRID) -> dict:
     return out
 
 
+#: Grid of :func:`cross_validate_persistence`: the share of a Gemeinde's deviation from
+#: its Kreis that carries on (PERSISTENCE) × the local weight β (LOCAL_WEIGHT).
+PERSISTENCE_GRID = (0.0, 0.15, 0.3, 0.5, 0.7, 1.0)
+
+
+def cross_validate_persistence(grid_p=PERSISTENCE_GRID, grid_b=LOCAL_GRID) -> dict:
+    """Leave-one-Land-out choice of PERSISTENCE and LOCAL_WEIGHT together on all Gemeinden.
+
+    Only the Gemeinde data set has regions below a Kreis, so only it can tell the
+    persistence; its units all share one window (2008 → 2015), so the rolling-origin
+    cross-validation cannot use it. Here the Gemeinden of each Land are scored with the
+    weights that minimise the MAPE of the totals over the Gemeinden of the *other* Länder
+    (out of region, not out of time: the years are the same)."""
+    from demography import history_shrink
+
+    codes = _gemeinden_data()[0]
+    land = np.array([c[:2] for c in codes])
+    saved = history_shrink.PERSISTENCE
+    ape: dict[tuple[float, float], np.ndarray] = {}
+    try:
+        for p in grid_p:
+            history_shrink.PERSISTENCE = p
+            for b in grid_b:
+                run = gemeinden(local_weight=b)["_cv"]
+                ape[(p, b)] = run[1]
+                constant = run[2]
+    finally:
+        history_shrink.PERSISTENCE = saved
+    grid = list(ape)
+    ok = np.isfinite(constant) & np.all([np.isfinite(v) for v in ape.values()], axis=0)
+    mean = {g: float(v[ok].mean()) for g, v in ape.items()}
+    g_in = min(grid, key=mean.get)
+    oos = np.full(len(codes), np.nan)
+    chosen = {}
+    for L in sorted(set(land)):
+        mine = ok & (land == L)
+        rest = ok & (land != L)
+        g = min(grid, key=lambda g: float(ape[g][rest].mean()))
+        chosen[L] = list(g)
+        oos[mine] = ape[g][mine]
+    return {
+        "in_sample": {"persistence_local_weight": list(g_in), "mape": round(mean[g_in], 3)},
+        "shipped": {
+            "persistence_local_weight": [saved, LOCAL_WEIGHT_DEFAULT],
+            "mape": round(mean.get((saved, LOCAL_WEIGHT_DEFAULT), float("nan")), 3),
+        },
+        "out_of_sample_mape": round(float(np.nanmean(oos[ok])), 3),
+        "constant_mape": round(float(constant[ok].mean()), 3),
+        "chosen_per_land": chosen,
+        "mape_by_weights": {f"{p}/{b}": round(v, 3) for (p, b), v in mean.items()},
+    }
+
+
 def _relative(run, mask=None) -> float:
     """MAPE of the engine / MAPE of "constant" on the same units."""
     _, engine, constant = run
@@ -771,8 +827,17 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="Gewicht des Altersmusters der Wanderung durch Kreuzvalidierung (je Ort)",
     )
+    parser.add_argument(
+        "--cv-persistence",
+        action="store_true",
+        help="Persistenz und lokales Gewicht gemeinsam (je Land herausgelassen)",
+    )
     args = parser.parse_args(argv)
     names = [n for n in args.only.split(",") if n]
+    if args.cv_persistence:
+        json.dump(cross_validate_persistence(), sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+        return 0
     if args.cv_pattern:
         json.dump(cross_validate_pattern(), sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")

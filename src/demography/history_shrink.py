@@ -17,6 +17,11 @@ import numpy as np
 #: shrunk deviation of 2008→2009 gives 0.18, two-year windows 2011→2013 / 2013→2015 give
 #: 0.31 (12411-01-01-5-B, 12612/12613-01-01-5-B) – local migration is lumpy (a new
 #: housing estate, a shelter) and does not repeat itself the way a Kreis trend does.
+#: Cross-validated together with LOCAL_WEIGHT (bench/backtest_gemeinden.py
+#: --cv-persistence, leave one Land out, all Gemeinden Zensus 2011 → 2015, grid
+#: 0 … 1 × 0 … 1): 13 of 16 Länder get 0.3 from the others (3 get 0.7 with β = 0.4 –
+#: the ridge is β · PERSISTENCE ≈ 0.2–0.3); out-of-sample MAPE 3.33 % against 3.32 % with
+#: the shipped (0.3, 0.7) and 3.60 % for "constant".
 PERSISTENCE = 0.3
 #: Floor of the between-region variance τ² of migration rates (per year²).
 TAU2_MIN = 1e-6
