@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _l
 
 from zwk.decisions.models import CheckVersion, DemographyCheck
 from zwk.decisions.targets import QUESTIONS, TARGETS_BY_KEY
+from zwk.plans.effects import basis_run
 from zwk.profiles import analysis
 from zwk.profiles.models import Region
 from zwk.profiles.regions import region_code_for
@@ -183,7 +184,7 @@ def result(check: DemographyCheck, version: CheckVersion) -> Result:
             _("Für diesen Ort liegen keine Einwohnerzahlen nach Alter vor; es fehlen die Zahlen.")
         )
         return out
-    run = analysis.project_with_extra(pop, None)
+    run = basis_run(pop)
     main = run.main
     totals = np.asarray(main.totals)[:, 0]
     low = (

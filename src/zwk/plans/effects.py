@@ -26,10 +26,12 @@ the projection is the engine's (through ``zwk.profiles.analysis``).
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 import numpy as np
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
@@ -219,6 +221,18 @@ def base_for(municipality) -> Base | None:
     if pop is None:
         return None
     return Base(pop.year, np.asarray(pop.counts[0], dtype=np.float64), pop, rd.name)
+
+
+def basis_run(pop):
+    """The Basis projection ("ohne Plan") of ``pop``, cached per region, base year and stock
+    (it changes with neither effects nor checks; a new stock is a new key)."""
+    digest = hashlib.sha1(np.ascontiguousarray(pop.counts).tobytes()).hexdigest()[:16]
+    key = f"plans:basis:{pop.codes[0]}:{pop.year}:{digest}"
+    run = cache.get(key)
+    if run is None:
+        run = analysis.project_with_extra(pop, None)
+        cache.set(key, run, 3600)
+    return run
 
 
 def yearly(effect, base: Base, horizon: int = HORIZON) -> np.ndarray:
@@ -538,7 +552,7 @@ def supply_lines(effects, base: Base, run_without, run_with, year: int) -> list[
 def plan_paths(effects, base: Base) -> PlanPaths:
     """ "Ohne Plan" (Basis) and "mit Plan" (all effects in one run)."""
     effects = list(effects)
-    run_without = analysis.project_with_extra(base.pop, None)
+    run_without = basis_run(base.pop)
     extra = extra_migration(effects, base)
     run_with = run_without if extra is None else analysis.project_with_extra(base.pop, extra)
     years = [int(y) for y in run_without.main.years]
