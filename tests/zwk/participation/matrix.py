@@ -42,7 +42,7 @@ MATRIX = {
         "get", tenant(200, **MANAGE), (*S, "pa_question"), rename=R
     ),
     "participation_team:codes": Case("get", tenant(200, **MANAGE), S, rename=R),
-    "participation_team:letters": Case("get", tenant(200, **MANAGE), S, rename=R),
+    "participation_team:letters_pdf": Case("get", tenant(200, **MANAGE), S, rename=R),
     "participation_team:paper": Case("get", tenant(200), S, rename=R),
     "participation_team:results": Case("get", tenant(200), S, rename=R),
     "participation_team:export": Case("get", tenant(200), (*S, "pa_fmt"), rename=R),

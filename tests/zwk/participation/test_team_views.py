@@ -1,6 +1,8 @@
 """Team pages: setting up, codes and letters, paper entry, results with weighting, export,
 moderation – and bad input (German message, input kept, nothing written)."""
 
+import re
+
 import numpy as np
 import pytest
 from django.urls import reverse
@@ -142,9 +144,13 @@ def test_codes_and_letters(client_for, coordinator, project):
     assert bad.status_code == 400 and not AccessCode.objects.exists()
     assert client.post(url("codes", survey), {"codes-count": "3"}).status_code == 302
     assert AccessCode.objects.filter(survey=survey).count() == 3
-    pdf = client.get(url("letters", survey) + "?stapel=1")
+    pdf = client.get(url("letters_pdf", survey) + "?stapel=1")
     assert pdf["Content-Type"] == "application/pdf" and pdf.content.startswith(b"%PDF")
-    assert pdf.content.count(b"/Type /Page\n") + pdf.content.count(b"/Type /Page>") >= 0
+    # One letter per page, each with its own code (and QR code).
+    from tests.zwk.test_pdf_tagging import pdf_objects
+
+    objects = pdf_objects(pdf.content)
+    assert len(re.findall(rb"/Type\s*/Page\b(?!s)", objects)) == 3
 
 
 def test_member_may_not_generate_codes(client_for, member, coordinator, project):
