@@ -1,6 +1,7 @@
 """Backtests of the projection from history against naive methods, on official data.
 
-``python bench/backtest_gemeinden.py [--format json] [--only NAME,…] [--cv]``
+``python bench/backtest_gemeinden.py [--format json] [--only NAME,…] [--cv | --cv-persistence
+| --cv-pattern]``
 
 Data sets (all in ``../shared/data``, see its README; ZWK_SHARED_DATA overrides the folder):
 
@@ -33,6 +34,11 @@ engine / constant / linear / HP: kreise 0.35 / 0.46 / 0.32 / 0.41 %, gemeinden 3
 3.60 / 7.13 / – %, konstanz 5 years 2.81 / 2.81 / 4.32 / 4.02 %, 10 years 4.32 / 4.32 /
 6.61 / 6.24 %, reilingen 5 years 1.60 / 1.60 / 2.91 / 2.81 %, 10 years 3.18 / 3.18 / 5.08 /
 8.06 % (tables and ages in docs/demography-projection.md, "Genauigkeit").
+``--cv-persistence``: PERSISTENCE × LOCAL_WEIGHT, leave one Land out over all Gemeinden
+(0.3 for 13 of 16 Länder; out-of-sample MAPE 3.33 %, shipped 3.32 %, constant 3.60 %).
+``--cv-pattern``: PATTERN_WEIGHT (age pattern of migration as zero-sum counts), leave one
+place out on the age errors: no out-of-sample gain (relative age MAPE 0.996 / 1.052 /
+0.984 / 1.0 / 1.0), shipped 0.
 """
 
 from __future__ import annotations

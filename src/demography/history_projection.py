@@ -35,7 +35,9 @@ Berechnung (plain arrays; regions R, sexes 2, age groups G)
        fading with a half-life of :data:`HALF_LIFE` years. The input-wide rate is combined
        with the rate that brings the whole input back to its base total at the horizon
        (:data:`TREND_WEIGHT`, :func:`migration_rates`, :func:`constant_rate`); each
-       region keeps its own natural change in full. Stichtage on different population
+       region keeps its own natural change in full. Optionally the input-wide age
+       pattern of migration is added as zero-sum counts (:func:`pattern_counts`,
+       :data:`PATTERN_WEIGHT`, 0 by cross-validation). Stichtage on different population
        bases (31.12.2010 and 31.12.2015): only the age pattern of migration is used, not
        its level (:func:`basis_break`).
     5. **Projection** with the cohort-component kernel
