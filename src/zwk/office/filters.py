@@ -1,7 +1,7 @@
 """GET filter forms of the office: the overview of all Kommunen and the map."""
 
 from django import forms
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.utils.translation import gettext_lazy as _
 
 from zwk.municipalities.models import Municipality, Theme
@@ -84,6 +84,16 @@ class OverviewFilterForm(MunicipalityFilterForm):
 
 
 class MapFilterForm(MunicipalityFilterForm):
+    kreis = forms.CharField(
+        label=_("Kreis (Kreisschlüssel)"),
+        required=False,
+        max_length=5,
+        validators=[
+            RegexValidator(r"^[0-9]{5}$", _("Bitte die fünf Ziffern des Kreisschlüssels angeben."))
+        ],
+        help_text=_("Die ersten fünf Ziffern des AGS, z. B. 09262. Leer: alle Kreise."),
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+    )
     demografietyp = forms.ChoiceField(
         label=_("Demografietyp"),
         required=False,

@@ -128,3 +128,47 @@ def render_svg(
         f'<path class="map-land" d="{outline_path()}"/>'
         f'<g class="map-points">{body}</g></svg>'
     )
+
+
+@dataclass(frozen=True, slots=True)
+class MapArea:
+    """A Land or Kreis drawn as one bubble with the number of its Kommunen (low zoom)."""
+
+    lon: float
+    lat: float
+    title: str
+    href: str  # drill down: the same map for this Land or Kreis
+    count: int
+
+
+def render_area_svg(
+    areas: Sequence[MapArea],
+    *,
+    title: str,
+    description: str = "",
+    svg_id: str = "zwk-map",
+) -> str:
+    """The map with one bubble per area (area ∝ number of Kommunen), each a link."""
+    largest = max((a.count for a in areas), default=1) or 1
+    body = []
+    for a in areas:
+        if not (LON_MIN <= a.lon <= LON_MAX and LAT_MIN <= a.lat <= LAT_MAX):
+            continue
+        x, y = project(a.lon, a.lat)
+        r = max(HIT_RADIUS, 42 * (a.count / largest) ** 0.5)
+        body.append(
+            f'<a href="{escape(a.href)}" class="map-area">'
+            f"<title>{escape(a.title, quote=False)}</title>"
+            f'<circle class="map-area-bubble" cx="{x:.1f}" cy="{y:.1f}" r="{r:.1f}"/>'
+            f'<text class="map-area-count" x="{x:.1f}" y="{y:.1f}" aria-hidden="true">'
+            f"{a.count}</text></a>"
+        )
+    desc = f'<desc id="{svg_id}-desc">{escape(description, quote=False)}</desc>'
+    return (
+        f'<svg id="{svg_id}" class="office-map" viewBox="0 0 {WIDTH:.1f} {HEIGHT:.1f}" '
+        f'role="group" aria-labelledby="{svg_id}-title" aria-describedby="{svg_id}-desc" '
+        f'xmlns="http://www.w3.org/2000/svg">'
+        f'<title id="{svg_id}-title">{escape(title, quote=False)}</title>{desc}'
+        f'<path class="map-land" d="{outline_path()}"/>'
+        f'<g class="map-areas">{"".join(body)}</g></svg>'
+    )

@@ -7,17 +7,20 @@ table, and those without coordinates with a link to enter them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from html import escape
+from urllib.parse import urlencode
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.db.models import Case, IntegerField, Min, QuerySet, Value, When
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import formats
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET
 
 from zwk.municipalities.models import Municipality, ProcessStep, Theme
@@ -33,6 +36,11 @@ from zwk.registration.selectors import municipalities_in_round
 DONE = len(STEPS) + 1  # marker state: all steps done
 NO_STEPS = 0
 UNLOCATED_LISTED = 50
+# More Kommunen than this at one zoom level: the map shows one bubble per Land (no Land
+# chosen) or per Kreis (a Land chosen) instead of points; a Kreis always shows its points.
+POINT_LIMIT = 400
+TABLE_PAGE_SIZE = 100  # rows of the point table per page
+LAENDER_LEVEL, KREISE_LEVEL, POINTS_LEVEL = "laender", "kreise", "kommunen"
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +56,8 @@ class MapRow:
     lon: float | None
     lat: float | None
     stalled: bool = False
+    land: str = ""
+    ags: str = ""
 
     @property
     def title(self) -> str:
@@ -111,6 +121,7 @@ def map_rows(
     theme: Theme | None = None,
     demographic_type: str = "",
     funding_round: str = "",
+    kreis: str = "",
 ) -> list[MapRow]:
     """The Kommunen matching the filters with their step and Demografietyp, by name.
 
@@ -121,6 +132,8 @@ def map_rows(
         qs = qs.filter(land=land)
     if kind:
         qs = qs.filter(kind=kind)
+    if kreis:
+        qs = qs.filter(ags__startswith=kreis)
     if theme is not None:
         qs = qs.filter(themes=theme)
     if funding_round:
@@ -167,9 +180,107 @@ def map_rows(
                 lon=float(lon) if lon is not None else None,
                 lat=float(lat) if lat is not None else None,
                 stalled=mid in stalled,
+                land=m_land,
+                ags=ags,
             )
         )
     return rows
+
+
+@dataclass
+class Area:
+    """A Land or Kreis at low zoom: its Kommunen counted by step, and where to drill down."""
+
+    code: str  # Land ("09") or Kreis ("09262", the first five digits of the AGS)
+    name: str
+    href: str = ""
+    total: int = 0
+    stalled: int = 0
+    per_state: dict[int, int] = field(default_factory=dict)
+    lon_sum: float = 0.0
+    lat_sum: float = 0.0
+    located: int = 0
+
+    @property
+    def lon(self) -> float | None:
+        return self.lon_sum / self.located if self.located else None
+
+    @property
+    def lat(self) -> float | None:
+        return self.lat_sum / self.located if self.located else None
+
+    def counts(self, states) -> list[int]:
+        return [self.per_state.get(s, 0) for s in states]
+
+
+def zoom_level(rows: list[MapRow], *, land: str, kreis: str) -> str:
+    if kreis or len(rows) <= POINT_LIMIT:
+        return POINTS_LEVEL
+    return KREISE_LEVEL if land else LAENDER_LEVEL
+
+
+def areas_for(rows: list[MapRow], level: str, drill) -> list[Area]:
+    """Rows grouped by Land or Kreis (one pass; ``drill(code)`` gives the link)."""
+    by_code: dict[str, Area] = {}
+    kreis_names: dict[str, str] = {}  # the Landkreis itself (a five-digit AGS)
+    first: dict[str, str] = {}  # else the first Kommune by name
+    for r in rows:
+        code = r.land if level == LAENDER_LEVEL else r.ags[:5]
+        area = by_code.get(code)
+        if area is None:
+            name = LAENDER.get(code, code) if level == LAENDER_LEVEL else ""
+            area = by_code[code] = Area(code=code, name=name, href=drill(code))
+            first[code] = r.name
+        area.total += 1
+        area.per_state[r.state] = area.per_state.get(r.state, 0) + 1
+        area.stalled += r.stalled
+        if r.lon is not None and r.lat is not None:
+            area.located += 1
+            area.lon_sum += r.lon
+            area.lat_sum += r.lat
+        if level == KREISE_LEVEL and len(r.ags) == 5:
+            kreis_names[code] = r.name
+    if level == KREISE_LEVEL:
+        for code, area in by_code.items():
+            if code in kreis_names:
+                area.name = kreis_names[code]
+            elif area.total == 1:
+                area.name = first[code]
+            else:
+                area.name = _("Kreis %(ags)s (u. a. %(first)s)") % {
+                    "ags": code,
+                    "first": first[code],
+                }
+    return sorted(by_code.values(), key=lambda a: (a.name.casefold(), a.code))
+
+
+def render_areas(areas: list[Area], level: str) -> str:
+    what = _("Länder") if level == LAENDER_LEVEL else _("Kreise")
+    return office_map.render_area_svg(
+        [
+            office_map.MapArea(
+                lon=a.lon,
+                lat=a.lat,
+                title=ngettext(
+                    "%(name)s: %(n)d Kommune – Karte öffnen",
+                    "%(name)s: %(n)d Kommunen – Karte öffnen",
+                    a.total,
+                )
+                % {"name": a.name, "n": a.total},
+                href=a.href,
+                count=a.total,
+            )
+            for a in areas
+            if a.located
+        ],
+        title=_("Karte der Kommunen im Programm"),
+        description=_(
+            "Zu viele Kommunen für einzelne Punkte: ein Kreis je %(what)s, seine Fläche und "
+            "die Zahl zeigen, wie viele Kommunen dort im Programm sind. Jeder Kreis ist ein "
+            "Link zur genaueren Karte. Dieselben Zahlen je Schritt stehen in der Tabelle."
+        )
+        % {"what": what},
+    )
 
 
 def table_rows(rows: list[MapRow]) -> str:
@@ -242,8 +353,10 @@ def map_page(request):
             "theme": form.cleaned_data["handlungsfeld"],
             "demographic_type": form.cleaned_data["demografietyp"],
             "funding_round": form.cleaned_data["runde"],
+            "kreis": form.cleaned_data["kreis"],
         }
     rows = map_rows(**filters)
+    level = zoom_level(rows, land=filters.get("land", ""), kreis=filters.get("kreis", ""))
     labels = state_labels()
     counts = dict.fromkeys(labels, 0)
     for r in rows:
@@ -256,14 +369,39 @@ def map_page(request):
     stalled_count = sum(1 for r in rows if r.stalled)
     located = [r for r in rows if r.lon is not None]
     unlocated = [r for r in rows if r.lon is None]
+    kept = [(k, v) for k, v in request.GET.items() if k not in ("seite", "land", "kreis") and v]
+    base = reverse("office:map")
+
+    def drill(code: str) -> str:
+        extra = (
+            [("land", code)] if level == LAENDER_LEVEL else [("land", code[:2]), ("kreis", code)]
+        )
+        return f"{base}?{urlencode(kept + extra)}"
+
+    areas, page, svg, table = [], None, "", ""
+    if level == POINTS_LEVEL:
+        page = Paginator(rows, TABLE_PAGE_SIZE).get_page(request.GET.get("seite"))
+        svg, table = render_map(rows), table_rows(page.object_list)
+    else:
+        areas = areas_for(rows, level, drill)
+        svg = render_areas(areas, level)
+    area_states = [s for s in labels if s != NO_STEPS or counts[s]]
+    page_query = urlencode([(k, v) for k, v in request.GET.items() if k != "seite" and v])
     return render(
         request,
         "office/map.html",
         {
             "form": form,
-            "svg": mark_safe(render_map(rows)),
+            "svg": mark_safe(svg),
             "rows": rows,
-            "table": mark_safe(table_rows(rows)),
+            "table": mark_safe(table),
+            "level": level,
+            "areas": [(a, a.counts(area_states)) for a in areas],
+            "area_states": [(s, labels[s]) for s in area_states],
+            "page": page,
+            "page_query": page_query,
+            "land_label": LAENDER.get(filters.get("land", ""), ""),
+            "kreis": filters.get("kreis", ""),
             "legend": legend,
             "stalled_icon": mark_safe(office_map.stalled_icon()),
             "stalled_count": stalled_count,
