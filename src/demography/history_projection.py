@@ -193,6 +193,8 @@ def fit_history(earlier: GroupedStock, base: GroupedStock, codes: Sequence[str])
     young = max(1, int(np.floor(n)))
     kids_obs = np.where(known, single[:, :, :young].sum(axis=(1, 2)), 0.0)
     kids_exp = np.where(known, aged[:, :, :young].sum(axis=(1, 2)), 0.0)
+    if FERTILITY_EXPOSURE == "present":
+        kids_exp = kids_exp * _present_women_ratio(p1, single, aged, int(np.floor(earlier.year)))
     fert_rate, _, _ = shrink(kids_obs - kids_exp, kids_exp, hierarchy, leaf)
     fertility = np.clip(1.0 + fert_rate, 0.2, 3.0)
     # natural growth of the closed population over the interval (national schedules,
@@ -237,6 +239,32 @@ def fit_history(earlier: GroupedStock, base: GroupedStock, codes: Sequence[str])
             else ()
         ),
     )
+
+
+#: Women behind the expected births of the history interval: "closed" – the earlier
+#: stock aged without migration; "present" – the women actually there (mean of the
+#: earlier and the base stock by age), so that the level is a level of fertility, not of
+#: the women who moved away.
+FERTILITY_EXPOSURE = "present"
+
+
+def _present_women_ratio(p1, base, aged, year: int) -> np.ndarray:
+    """(R,) births expected from the women present / from the closed stock (national ASFR
+    of ``year``; mean of the stocks at the start and the end of the interval by age)."""
+    asfr = _asfr(year)
+    present = 0.5 * (p1[:, 1, 15:50] + base[:, 1, 15:50]) @ asfr
+    closed = 0.5 * (p1[:, 1, 15:50] + aged[:, 1, 15:50]) @ asfr
+    return np.where(closed > 0, present / np.maximum(closed, 1e-12), 1.0)
+
+
+@lru_cache(maxsize=8)
+def _asfr(year: int) -> np.ndarray:
+    from demography.projection import prepare
+
+    shape = national_shape(year)
+    pop = Population(codes=("DG",), names=("",), year=year, counts=shape[None])
+    _, sch = prepare(pop, horizon=1, overrides={"net_migration": 0})
+    return np.asarray(sch.asfr[0], dtype=np.float64).reshape(-1)[-35:]
 
 
 def _without_level(
