@@ -1,0 +1,142 @@
+"""Scale of the office pages (issue 19): the start page and the map keep a constant number
+of queries however many Kommunen there are; the map shows counts per Land at low zoom (an
+accessible table and links that drill down by keyboard) and the point table is paginated."""
+
+import re
+import xml.etree.ElementTree as ET
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from zwk.municipalities.models import Municipality, ProcessStep
+from zwk.municipalities.process import STEPS
+from zwk.office import map_views
+
+MAP = reverse("office:map")
+START = reverse("office:dashboard")
+SVG = "{http://www.w3.org/2000/svg}"
+# (Land, Kreis prefix, lon, lat) – a few real places; Kommunen are spread over them
+PLACES = [
+    ("01", "01001", 9.44, 54.78),
+    ("09", "09262", 13.43, 48.57),
+    ("09", "09275", 13.20, 48.70),
+    ("05", "05315", 6.96, 50.94),
+]
+
+
+def _bulk(start: int, n: int) -> None:
+    created = Municipality.objects.bulk_create(
+        [
+            Municipality(
+                name=f"Gemeinde {i:04d}",
+                slug=f"gemeinde-{i:04d}",
+                kind="gemeinde",
+                land=PLACES[i % len(PLACES)][0],
+                ags=f"{PLACES[i % len(PLACES)][1]}{i:03d}"[:8],
+                longitude=PLACES[i % len(PLACES)][2] + (i % 7) * 0.01,
+                latitude=PLACES[i % len(PLACES)][3],
+            )
+            for i in range(start, start + n)
+        ]
+    )
+    ProcessStep.objects.bulk_create(
+        ProcessStep(
+            municipality=m,
+            kind=step.kind,
+            status="done" if k < i % 6 else "in_progress" if k == i % 6 else "open",
+        )
+        for i, m in enumerate(created)
+        for k, step in enumerate(STEPS)
+    )
+
+
+def _svg_links(html: str) -> list[ET.Element]:
+    start = html.index('<svg id="zwk-map"')
+    svg = ET.fromstring(html[start : html.index("</svg>", start) + len("</svg>")])
+    return svg.findall(f".//{SVG}a")
+
+
+@pytest.mark.parametrize(
+    ("url", "params"),
+    [
+        (MAP, {}),
+        (MAP, {"land": "09"}),
+        (MAP, {"land": "09", "kreis": "09262"}),
+        (MAP, {"runde": "ohne"}),
+        (START, {}),
+        (START, {"stillstand": "on", "sortierung": "aktivitaet"}),
+    ],
+)
+def test_query_count_is_the_same_for_50_and_500_kommunen(client_for, office_user, url, params):
+    client = client_for(office_user)
+    client.get(url, params)  # warm up (session, content types, typology cache)
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as ctx:
+            response = client.get(url, params)
+        assert response.status_code == 200
+        return len(ctx.captured_queries)
+
+    _bulk(0, 50)
+    few = queries()
+    _bulk(50, 450)
+    assert queries() == few
+
+
+def test_low_zoom_shows_counts_per_land_with_table_and_drill_down_links(client_for, office_user):
+    _bulk(0, 500)  # more than POINT_LIMIT: no single points
+    html = client_for(office_user).get(MAP, {"runde": "ohne"}).content.decode()
+    links = _svg_links(html)
+    assert len(links) == 3  # Schleswig-Holstein, Bayern, Nordrhein-Westfalen
+    assert not re.search(r'class="map-point', html)
+    titles = {a.find(f"{SVG}title").text for a in links}
+    assert "Bayern: 250 Kommunen – Karte öffnen" in titles
+    hrefs = {a.get("href") for a in links}
+    # drill-down links keep the other filters (here the Förderrunde)
+    assert f"{MAP}?runde=ohne&land=09" in hrefs
+    table = html[html.index('id="gebiete-tabelle"') :]
+    table = table[: table.index("</table>")]
+    assert 'scope="col">Land</th>' in table and 'scope="col">Stillstand</th>' in table
+    assert re.search(
+        r'<th class="kern-table__header" scope="row"><a href="[^"]*land=09">Bayern</a>', table
+    )
+    assert '<td class="kern-table__cell kern-table__cell--numeric">250</td>' in table
+    assert "Kommunen je Land" in html
+    assert len(html.encode()) < 300 * 1024
+
+
+def test_land_shows_its_kreise_and_a_kreis_its_points_paginated(
+    client_for, office_user, monkeypatch
+):
+    monkeypatch.setattr(map_views, "POINT_LIMIT", 100)
+    _bulk(0, 500)
+    client = client_for(office_user)
+    html = client.get(MAP, {"land": "09"}).content.decode()
+    titles = {a.find(f"{SVG}title").text for a in _svg_links(html)}
+    assert titles == {
+        "Kreis 09262 (u. a. Gemeinde 0001): 125 Kommunen – Karte öffnen",
+        "Kreis 09275 (u. a. Gemeinde 0002): 125 Kommunen – Karte öffnen",
+    }
+    assert f"{MAP}?land=09&amp;kreis=09262" in html
+    assert "Kommunen je Kreis in Bayern" in html
+
+    html = client.get(MAP, {"land": "09", "kreis": "09262"}).content.decode()
+    points = _svg_links(html)
+    assert len(points) == 125  # the map shows every point of the Kreis
+    assert "Seite 1 von 2" in html
+    assert "?land=09&amp;kreis=09262&amp;seite=2" in html
+    assert html.count('<tr><th scope="row">') == map_views.TABLE_PAGE_SIZE
+    html = client.get(MAP, {"land": "09", "kreis": "09262", "seite": "2"}).content.decode()
+    assert "Seite 2 von 2" in html and html.count('<tr><th scope="row">') == 25
+
+
+def test_bad_kreis_is_a_german_message_not_a_500(client_for, office_user):
+    response = client_for(office_user).get(MAP, {"kreis": "92<x"})
+    assert response.status_code == 400
+    assert "fünf Ziffern des Kreisschlüssels" in response.content.decode()
+
+
+def test_only_the_office_sees_the_drill_down(client_for, coordinator):
+    assert client_for(coordinator).get(MAP, {"land": "09", "kreis": "09262"}).status_code == 403
