@@ -348,7 +348,7 @@ def response_submit(
 ) -> tuple[Response, bool]:
     """Store one questionnaire; returns (response, created). The same ``submission_key``
     again returns the stored response with ``created`` False and writes nothing."""
-    if not submission_key:
+    if not submission_key or len(submission_key) > 64:
         raise ValidationError(_("Das Formular ist unvollständig. Bitte laden Sie die Seite neu."))
     existing = Response.objects.filter(survey=survey, submission_key=submission_key).first()
     if existing is not None:

@@ -193,3 +193,10 @@ def test_purge_runs_daily_as_a_task(settings):
     entry = settings.CELERY_BEAT_SCHEDULE["participation-purge-responses"]
     assert entry["task"] == purge_responses.name
     assert purge_responses() == 0
+
+
+@pytest.mark.parametrize("key", ["", "x" * 65])
+def test_missing_or_overlong_submission_key_is_refused(survey, key):
+    with pytest.raises(ValidationError, match="Seite neu"):
+        submit(survey, answers_for(survey, **GOOD), key=key)
+    assert not Response.objects.exists()
