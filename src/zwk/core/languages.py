@@ -19,6 +19,7 @@ from django.utils import translation
 from django.utils.translation import get_language_info
 
 QUERY_PARAMETER = "sprache"
+SWITCH_MARKER = "wechsel"  # sent by the switcher form: redirect to the clean address
 PLAIN_GERMAN = "de-ls"
 RTL_LANGUAGES = {"ar", "fa", "he", "ur", "ps", "ku", "ckb"}
 # ?sprache= word per Django code where it differs from the code itself

@@ -3,7 +3,7 @@
 from collections.abc import Callable
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.middleware.locale import LocaleMiddleware
 from django.utils import translation
 
@@ -31,11 +31,20 @@ class LanguageMiddleware(LocaleMiddleware):
     than English; otherwise German, the programme's language.
     """
 
-    def process_request(self, request: HttpRequest) -> None:
+    def process_request(self, request: HttpRequest) -> HttpResponse | None:
         language, chosen_now = languages.choose(request)
         translation.activate(language)
         request.LANGUAGE_CODE = translation.get_language()
         request.language_chosen_now = chosen_now
+        if chosen_now and request.method == "GET" and languages.SWITCH_MARKER in request.GET:
+            # The switcher's form: back to the clean address (shared links keep ?sprache=).
+            query = request.GET.copy()
+            for key in (languages.QUERY_PARAMETER, languages.SWITCH_MARKER):
+                query.pop(key, None)
+            path = "/" + request.path.lstrip("/")  # never "//host": no open redirect
+            target = path + ("?" + query.urlencode() if query else "")
+            return HttpResponseRedirect(target)
+        return None
 
     def process_response(self, request: HttpRequest, response: HttpResponse) -> HttpResponse:
         response = super().process_response(request, response)

@@ -119,3 +119,11 @@ def test_table_of_languages():
     assert languages.by_query("LEICHT").code == "de-ls"
     assert languages.from_accept_language("ru-RU, en;q=0.5") == "ru"
     assert languages.from_accept_language("de-AT") is None
+
+
+@pytest.mark.django_db
+def test_switcher_form_returns_to_the_clean_address_with_the_cookie(client):
+    response = client.get("/mitmachen/?sprache=uk&wechsel=1&einladung=abc")
+    assert response.status_code == 302 and response["Location"] == "/mitmachen/?einladung=abc"
+    assert response.cookies[settings.LANGUAGE_COOKIE_NAME].value == "uk"
+    assert _root(_html(client.get(response["Location"]))).startswith('<html lang="uk"')

@@ -36,7 +36,7 @@ def language_switcher(context):
         keep = [
             (key, value)
             for key, values in request.GET.lists()
-            if key not in (languages.QUERY_PARAMETER, "v")
+            if key not in (languages.QUERY_PARAMETER, languages.SWITCH_MARKER, "v")
             for value in values
         ]
     return {
@@ -45,4 +45,5 @@ def language_switcher(context):
         "path": path,
         "keep": keep,
         "parameter": languages.QUERY_PARAMETER,
+        "marker": languages.SWITCH_MARKER,
     }
