@@ -20,7 +20,9 @@ Berechnung (plain arrays; regions R, sexes 2, age groups G)
        ages ``[lower_g − n, upper_g)``; the rate is applied to the ages ``a`` with
        ``a + n/2`` in g (age at mid-interval). For the groups born within the interval
        the residual is the local fertility level instead: children born within the
-       interval, observed / expected with national rates (shrunk like the rates; it also
+       interval, observed / expected with national rates applied to the women actually
+       present (mean of both Stichtage by age, :data:`FERTILITY_EXPOSURE`; women who
+       moved away do not lower the level of those who stayed) (shrunk like the rates; it also
        holds the moves of small children, as Hamilton–Perry's child–woman ratio does).
     3. **Shrinkage** towards the Kreis and the Land: regions of the same Kreis (first 5
        digits of the AGS) and Land (first 2) in the input form the prior;
