@@ -14,7 +14,7 @@ indicators of one age structure (:func:`age_structure_indicators`), the engine's
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 from django.core.cache import cache
@@ -204,6 +204,8 @@ class TypologyData:
     typology: object  # demography.typology.Typology
     matrix: object  # IndicatorMatrix
     year_of: dict[str, int]
+    #: data version it was computed for (a page reuses it instead of asking again)
+    version: str = ""
 
 
 def typology_data(version: str | None = None, *, force: bool = False) -> TypologyData | None:
@@ -223,6 +225,8 @@ def typology_data(version: str | None = None, *, force: bool = False) -> Typolog
     if cached is not None:
         return cached or None
     data = _typology()
+    if data is not None:
+        data = replace(data, version=version)
     derived.store("typology", version, data or derived.NOTHING)
     cache.set(key, data or False, 3600)
     return data
@@ -308,18 +312,21 @@ class ScenarioResult:
     history: object | None = None
 
 
-def history_scenario(own: RegionData, params: ScenarioParams) -> ScenarioResult | None:
+def history_scenario(
+    own: RegionData, params: ScenarioParams, version: str | None = None
+) -> ScenarioResult | None:
     """The Basis projection of a real Gemeinde from its official history
     (:mod:`zwk.profiles.history`: local migration, fertility and mortality from the
     Gemeinde's totals, births and deaths, shrunk towards Kreis and Land) with its empirical
     interval; None when the sliders are moved or the Gemeinde has no such history (then
     :func:`project_scenario` runs)."""
-    if params != ScenarioParams():
-        return None
-    from demography.planning import planning_demand
     from zwk.profiles import history
 
-    found = history.projection(own, data_version())
+    if params != ScenarioParams() or not history.eligible(own):
+        return None
+    from demography.planning import planning_demand
+
+    found = history.projection(own, version or data_version())
     if found is None:
         return None
     main, info = found

@@ -426,7 +426,8 @@ def projection_section(comp: Comparison, params, *, band=True) -> ProjectionSect
     pop = own.population() if own else None
     if pop is None:
         return ProjectionSection(can_project=False)
-    result = analysis.history_scenario(own, params) or analysis.project_scenario(
+    version = getattr(comp.typology, "version", "") or None
+    result = analysis.history_scenario(own, params, version) or analysis.project_scenario(
         pop, params, band=band
     )
     return ProjectionSection(
