@@ -14,7 +14,8 @@ from urllib.parse import urlencode
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Case, IntegerField, Min, QuerySet, Value, When
+from django.db.models import Case, FloatField, IntegerField, Min, QuerySet, Value, When
+from django.db.models.functions import Cast
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import formats
@@ -154,9 +155,14 @@ def map_rows(
     placeholder = "slug-placeholder"
     href = reverse("municipalities:workspace", kwargs={"slug": placeholder})
     rows = []
-    values = qs.order_by("name").values_list(
-        "id", "name", "slug", "kind", "land", "ags", "longitude", "latitude",
-        "profile__register_area",
+    # floats from the database: a Decimal converter per value costs ~0.3 s at 11,000 Kommunen
+    values = (
+        qs.order_by("name")
+        .annotate(lon_f=Cast("longitude", FloatField()), lat_f=Cast("latitude", FloatField()))
+        .values_list(
+            "id", "name", "slug", "kind", "land", "ags", "lon_f", "lat_f",
+            "profile__register_area",
+        )
     )  # fmt: skip
     for mid, name, slug, m_kind, m_land, ags, lon, lat, area in values:
         state, status = states.get(mid, (NO_STEPS, ""))
