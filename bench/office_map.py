@@ -15,7 +15,8 @@ bounding box); without the file all points are generated. Two figures:
   Aufmerksamkeit", figures, the first page of the overview) in the same database.
 
 ``--users N`` sends the requests of N simulated users at once (threads, one client each;
-one Python process, so the figures include waiting for the interpreter lock).
+one Python process, so the figures include waiting for the interpreter lock; use PostgreSQL
+via DATABASE_URL – SQLite's shared in-memory test database locks tables between threads).
 
 Prints figures, asserts nothing. JSON keys: ``points``, ``source``, ``render_p50_ms``,
 ``render_p95_ms``, ``svg_kb``, ``view_p50_ms``, ``view_p95_ms``, ``view_queries``,
@@ -161,9 +162,13 @@ def _measure(prefix: str, url: str, user, repeat: int, users: int) -> dict:
     times: list[float] = []
     lock = threading.Lock()
 
-    def run() -> None:
+    clients = []
+    for _ in range(users):  # log in one after the other: no session writes in the threads
         own = Client()
         own.force_login(user)
+        clients.append(own)
+
+    def run(own) -> None:
         for _ in range(repeat):
             start = time.perf_counter()
             r = own.get(url, secure=True)
@@ -175,9 +180,9 @@ def _measure(prefix: str, url: str, user, repeat: int, users: int) -> dict:
             connection.close()
 
     if users == 1:
-        run()
+        run(clients[0])
     else:
-        threads = [threading.Thread(target=run) for _ in range(users)]
+        threads = [threading.Thread(target=run, args=(own,)) for own in clients]
         for t in threads:
             t.start()
         for t in threads:
