@@ -91,13 +91,14 @@ def test_carry_over_page_lists_sketches_and_takes_them_with_one_action(
     client = client_for(member)
     url = _url("plans:carry_over", municipality)
     html = client.get(url).content.decode()
-    assert f'value="{bus.pk}"' in html and f'value="{laden.pk}"' in html
+    # The sketch's own checkbox (other forms on the page, e.g. the language switcher, carry value="1").
+    assert f'id="skizze-{bus.pk}"' in html and f'id="skizze-{laden.pk}"' in html
 
     response = client.post(url, {"skizze": [bus.pk]})
     assert response.status_code == 302
     measure = Measure.objects.get()
     html = client.get(url).content.decode()
-    assert f'value="{bus.pk}"' not in html and "bereits übernommen als" in html
+    assert f'id="skizze-{bus.pk}"' not in html and "bereits übernommen als" in html
     html = client.get(measure.get_absolute_url()).content.decode()
     assert "Projektskizze „Bürgerbus“" in html
     assert (
