@@ -1,6 +1,10 @@
-"""Write the team's translations (tools/i18n/join_path.py) into the catalogues (issue 18).
+"""Write the team's translations into the catalogues (issue 18).
 
-    python tools/i18n/fill.py && (cd src/zwk && python ../../manage.py compilemessages -l tr ...)
+    python tools/i18n/fill.py [en tr ar uk ru de_LS] && (cd src/zwk && python ../../manage.py compilemessages)
+
+Tables: tools/i18n/join_path.py (the workshop join path /mitmachen/) and
+tools/i18n/participant_paths.py (survey, home page, newsletter, events, legal and error pages),
+one row per text with a column per language; tools/i18n/english.py for English (the whole UI).
 
 Sets the Plural-Forms header of each language (Arabic 6 forms, Ukrainian and Russian 3), gives
 every plural entry that many msgstr lines and fills the join path's entries; entries that
@@ -12,11 +16,14 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from join_path import P, S
+import english
+import join_path
+import participant_paths
 
 LOCALE = Path(__file__).resolve().parents[2] / "src" / "zwk" / "locale"
-COLUMNS = {"tr": 1, "ar": 2, "uk": 3, "ru": 4, "de_LS": 5}
+COLUMNS = {"en": None, "tr": 1, "ar": 2, "uk": 3, "ru": 4, "de_LS": 5}
 PLURAL_FORMS = {
+    "en": "nplurals=2; plural=(n != 1);",
     "de_LS": "nplurals=2; plural=(n != 1);",
     "tr": "nplurals=2; plural=(n != 1);",
     "ar": "nplurals=6; plural=(n==0 ? 0 : n==1 ? 1 : n==2 ? 2 : n%100>=3 && n%100<=10 ? 3 "
@@ -64,11 +71,35 @@ def fields_of(lines):
     return fields
 
 
+def unfuzzy(lines):
+    """Drop the fuzzy flag (keeping other flags such as python-format) and the previous msgid."""
+    out = []
+    for line in lines:
+        if line.startswith("#|"):
+            continue
+        if line.startswith("#,"):
+            flags = [f.strip() for f in line[2:].split(",") if f.strip() != "fuzzy"]
+            if not flags:
+                continue
+            line = "#, " + ", ".join(flags)
+        out.append(line)
+    return out
+
+
 def fill(locale):
     path = LOCALE / locale / "LC_MESSAGES" / "django.po"
     column = COLUMNS[locale]
-    singles = {row[0]: (row[column] if row[column] is not None else row[0]) for row in S}
-    plurals = {key: forms[locale] for key, forms in P}
+    if column is None:
+        singles = dict(english.S)
+        plurals = dict(english.P)
+    else:
+        singles, plurals = {}, {}
+        for table in (join_path, participant_paths):
+            for row in table.S:
+                singles[row[0]] = row[column] if row[column] is not None else row[0]
+            for key, forms in table.P:
+                if locale in forms:
+                    plurals[key] = forms[locale]
     count = int(re.search(r"nplurals=(\d)", PLURAL_FORMS[locale]).group(1))
     blocks = path.read_text(encoding="utf-8").split("\n\n")
     out = []
@@ -82,6 +113,9 @@ def fill(locale):
         msgid = unquote(fields["msgid"])
         if index == 0 or msgid == "":
             header = block
+            if locale == "en":
+                out.append(header)
+                continue
             header = re.sub(
                 r'"Plural-Forms: [^\n]*(\n"[^\n]*)*?\\n"',
                 '"Plural-Forms: ' + PLURAL_FORMS[locale] + '\\\\n"',
@@ -109,14 +143,14 @@ def fill(locale):
             old = [unquote(fields.get(f"msgstr[{i}]", ['""'])) for i in range(count)]
             forms = plurals.get(key, old)
             if key in plurals:
-                new = [line for line in new if not line.startswith("#, fuzzy")]
+                new = unfuzzy(new)
             for i in range(count):
                 new.append(f"msgstr[{i}] " + quote(forms[i] if i < len(forms) else ""))
         else:
             text = unquote(fields.get("msgstr", ['""']))
             if msgid in singles and "msgctxt" not in fields:
                 text = singles[msgid]
-                new = [line for line in new if not line.startswith("#, fuzzy")]
+                new = unfuzzy(new)
             new.append("msgstr " + quote(text))
         out.append("\n".join(new))
     path.write_text("\n\n".join(out).rstrip("\n") + "\n", encoding="utf-8")
