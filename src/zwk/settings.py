@@ -66,6 +66,8 @@ INSTALLED_APPS = [
     "zwk.participation",
     "zwk.toolbox",
     "zwk.plans",
+    "zwk.accountability",
+    "zwk.consultation",
     "zwk.consulting",
     "zwk.exchange",
     "zwk.network",
@@ -182,7 +184,13 @@ RATE_LIMITS = {
     # Kommune anmelden: applications per client address, confirmation mails per address.
     "registration.apply": "10/1h;30/1d",
     "registration.confirmation": "3/1d",
+    # Entwurf diskutieren: public comments and reports on the draft plan per client address.
+    "consultation.comment": "20/10m;100/1d",
+    "consultation.report": "20/1h",
 }
+# Was aus Ihren Ideen wurde: follow requests per client address, confirmation mails per address.
+RATE_LIMITS["accountability.follow"] = "10/1h"
+RATE_LIMITS["accountability.confirmation"] = "3/1d"
 RATE_LIMITS.update(env.dict("RATE_LIMITS", default={}))
 
 # Celery: with Redis a real broker; without it, tasks run in the calling process.
@@ -203,6 +211,11 @@ CELERY_BEAT_SCHEDULE = {
     # Zukunftswerkstatt: anonymise participants after each workshop's retention period.
     "workshops-purge-participants": {
         "task": "zwk.workshops.tasks.purge_participants",
+        "schedule": 24 * 3600.0,
+    },
+    # Was aus Ihren Ideen wurde: follow requests not confirmed within 14 days are deleted.
+    "accountability-purge-unconfirmed": {
+        "task": "zwk.accountability.purge_unconfirmed",
         "schedule": 24 * 3600.0,
     },
     # Beteiligung: access codes, consent records and free texts after the retention period.

@@ -22,6 +22,9 @@ PROFILE_SECTIONS = "profiles.sections"  # (municipality): profile page and its P
 WORKSPACE_SECTIONS = "municipalities.workspace"  # (request, municipality): a Kommune's start page
 PARTICIPATE_SECTIONS = "participate.sections"  # (request): /mitmachen/ and the home page
 STEP_SECTIONS = "municipalities.step"  # (request, step): a step page of a Kommune
+# (plan, where, request=None): sections on the Werkstattplan's pages; ``where`` is "public"
+# (public plan page), "versions" (version history) or "report" (council PDF)
+PLAN_SECTIONS = "plans.sections"
 
 
 class Slot:

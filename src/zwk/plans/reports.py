@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from openpyxl import Workbook
 
+from zwk.core import hooks
 from zwk.core import pdf as pdf_output
 from zwk.core.exports import XLSX_TYPE as XLSX_TYPE  # used by the views and tests
 from zwk.core.exports import add_sheet
@@ -63,6 +64,7 @@ class Report:
     continuing: int = 0
     generated_at: object = None
     tolerance: int = round(TOLERANCE * 100)
+    plan_sections: str = ""  # contributed by apps above (zwk.core.hooks.PLAN_SECTIONS)
 
     @property
     def budget_share(self) -> float | None:
@@ -105,6 +107,8 @@ def build(municipality, plan: Plan | None, on: date) -> Report:
     report.continuing = sum(
         1 for r in report.continuation_rows if r.decision == Continuation.Decision.CONTINUE
     )
+    # e.g. the summary of the public consultation of the draft (zwk.consultation)
+    report.plan_sections = hooks.slot(hooks.PLAN_SECTIONS).render(plan, "report")
     return report
 
 

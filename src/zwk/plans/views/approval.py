@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from zwk.core import permissions
+from zwk.core import hooks, permissions
 from zwk.core.views import (
     add_form_errors,
     confirm_page,
@@ -127,6 +127,8 @@ def versions_view(request, slug):
             plan,
             section="versions",
             versions=rows,
+            # e.g. the summary of the public consultation of the draft (zwk.consultation)
+            plan_sections=hooks.slot(hooks.PLAN_SECTIONS).render(plan, "versions", request=request),
             compare_form=CompareForm(
                 initial={"von": numbers[1] if len(numbers) > 1 else None, "bis": numbers[0]}
                 if numbers
@@ -259,5 +261,8 @@ def public(request, slug):
             "data": data,
             "inside": inside,
             "section": "public",
+            "plan_sections": hooks.slot(hooks.PLAN_SECTIONS).render(
+                plan, "public", request=request
+            ),
         },
     )

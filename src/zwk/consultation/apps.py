@@ -1,0 +1,21 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ConsultationConfig(AppConfig):
+    """Entwurf diskutieren: the public comments on the draft Werkstattplan."""
+
+    name = "zwk.consultation"
+    label = "consultation"
+    verbose_name = _("Entwurf diskutieren")
+
+    def ready(self) -> None:
+        from zwk.consultation import (
+            rules,  # noqa: F401  (registers the permissions)
+            sections,
+        )
+        from zwk.core import hooks
+
+        hooks.slot(hooks.PLAN_SECTIONS).register(sections.render_plan_section)
+        hooks.slot(hooks.PARTICIPATE_SECTIONS).register(sections.render_open_consultations)
+        hooks.slot(hooks.WORKSPACE_SECTIONS).register(sections.render_workspace)
