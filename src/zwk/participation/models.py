@@ -375,3 +375,295 @@ class Answer(models.Model):
     @property
     def municipality(self):
         return self.response.survey.project.municipality
+
+
+# --- Ideensammlung --------------------------------------------------------------------------
+
+TITLE_MAX_LENGTH = 120
+COMMENT_MAX_LENGTH = 1000
+#: A sane box around Germany (degrees); a place outside is refused.
+GERMANY_BOX = (47.2, 55.1, 5.8, 15.1)  # south, north, west, east
+
+
+def new_token() -> str:
+    return secrets.token_urlsafe(24)
+
+
+class IdeaCollection(Authored):
+    """Module "Ideensammlung" of a project: ideas over weeks, open during its phase."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="idea_collections")
+    phase = models.ForeignKey(
+        ProjectPhase,
+        verbose_name=_("Phase"),
+        on_delete=models.CASCADE,
+        related_name="idea_collections",
+        help_text=_("Ideen, Kommentare und Unterstützung sind in dieser Phase möglich."),
+    )
+    title = models.CharField(_("Titel"), max_length=200)
+    intro = models.TextField(_("Einleitung"), max_length=3000, blank=True)
+
+    class Meta:
+        verbose_name = _("Ideensammlung")
+        verbose_name_plural = _("Ideensammlungen")
+        ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def municipality(self):
+        return self.project.municipality
+
+    def get_absolute_url(self) -> str:
+        return reverse(
+            "participation:ideas",
+            kwargs={
+                "slug": self.project.municipality.slug,
+                "project": self.project.slug,
+                "collection": self.pk,
+            },
+        )
+
+
+class IdeaParticipant(models.Model):
+    """A pseudonymous person of one idea collection (no account): the device keeps ``token``."""
+
+    collection = models.ForeignKey(
+        IdeaCollection, on_delete=models.CASCADE, related_name="participants"
+    )
+    pseudonym = models.CharField(_("Name oder Spitzname"), max_length=40)
+    age_group = models.CharField(
+        _("Altersgruppe"), max_length=10, choices=AgeGroup.choices, blank=True
+    )
+    district = models.CharField(_("Ortsteil"), max_length=80, blank=True)
+    consent_at = models.DateTimeField(_("Einwilligung am"), null=True, blank=True)
+    consent_version = models.CharField(max_length=20, blank=True)
+    token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
+    blocked_at = models.DateTimeField(_("gesperrt am"), null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("Teilnehmende Person (Ideensammlung)")
+        verbose_name_plural = _("Teilnehmende (Ideensammlung)")
+        ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return self.pseudonym
+
+    @property
+    def municipality(self):
+        return self.collection.project.municipality
+
+
+class IdeaStatus(models.TextChoices):
+    RECEIVED = "received", _("eingegangen")
+    REVIEW = "review", _("in Prüfung")
+    ADOPTED = "adopted", _("in den Werkstattplan übernommen")
+    REJECTED = "rejected", _("nicht umsetzbar")
+
+
+class Idea(models.Model):
+    """One idea. ``measure`` points up to ``plans.Measure`` by string reference only (the
+    participation app must not import ``zwk.plans``); it is set when the team takes the idea
+    into the Werkstattplan and kept in the status history."""
+
+    collection = models.ForeignKey(IdeaCollection, on_delete=models.CASCADE, related_name="ideas")
+    author = models.ForeignKey(
+        IdeaParticipant, null=True, blank=True, on_delete=models.SET_NULL, related_name="ideas"
+    )
+    #: Idempotency key of the form: a double click stores the idea once (NULL after the purge).
+    submission_key = models.CharField(max_length=64, null=True, blank=True)  # noqa: DJ001
+    title = models.CharField(_("Titel"), max_length=TITLE_MAX_LENGTH)
+    text = models.TextField(_("Ihre Idee"), max_length=TEXT_MAX_LENGTH)
+    theme = models.ForeignKey(
+        "municipalities.Theme",
+        verbose_name=_("Handlungsfeld"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    photo = models.ImageField(_("Foto"), upload_to="beteiligung/ideen/", blank=True)
+    latitude = models.FloatField(_("Breitengrad"), null=True, blank=True)
+    longitude = models.FloatField(_("Längengrad"), null=True, blank=True)
+    place = models.CharField(_("Ort oder Adresse"), max_length=200, blank=True)
+    district = models.CharField(_("Ortsteil"), max_length=80, blank=True)
+    status = models.CharField(
+        _("Stand"), max_length=10, choices=IdeaStatus.choices, default=IdeaStatus.RECEIVED
+    )
+    status_reason = models.TextField(_("Begründung"), max_length=2000, blank=True)
+    status_changed_at = models.DateTimeField(null=True, blank=True)
+    measure = models.ForeignKey(
+        "plans.Measure",
+        verbose_name=_("Maßnahme im Werkstattplan"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    official_answer = models.TextField(_("Antwort der Kommune"), max_length=2000, blank=True)
+    answered_at = models.DateTimeField(null=True, blank=True)
+    hidden_reason = models.CharField(_("ausgeblendet, weil"), max_length=200, blank=True)
+    merged_into = models.ForeignKey(
+        "self",
+        verbose_name=_("zusammengeführt mit"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="merged",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("Idee")
+        verbose_name_plural = _("Ideen")
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["collection", "submission_key"], name="participation_idea_submission_once"
+            ),
+            models.CheckConstraint(
+                condition=Q(latitude__isnull=True, longitude__isnull=True)
+                | Q(latitude__isnull=False, longitude__isnull=False),
+                name="participation_idea_place_complete",
+            ),
+        ]
+        indexes = [models.Index(fields=["collection", "-created_at"])]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse(
+            "participation:idea",
+            kwargs={
+                "slug": self.collection.project.municipality.slug,
+                "project": self.collection.project.slug,
+                "collection": self.collection_id,
+                "idea": self.pk,
+            },
+        )
+
+    @property
+    def municipality(self):
+        return self.collection.project.municipality
+
+    @property
+    def is_public(self) -> bool:
+        return not self.hidden_reason and self.merged_into_id is None
+
+    @property
+    def has_position(self) -> bool:
+        return self.latitude is not None and self.longitude is not None
+
+
+class IdeaStatusChange(models.Model):
+    """History of an idea's status, public with its reason and date."""
+
+    idea = models.ForeignKey(Idea, on_delete=models.CASCADE, related_name="status_changes")
+    status = models.CharField(max_length=10, choices=IdeaStatus.choices)
+    reason = models.TextField(max_length=2000, blank=True)
+    measure = models.ForeignKey(
+        "plans.Measure", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("Statusänderung einer Idee")
+        verbose_name_plural = _("Statusänderungen von Ideen")
+        ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.idea_id}: {self.status}"
+
+    @property
+    def municipality(self):
+        return self.idea.collection.project.municipality
+
+
+class IdeaComment(models.Model):
+    """A comment on an idea, or a reply to one (one level: a reply has no replies)."""
+
+    idea = models.ForeignKey(Idea, on_delete=models.CASCADE, related_name="comments")
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.CASCADE, related_name="replies"
+    )
+    author = models.ForeignKey(
+        IdeaParticipant, null=True, blank=True, on_delete=models.SET_NULL, related_name="comments"
+    )
+    submission_key = models.CharField(max_length=64, null=True, blank=True)  # noqa: DJ001
+    text = models.TextField(_("Kommentar"), max_length=COMMENT_MAX_LENGTH)
+    hidden_reason = models.CharField(_("ausgeblendet, weil"), max_length=200, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("Kommentar zu einer Idee")
+        verbose_name_plural = _("Kommentare zu Ideen")
+        ordering = ["created_at", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["idea", "submission_key"], name="participation_comment_submission_once"
+            )
+        ]
+        indexes = [models.Index(fields=["idea", "created_at"])]
+
+    def __str__(self) -> str:
+        return f"#{self.pk}"
+
+    @property
+    def municipality(self):
+        return self.idea.collection.project.municipality
+
+
+class IdeaSupport(models.Model):
+    """ "Unterstützen": one per participant and idea (the participant goes at the purge, the
+    support stays as a count)."""
+
+    idea = models.ForeignKey(Idea, on_delete=models.CASCADE, related_name="supports")
+    participant = models.ForeignKey(
+        IdeaParticipant, null=True, blank=True, on_delete=models.SET_NULL, related_name="supports"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("Unterstützung")
+        verbose_name_plural = _("Unterstützungen")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["idea", "participant"], name="participation_support_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.idea_id}/{self.participant_id}"
+
+
+class IdeaReport(models.Model):
+    """A participant's report of an idea or comment to the moderation."""
+
+    idea = models.ForeignKey(Idea, on_delete=models.CASCADE, related_name="reports")
+    comment = models.ForeignKey(
+        IdeaComment, null=True, blank=True, on_delete=models.CASCADE, related_name="reports"
+    )
+    participant = models.ForeignKey(
+        IdeaParticipant, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reason = models.CharField(_("Was ist das Problem?"), max_length=300)
+    created_at = models.DateTimeField(auto_now_add=True)
+    resolved_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("Meldung")
+        verbose_name_plural = _("Meldungen")
+        ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return f"#{self.pk}"
+
+    @property
+    def municipality(self):
+        return self.idea.collection.project.municipality

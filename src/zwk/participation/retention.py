@@ -4,6 +4,11 @@ response to a person goes (daily task ``zwk.participation.tasks.purge_responses`
 Access codes (the letters were sent to named addresses), idempotency keys, consent records
 and free texts (they may name people) are deleted; the closed answers, age group, sex and
 Ortsteil stay as the anonymous result of the survey.
+
+Ideensammlung (``ideas_purge``, same period): the participants go – pseudonym, age group,
+Ortsteil, consent record and device token – and with them the link from an idea, comment or
+support to a person; idempotency keys and reports go too. Ideas, comments (shown as
+"anonym"), support counts and the status history stay public.
 """
 
 from __future__ import annotations
@@ -16,7 +21,17 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from zwk.accounts.services import audit_record
-from zwk.participation.models import AccessCode, Answer, Project, Question, Response
+from zwk.participation.models import (
+    AccessCode,
+    Answer,
+    Idea,
+    IdeaComment,
+    IdeaParticipant,
+    IdeaReport,
+    Project,
+    Question,
+    Response,
+)
 
 
 @transaction.atomic
@@ -48,6 +63,41 @@ def responses_purge(*, today=None, dry_run: bool = False) -> list[tuple[Project,
             actor=None,
             action="participation.responses_purged",
             message=_("%(n)d Antwortbögen nach Ablauf der Aufbewahrungsfrist anonymisiert")
+            % {"n": count},
+            municipality=project.municipality,
+            obj=project,
+        )
+        done.append((project, count))
+    return done
+
+
+@transaction.atomic
+def ideas_purge(*, today=None, dry_run: bool = False) -> list[tuple[Project, int]]:
+    """Delete the participants of idea collections whose project's retention period has
+    passed; returns (project, participants deleted)."""
+    today = today or timezone.localdate()
+    done = []
+    projects = Project.objects.annotate(last_day=Max("phases__ends_on")).filter(
+        last_day__isnull=False, idea_collections__participants__isnull=False
+    )
+    for project in projects.distinct().select_related("municipality"):
+        if project.last_day + timedelta(days=project.retention_days) >= today:
+            continue
+        participants = IdeaParticipant.objects.filter(collection__project=project)
+        count = participants.count()
+        if dry_run:
+            done.append((project, count))
+            continue
+        Idea.objects.filter(collection__project=project).update(submission_key=None)
+        IdeaComment.objects.filter(idea__collection__project=project).update(submission_key=None)
+        IdeaReport.objects.filter(idea__collection__project=project).delete()
+        participants.delete()
+        audit_record(
+            actor=None,
+            action="participation.idea_participants_purged",
+            message=_(
+                "%(n)d Teilnehmende der Ideensammlung nach Ablauf der Aufbewahrungsfrist gelöscht"
+            )
             % {"n": count},
             municipality=project.municipality,
             obj=project,

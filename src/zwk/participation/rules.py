@@ -61,3 +61,21 @@ def require_open(survey, *, paper: bool = False) -> None:
     reason = survey_refusal(survey, paper=paper)
     if reason:
         raise ValidationError(reason)
+
+
+def ideas_refusal(collection, *, today=None) -> str | None:
+    """Why ``collection`` takes no ideas, comments or support now – or None if it does
+    (published and its phase open). Reading stays possible after the phase."""
+    if not collection.project.published:
+        return _("Dieses Beteiligungsprojekt ist noch nicht veröffentlicht.")
+    state = collection.phase.state(today or timezone.localdate())
+    if state == "pending":
+        return _("Die Ideensammlung beginnt am %(date)s.") % {
+            "date": collection.phase.starts_on.strftime("%d.%m.%Y")
+        }
+    if state == "closed":
+        return _(
+            "Die Ideensammlung ist seit dem %(date)s beendet. Neue Ideen, Kommentare und "
+            "Unterstützung sind nicht mehr möglich – lesen können Sie weiterhin."
+        ) % {"date": collection.phase.ends_on.strftime("%d.%m.%Y")}
+    return None

@@ -2,11 +2,14 @@
 
 from django.urls import path
 
+from zwk.participation import idea_team_views as ideas
 from zwk.participation import team_views as views
 
 app_name = "participation_team"
 
 u = "umfragen/<int:survey>/"
+c = "ideensammlungen/<int:collection>/"
+i = "ideen/<int:idea>/"
 
 urlpatterns = [
     path("", views.project_list, name="list"),
@@ -27,4 +30,14 @@ urlpatterns = [
     path(u + "ergebnisse/", views.survey_results, name="results"),
     path(u + "export.<slug:fmt>", views.survey_export, name="export"),
     path(u + "antworten/<int:answer>/moderieren/", views.answer_moderate, name="answer_moderate"),
+    path("<int:pk>/ideensammlungen/neu/", ideas.collection_create, name="ideas_create"),
+    path(c, ideas.collection_detail, name="ideas"),
+    path(c + "bearbeiten/", ideas.collection_edit, name="ideas_edit"),
+    path(i, ideas.idea_detail, name="idea"),
+    path(i + "stand/", ideas.idea_status, name="idea_status"),
+    path(i + "antwort/", ideas.idea_answer, name="idea_answer"),
+    path(i + "ausblenden/", ideas.idea_hide, name="idea_hide"),
+    path(i + "zusammenfuehren/", ideas.idea_merge, name="idea_merge"),
+    path(i + "meldungen/", ideas.reports_resolve, name="idea_reports"),
+    path(i + "kommentare/<int:comment>/", ideas.comment_moderate, name="idea_comment_moderate"),
 ]

@@ -142,3 +142,41 @@ def answers_for(survey, **by_text):
             if question.text.startswith(prefix):
                 out[question.pk] = value
     return out
+
+
+def make_collection(project, *, by=None, title="Ideen für Musterdorf"):
+    from zwk.participation import idea_services
+    from zwk.participation.models import IdeaCollection
+
+    return idea_services.collection_save(
+        collection=IdeaCollection(
+            project=project, phase=project.phases.first(), title=title, intro="Was fehlt?"
+        ),
+        by=by,
+    )
+
+
+def make_participant(collection, pseudonym="Erika", **extra):
+    from zwk.participation import idea_services
+
+    return idea_services.participant_join(
+        collection=collection, pseudonym=pseudonym, consent=True, **extra
+    )
+
+
+_keys = iter(range(10**9))
+
+
+def make_idea(collection, participant=None, *, title="Bank am Marktplatz", **extra):
+    from zwk.participation import idea_services
+
+    participant = participant or make_participant(collection, f"P{next(_keys)}")
+    idea, _created = idea_services.idea_submit(
+        collection=collection,
+        participant=participant,
+        submission_key=f"idea-{next(_keys)}",
+        title=title,
+        text=extra.pop("text", "Zum Ausruhen beim Einkaufen."),
+        **extra,
+    )
+    return idea
