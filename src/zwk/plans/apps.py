@@ -44,3 +44,9 @@ class PlansConfig(AppConfig):
             _("Erfahrungen oder Entscheidungen zur Verstetigung in der Zwischenbilanz"),
             has_review,
         )
+        # "Maßnahmen des Werkstattplans einbeziehen" in the Kommunalprofil's scenario explorer
+        from zwk.core import hooks
+        from zwk.plans.effect_provider import PlanEffects
+        from zwk.profiles.pages import PLAN_EFFECTS
+
+        hooks.provide(PLAN_EFFECTS, PlanEffects())

@@ -281,6 +281,9 @@ class ScenarioParams:
     tfr: float | None = None
     e0_gain: float | None = None
     dwellings: int = 0
+    #: "Maßnahmen des Werkstattplans einbeziehen": the plan's measure effects (extra migration
+    #: handed in by the view through the PLAN_EFFECTS service) join the same projection run
+    plan_effects: bool = False
 
     def overrides(self) -> dict[str, float]:
         from demography.assumptions import default_assumptions
@@ -310,6 +313,8 @@ class ScenarioResult:
     #: method, basis and Stichtag of a projection from the official history
     #: (zwk.profiles.history.HistoryInfo); None for the scenario projection
     history: object | None = None
+    #: the Werkstattplan's measure effects are part of this run ("mit Maßnahmen")
+    plan_effects: bool = False
 
 
 def history_scenario(
@@ -339,8 +344,18 @@ def history_scenario(
     return ScenarioResult(params, main, None, None, planning_demand(main), interval, info)
 
 
-def project_scenario(pop: Population, params: ScenarioParams, *, band: bool = True):
-    """Engine projection for the sliders, plus low/high migration scenarios as the band."""
+def project_scenario(
+    pop: Population,
+    params: ScenarioParams,
+    *,
+    band: bool = True,
+    plan_extra: np.ndarray | None = None,
+):
+    """Engine projection for the sliders, plus low/high migration scenarios as the band.
+
+    ``plan_extra``: extra persons (H, 2, 101) by year from the Werkstattplan's measures
+    (``params.plan_effects``); added to the dwellings slider's in-migration, so all of it is
+    one run of the engine (and the band runs carry it too)."""
     from demography.housing import housing_migration
     from demography.planning import planning_demand
     from demography.projection import project
@@ -348,6 +363,9 @@ def project_scenario(pop: Population, params: ScenarioParams, *, band: bool = Tr
     extra = None
     if params.dwellings:
         extra = housing_migration(params.dwellings, HORIZON, 1)
+    if plan_extra is not None:
+        arr = np.asarray(plan_extra, dtype=np.float64)[:, None]
+        extra = arr if extra is None else extra + arr
     overrides: dict[str, float] = params.overrides()
     if {"tfr", "e0_male", "e0_female"} & set(overrides):
         # slider values are reached by the end of the horizon (a plain --set value would
@@ -359,7 +377,15 @@ def project_scenario(pop: Population, params: ScenarioParams, *, band: bool = Tr
     low = high = None
     if band:
         low, high = _migration_band(pop, params, overrides, extra)
-    return ScenarioResult(params, main, low, high, planning_demand(main), _interval(main))
+    return ScenarioResult(
+        params,
+        main,
+        low,
+        high,
+        planning_demand(main),
+        _interval(main),
+        plan_effects=plan_extra is not None,
+    )
 
 
 #: Half width of the migration band (per 1,000 inhabitants) around a migration slider value.

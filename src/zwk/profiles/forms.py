@@ -40,6 +40,7 @@ class ScenarioForm(forms.Form):
         min_value=-20,
         max_value=20,
         initial=3.4,
+        help_text=_("Zuzüge minus Fortzüge; positiv: mehr ziehen zu als fort."),
         widget=forms.NumberInput(attrs={"type": "range", "step": "0.5", "min": "-20", "max": "20"}),
     )
     tfr = forms.FloatField(
@@ -47,6 +48,7 @@ class ScenarioForm(forms.Form):
         min_value=0.8,
         max_value=2.5,
         initial=1.35,
+        help_text=_("Heute in Deutschland etwa 1,35; erreicht bis zum Ende der Vorausberechnung."),
         widget=forms.NumberInput(
             attrs={"type": "range", "step": "0.05", "min": "0.8", "max": "2.5"}
         ),
@@ -56,6 +58,7 @@ class ScenarioForm(forms.Form):
         min_value=-2,
         max_value=8,
         initial=2.3,
+        help_text=_("Zusätzliche Lebensjahre bei Geburt bis zum Ende der Vorausberechnung."),
         widget=forms.NumberInput(attrs={"type": "range", "step": "0.1", "min": "-2", "max": "8"}),
     )
     dwellings = forms.IntegerField(
@@ -63,7 +66,23 @@ class ScenarioForm(forms.Form):
         min_value=0,
         max_value=5000,
         initial=0,
+        help_text=_("Je neue Wohnung 2,2 Personen, die Hälfte zieht von außerhalb zu."),
     )
+    plan_effects = forms.BooleanField(
+        label=_("Maßnahmen des Werkstattplans einbeziehen"),
+        required=False,
+        help_text=_(
+            "Rechnet die Wirkungen der Maßnahmen (z. B. Neubaugebiete, Rückkehrer, "
+            "Seniorenwohnen) in dieselbe Vorausberechnung ein."
+        ),
+    )
+
+    def __init__(self, *args, plan_effects: bool = False, **kwargs):
+        """``plan_effects``: offer the switch (only to those who may see the Werkstattplan,
+        and only when it has effects; otherwise the field is gone and a sent value ignored)."""
+        super().__init__(*args, **kwargs)
+        if not plan_effects:
+            del self.fields["plan_effects"]
 
     def params(self) -> ScenarioParams:
         d = self.cleaned_data
@@ -72,4 +91,5 @@ class ScenarioForm(forms.Form):
             tfr=d.get("tfr"),
             e0_gain=d.get("e0_gain"),
             dwellings=d.get("dwellings") or 0,
+            plan_effects=bool(d.get("plan_effects")),
         )

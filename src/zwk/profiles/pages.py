@@ -11,6 +11,13 @@ from zwk.profiles import analysis, charts, gemeinden, typology_text
 from zwk.profiles.models import StatisticsRelease
 from zwk.profiles.selectors import Comparison, IndicatorRow, comparison
 
+#: Service (``zwk.core.hooks.provide``) through which the Werkstattplan – an app above this one
+#: – hands its measure effects to the scenario explorer ("Maßnahmen des Werkstattplans
+#: einbeziehen"). The implementation (``zwk.plans.effect_provider.PlanEffects``) offers
+#: ``offered(user, municipality) -> bool`` (the user may see the plan and it has effects that
+#: move people) and ``extra_migration(municipality, population) -> array (H, 2, 101) | None``.
+PLAN_EFFECTS = "profiles.plan_effects"
+
 #: Plain-German explanations ("Was bedeutet das?") per indicator.
 EXPLAIN = {
     "population": gettext_noop("So viele Menschen haben hier ihren Hauptwohnsitz."),
@@ -421,14 +428,20 @@ def _demand_table(result) -> Table:
     )
 
 
-def projection_section(comp: Comparison, params, *, band=True) -> ProjectionSection:
+def projection_section(
+    comp: Comparison, params, *, band=True, plan_extra=None
+) -> ProjectionSection:
+    """``plan_extra``: callable(population) → extra persons (H, 2, 101) of the Werkstattplan's
+    measures or None; asked only when ``params.plan_effects`` (the view passes it only to
+    those who may see the plan, see :data:`PLAN_EFFECTS`)."""
     own = comp.own
     pop = own.population() if own else None
     if pop is None:
         return ProjectionSection(can_project=False)
+    extra = plan_extra(pop) if params.plan_effects and plan_extra is not None else None
     version = getattr(comp.typology, "version", "") or None
     result = analysis.history_scenario(own, params, version) or analysis.project_scenario(
-        pop, params, band=band
+        pop, params, band=band, plan_extra=extra
     )
     return ProjectionSection(
         can_project=True,
@@ -546,12 +559,19 @@ def sources_section(comp: Comparison) -> SourcesSection:
     return SourcesSection(releases=list(releases), licence=LICENCE)
 
 
-def build(municipality, params: analysis.ScenarioParams | None = None, *, band=True) -> ProfilePage:
-    """Everything the profile page, the exports and the PDF show."""
+def build(
+    municipality,
+    params: analysis.ScenarioParams | None = None,
+    *,
+    band=True,
+    plan_extra=None,
+) -> ProfilePage:
+    """Everything the profile page, the exports and the PDF show (``plan_extra``: see
+    :func:`projection_section`)."""
     params = params or analysis.ScenarioParams()
     comp = comparison(municipality)
     gemeinden.label(comp)  # population bases and estimate labels of the own region
-    projection = projection_section(comp, params, band=band)
+    projection = projection_section(comp, params, band=band, plan_extra=plan_extra)
     return ProfilePage(
         comparison=comp,
         params=params,

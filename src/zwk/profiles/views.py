@@ -42,21 +42,38 @@ def _profile_access(request, slug) -> tuple[Municipality, Profile, bool]:
     return municipality, profile, inside
 
 
-def _scenario_form(request):
+def _plan_effects(request, municipality):
+    """The Werkstattplan's effects service when this visitor may include them (else None)."""
+    try:
+        provider = hooks.service(pages.PLAN_EFFECTS)
+    except LookupError:  # zwk.plans not installed
+        return None
+    return provider if provider.offered(request.user, municipality) else None
+
+
+def _scenario_form(request, municipality=None):
+    """(form, params or None, plan_extra for ``pages.build``)."""
+    provider = _plan_effects(request, municipality) if municipality is not None else None
     data = request.GET if "tfr" in request.GET else None
-    form = ScenarioForm(data)
+    form = ScenarioForm(data, plan_effects=provider is not None)
+    plan_extra = None
+    if provider is not None:
+
+        def plan_extra(pop):
+            return provider.extra_migration(municipality, pop)
+
     if data is not None and form.is_valid():
-        return form, form.params()
-    return form, None
+        return form, form.params(), plan_extra
+    return form, None, plan_extra
 
 
 @require_GET
 def profile(request, slug):
     municipality, profile_obj, inside = _profile_access(request, slug)
-    form, params = _scenario_form(request)
+    form, params, plan_extra = _scenario_form(request, municipality)
     status = 400 if form.is_bound and not form.is_valid() else 200
     ctx = {
-        "page": pages.build(municipality, params),
+        "page": pages.build(municipality, params, plan_extra=plan_extra),
         "municipality": municipality,
         "profile": profile_obj,
         "inside": inside,
@@ -91,14 +108,14 @@ def _situation_hook(municipality):
 def scenario(request, slug):
     """htmx: re-project with the slider values and return the charts and the demand table."""
     municipality, _profile_obj, _inside = _profile_access(request, slug)
-    form, params = _scenario_form(request)
+    form, params, plan_extra = _scenario_form(request, municipality)
     if params is None:
         if form.is_bound:
             return render(request, "profiles/_scenario_errors.html", {"form": form}, status=400)
         params = None
     started = time.perf_counter()
     ctx = {
-        "page": pages.build(municipality, params),
+        "page": pages.build(municipality, params, plan_extra=plan_extra),
         "municipality": municipality,
         "form": form,
         "query": _query(request),
@@ -111,8 +128,8 @@ def scenario(request, slug):
 @require_GET
 def export_xlsx(request, slug):
     municipality, _p, _inside = _profile_access(request, slug)
-    _form, params = _scenario_form(request)
-    data = exports.workbook(municipality, pages.build(municipality, params))
+    _form, params, plan_extra = _scenario_form(request, municipality)
+    data = exports.workbook(municipality, pages.build(municipality, params, plan_extra=plan_extra))
     response = HttpResponse(
         data, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     )
@@ -123,8 +140,8 @@ def export_xlsx(request, slug):
 @require_GET
 def export_csv(request, slug, table):
     municipality, _p, _inside = _profile_access(request, slug)
-    _form, params = _scenario_form(request)
-    found = pages.build(municipality, params).table(table)
+    _form, params, plan_extra = _scenario_form(request, municipality)
+    found = pages.build(municipality, params, plan_extra=plan_extra).table(table)
     if found is None:
         raise Http404
     buffer = io.StringIO()
@@ -140,9 +157,9 @@ def export_csv(request, slug, table):
 @require_GET
 def report_pdf(request, slug):
     municipality, _profile_obj, inside = _profile_access(request, slug)
-    _form, params = _scenario_form(request)
+    _form, params, plan_extra = _scenario_form(request, municipality)
     ctx = {
-        "page": pages.build(municipality, params),
+        "page": pages.build(municipality, params, plan_extra=plan_extra),
         "municipality": municipality,
         "situation_hook": _situation_hook(municipality) if inside else None,
     }
