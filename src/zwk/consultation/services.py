@@ -249,7 +249,8 @@ def comment_submit(
             }
         )
     if parent is not None:
-        if parent.consultation_id != consultation.pk or parent.is_hidden:
+        parent = PublicComment.objects.filter(pk=parent.pk).select_related("parent").first()
+        if parent is None or parent.consultation_id != consultation.pk or parent.is_hidden:
             raise ValidationError(_("Auf diesen Kommentar kann nicht geantwortet werden."))
         if parent.parent_id is not None:
             parent = parent.parent  # one level of replies: answer the thread's first comment

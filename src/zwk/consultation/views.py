@@ -118,6 +118,9 @@ def draft(request, slug):
                     else None
                 )
             )
+    placed = any(s.form is bound for s in sections) or any(
+        c.reply_form is bound for s in [*sections, *gone] for c in s.comments
+    )
     return render(
         request,
         "consultation/draft.html",
@@ -128,11 +131,16 @@ def draft(request, slug):
             "gone": gone,
             "refusal": refusal,
             "identity": identity,
-            "error_form": bound if status == 400 else None,
+            # an error of a form that is no longer on the page (section removed, closed)
+            "lost_errors": [] if placed or bound is None else _messages_of(bound),
             "can_moderate": request.user.has_perm(VIEW, municipality),
         },
         status=status,
     )
+
+
+def _messages_of(form) -> list[str]:
+    return [str(m) for errors in form.errors.values() for m in errors]
 
 
 def _submit(consultation, data, identity):

@@ -17,9 +17,7 @@ MATRIX = {
     "consultation:report": Case("post", everyone(302), ("slug", "co_comment"), rename=R),
     "consultation:team": Case("get", tenant(200), ("slug",)),
     "consultation:create": Case("get", tenant(200, **MANAGE), ("slug",)),
-    "consultation:close": Case(
-        "get", tenant(200, **MANAGE), ("slug", "co_consultation"), rename=R
-    ),
+    "consultation:close": Case("get", tenant(200, **MANAGE), ("slug", "co_consultation"), rename=R),
     "consultation:answer": Case("get", tenant(200), ("slug", "co_comment"), rename=R),
     "consultation:hide": Case("get", tenant(200), ("slug", "co_comment"), rename=R),
     "consultation:show": Case("get", tenant(200), ("slug", "co_comment"), rename=R),
