@@ -287,3 +287,29 @@ def comment_submit(
 def comment_report(*, comment: PublicComment) -> None:
     """Someone flagged the comment for the team (counted; the team decides)."""
     PublicComment.objects.filter(pk=comment.pk).update(reports=F("reports") + 1)
+
+
+# --- Personal data (zwk.core.personal_data) ------------------------------------------------------
+
+
+def personal_data_of(user) -> list[dict]:
+    """What a team account wrote here: its official answers to public comments."""
+    return [
+        {
+            "Kommune": c.consultation.plan.municipality.name,
+            "Abschnitt": c.section_title,
+            "Antwort": c.answer,
+            "am": c.answered_at.isoformat() if c.answered_at else "",
+        }
+        for c in PublicComment.objects.filter(answered_by=user).select_related(
+            "consultation__plan__municipality"
+        )
+    ]
+
+
+def personal_data_erase(user) -> int:
+    """The answers stay (they belong to the Kommune's consultation); who wrote them goes."""
+    count = PublicComment.objects.filter(answered_by=user).update(answered_by=None)
+    count += Consultation.objects.filter(closed_by=user).update(closed_by=None)
+    count += Consultation.objects.filter(created_by=user).update(created_by=None)
+    return count
