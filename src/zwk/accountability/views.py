@@ -17,14 +17,14 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods
 
 from zwk.accountability import selectors, services
 from zwk.accountability.forms import FeatureForm, FilterForm, FollowForm
 from zwk.accountability.models import FeaturedAnswer, Follower
 from zwk.core import ratelimit
 from zwk.core.net import client_ip
-from zwk.core.views import add_form_errors, municipality_object
+from zwk.core.views import add_form_errors, confirm_view, municipality_object
 from zwk.municipalities.access import municipality_for
 from zwk.municipalities.models import Municipality
 
@@ -153,7 +153,8 @@ def follow(request, slug):
     )
 
 
-CONFIRM_STATUS = {"confirmed": 200, "already": 200, "expired": 410, "invalid": 400}
+# An invalid link (also another Kommune's) is 404 like an unknown address.
+CONFIRM_STATUS = {"confirmed": 200, "already": 200, "expired": 410, "invalid": 404}
 
 
 @require_http_methods(["GET", "POST"])
@@ -186,7 +187,7 @@ def unsubscribe(request, slug, token):
     follower = services.follower_for_link(municipality=municipality, token=token)
     if follower is None:
         return render(
-            request, "accountability/invalid_link.html", {"municipality": municipality}, status=400
+            request, "accountability/invalid_link.html", {"municipality": municipality}, status=404
         )
     done = False
     if request.method == "POST":
@@ -260,10 +261,20 @@ def team(request, slug):
     )
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 def featured_remove(request, slug, pk):
     municipality = municipality_for(request, slug, "accountability.feature_answer")
     featured = municipality_object(FeaturedAnswer, municipality, pk, path="municipality")
-    services.featured_remove(featured=featured, by=request.user)
-    messages.success(request, _("Die Antwort wird nicht mehr öffentlich gezeigt."))
-    return redirect("accountability:team", slug=slug)
+    team_url = reverse("accountability:team", kwargs={"slug": slug})
+    return confirm_view(
+        request,
+        municipality,
+        title=_("Antwort nicht mehr zeigen"),
+        question=_("Soll die Antwort „%(text)s“ nicht mehr öffentlich gezeigt werden?")
+        % {"text": featured.text[:80]},
+        confirm_label=_("Nicht mehr zeigen"),
+        cancel_url=team_url,
+        action=lambda: services.featured_remove(featured=featured, by=request.user),
+        message=_("Die Antwort wird nicht mehr öffentlich gezeigt."),
+        done=team_url,
+    )

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from zwk.core import hooks
 from zwk.core.views import (
     add_form_errors,
     confirm_page,
@@ -65,6 +66,8 @@ def review(request, slug):
             review=result,
             charts=review_charts(result),
             tolerance=round(TOLERANCE * 100),
+            # sections of apps above plans (zwk.accountability: contributions → measures)
+            review_sections=hooks.slot("plans.review.sections").render(plan) if plan else "",
             **extras,
         ),
         status=400 if invalid else 200,
