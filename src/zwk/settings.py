@@ -334,6 +334,17 @@ STORAGES = {
 }
 # Uploads: documents are stored under random names and only ever served as attachments.
 UPLOAD_MAX_BYTES = env.int("UPLOAD_MAX_BYTES", default=10 * 1024 * 1024)
+
+# Ideenkarte (Beteiligung): map tiles, OpenStreetMap by default (its tile usage policy asks for
+# the attribution and moderate use; a Kommune with heavy traffic sets its own tile server).
+# The map pages add the tile host to the Content-Security-Policy's img-src themselves.
+ZWK_MAP_TILE_URL = env.str(
+    "ZWK_MAP_TILE_URL", default="https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+)
+ZWK_MAP_ATTRIBUTION = env.str(
+    "ZWK_MAP_ATTRIBUTION",
+    default='&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>-Mitwirkende',
+)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 FILE_UPLOAD_PERMISSIONS = 0o640
 # Backups (manage.py backup): encrypted when set – a Fernet key from `manage.py backup
