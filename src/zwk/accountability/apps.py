@@ -12,11 +12,12 @@ class AccountabilityConfig(AppConfig):
 
     def ready(self) -> None:
         from zwk.accountability import privacy, receivers, rules  # noqa: F401
-        from zwk.accountability.sections import render_review_section
+        from zwk.accountability.sections import render_plan_link, render_review_section
         from zwk.core import hooks, personal_data
 
         receivers.connect()
         hooks.slot(REVIEW_SECTIONS).register(render_review_section)
+        hooks.slot(hooks.PLAN_SECTIONS).register(render_plan_link)
         personal_data.register(
             "accountability",
             label=_("Was aus Ihren Ideen wurde"),

@@ -60,10 +60,11 @@ def confirmation(follower, what: str):
     )
 
 
-def status_notice(follower, *, measure, status_label: str, what: str):
+def status_notice(follower, *, title: str, status_label: str, what: str, idea: bool = False):
     context = {
         "follower": follower,
-        "measure": measure,
+        "title": title,
+        "idea": idea,
         "status_label": status_label,
         "what": what,
         "page_url": page_url(follower),
@@ -72,7 +73,7 @@ def status_notice(follower, *, measure, status_label: str, what: str):
     }
     return message(
         _("Neuer Stand: „%(title)s“ ist jetzt „%(status)s“")
-        % {"title": measure.title, "status": status_label},
+        % {"title": title, "status": status_label},
         render_to_string("accountability/email/status.txt", context),
         [follower.email],
         headers=_headers(follower),

@@ -37,8 +37,15 @@ def record_status(sender, instance, created, raw=False, **kwargs) -> None:
     transaction.on_commit(lambda: enqueue("zwk.accountability.notify_status_change", change.pk))
 
 
+def idea_status_changed(sender, idea, change, **kwargs) -> None:
+    """``zwk.participation``'s signal after the commit of an idea's new status."""
+    enqueue("zwk.accountability.notify_idea_status", change.pk)
+
+
 def connect() -> None:
+    from zwk.participation.idea_services import idea_status_changed as idea_signal
     from zwk.plans.models import Measure
 
+    idea_signal.connect(idea_status_changed, dispatch_uid="accountability_idea")
     post_init.connect(remember_status, sender=Measure, dispatch_uid="accountability_init")
     post_save.connect(record_status, sender=Measure, dispatch_uid="accountability_save")

@@ -66,6 +66,7 @@ class Contribution:
     # ideas: the status the team gave the idea (eingegangen, in Prüfung, …) and its reason
     own_status: str = ""
     own_reason: str = ""
+    own_since: date | None = None
 
     @property
     def key(self) -> str:
@@ -231,6 +232,11 @@ def _idea_rows(municipality, infos: dict[int, MeasureInfo]) -> list:
                 measures=[infos[measure_id]] if measure_id in infos else [],
                 own_status=str(display()) if display else "",
                 own_reason=getattr(idea, "status_reason", "") or "",
+                own_since=(
+                    timezone.localdate(idea.status_changed_at)
+                    if getattr(idea, "status_changed_at", None)
+                    else None
+                ),
             )
         )
     return rows

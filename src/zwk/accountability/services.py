@@ -179,7 +179,7 @@ def status_change_notify(*, change_id: int) -> int:
             return [
                 mail.status_notice(
                     f,
-                    measure=measure,
+                    title=measure.title,
                     status_label=label,
                     what=_("alle Beiträge") if f.kind == Follower.Kind.ALL else _("einen Beitrag"),
                 )
@@ -187,6 +187,52 @@ def status_change_notify(*, change_id: int) -> int:
             ]
 
         send_after_commit(build, what="accountability status notice")
+    return len(followers)
+
+
+def idea_status_notify(*, change_id: int) -> int:
+    """Mail the confirmed followers of an idea (or of all contributions) when the team gives
+    it a new status – only for a public idea (``ideas_for_accountability``)."""
+    from zwk.participation.models import IdeaStatusChange
+    from zwk.participation.selectors import ideas_for_accountability
+
+    change = (
+        IdeaStatusChange.objects.select_related("idea__collection__project__municipality")
+        .filter(pk=change_id)
+        .first()
+    )
+    if change is None:
+        return 0
+    idea = change.idea
+    municipality = idea.collection.project.municipality
+    if (
+        idea.status != change.status
+        or not ideas_for_accountability(municipality).filter(pk=idea.pk).exists()
+    ):
+        return 0
+    followers = list(
+        Follower.objects.filter(
+            Q(kind=Follower.Kind.ALL) | Q(kind=Follower.Kind.IDEA, object_id=idea.pk),
+            municipality=municipality,
+            status=Follower.Status.ACTIVE,
+        )
+        .select_related("municipality")
+        .order_by("id")
+    )
+    label = str(idea.get_status_display())
+    send_after_commit(
+        lambda: [
+            mail.status_notice(
+                f,
+                title=idea.title,
+                status_label=label,
+                what=_("alle Beiträge") if f.kind == Follower.Kind.ALL else _("einer Idee"),
+                idea=True,
+            )
+            for f in followers
+        ],
+        what="accountability idea notice",
+    )
     return len(followers)
 
 
