@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from zwk.core import pdf as pdf_output
 from zwk.core.views import form_view
-from zwk.decisions import selectors, services
+from zwk.decisions import documents, selectors, services
 from zwk.decisions.forms import CheckForm
 from zwk.decisions.models import DemographyCheck
 from zwk.municipalities.access import municipality_for
@@ -148,6 +148,20 @@ def check_pdf(request, slug, pk):
     response["Content-Disposition"] = (
         f'attachment; filename="demografie-check-{name}-fassung-{version.number}.pdf"'
     )
+    return response
+
+
+@login_required
+@require_GET
+def check_document(request, slug, pk, fmt):
+    """The result as a DOCX or ODT file to edit into the Beschlussvorlage."""
+    municipality = municipality_for(request, slug, VIEW)
+    check = _check(municipality, pk)
+    version = _version(check, request)
+    result = selectors.result(check, version)
+    data, content_type, filename = documents.check_document(result, municipality, fmt)
+    response = HttpResponse(data, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 
 

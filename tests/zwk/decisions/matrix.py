@@ -17,6 +17,8 @@ MATRIX = {
     "decisions:detail": Case("get", tenant(200), CHECK, rename=R),
     "decisions:edit": Case("post", tenant(400), CHECK, rename=R),
     "decisions:result_pdf": Case("get", tenant(200), CHECK, rename=R),
+    "decisions:result_docx": Case("get", tenant(200), CHECK, rename=R),
+    "decisions:result_odt": Case("get", tenant(200), CHECK, rename=R),
     "decisions:publish": Case("post", tenant(302, **LEADS), CHECK, {"public": "0"}, rename=R),
     "decisions:public": Case("get", {**tenant(200), "anonymous": 404}, CHECK, rename=R),
 }

@@ -1,0 +1,45 @@
+"""The Demografie-Check as a word-processing file (DOCX and ODT) for the Beschlussvorlage.
+
+The text is a short Django text template (``decisions/doc/check.txt``) filled with the
+result of one version; ``zwk.municipalities.documents`` reads it into blocks (title, form
+fields, lists, paragraphs) and writes DOCX (python-docx) or ODT, like the step templates.
+"""
+
+from __future__ import annotations
+
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.text import slugify
+
+from zwk.municipalities import documents
+
+FORMATS = documents.FORMATS
+
+
+def _text(answer: str) -> str:
+    """An answer on one line (the template indents it under its question)."""
+    return " ".join(str(answer or "").split())
+
+
+def check_document(result, municipality, fmt: str) -> tuple[bytes, str, str]:
+    """(bytes, content type, file name) of ``result`` (``selectors.Result``) in ``fmt``."""
+    if fmt not in FORMATS:
+        raise ValueError(fmt)
+    version = result.version
+    text = render_to_string(
+        "decisions/doc/check.txt",
+        {
+            "result": result,
+            "description": _text(version.description),
+            "answers": [(question, _text(answer)) for question, _hint, answer in result.answers],
+            "municipality": municipality,
+            "today": timezone.localdate().strftime("%d.%m.%Y"),
+        },
+    )
+    items = documents.blocks(text)
+    title = items[0].text if items else f"Demografie-Check {version.title}"
+    data = (
+        documents.docx(items, title=title) if fmt == "docx" else documents.odt(items, title=title)
+    )
+    name = slugify(version.title)[:60] or "check"
+    return data, FORMATS[fmt], f"demografie-check-{name}-fassung-{version.number}.{fmt}"
