@@ -306,6 +306,8 @@ LANGUAGES = [
 LANGUAGE_COOKIE_AGE = 365 * 24 * 3600
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 LOCALE_PATHS = [SRC_DIR / "zwk" / "locale"]
+# Dates per language (issue 18): English day-first, Leichte Sprache with the month as a word.
+FORMAT_MODULE_PATH = ["zwk.formats"]
 TIME_ZONE = "Europe/Berlin"
 USE_I18N = True
 USE_TZ = True
