@@ -66,7 +66,7 @@ def demo_without_laender(request, real_file, tmp_path_factory, monkeypatch, sett
 def _chart_state(page, chart_id: str) -> tuple[str, str]:
     """The SVG markup and the data table text of a chart (the table is in the DOM, collapsed)."""
     figure = page.locator(f"#diagramm-{chart_id}")
-    return figure.locator("svg").inner_html(), figure.locator("table").text_content()
+    return figure.locator("svg.chart-wide").inner_html(), figure.locator("table").text_content()
 
 
 def test_office_imports_a_real_file_through_the_upload_form(page, base_url, demo_without_laender):
@@ -132,7 +132,9 @@ def test_coordinator_explores_exports_and_publishes_the_profile(
     expect(page.locator("output[for=id_migration]")).to_have_text(
         f"{float(value) + 3.0:.1f}".replace(".", ",")
     )
-    expect(page.locator("#diagramm-trend svg")).not_to_have_js_property("innerHTML", before[0])
+    expect(page.locator("#diagramm-trend svg.chart-wide")).not_to_have_js_property(
+        "innerHTML", before[0]
+    )
     after = _chart_state(page, "trend")
     assert after[0] != before[0] and after[1] != before[1]
     expect(slider).to_be_focused()  # the form is not replaced, focus stays on the slider
@@ -188,5 +190,5 @@ def test_coordinator_explores_exports_and_publishes_the_profile(
     expect(anonymous.get_by_role("heading", level=1)).to_have_text("Kommunalprofil Musterstadt")
     expect(anonymous.get_by_text("Öffentliches Kommunalprofil (nur lesen).")).to_be_visible()
     expect(anonymous.get_by_role("link", name="Statistik importieren")).to_have_count(0)
-    expect(anonymous.locator("#diagramm-pyramide svg")).to_be_visible()
+    expect(anonymous.locator("#diagramm-pyramide svg.chart-wide")).to_be_visible()
     assert_no_axe_violations(anonymous)

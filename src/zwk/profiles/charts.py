@@ -23,8 +23,13 @@ logger = logging.getLogger(__name__)
 DASHES = ("", "6 3", "2 3", "8 3 2 3", "4 4", "1 2", "")
 #: Type size in viewBox units. Charts are drawn 760 units wide and shown at the full width of
 #: the content column (at least as wide on a desktop), so 15 units read as 15 px or more.
+#: Pages also get a narrow variant, NARROW units wide with the same type and fewer ticks,
+#: which the stylesheet shows instead on phones: a 375 px phone draws it about 305 px wide,
+#: so the type still reads at about 14 px (the wide chart there would be 6 px), at 320 px
+#: at about 12 px.
 FONT = 15
 WIDTH = 760
+NARROW = 320
 #: Advance widths of DejaVu Sans (the charts' font, also in the PDF) in em, rounded up;
 #: used to keep labels apart and inside the chart without a browser to measure them.
 _NARROW, _WIDE = set("iljtfrI.,:;'|!()[]-  "), set("mwMWÄÖÜ%@—–→")
@@ -54,6 +59,8 @@ class Chart:
     headers: list[str]
     rows: list[list] = field(default_factory=list)
     unit: str = ""
+    #: the same chart laid out NARROW units wide for phones ("" where there is none)
+    svg_narrow: str = ""
 
     @property
     def is_empty(self) -> bool:
@@ -81,9 +88,14 @@ def _nice_ticks(lo: float, hi: float, n: int = 5) -> list[float]:
 
 
 def _open(chart_id: str, title: str, desc: str, width: int, height: int) -> list[str]:
+    """Start of a chart's SVG; the narrow variant gets its own ids (both are in the page)."""
+    narrow = width <= NARROW
+    if narrow:
+        chart_id = f"{chart_id}-schmal"
+    variant = "chart-narrow" if narrow else "chart-wide"
     return [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
-        f'class="chart" role="img" aria-labelledby="{chart_id}-t {chart_id}-d" '
+        f'class="chart {variant}" role="img" aria-labelledby="{chart_id}-t {chart_id}-d" '
         f'font-family="DejaVu Sans, sans-serif" font-size="{FONT}">',
         f'<title id="{chart_id}-t">{escape(title)}</title>',
         f'<desc id="{chart_id}-d">{escape(desc)}</desc>',
@@ -94,15 +106,32 @@ def _open(chart_id: str, title: str, desc: str, width: int, height: int) -> list
 LEGEND_ROW = round(FONT * 1.5)
 
 
-def _wrap(text: str, width: float) -> list[str]:
-    """Words of ``text`` in lines no wider than ``width`` (a longer word stays whole)."""
+def _wrap(text: str, width: float, *, hard: bool = False) -> list[str]:
+    """Words of ``text`` in lines no wider than ``width``. A longer word stays whole, or with
+    ``hard`` is broken into pieces that fit, each but the last ending in a hyphen."""
     lines: list[str] = []
-    for word in text.split():
+    words = text.split()
+    if hard:
+        words = [piece for word in words for piece in _break_word(word, width)]
+    for word in words:
         if lines and text_width(f"{lines[-1]} {word}") <= width:
             lines[-1] = f"{lines[-1]} {word}"
         else:
             lines.append(word)
     return lines or [""]
+
+
+def _break_word(word: str, width: float) -> list[str]:
+    """``word`` in pieces no wider than ``width`` (with the hyphen that ends every piece but
+    the last); at least three letters a piece."""
+    pieces = []
+    while text_width(word) > width and len(word) > 6:
+        cut = len(word) - 3
+        while cut > 3 and text_width(word[:cut] + "-") > width:
+            cut -= 1
+        pieces.append(word[:cut] + "-")
+        word = word[cut:]
+    return [*pieces, word]
 
 
 def _legend_layout(items, x: float, width: float) -> list[tuple[float, int, list[str], tuple]]:
@@ -204,7 +233,7 @@ def year_ticks(first: int, last: int, plot_width: float) -> list[int]:
     return ticks
 
 
-def _line_axes(f: _Frame, ticks, years, digits, marker_year) -> list[str]:
+def _line_axes(f: _Frame, ticks, years, digits, marker_year, unit_end: float = 0) -> list[str]:
     parts = []
     for t in ticks:
         parts.append(
@@ -220,19 +249,32 @@ def _line_axes(f: _Frame, ticks, years, digits, marker_year) -> list[str]:
             f'fill="#1a1a1a">{y}</text>'
         )
     if marker_year is not None and f.x0 <= marker_year <= f.x1:
-        label = "Vorausberechnung →"
         x = f.px(marker_year)
-        # inside the plot's top edge, right of the line – left of it where it would not fit
-        anchor, tx = (
-            ("start", x + 6) if x + 6 + text_width(label) <= f.left + f.pw else ("end", x - 6)
-        )
+        anchor, tx, row = _marker_place(x, f.left, f.pw, unit_end)
+        ty = f.top + FONT + 2 if row is None else FONT + 2 + row * LEGEND_ROW
         parts.append(
             f'<line x1="{x:.1f}" x2="{x:.1f}" y1="{f.top}" '
             f'y2="{f.top + f.ph}" stroke="#6b6b6b" stroke-dasharray="3 3"/>'
-            f'<text x="{tx:.1f}" y="{f.top + FONT + 2}" text-anchor="{anchor}" '
-            f'fill="#1a1a1a">{label}</text>'
+            f'<text x="{tx:.1f}" y="{ty}" text-anchor="{anchor}" '
+            f'fill="#1a1a1a">{MARKER_LABEL}</text>'
         )
     return parts
+
+
+MARKER_LABEL = "Vorausberechnung →"
+
+
+def _marker_place(x: float, left: float, pw: float, unit_end: float):
+    """Where the label of the projection marker at ``x`` goes: (anchor, x, row). Inside the
+    plot's top edge (row None), right of the line – left of it where it would not fit; where
+    neither fits (a narrow chart), above the plot, right-aligned: in the unit's row (0) or, if
+    it would touch the unit, in a row of its own below it (1)."""
+    w = text_width(MARKER_LABEL)
+    if x + 6 + w <= left + pw:
+        return "start", x + 6, None
+    if x - 6 - w >= left:
+        return "end", x - 6, None
+    return "end", left + pw, 0 if left + pw - w >= unit_end + 12 else 1
 
 
 def _tick_digits(ticks, digits: int) -> int:
@@ -337,38 +379,66 @@ def line_chart(
     pad = (hi - lo) * 0.05 or abs(hi) * 0.05 or 1
     # counts stay at or above 0 on the axis; negative values (balances) get their room
     ticks = _nice_ticks(max(lo - pad, 0) if lo >= 0 else lo - pad, hi + pad)
-    tick_texts = [fmt(t, _tick_digits(ticks, digits)) for t in ticks]
-    left = round(max(text_width(t) for t in tick_texts) + 16)
-    right = round(text_width("2000") / 2 + 8)
-    top = round(FONT * 2 + 8)  # unit line above the plot, clear of the top tick label
-    ph = 280
     legend: list = []
     if band:
         legend.append((band[0], BAND_EDGE, "1 2"))
     for i, (name, _vs) in enumerate(series):
         legend.append((name, PALETTE[i % len(PALETTE)], DASHES[i % len(DASHES)]))
+    svgs = [
+        _line_svg(
+            (chart_id, title, desc),
+            years,
+            series,
+            band,
+            ticks,
+            legend,
+            digits=digits,
+            unit=unit,
+            marker_year=marker_year,
+            width=width,
+        )
+        for width in (WIDTH, NARROW)
+    ]
+    return Chart(chart_id, title, desc, svgs[0], headers, rows, unit, svgs[1])
+
+
+def _line_svg(
+    names, years, series, band, ticks, legend, *, digits, unit, marker_year, width
+) -> str:
+    """One layout of a line chart, ``width`` units wide (the narrow one is less tall)."""
+    tick_texts = [fmt(t, _tick_digits(ticks, digits)) for t in ticks]
+    left = round(max(text_width(t) for t in tick_texts) + 16)
+    right = round(text_width("2000") / 2 + 8)
+    top = round(FONT * 2 + 8)  # unit line above the plot, clear of the top tick label
+    unit_end = 8 + text_width(unit) if unit else 0
+    if marker_year is not None and years[0] <= marker_year <= years[-1]:
+        span = max(years[-1] - years[0], 1)
+        x = left + (marker_year - years[0]) / span * (width - left - right)
+        if _marker_place(x, left, width - left - right, unit_end)[2] == 1:
+            top += LEGEND_ROW  # the marker's label has a row of its own above the plot
+    ph = 280 if width > NARROW else 220
     legend_top = top + ph + 8 + FONT + 14 + FONT
-    height = round(legend_top + (_legend_rows(legend, 8, WIDTH - 16) - 1) * LEGEND_ROW + 12)
+    height = round(legend_top + (_legend_rows(legend, 8, width - 16) - 1) * LEGEND_ROW + 12)
     frame = _Frame(
         left=left,
         top=top,
-        pw=WIDTH - left - right,
+        pw=width - left - right,
         ph=ph,
         x0=years[0],
         x1=years[-1] if years[-1] > years[0] else years[0] + 1,
         y0=ticks[0],
         y1=ticks[-1],
     )
-    parts = _open(chart_id, title, desc, WIDTH, height)
-    parts += _line_axes(frame, ticks, years, digits, marker_year)
+    parts = _open(*names, width, height)
+    parts += _line_axes(frame, ticks, years, digits, marker_year, unit_end)
     if band:
         _band_polygon(frame, years, band, parts, [])
     _polylines(frame, years, series, parts, [])
-    parts += _legend(legend, 8, legend_top, WIDTH - 16)
+    parts += _legend(legend, 8, legend_top, width - 16)
     if unit:
         parts.append(f'<text x="8" y="{FONT + 2}" fill="#1a1a1a">{escape(unit)}</text>')
     parts.append("</svg>")
-    return Chart(chart_id, title, desc, "".join(parts), headers, rows, unit)
+    return "".join(parts)
 
 
 def pyramid(
@@ -401,20 +471,31 @@ def pyramid(
     legend = [(f"Bestand {year_now} (Balken)", PALETTE[0], "")]
     if g_later:
         legend.append((f"Vorausberechnung {year_later} (Linie)", "#000000", "5 3"))
-    width, mid, top, bar_h = WIDTH, WIDTH / 2, FONT * 2 + 10, 23
+    wide, narrow = (
+        _pyramid_svg((chart_id, title, desc), g_now, g_later, labels, legend, width)
+        for width in (WIDTH, NARROW)
+    )
+    return Chart(chart_id, title, desc, wide, headers, rows, "Personen", narrow)
+
+
+def _pyramid_svg(names, g_now, g_later, labels, legend, width) -> str:
+    """One layout of the age pyramid, ``width`` units wide."""
+    groups = len(labels)
+    mid, top, bar_h = width / 2, FONT * 2 + 10, 23
+    age_size = FONT - 1 if width > NARROW else FONT  # the narrow one is drawn smaller
     gap = 34  # half the middle column with the age labels
     half = mid - gap - 12
-    plot_bottom = top + bar_h * len(groups)
+    plot_bottom = top + bar_h * groups
     legend_top = plot_bottom + 14 + FONT
     height = round(legend_top + (_legend_rows(legend, 8, width - 16) - 1) * LEGEND_ROW + 12)
     peak = max(max(g_now[0]), max(g_now[1]), *(max(s) for s in (g_later or [[0]]))) or 1
-    parts = _open(chart_id, title, desc, width, height)
+    parts = _open(*names, width, height)
     parts.append(
         f'<text x="{mid - gap}" y="{FONT + 4}" text-anchor="end" fill="#1a1a1a">Männer</text>'
         f'<text x="{mid + gap}" y="{FONT + 4}" fill="#1a1a1a">Frauen</text>'
     )
     for i, label in enumerate(labels):
-        y = top + (len(groups) - 1 - i) * bar_h
+        y = top + (groups - 1 - i) * bar_h
         for s, sign, colour in ((0, -1, PALETTE[0]), (1, 1, PALETTE[1])):
             w = g_now[s][i] / peak * half
             x = mid - gap - w if sign < 0 else mid + gap
@@ -424,13 +505,13 @@ def pyramid(
             )
         parts.append(
             f'<text x="{mid}" y="{y + bar_h / 2 + FONT * 0.35:.1f}" text-anchor="middle" '
-            f'font-size="{FONT - 1}" fill="#1a1a1a">{label}</text>'
+            f'font-size="{age_size}" fill="#1a1a1a">{label}</text>'
         )
     if g_later:
         for s, sign in ((0, -1), (1, 1)):
             pts = []
-            for i in range(len(groups)):
-                y = top + (len(groups) - 1 - i) * bar_h
+            for i in range(groups):
+                y = top + (groups - 1 - i) * bar_h
                 w = g_later[s][i] / peak * half
                 x = mid - gap - w if sign < 0 else mid + gap + w
                 pts += [f"{x:.1f},{y + bar_h:.1f}", f"{x:.1f},{y:.1f}"]
@@ -440,7 +521,7 @@ def pyramid(
             )
     parts += _legend(legend, 8, legend_top, width - 16)
     parts.append("</svg>")
-    return Chart(chart_id, title, desc, "".join(parts), headers, rows, "Personen")
+    return "".join(parts)
 
 
 def bar_chart(
@@ -458,20 +539,30 @@ def bar_chart(
     """Horizontal bars (e.g. a Kommune against Kreis, Land, Bund, peers); 0 line drawn.
     ``colours``: one per bar (e.g. the traffic lights), else the ``highlight`` bar in blue."""
     rows = [[label, v] for label, v in zip(labels, values, strict=True)]
-    known = [v for v in values if v is not None]
-    width = WIDTH
-    if not known:
-        parts = _open(chart_id, title, desc, width, 60)
+    headers = ["Gebiet", unit or title]
+    if not any(v is not None for v in values):
+        parts = _open(chart_id, title, desc, WIDTH, 60)
         parts.append(f'<text x="20" y="{FONT + 16}" fill="#1a1a1a">Keine Daten</text></svg>')
         return Chart(chart_id, title, desc, "".join(parts), ["Gebiet", title], [], unit)
-    # labels left of the bars in up to 45 % of the width (wrapped, never cut), values right
-    label_lines = [_wrap(label, width * 0.45 - 16) for label in labels]
+    wide, narrow = (
+        _bar_svg((chart_id, title, desc), labels, values, digits, highlight, colours, width)
+        for width in (WIDTH, NARROW)
+    )
+    return Chart(chart_id, title, desc, wide, headers, rows, unit, narrow)
+
+
+def _bar_svg(names, labels, values, digits, highlight, colours, width) -> str:
+    """One layout of a bar chart, ``width`` units wide."""
+    known = [v for v in values if v is not None]
+    # labels left of the bars in up to 45 % of the width (wrapped, a word too long for it
+    # broken with a hyphen, never cut), values right
+    label_lines = [_wrap(label, width * 0.45 - 16, hard=True) for label in labels]
     left = round(max(text_width(line) for lines in label_lines for line in lines) + 16)
     right = round(max(text_width(fmt(v, digits)) for v in known) + 14)
     heights = [max(30, len(lines) * LEGEND_ROW + 8) for lines in label_lines]
     top = 8
     height = top * 2 + sum(heights)
-    parts = _open(chart_id, title, desc, width, height)
+    parts = _open(*names, width, height)
     lo, hi = min(0.0, *known), max(0.0, *known)
     span = (hi - lo) or 1
     pw = width - left - right
@@ -503,4 +594,4 @@ def bar_chart(
         f'<line x1="{px(0):.1f}" x2="{px(0):.1f}" y1="{top}" y2="{height - top}" stroke="#1a1a1a"/>'
     )
     parts.append("</svg>")
-    return Chart(chart_id, title, desc, "".join(parts), ["Gebiet", unit or title], rows, unit)
+    return "".join(parts)

@@ -499,7 +499,9 @@ def test_page_shows_the_report_with_charts_and_download_links(programme, office_
     query = "von=2026-01-01&amp;bis=2026-06-30"
     assert f"{reverse('office:report_pdf')}?{query}" in html
     assert f"{reverse('office:report_xlsx')}?{query}" in html
-    assert html.count('role="img"') == 4
+    # four charts, each in its wide layout and its narrow one for phones (CSS shows one)
+    assert html.count('class="chart chart-wide" role="img"') == 4
+    assert html.count('class="chart chart-narrow" role="img"') == 4
     assert 'style="' not in html and "<script>" not in html
 
 

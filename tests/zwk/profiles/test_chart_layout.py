@@ -1,7 +1,8 @@
 """Chart geometry (issue 16.2): read back from the SVG the builder writes – every data point
 inside the plot area, no two text boxes overlapping (extents estimated like the builder's
 DejaVu Sans metrics), legends complete, band and line from the same scenario, counts as whole
-persons, type at least 14 units in a 760-unit chart shown at full width."""
+persons, type at least 14 units in a 760-unit chart shown at full width. Every layout test
+runs on both variants of a chart: the wide one and the narrow one phones show."""
 
 import re
 import xml.etree.ElementTree as ET
@@ -12,10 +13,22 @@ from zwk.profiles import charts
 
 NS = "{http://www.w3.org/2000/svg}"
 YEARS = list(range(2010, 2042))
+VARIANT = "svg"
+
+
+@pytest.fixture(autouse=True, params=["svg", "svg_narrow"])
+def variant(request, monkeypatch):
+    """Runs each test on the wide and on the narrow (phone) layout of its charts."""
+    monkeypatch.setitem(globals(), "VARIANT", request.param)
+    return request.param
+
+
+def _svg(chart) -> str:
+    return getattr(chart, VARIANT)
 
 
 def _root(chart):
-    return ET.fromstring(chart.svg)
+    return ET.fromstring(_svg(chart))
 
 
 def _text_boxes(chart) -> list[tuple[str, tuple[float, float, float, float]]]:
@@ -164,7 +177,10 @@ def test_type_is_at_least_14_units():
         charts.bar_chart("b", "B", "d", ["A"], [1.0]),
     ):
         root = _root(chart)
-        assert float(root.get("viewBox").split()[2]) <= 800
+        # the wide chart is shown at least 760 px wide; the narrow one (phones) at about
+        # 325 px on a 375 px screen, so 14 of its 320 units read as about 13 px
+        limit = 800 if VARIANT == "svg" else charts.NARROW
+        assert float(root.get("viewBox").split()[2]) <= limit
         sizes = [float(e.get("font-size", root.get("font-size"))) for e in root.iter(f"{NS}text")]
         assert min(sizes) >= 14
 
@@ -174,10 +190,10 @@ def test_a_band_from_another_scenario_than_its_line_is_not_drawn():
     line = [100.0 + 10 * i for i in range(32)]
     stale = ("Spanne", [90.0] * 32, [110.0] * 32)
     chart = charts.line_chart("s", "S", "d", YEARS, [("Vorausberechnung", line)], band=stale)
-    assert "<polygon" not in chart.svg and "Spanne" not in chart.svg
+    assert "<polygon" not in _svg(chart) and "Spanne" not in _svg(chart)
     own = ("Spanne", [v - 5 for v in line], [v + 5 for v in line])
     chart = charts.line_chart("s", "S", "d", YEARS, [("Vorausberechnung", line)], band=own)
-    assert "<polygon" in chart.svg and "Spanne" in chart.svg
+    assert "<polygon" in _svg(chart) and "Spanne" in _svg(chart)
 
 
 def test_tables_show_whole_persons():
@@ -193,12 +209,35 @@ def test_a_band_belongs_to_the_series_it_overlaps_or_the_one_named():
     with_plan = [130.0] * 32
     band = ("Schwankungsbreite ohne Plan", [95.0] * 32, [105.0] * 32)
     series = [("ohne Plan", without), ("mit Plan", with_plan)]
-    assert "<polygon" in charts.line_chart("p", "P", "d", YEARS, series, band=band).svg
+    assert "<polygon" in _svg(charts.line_chart("p", "P", "d", YEARS, series, band=band))
     named = charts.line_chart("p", "P", "d", YEARS, series, band=band, band_of="mit Plan")
-    assert "<polygon" not in named.svg
+    assert "<polygon" not in _svg(named)
     # a band over years where no line has a value belongs to none
     observed = [1.0] * 10 + [None] * 22
     late = ("Band", [None] * 10 + [0.0] * 22, [None] * 10 + [2.0] * 22)
-    assert (
-        "<polygon" not in charts.line_chart("o", "O", "d", YEARS, [("A", observed)], band=late).svg
+    assert "<polygon" not in _svg(
+        charts.line_chart("o", "O", "d", YEARS, [("A", observed)], band=late)
     )
+
+
+def test_a_narrow_chart_has_its_own_ids_and_fewer_year_labels():
+    # both variants are in the page; the stylesheet shows one of them
+    chart = _trend()
+    assert 'id="trend-t"' in chart.svg and 'id="trend-schmal-t"' in chart.svg_narrow
+    assert "chart-wide" in chart.svg and "chart-narrow" in chart.svg_narrow
+
+    def years(svg):
+        root = ET.fromstring(svg)
+        return [t.text for t in root.iter(f"{NS}text") if re.fullmatch(r"\d{4}", t.text or "")]
+
+    assert 2 <= len(years(chart.svg_narrow)) < len(years(chart.svg))
+
+
+def test_a_long_word_in_a_narrow_bar_label_is_broken_not_cut():
+    chart = charts.bar_chart(
+        "b", "B", "d", ["Bevölkerungsfortschreibungsgemeinde", "A"], [1.0, 2.0]
+    )
+    root = ET.fromstring(chart.svg_narrow)
+    label = "".join(t.text or "" for t in root.iter(f"{NS}tspan"))
+    assert label.replace("-", "").startswith("Bevölkerungsfortschreibungsgemeinde")
+    _assert_text_apart_and_inside(chart)
