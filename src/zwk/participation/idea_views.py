@@ -23,7 +23,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from zwk.core import ratelimit
 from zwk.core.net import client_ip
 from zwk.core.views import add_form_errors
-from zwk.participation import idea_services, selectors
+from zwk.participation import idea_services, maps, selectors
 from zwk.participation import rules as participation_rules
 from zwk.participation.idea_forms import (
     CommentForm,
@@ -114,6 +114,38 @@ def ideas(request, slug, project, collection):
             participant=_participant(request, collection),
         ),
     )
+
+
+@require_GET
+def ideas_map(request, slug, project, collection):
+    """The ideas with a place on a map of the Kommune – and the same ideas as a list below."""
+    collection = _collection(request, slug, project, collection)
+    placed = list(
+        selectors.public_ideas(collection).filter(latitude__isnull=False)[: selectors.MAP_LIMIT]
+    )
+    points = [
+        {
+            "id": idea.pk,
+            "title": idea.title,
+            "url": idea.get_absolute_url(),
+            "lat": idea.latitude,
+            "lon": idea.longitude,
+            "status": str(idea.get_status_display()),
+            "place": ", ".join(x for x in (idea.place, idea.district) if x),
+        }
+        for idea in placed
+    ]
+    response = render(
+        request,
+        "participation/ideas_map.html",
+        _context(
+            collection,
+            ideas=placed,
+            points=points,
+            map_config=maps.map_config(collection.project.municipality),
+        ),
+    )
+    return maps.allow_tiles(response)
 
 
 def _safe_next(request, fallback: str) -> str:
@@ -219,12 +251,18 @@ def idea_create(request, slug, project, collection):
                     messages.success(request, _("Danke! Ihre Idee ist veröffentlicht."))
                 return redirect(idea.get_absolute_url())
         status = status if status != 200 else 400
-    return render(
+    response = render(
         request,
         "participation/idea_form.html",
-        _context(collection, form=form, participant=participant),
+        _context(
+            collection,
+            form=form,
+            participant=participant,
+            map_config=maps.map_config(collection.project.municipality),
+        ),
         status=status,
     )
+    return maps.allow_tiles(response)
 
 
 def _detail(request, collection, idea, *, comment_form=None, report_form=None, status=200):

@@ -111,6 +111,9 @@ def surveys_with_questions(project: Project):
 
 # --- Ideensammlung --------------------------------------------------------------------------
 
+#: At most this many ideas on the map (the list shows all).
+MAP_LIMIT = 1000
+
 IDEA_SORTS = {
     "neu": ("-created_at", "-id"),
     "unterstuetzt": ("-support_count", "-created_at", "-id"),
@@ -155,7 +158,7 @@ def public_ideas(collection, *, sort: str = "neu", theme=None, status: str = "")
         ideas = ideas.filter(status=status)
     return (
         with_counts(ideas)
-        .select_related("theme", "author")
+        .select_related("theme", "author", "collection__project__municipality")
         .defer("text", "status_reason", "official_answer")
         .order_by(*IDEA_SORTS.get(sort, IDEA_SORTS["neu"]))
     )

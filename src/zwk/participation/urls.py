@@ -19,6 +19,7 @@ urlpatterns = [
     path(s + "seite/<int:page>/", views.survey_page, name="survey_page"),
     path(s + "fertig/", views.survey_done, name="survey_done"),
     path(i, idea_views.ideas, name="ideas"),
+    path(i + "karte/", idea_views.ideas_map, name="ideas_map"),
     path(i + "vorstellen/", idea_views.join, name="ideas_join"),
     path(i + "neu/", idea_views.idea_create, name="idea_create"),
     path(d, idea_views.idea_detail, name="idea"),

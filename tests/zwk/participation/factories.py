@@ -180,3 +180,15 @@ def make_idea(collection, participant=None, *, title="Bank am Marktplatz", **ext
         **extra,
     )
     return idea
+
+
+def png_upload(name="foto.png", size=(40, 30)):
+    """A real small PNG as an uploaded file."""
+    import io
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", size, (200, 120, 40)).save(out, format="PNG")
+    return SimpleUploadedFile(name, out.getvalue(), content_type="image/png")

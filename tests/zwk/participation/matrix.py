@@ -21,8 +21,15 @@ R = {
     "pa_fmt": "fmt",
     "pa_project": "project",
     "pa_page": "page",
+    "pa_collection": "collection",
+    "pa_idea": "idea",
+    "pa_comment": "comment",
 }
 PUB = ("slug", "pa_project", "pa_survey")
+C = ("slug", "pa_collection")
+IT = ("slug", "pa_idea")
+IDEAS = ("slug", "pa_project", "pa_collection")
+IDEA = (*IDEAS, "pa_idea")
 
 MATRIX = {
     "participation_team:list": Case("get", tenant(200), ("slug",)),
@@ -49,6 +56,45 @@ MATRIX = {
     "participation_team:answer_moderate": Case(
         "post", tenant(302, **MANAGE), (*S, "pa_answer"), data={"reason": "Name"}, rename=R
     ),
+    # Ideensammlung (team): seeing for the whole team, moderating for the leads.
+    "participation_team:ideas_create": Case("get", tenant(200, **MANAGE), P, rename=R),
+    "participation_team:ideas": Case("get", tenant(200), C, rename=R),
+    "participation_team:ideas_edit": Case("get", tenant(200, **MANAGE), C, rename=R),
+    "participation_team:idea": Case("get", tenant(200), IT, rename=R),
+    "participation_team:idea_status": Case(
+        "post",
+        tenant(302, **MANAGE),
+        IT,
+        data={"status": "review", "reason": "Wir prüfen."},
+        rename=R,
+    ),
+    "participation_team:idea_answer": Case(
+        "post", tenant(302, **MANAGE), IT, data={"official_answer": "Danke!"}, rename=R
+    ),
+    "participation_team:idea_hide": Case(
+        "post", tenant(302, **MANAGE), IT, data={"reason": "Name genannt"}, rename=R
+    ),
+    # The world's only other idea is the target: the form offers it, so the merge works.
+    "participation_team:idea_merge": Case(
+        "post", tenant(400, **MANAGE), IT, data={"target": "0"}, rename=R
+    ),
+    "participation_team:idea_reports": Case("post", tenant(302, **MANAGE), IT, rename=R),
+    "participation_team:idea_comment_moderate": Case(
+        "post", tenant(302, **MANAGE), (*IT, "pa_comment"), data={"reason": "Name"}, rename=R
+    ),
+    # Ideensammlung (public): reading for everyone; writing without an introduction on this
+    # device sends to the introduction (302); a report needs no introduction.
+    "participation:ideas": Case("get", everyone(200), IDEAS, rename=R),
+    "participation:ideas_map": Case("get", everyone(200), IDEAS, rename=R),
+    "participation:ideas_join": Case("get", everyone(200), IDEAS, rename=R),
+    "participation:idea_create": Case("get", everyone(302), IDEAS, rename=R),
+    "participation:idea": Case("get", everyone(200), IDEA, rename=R),
+    "participation:idea_support": Case("post", everyone(302), IDEA, rename=R),
+    "participation:idea_comment": Case("post", everyone(302), IDEA, data={"text": "x"}, rename=R),
+    "participation:idea_report": Case(
+        "post", everyone(302), IDEA, data={"reason": "Beleidigung"}, rename=R
+    ),
+    "participation:idea_photo": Case("get", everyone(200), IDEA, rename=R),
     # Public pages of a published project.
     "participation:open_list": Case("get", everyone(200)),
     "participation:project": Case("get", everyone(200), ("slug", "pa_project"), rename=R),
@@ -84,7 +130,28 @@ def build(world):
         paper=True,
         by=coordinator,
     )
+    from tests.zwk.participation.factories import (
+        make_collection,
+        make_idea,
+        make_participant,
+        png_upload,
+    )
+    from zwk.participation import idea_services
+
+    collection = make_collection(project, by=coordinator)
+    person = make_participant(collection)
+    idea = make_idea(
+        collection,
+        person,
+        photo=png_upload(),
+    )
+    comment, _created = idea_services.comment_add(
+        idea=idea, participant=person, text="Gute Idee", submission_key="matrix"
+    )
     return {
+        "pa_collection": collection.pk,
+        "pa_idea": idea.pk,
+        "pa_comment": comment.pk,
         "pa_pk": project.pk,
         "pa_project": project.slug,
         "pa_phase": project.phases.first().pk,
