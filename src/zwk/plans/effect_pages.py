@@ -70,3 +70,11 @@ def effects_page(plan) -> EffectsPage:
     paths = effects.plan_paths(all_effects, base)
     reality = effects.reality_check(plan, all_effects)
     return EffectsPage(True, paths, list(grouped.items()), _charts(paths), reality)
+
+
+def plan_summary(plan) -> dict | None:
+    """The plan's effects in plain German with the small "ohne / mit Plan" table (JSON; see
+    ``effects.summary``) – for the Werkstattplan PDF and the stored plan versions."""
+    if plan is None:
+        return None
+    return effects.summary(effects.plan_effects(plan), effects.base_for(plan.municipality))

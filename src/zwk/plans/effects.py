@@ -35,6 +35,7 @@ from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
+from django.utils.translation import ngettext
 
 from zwk.plans.models import MeasureEffect
 from zwk.profiles import analysis
@@ -683,3 +684,143 @@ def reality_check(plan, items=None) -> RealityCheck | None:
         for a, b in zip(without.rows, with_plan.rows, strict=True)
     ]
     return RealityCheck(without.baseline_year, without.latest_year, rows)
+
+
+# --- plain German for the PDF and the plan versions -----------------------------------------
+
+
+def _n(value) -> str:
+    """A number in German format: whole numbers with a thousands point, others with one
+    decimal (comma)."""
+    value = float(value)
+    if abs(value - round(value)) < 0.05:
+        return f"{round(value):,}".replace(",", ".")
+    return f"{value:,.1f}".replace(",", " ").replace(".", ",").replace(" ", ".")
+
+
+def _period(effect) -> str:
+    years = max(effect.years or 1, 1)
+    return ngettext("ab %(start)s ein Jahr lang", "ab %(start)s %(n)s Jahre lang", years) % {
+        "start": effect.start_year,
+        "n": years,
+    }
+
+
+def _upper_first(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def describe(effect) -> str:
+    """One sentence in plain German: what ``effect`` assumes and what it means per year."""
+    amount = float(effect.amount)
+    period = _period(effect)
+    occupancy, external = analysis.housing_defaults()
+    if effect.kind == Kind.HOUSING:
+        b = _f(effect.occupancy, occupancy)
+        q = _f(effect.external_share, external * 100)
+        return _(
+            "Neubaugebiet: %(period)s je %(n)s neue Wohnungen; bei %(b)s Personen je Wohnung "
+            "und %(q)s %% Zuzug von außerhalb etwa %(p)s Einwohnerinnen und Einwohner mehr je "
+            "Jahr (%(profile)s)."
+        ) % {
+            "period": period,
+            "n": _n(amount),
+            "b": _n(b),
+            "q": _n(q),
+            "p": _n(amount * b * q / 100),
+            "profile": effect.get_profile_display(),
+        }
+    if effect.kind == Kind.MIGRATION:
+        ages = {"a": effect.age_from, "b": effect.age_to}
+        if effect.is_percent:
+            text = _("%(period)s %(k)s %% weniger Fortzüge der %(a)s- bis %(b)s-Jährigen") % {
+                "period": _upper_first(period),
+                "k": _n(abs(amount)),
+                **ages,
+            }
+            if amount < 0:
+                text = _("%(period)s %(k)s %% mehr Fortzüge der %(a)s- bis %(b)s-Jährigen") % {
+                    "period": _upper_first(period),
+                    "k": _n(abs(amount)),
+                    **ages,
+                }
+            if effect.base_outflow is not None:
+                text += " " + _("(bei heute %(f)s Fortzügen je Jahr)") % {
+                    "f": _n(effect.base_outflow)
+                }
+            return text + "."
+        more = amount > 0
+        return (
+            _("%(period)s je Jahr %(n)s Personen im Alter von %(a)s bis %(b)s Jahren mehr.")
+            if more
+            else _("%(period)s je Jahr %(n)s Personen im Alter von %(a)s bis %(b)s Jahren weniger.")
+        ) % {"period": _upper_first(period), "n": _n(abs(amount)), **ages}
+    if effect.kind == Kind.SENIOR:
+        b_s = _f(effect.occupancy, SENIOR_OCCUPANCY)
+        q_s = _f(effect.external_share, SENIOR_EXTERNAL * 100)
+        persons = amount * b_s * q_s / 100 + amount * (1 - q_s / 100) * occupancy * external
+        return _(
+            "Seniorenwohnen: %(period)s je %(n)s Wohnungen mit %(b)s Personen je Wohnung; "
+            "%(q)s %% ziehen von außerhalb zu, die übrigen machen Wohnungen in der Kommune "
+            "frei, die neu bezogen werden – zusammen etwa %(p)s Einwohnerinnen und Einwohner "
+            "mehr je Jahr."
+        ) % {"period": period, "n": _n(amount), "b": _n(b_s), "q": _n(q_s), "p": _n(persons)}
+    name = FACILITIES.get(effect.facility, (None, None, effect.get_facility_display()))[2]
+    text = _("Ab %(start)s %(n)s neue %(name)s") % {
+        "start": effect.start_year,
+        "n": _n(amount),
+        "name": name,
+    }
+    if effect.existing_places is not None:
+        text += " " + _("(heute %(n)s)") % {"n": _n(effect.existing_places)}
+    return text + ". " + _("Das ändert das Angebot, nicht die Einwohnerzahl.")
+
+
+SUMMARY_KEYS = (
+    ("kita_0_2", _l("Kinder im Krippenalter (0–2)")),
+    ("kita_3_5", _l("Kinder im Kindergartenalter (3–5)")),
+    ("age_80_plus", _l("Hochbetagte (80+)")),
+    ("care_needs", _l("Pflegebedürftige (erwartet)")),
+)
+
+
+def summary(items, base: Base | None) -> dict | None:
+    """The plan's effects as plain JSON (strings and whole numbers): a sentence per effect
+    and – with data – a small "ohne / mit Plan" table at 10 and 20 years and the supply
+    sentences. Stored in plan versions (as it was) and shown in the Werkstattplan PDF."""
+    items = list(items)
+    if not items:
+        return None
+    out: dict = {
+        "effects": [{"measure": e.measure.title, "text": describe(e)} for e in items],
+        "base_year": None,
+        "years": [],
+        "rows": [],
+        "supply": [],
+    }
+    if base is None:
+        return out
+    paths = plan_paths(items, base)
+    steps = [s for s in (10, 20) if s <= HORIZON]
+    out["base_year"] = base.year
+    out["years"] = [base.year + s for s in steps]
+    series = [
+        (
+            _("Einwohnerinnen und Einwohner"),
+            paths.totals_without,
+            paths.totals_with,
+        ),
+        *[
+            (str(label), paths.demand_without[key], paths.demand_with[key])
+            for key, label in SUMMARY_KEYS
+        ],
+    ]
+    for label, without, with_plan in series:
+        out["rows"].append(
+            {
+                "label": str(label),
+                "values": [[round(without[s]), round(with_plan[s])] for s in steps],
+            }
+        )
+    out["supply"] = [line.sentence for line in paths.supply]
+    return out

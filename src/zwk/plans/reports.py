@@ -28,6 +28,7 @@ from zwk.core import pdf as pdf_output
 from zwk.core.exports import XLSX_TYPE as XLSX_TYPE  # used by the views and tests
 from zwk.core.exports import add_sheet
 from zwk.plans import selectors
+from zwk.plans.effect_pages import plan_summary
 from zwk.plans.models import Continuation, Measure, Plan
 from zwk.plans.review import selectors as review_selectors
 from zwk.plans.review.charts import ReviewCharts, review_charts
@@ -65,6 +66,7 @@ class Report:
     generated_at: object = None
     tolerance: int = round(TOLERANCE * 100)
     plan_sections: str = ""  # contributed by apps above (zwk.core.hooks.PLAN_SECTIONS)
+    effects: dict | None = None  # the measures' demographic effects (effect_pages.plan_summary)
 
     @property
     def budget_share(self) -> float | None:
@@ -107,6 +109,7 @@ def build(municipality, plan: Plan | None, on: date) -> Report:
     report.continuing = sum(
         1 for r in report.continuation_rows if r.decision == Continuation.Decision.CONTINUE
     )
+    report.effects = plan_summary(plan)
     # e.g. the summary of the public consultation of the draft (zwk.consultation)
     report.plan_sections = hooks.slot(hooks.PLAN_SECTIONS).render(plan, "report")
     return report

@@ -1,7 +1,8 @@
 """Snapshots of approved plan versions and the comparison of two of them.
 
 A snapshot is plain JSON (strings, numbers as strings, ISO dates) so that it stays readable
-when models change later: ``{"schema": 1, "vision", "goals": [...], "measures": [...]}``.
+when models change later: ``{"schema": 1, "vision", "goals": [...], "measures": [...],
+"effects": {...} | None}`` (the measures' demographic effects, ``effects.summary``).
 Goals and measures keep their database id, which is how two versions are matched; labels
 (status, Handlungsfeld, target groups) are stored as shown at approval time.
 
@@ -16,6 +17,7 @@ from dataclasses import dataclass, field
 from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 
+from zwk.plans.effect_pages import plan_summary
 from zwk.plans.models import Goal, Indicator, Measure, Milestone, Plan
 
 SCHEMA = 1
@@ -105,6 +107,9 @@ def snapshot(plan: Plan) -> dict:
             }
             for m in measures
         ],
+        # the measures' demographic effects as they were: a sentence each and the small
+        # "ohne / mit Plan" table (None: no effects; missing in versions before issue 20)
+        "effects": plan_summary(plan),
     }
 
 
