@@ -81,3 +81,69 @@ def test_join_write_and_vote_on_a_phone(new_page, base_url, workshop, language):
     # Nothing wider than the phone: the right-to-left layout does not overflow.
     width = phone.evaluate("() => document.documentElement.scrollWidth")
     assert width <= 375, width
+
+
+def test_answer_the_survey_in_ukrainian_on_a_phone(demo, base_url, new_page):
+    """Musterstadt's Bürgerbefragung by the shared link ?sprache=uk: Ukrainian labels, hints,
+    progress and buttons; the Kommune's German questions marked lang="de" where they are titles;
+    the answer records the interface language (for "participation by language")."""
+    import re
+
+    from zwk.participation.models import Response
+
+    def group(question):
+        return phone.get_by_role("group", name=re.compile(re.escape(question)))
+
+    def fits():
+        assert phone.evaluate("document.documentElement.scrollWidth") <= 375
+
+    before = Response.objects.count()
+    phone = new_page(**PHONE)
+    phone.set_default_timeout(60_000)
+    phone.goto(f"{base_url}/beteiligung/musterstadt/zukunft-musterstadt/?sprache=uk")
+    html = phone.locator("html")
+    expect(html).to_have_attribute("lang", "uk")
+    expect(phone.get_by_role("heading", level=1)).to_have_attribute("lang", "de")
+    expect(phone.get_by_role("heading", name="Взяти участь")).to_be_visible()
+    assert_no_axe_violations(phone)
+    fits()
+
+    phone.get_by_role("link", name=re.compile("До опитування")).click()
+    expect(phone.get_by_role("heading", name="Захист даних")).to_be_visible()
+    assert_no_axe_violations(phone)
+    phone.get_by_role("button", name="Почати опитування").click()
+    expect(phone.get_by_text("Будь ласка, дайте згоду").first).to_be_visible()  # no consent
+    phone.get_by_label(re.compile("повідомлення про захист даних")).check()
+    phone.get_by_role("button", name="Почати опитування").click()
+
+    expect(phone.get_by_text("Сторінка 1 з 3").first).to_be_visible()
+    expect(html).to_have_attribute("lang", "uk")  # remembered without ?sprache=
+    assert_no_axe_violations(phone)
+    fits()
+    group("Wie alt sind Sie?").get_by_label("16–17 років").check()
+    group("Welches Geschlecht").get_by_label("жіноча").check()
+    group("In welchem Ortsteil").get_by_label("Nordviertel").check()
+    phone.get_by_role("button", name="Далі").click()
+
+    expect(phone.get_by_text("Сторінка 2 з 3").first).to_be_visible()
+    assert_no_axe_violations(phone)
+    group("Wie gern leben Sie").get_by_label(re.compile("^4")).check()
+    group("wegzuziehen").get_by_label("ja", exact=True).check()
+    phone.get_by_label(re.compile("Was müsste sich ändern")).fill("Більше автобусів увечері.")
+    phone.get_by_role("button", name="Далі").click()
+
+    expect(phone.get_by_text("Сторінка 3 з 3").first).to_be_visible()
+    assert_no_axe_violations(phone)
+    fits()
+    group("Was fehlt Ihnen").get_by_label("Spielplatz").check()
+    for rank, option in enumerate(("Mobilität", "Arbeit", "Wohnen", "Pflege"), start=1):
+        phone.get_by_label(re.compile(f"Місце для «{option}»")).select_option(str(rank))
+    phone.get_by_label(re.compile("Seit wie vielen Jahren")).fill("2")
+    phone.get_by_role("button", name="Надіслати відповіді").click()
+
+    expect(phone.get_by_role("heading", level=1)).to_have_text("Дякуємо за участь!")
+    assert_no_axe_violations(phone)
+    fits()
+    assert Response.objects.count() == before + 1
+    mine = Response.objects.latest("pk")
+    assert (mine.language, mine.age_group, mine.sex) == ("uk", "16-17", "w")

@@ -2366,6 +2366,183 @@ S = [
     ),
     ("Als Word-Datei (DOCX) zum Bearbeiten", "As a Word file (DOCX) for editing"),
     ("Als OpenDocument (ODT) zum Bearbeiten", "As OpenDocument (ODT) for editing"),
+    ("einer Idee", "an idea"),
+    (
+        "Was aus Ihren Ideen wurde: Beiträge aus Werkstatt, Umfragen und Ideensammlung bis zur Maßnahme verfolgen",
+        "What became of your ideas: follow contributions from workshops, surveys and idea collections through to the measure",
+    ),
+    (
+        "es gibt Neues in %(name)s: Die Idee „%(title)s“ hat jetzt den Stand „%(status)s“. Sie erhalten diese E-Mail, weil Sie %(what)s folgen.",
+        "there is news in %(name)s: the idea “%(title)s” now has the status “%(status)s”. You are receiving this e-mail because you follow %(what)s.",
+    ),
+    (
+        "Freiwillig: Tippen Sie auf die Karte, um den Ort zu markieren – Breiten- und Längengrad werden dann oben eingetragen. Ohne Karte genügt die Ortsangabe als Text.",
+        "Optional: tap the map to mark the place – latitude and longitude are then filled in above. Without the map, the place as text is enough.",
+    ),
+    ("Karte zum Markieren des Ortes", "Map for marking the place"),
+    ("Ideen auf der Karte ansehen", "View ideas on the map"),
+    ("Ideenkarte", "Idea map"),
+    ("Alle Ideen als Liste", "All ideas as a list"),
+    ("Ideen ohne Ort finden Sie in der Liste.", "You will find ideas without a place in the list."),
+    (
+        "Karte der Ideen. Mit den Pfeiltasten verschieben, mit Plus und Minus zoomen, mit der Tabulatortaste zu den Markierungen.",
+        "Map of the ideas. Move with the arrow keys, zoom with plus and minus, go to the markers with the Tab key.",
+    ),
+    ("Die Ideen auf der Karte", "The ideas on the map"),
+    ("Noch keine Idee mit Ort.", "No idea with a place yet."),
+    (
+        "Verfolgen Sie, welche Beiträge in %(name)s zu Maßnahmen wurden – und folgen Sie ihnen per E-Mail.",
+        "Follow which contributions in %(name)s became measures – and follow them by e-mail.",
+    ),
+    (
+        "Ich habe den Datenschutzhinweis gelesen und bin einverstanden, dass mein Kommentar mit meinem Namen oder Spitznamen öffentlich gezeigt und für den Werkstattplan ausgewertet wird.",
+        "I have read the privacy notice and agree that my comment is shown publicly with my name or nickname and evaluated for the workshop plan.",
+    ),
+    (
+        "Höchstens 2.000 Zeichen. Bitte sachlich und ohne Namen anderer.",
+        "At most 2,000 characters. Please keep to the facts and do not name other people.",
+    ),
+    ("Name oder Spitzname (wird angezeigt)", "Name or nickname (shown)"),
+    ("Wichtigste Punkte der Diskussion", "Key points of the discussion"),
+    (
+        "Was haben die Bürgerinnen und Bürger vor allem gesagt, was übernimmt das Team in den Plan? Steht mit den Zahlen in der Fassungsübersicht und im Bericht für den Gemeinderat.",
+        "What did the residents mainly say, and what does the team take into the plan? Shown with the figures in the version overview and in the report for the municipal council.",
+    ),
+    ("Antwort des Teams (öffentlich)", "Reply from the team (public)"),
+    ("Leer speichern entfernt die Antwort.", "Saving it empty removes the reply."),
+    ("Grund zum Ausblenden (sieht nur das Team)", "Reason for hiding (only the team sees it)"),
+    ("Kinder im Grundschulalter (6–9)", "Children of primary school age (6–9)"),
+    ("Sekundarstufe I (10–15)", "Lower secondary (10–15)"),
+    ("Pflegebedürftige (erwartet)", "People in need of care (expected)"),
+    ("Antwortmöglichkeiten (eine je Zeile)", "Answer options (one per line)"),
+    (
+        "Für Auswahl, Rangfolge und Ortsteil. Für die Skala zwei Zeilen (Beschriftung von 1 und 5) oder fünf Zeilen.",
+        "For choices, ranking and locality. For the scale two lines (labels of 1 and 5) or five lines.",
+    ),
+    ("Anzahl neuer Zugangscodes", "Number of new access codes"),
+    (
+        "So viele Briefe, wie Sie an die Zufallsstichprobe verschicken.",
+        "As many letters as you send to the random sample.",
+    ),
+    ("Ihr Zugangscode (steht im Brief)", "Your access code (in the letter)"),
+    (
+        "Ich habe den Datenschutzhinweis gelesen und bin einverstanden, dass meine Antworten ohne meinen Namen gespeichert und ausgewertet werden.",
+        "I have read the privacy notice and agree that my answers are stored and evaluated without my name.",
+    ),
+    (
+        "Bitte stimmen Sie zu, damit wir Ihre Antworten speichern können.",
+        "Please agree so that we can save your answers.",
+    ),
+    (
+        "Neue Wohnungen bringen neue Einwohnerinnen und Einwohner. Nicht alle kommen von außerhalb: Wer innerhalb der Kommune umzieht, ändert ihre Einwohnerzahl nicht. Einziehende in Neubauten sind meist junge Familien.",
+        "New flats bring new inhabitants. Not all of them come from outside: people moving within the municipality do not change its population. People moving into new buildings are mostly young families.",
+    ),
+    ("Wohnungen je Jahr", "Flats per year"),
+    ("1 bis 2 000", "1 to 2,000"),
+    ("Personen je Wohnung (Belegungsdichte)", "People per flat (occupancy)"),
+    ("1,5 bis 3,0", "1.5 to 3.0"),
+    ("Anteil von außerhalb (Neubaubezugsquote)", "Share from outside (new-build occupancy rate)"),
+    ("30 bis 70 %", "30 to 70 %"),
+    (
+        "Verfahren der kleinräumigen Bevölkerungsprognose der Städtestatistik (KOSIS-Verbund, SIKURS); Belegungsdichte nach Mikrozensus (Bestand etwa 2,0 Personen je Haushalt, Neubau größer). Annahmen – bitte durch örtliche Werte ersetzen.",
+        "Method of the small-area population projection of municipal statistics (KOSIS association, SIKURS); occupancy according to the microcensus (existing stock about 2.0 people per household, new buildings larger). Assumptions – please replace with local values.",
+    ),
+    (
+        "Eine Maßnahme kann Menschen einer Altersgruppe halten oder anziehen, zum Beispiel Rückkehrerinnen und Rückkehrer mit 25 bis 34 Jahren. Angabe in Personen je Jahr oder als Prozent weniger Fortzüge der Altersgruppe.",
+        "A measure can keep or attract people of an age group, for example returnees aged 25 to 34. Stated in people per year or as percent fewer moves out of the age group.",
+    ),
+    ("Personen je Jahr", "People per year"),
+    ("−200 bis 200", "−200 to 200"),
+    ("weniger Fortzüge", "fewer moves out"),
+    ("bis 30 % realistisch", "up to 30 % realistic"),
+    (
+        "Fortzugsrate je Jahr (ohne eigene Angabe)",
+        "Rate of moving out per year (without own figure)",
+    ),
+    (
+        "18–24: 12 %, 25–29: 10 %, 30–44: 6 %, unter 18: 4 %, 45–64: 3 %, 65+: 2 %",
+        "18–24: 12 %, 25–29: 10 %, 30–44: 6 %, under 18: 4 %, 45–64: 3 %, 65+: 2 %",
+    ),
+    (
+        "Gerundete Richtwerte der Wanderungsstatistik (Fortzüge über die Gemeindegrenze je Einwohner nach Alter). Besser: die Fortzüge der Altersgruppe aus dem Melderegister angeben.",
+        "Rounded reference values from migration statistics (moves across the municipal boundary per inhabitant by age). Better: give the moves out of the age group from the population register.",
+    ),
+    (
+        "Ältere Menschen ziehen in barrierefreie Wohnungen. Wer aus der Kommune kommt, macht eine Familienwohnung frei; diese wird wie eine neue Wohnung bezogen (Umzugskette). Wer von außerhalb kommt, ist ein zusätzlicher Zuzug.",
+        "Older people move into accessible flats. Those from the municipality free up a family flat, which is occupied like a new flat (chain of moves). Those from outside are an additional move in.",
+    ),
+    ("1 bis 200", "1 to 200"),
+    ("1,0 bis 2,0", "1.0 to 2.0"),
+    ("Anteil von außerhalb", "Share from outside"),
+    ("0 bis 50 %", "0 to 50 %"),
+    (
+        "Annahmen aus Wohnungsmarktstudien zum Seniorenwohnen (überwiegend Einpersonenhaushalte, meist aus dem Ort); freigewordene Wohnungen wie Neubau (KOSIS/SIKURS). Bitte durch örtliche Werte ersetzen.",
+        "Assumptions from housing market studies on senior housing (mostly single-person households, mostly from the place); freed flats as new buildings (KOSIS/SIKURS). Please replace with local values.",
+    ),
+    (
+        "Neue Plätze ändern das Angebot, nicht die Bevölkerung. Der Bedarf ist die vorausberechnete Altersgruppe mal einer üblichen Nutzungsquote.",
+        "New places change the supply, not the population. The demand is the projected age group times a usual rate of use.",
+    ),
+    ("1 bis 10 000", "1 to 10,000"),
+    ("Nutzungsquote Krippe (unter 3)", "Rate of use crèche (under 3)"),
+    ("30 bis 50 %", "30 to 50 %"),
+    ("Nutzungsquote Kindergarten (3–5)", "Rate of use kindergarten (3–5)"),
+    ("85 bis 98 %", "85 to 98 %"),
+    ("Tagespflege je Pflegebedürftige", "Day care per person in need of care"),
+    ("2 bis 6 %", "2 to 6 %"),
+    ("Pflegeheim je Pflegebedürftige", "Nursing home per person in need of care"),
+    ("12 bis 20 %", "12 to 20 %"),
+    (
+        "Kindertagesbetreuung: Betreuungsquoten 2023 (Statistisches Bundesamt, Kinder- und Jugendhilfestatistik), gerundet. Pflege: Pflegestatistik 2021 (Statistisches Bundesamt), Anteil vollstationär und teilstationär versorgter Pflegebedürftiger, gerundet.",
+        "Child day care: care rates 2023 (Federal Statistical Office, child and youth welfare statistics), rounded. Care: care statistics 2021 (Federal Statistical Office), share of people in need of care in full-time and part-time residential care, rounded.",
+    ),
+    ("Krippenplätze", "Crèche places"),
+    ("Kindergartenplätze", "Kindergarten places"),
+    (
+        "Kinder und Jugendliche, Sekundarstufe I (10–15)",
+        "Children and young people, lower secondary (10–15)",
+    ),
+    ("Relevanz", "Relevance"),
+    ("Neueste zuerst", "Newest first"),
+    ("Titel A–Z", "Title A–Z"),
+    (
+        "der Altenquotient liegt über dem Vergleichswert",
+        "the old-age dependency ratio is above the comparison value",
+    ),
+    (
+        "der Anteil Hochbetagter liegt über dem Vergleichswert",
+        "the share of very old people is above the comparison value",
+    ),
+    (
+        "das Durchschnittsalter liegt über dem Vergleichswert",
+        "the average age is above the comparison value",
+    ),
+    (
+        "der Anteil junger Menschen liegt unter dem Vergleichswert",
+        "the share of young people is below the comparison value",
+    ),
+    ("mehr Menschen ziehen weg als zu", "more people move away than move in"),
+    ("junge Erwachsene ziehen zur Ausbildung weg", "young adults move away for training"),
+    ("Berufseinsteigerinnen und -einsteiger ziehen weg", "People starting their careers move away"),
+    ("Familien ziehen weg", "Families move away"),
+    (
+        "die Bevölkerung schrumpft stärker als im Vergleich",
+        "the population is shrinking more than the comparison",
+    ),
+    (
+        "Steht auf Ihrer Werkstatt-Seite, z. B. „abcd-efgh-jkmn“.",
+        "Shown on your workshop page, e.g. “abcd-efgh-jkmn”.",
+    ),
+    ("Zu entfernender Teil", "Part to remove"),
+    (
+        "Genau so, wie er in der Karte steht (z. B. „Ottilie Zwergstein, Lindenweg 3“); jedes Vorkommen wird ersetzt. Leer lassen: der ganze Text wird entfernt.",
+        "Exactly as it appears on the card (e.g. “Ottilie Zwergstein, Lindenweg 3”); every occurrence is replaced. Leave empty: the whole text is removed.",
+    ),
+    ("Foto der Karte ebenfalls löschen", "Also delete the photo of the card"),
+    (
+        "Wird im Protokoll vermerkt, z. B. „Name und Adresse einer Anwohnerin“.",
+        "Noted in the log, e.g. “name and address of a resident”.",
+    ),
 ]
 
 P = [
@@ -2435,5 +2612,9 @@ P = [
     (
         ("ab %(start)s ein Jahr lang", "ab %(start)s %(n)s Jahre lang"),
         ["from %(start)s for one year", "from %(start)s for %(n)s years"],
+    ),
+    (
+        ("%(n)s Idee mit Ort auf der Karte.", "%(n)s Ideen mit Ort auf der Karte."),
+        ["%(n)s idea with a place on the map.", "%(n)s ideas with a place on the map."],
     ),
 ]

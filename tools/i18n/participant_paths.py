@@ -202,6 +202,14 @@ S = [
         "Bitte schauen Sie in Ihre E-Mails",
     ),
     (
+        "Bitte stimmen Sie zu, damit wir Ihre Antworten speichern können.",
+        "Yanıtlarınızı kaydedebilmemiz için lütfen onay verin.",
+        "يرجى الموافقة حتى نتمكن من حفظ إجاباتكم.",
+        "Будь ласка, дайте згоду, щоб ми могли зберегти ваші відповіді.",
+        "Пожалуйста, дайте согласие, чтобы мы могли сохранить ваши ответы.",
+        "Bitte sagen Sie Ja. Sonst können wir Ihre Antworten nicht speichern.",
+    ),
+    (
         "Bitte vergeben Sie für jede Möglichkeit einen Rang.",
         "Lütfen her seçeneğe bir sıra verin.",
         "يرجى إعطاء رتبة لكل خيار.",
@@ -472,6 +480,14 @@ S = [
         "Hier können Sie bei Umfragen von Ihrer Kommune mitmachen. Sie brauchen kein Konto.",
     ),
     (
+        "Ich habe den Datenschutzhinweis gelesen und bin einverstanden, dass meine Antworten ohne meinen Namen gespeichert und ausgewertet werden.",
+        "Veri koruma bilgilendirmesini okudum; yanıtlarımın adım olmadan kaydedilmesini ve değerlendirilmesini kabul ediyorum.",
+        "لقد قرأت إشعار حماية البيانات وأوافق على حفظ إجاباتي وتحليلها دون اسمي.",
+        "Я прочитав(-ла) повідомлення про захист даних і погоджуюся, що мої відповіді зберігатимуть і аналізуватимуть без мого імені.",
+        "Я прочитал(а) уведомление о защите данных и согласен(на), чтобы мои ответы сохранялись и анализировались без моего имени.",
+        "Ich habe den Text zum Daten·schutz gelesen. Ich bin einverstanden: Sie speichern meine Antworten ohne meinen Namen. Und Sie werten die Antworten aus.",
+    ),
+    (
         "Ich möchte den Newsletter der Zukunftswerkstatt Kommunen per E-Mail erhalten. Meine E-Mail-Adresse wird nur für den Versand des Newsletters verwendet und nicht weitergegeben. Ich kann mich jederzeit über den Link in jeder Ausgabe abmelden.",
         "Belediyeler için Gelecek Atölyesi bültenini e-posta ile almak istiyorum. E-posta adresim yalnızca bültenin gönderimi için kullanılır ve başkalarına verilmez. Her sayıdaki bağlantıyla istediğim zaman abonelikten çıkabilirim.",
         "أرغب في تلقي النشرة الإخبارية لورشة مستقبل البلديات عبر البريد الإلكتروني. يُستخدم عنوان بريدي الإلكتروني لإرسال النشرة فقط ولا يُعطى لأي جهة أخرى. يمكنني إلغاء الاشتراك في أي وقت عبر الرابط الموجود في كل عدد.",
@@ -494,6 +510,14 @@ S = [
         "Ваше ім'я (за бажанням)",
         "Ваше имя (по желанию)",
         "Ihr Name (Sie müssen ihn nicht sagen.)",
+    ),
+    (
+        "Ihr Zugangscode (steht im Brief)",
+        "Erişim kodunuz (mektupta yazıyor)",
+        "رمز الدخول الخاص بكم (مكتوب في الرسالة)",
+        "Ваш код доступу (зазначено в листі)",
+        "Ваш код доступа (указан в письме)",
+        "Ihr Code (der Code steht im Brief)",
     ),
     (
         "Ihre Antworten bleiben auf diesem Gerät gespeichert. Sie können später hier weitermachen.",
@@ -923,6 +947,14 @@ S = [
         "Відповідальна особа",
         "Ответственный",
         "Wer ist verantwortlich?",
+    ),
+    (
+        "Verfolgen Sie, welche Beiträge in %(name)s zu Maßnahmen wurden – und folgen Sie ihnen per E-Mail.",
+        "%(name)s belediyesinde hangi katkıların önlemlere dönüştüğünü izleyin – ve onları e-postayla takip edin.",
+        "تابعوا أي المساهمات في %(name)s تحوّلت إلى إجراءات – وتابعوها عبر البريد الإلكتروني.",
+        "Дізнайтеся, які внески в %(name)s стали заходами – і стежте за ними електронною поштою.",
+        "Узнайте, какие предложения в %(name)s стали мерами, – и следите за ними по электронной почте.",
+        "Hier sehen Sie: Was hat %(name)s mit den Ideen gemacht? Sie können dazu E-Mails bekommen.",
     ),
     (
         "Veröffentlichte Werkstattpläne",

@@ -60,3 +60,28 @@ def test_translations_keep_the_placeholders(locale):
             if text and plural is None and set(PLACEHOLDER.findall(text)) != expected:
                 wrong.append((msgid, text))
     assert not wrong, f"{locale}: {wrong[:3]}"
+
+
+PLURALS = {
+    "uk": {1: "громада", 3: "громади", 5: "громад", 11: "громад", 21: "громада", 22: "громади"},
+    "ru": {1: "муниципалитет", 4: "муниципалитета", 7: "муниципалитетов", 101: "муниципалитет"},
+    "ar": {1: "بلدية واحدة", 2: "بلديتان", 3: "بلديات", 11: "بلديةً", 100: "بلدية"},
+    "tr": {1: "belediye", 5: "belediye"},
+    "en": {1: "municipality", 5: "municipalities"},
+}
+
+
+@pytest.mark.parametrize("language", sorted(PLURALS))
+def test_plural_forms_pick_the_word_of_each_number(language):
+    """The home page's '%(n)s Kommune' in each language's grammar (uk/ru 3 forms, ar 6)."""
+    from django.utils import translation
+
+    with translation.override(language):
+        for n, word in PLURALS[language].items():
+            text = translation.ngettext("%(n)s Kommune", "%(n)s Kommunen", n) % {"n": n}
+            assert text.endswith(word), (language, n, text)
+
+
+def test_english_plural_forms_header():
+    _entries, header = parse_po(LOCALE / "en" / "LC_MESSAGES" / "django.po")
+    assert "Plural-Forms: nplurals=2; plural=(n != 1);" in header

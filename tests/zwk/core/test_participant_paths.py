@@ -8,9 +8,11 @@ each of the six catalogues (German is the source). The templates of these paths 
 visible text outside {% translate %}/{% blocktranslate %}.
 """
 
+import functools
 import re
 from pathlib import Path
 
+import django
 import pytest
 from django.core import mail
 from django.test import Client, RequestFactory
@@ -163,6 +165,16 @@ def walk_newsletter_legal_errors(client, language):
     return [page.content.decode() for page in pages]
 
 
+@functools.cache
+def third_party_msgids():
+    """Texts Django and the installed libraries translate themselves (their own catalogues)."""
+    site = Path(django.__file__).resolve().parents[1]
+    keys = set()
+    for po in site.glob("**/locale/de/LC_MESSAGES/django*.po"):
+        keys |= set(parse_po(po)[0])
+    return keys
+
+
 @pytest.fixture
 def survey(municipality, coordinator):
     return make_survey(make_project(municipality, by=coordinator), by=coordinator)
@@ -184,10 +196,10 @@ def test_error_and_legal_pages_answer_in_the_chosen_language(client, survey):
 def test_every_string_of_the_participant_paths_is_translated(language, survey, recorded):
     walk_survey(Client(), survey, language)
     walk_newsletter_legal_errors(Client(), language)
-    ours, _header = parse_po(LOCALE / "tr" / "LC_MESSAGES" / "django.po")  # all ZWK msgids
     catalogue, _header = parse_po(LOCALE / CATALOGUES[language] / "LC_MESSAGES" / "django.po")
-    shown = {key for key in recorded if key in ours}
+    shown = {key for key in recorded if key[0] and key not in third_party_msgids()}
     assert len(shown) > 150
+    # a text missing from the catalogue (makemessages not run) counts as untranslated too
     missing = sorted(key[0] for key in shown if not all(catalogue.get(key, [""])))
     assert not missing, f"{language}: {len(missing)} untranslated, e.g. {missing[:10]}"
 
