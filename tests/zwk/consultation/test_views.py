@@ -228,3 +228,23 @@ def test_closing_puts_the_summary_into_versions_and_council_report(
 def test_home_page_lists_the_open_consultation(client, municipality, consultation):
     page = client.get(reverse("home")).content.decode()
     assert draft_url(municipality) in page
+
+
+def test_public_page_queries_do_not_grow_with_comments(client, municipality, consultation, draft):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def count():
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get(draft_url(municipality)).status_code == 200
+        return len(ctx)
+
+    top = comment(consultation)
+    comment(consultation, parent=top)
+    few = count()
+    _plan, goal, measure = draft
+    for n in range(8):
+        c = comment(consultation, section=f"goal-{goal.pk}", body=f"Kommentar {n}")
+        comment(consultation, parent=c, body=f"Antwort {n}")
+        comment(consultation, section=f"measure-{measure.pk}", body=f"Maßnahme {n}")
+    assert count() == few
