@@ -9,6 +9,7 @@ Team: feature survey answers (``accountability.feature_answer``).
 from __future__ import annotations
 
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
@@ -217,6 +218,7 @@ def _measure_choices(municipality):
     )
 
 
+@login_required
 @require_http_methods(["GET", "POST"])
 def team(request, slug):
     municipality = municipality_for(request, slug, "accountability.feature_answer")
@@ -261,6 +263,7 @@ def team(request, slug):
     )
 
 
+@login_required
 @require_http_methods(["GET", "POST"])
 def featured_remove(request, slug, pk):
     municipality = municipality_for(request, slug, "accountability.feature_answer")
