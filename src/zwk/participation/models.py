@@ -1,8 +1,10 @@
 """Beteiligungsprojekte: a Kommune's participation outside the live workshop.
 
 A ``Project`` has phases (dates), a Handlungsfeld selection and modules. Every module is its
-own model with a foreign key to the project (today: ``Survey``; idea collection, map and draft
-comments follow the same shape) and is listed in ``modules.MODULES``.
+own model with a foreign key to the project: ``Survey`` and ``IdeaCollection`` (ideas with
+comments, support, reports and a public status history; the Ideenkarte shows those with a
+place). ``Idea.measure`` names a ``plans.Measure`` by string reference only – participation
+sits below plans in the layers and never imports it.
 
 Survey answers are pseudonymous: a ``Response`` has no name and no account – only the
 optional age group, sex and Ortsteil the person gave (used for cross-tabs and weighting),
