@@ -302,6 +302,18 @@ def open_group_mean_age(start: int) -> float:
     return float(start + ((k + 0.5) * lx).sum() / lx.sum())
 
 
+def _tail_sum(r: np.ndarray, lx: np.ndarray) -> np.ndarray:
+    """``Σ_k r^k · lx[k]`` for every element of ``r`` by Horner's scheme: one multiply-add
+    per coefficient on arrays of the shape of ``r``, instead of a power per element and
+    coefficient (the powers took 2.4 s of the import of 11,000 Gemeinden; both agree to
+    rounding, about 1e-15 relative)."""
+    value = np.full(r.shape, lx[-1])
+    for coefficient in lx[-2::-1]:
+        value *= r
+        value += coefficient
+    return value
+
+
 def _open_group_tail(total: np.ndarray, first_year: np.ndarray, start: int) -> np.ndarray:
     """Spread ``total`` (...,) of the open group ``[start, ∞)`` over single years
     ``start … 99`` and 100+ (returns (..., 101 − start)).
@@ -320,8 +332,7 @@ def _open_group_tail(total: np.ndarray, first_year: np.ndarray, start: int) -> n
     hi = np.full(total.shape, 2.0)
     for _ in range(50):  # sum_k r^k l_k increases with r: bisection
         mid = (lo + hi) / 2
-        value = (mid[..., None] ** k * lx).sum(axis=-1)
-        too_small = value < target
+        too_small = _tail_sum(mid, lx) < target
         lo = np.where(too_small, mid, lo)
         hi = np.where(too_small, hi, mid)
     r = (lo + hi) / 2

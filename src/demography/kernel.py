@@ -42,6 +42,8 @@ def run(ctx: dict, n_reg: int, schedules, internal, groups, keep_all: bool, thre
     blocks on ``threads`` threads (numpy releases the GIL inside its loops)."""
     n_threads = threads or os.cpu_count() or 1
     n_threads = max(1, min(n_threads, n_reg // _MIN_REGIONS_PER_THREAD))
+    if ctx.get("mort") is None and n_reg >= TILE:
+        ctx["tiled_survival"] = _tiled_survival(schedules)
     if internal is not None:
         _kernel(ctx, slice(0, n_reg), schedules, internal, groups, keep_all)
     elif n_threads == 1:
@@ -96,11 +98,14 @@ def _kernel(
     inflow_only = fused and bool(np.fmin.reduce(template.reshape(-1)) >= 0)
     stock_ok = inflow_only and bool(np.fmin.reduce(_stock(v, 0, keep_all).reshape(-1)) >= 0)
     by_sex, births, deaths = v["by_sex"], v["births"], v["deaths"]
+    tiled = ctx.get("tiled_survival") if v["mort"] is None else None
 
     for t in range(schedules.years.size):
         prev, new = _stock(v, t, keep_all), _stock(v, t + 1, keep_all)
         nm = schedules.net_migration[t]
-        s_birth = _survive(prev, schedules, t, v["mort"], survivors)
+        s_birth = _survive(
+            prev, schedules, t, v["mort"], survivors, None if tiled is None else tiled[t]
+        )
         # survivors[..., x]: persons aged x at the start alive at the end (then x + 1;
         # ages 99 and 100+ both end in 100+).
         survived = _row_sums(survivors)
@@ -238,12 +243,38 @@ def _births(prev, survivors, asfr: np.ndarray, fert, sex_split: np.ndarray) -> n
     return total_births[:, None] * sex_split[None, :]
 
 
-def _survive(prev, schedules: Schedules, t: int, mort, survivors: np.ndarray):
+#: Regions whose survival ratios are laid out side by side in :func:`_tiled_survival`.
+TILE = 32
+
+
+def _tiled_survival(schedules: Schedules) -> np.ndarray:
+    """The national survival ratios of each year repeated for :data:`TILE` regions,
+    (H, TILE · 2 · 101): multiplied with TILE regions at once, numpy runs one long inner
+    loop instead of one of 101 ages per region and sex (about a third less time for the
+    largest step of the kernel; the products are the same)."""
+    h = schedules.survival.shape[0]
+    return np.tile(schedules.survival.reshape(h, 1, -1), (1, TILE, 1)).reshape(h, -1)
+
+
+def _times_survival(prev: np.ndarray, s_nat: np.ndarray, tiled, survivors: np.ndarray) -> None:
+    """``survivors = prev · s_nat`` for (regions, 2, 101); whole groups of :data:`TILE`
+    regions as flat rows against ``tiled`` (one year of :func:`_tiled_survival`)."""
+    n = prev.shape[0]
+    whole = n - n % TILE if tiled is not None else 0
+    if whole:
+        rows = (whole // TILE, tiled.size)
+        np.multiply(prev[:whole].reshape(rows), tiled, out=survivors[:whole].reshape(rows))
+    if whole < n:
+        np.multiply(prev[whole:], s_nat, out=survivors[whole:])  # s_nat (2, 101) broadcasts
+
+
+def _survive(prev, schedules: Schedules, t: int, mort, survivors: np.ndarray, tiled=None):
     """Write the survivors of year ``t`` into ``survivors`` (regions, 2, ages); returns the
-    survival of the newborn (national, or per region with proportional hazards)."""
+    survival of the newborn (national, or per region with proportional hazards).
+    ``tiled``: year ``t`` of :func:`_tiled_survival` (national survival only)."""
     s_nat = schedules.survival[t]
     if mort is None:
-        np.multiply(prev, s_nat, out=survivors)  # s_nat (2, 101) broadcasts
+        _times_survival(prev, s_nat, tiled, survivors)
         return schedules.birth_survival[t]
     # Proportional hazards: s_region = s_nat ** k = exp(k · log s_nat).
     with np.errstate(divide="ignore"):

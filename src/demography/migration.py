@@ -64,6 +64,10 @@ def top_level(codes: tuple[str, ...] | list[str] | None) -> np.ndarray:
     national = bool(present & _NATIONAL)
     mask = np.ones(len(codes), dtype=bool)
     lengths = sorted({len(c) for c in present})  # only prefixes of these lengths can match
+    if not national and len(lengths) == 1:
+        # codes of one length (e.g. all Gemeinden) cannot contain each other: no loop
+        # over 10,000 codes on every projection
+        return mask
     for i, code in enumerate(codes):
         if code in _NATIONAL:
             continue
