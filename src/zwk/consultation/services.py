@@ -4,12 +4,15 @@ Team writes (open, close, answer, hide) are audited. Public comments are not (no
 data minimisation) – but they are stored exactly once: every comment form carries an
 idempotency key; the same key again (a double click, the form sent from two tabs) returns
 the stored comment (unique constraint on ``(consultation, submission_key)``, so two requests
-at the same moment cannot both insert). Everything is checked before the row is written.
+at the same moment cannot both insert); the same text under the same name on the same section
+within half an hour (a second tab with its own key) is kept once, too. Everything is checked
+before the row is written.
 """
 
 from __future__ import annotations
 
 import secrets
+from datetime import timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -29,6 +32,8 @@ from zwk.consultation.models import (
 from zwk.core import permissions
 from zwk.core.text import clean_line, clean_text
 from zwk.participation.models import PRIVACY_NOTICE_VERSION, AgeGroup
+
+DUPLICATE_WINDOW = timedelta(minutes=30)
 
 
 def new_submission_key() -> str:
@@ -262,6 +267,19 @@ def comment_submit(
                 _("Diesen Abschnitt gibt es im Entwurf nicht mehr. Bitte laden Sie die Seite neu.")
             )
         kind, ref, title = found.kind, found.ref, found.title
+    # The same text under the same name on the same section a moment ago: the form was sent
+    # from a second tab (its own key) – keep the first one.
+    same = PublicComment.objects.filter(
+        consultation=consultation,
+        parent=parent,
+        section=kind,
+        section_ref=ref,
+        pseudonym=identity["pseudonym"],
+        body=body,
+        created_at__gte=timezone.now() - DUPLICATE_WINDOW,
+    ).first()
+    if same is not None:
+        return same, False
     try:
         with transaction.atomic():
             comment = PublicComment.objects.create(

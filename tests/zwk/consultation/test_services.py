@@ -185,3 +185,12 @@ def test_a_new_consultation_may_follow_a_closed_one(draft, coordinator):
     services.consultation_close(consultation=first, by=coordinator, key_points="ok")
     second = make_consultation(draft[0], by=coordinator)
     assert selectors.running(draft[0]) == second
+
+
+def test_the_same_text_from_a_second_tab_is_kept_once(consultation):
+    first, _ = submit(consultation, key="tab-1")
+    second, created = submit(consultation, key="tab-2")
+    assert not created and second.pk == first.pk
+    other, created_other = submit(consultation, key="tab-3", body="Etwas anderes.")
+    assert created_other and other.pk != first.pk
+    assert PublicComment.objects.count() == 2
