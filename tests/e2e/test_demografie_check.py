@@ -110,3 +110,33 @@ def test_staff_create_a_check_and_download_its_pdf(page, base_url, demo):
     assert download.suggested_filename.startswith("demografie-check-zweite-tagespflege")
     with open(download.path(), "rb") as fh:
         assert fh.read(5) == b"%PDF-"
+
+    # the same result as a Word file to edit into the Beschlussvorlage
+    with page.expect_download() as info:
+        page.get_by_role("link", name="Als Word-Datei (DOCX) zum Bearbeiten").click()
+    from docx import Document
+
+    document = Document(info.value.path())
+    assert document.paragraphs[0].text == "Demografie-Check: Zweite Tagespflege am Markt"
+
+
+def test_coordinator_includes_the_plan_in_the_profile_explorer_by_keyboard(page, base_url, demo):
+    """Kommunalprofil: "Maßnahmen des Werkstattplans einbeziehen" (the demo plan has the
+    Neubaugebiet Am Sonnenhang) – switched with the space key, the explorer re-projects and
+    says so; the Krippe figures of the table change; axe clean."""
+    login(page, base_url, "koordination-musterstadt", check=False)
+    page.goto(f"{base_url}/kommunen/musterstadt/profil/")
+    switch = page.get_by_label("Maßnahmen des Werkstattplans einbeziehen")
+    expect(switch).not_to_be_checked()
+    assert_no_axe_violations(page)
+    row = page.locator("#szenario-ergebnis tbody tr").filter(has_text="Krippe")
+    before = row.inner_text()
+    switch.focus()
+    with page.expect_response(lambda r: "/profil/szenario/" in r.url and r.ok):
+        page.keyboard.press("Space")
+    expect(switch).to_be_checked()
+    expect(page.locator("#planungsbedarf")).to_contain_text("mit Maßnahmen des Werkstattplans")
+    expect(page.locator("#szenario-status")).to_contain_text("mit Maßnahmen des Werkstattplans")
+    assert row.inner_text() != before
+    expect(switch).to_be_focused()
+    assert_no_axe_violations(page)
