@@ -2543,6 +2543,51 @@ S = [
         "Wird im Protokoll vermerkt, z. B. „Name und Adresse einer Anwohnerin“.",
         "Noted in the log, e.g. “name and address of a resident”.",
     ),
+    (
+        "Nur bei „einzeln ausgewählte Kommunen“. Es gibt zu viele Kommunen für eine Liste: Speichern Sie den Entwurf und wählen Sie die Kommunen dann unter „Kommunen suchen und auswählen“ (nach Name, AGS, Land und Förderrunde).",
+        "Only for “individually selected municipalities”. There are too many municipalities for a list: save the draft and then choose the municipalities under “Search and select municipalities” (by name, AGS, federal state and funding round).",
+    ),
+    ("Kommunen suchen und auswählen", "Search and select municipalities"),
+    ("Name oder Gemeindeschlüssel (AGS)", "Name or municipality key (AGS)"),
+    (
+        "Teil des Namens, z. B. „Bad“, oder der Anfang des AGS, z. B. 09262.",
+        "Part of the name, e.g. “Bad”, or the beginning of the AGS, e.g. 09262.",
+    ),
+    ("Bitte kreuzen Sie mindestens eine Kommune an.", "Please tick at least one municipality."),
+    ("Bitte prüfen Sie die Suche.", "Please check the search."),
+    ("Keine weiteren Kommunen für diese Suche.", "No further municipalities for this search."),
+    (
+        "Die Suche trifft %(n)s Kommunen – mehr als %(limit)s auf einmal. Grenzen Sie die Suche ein oder schreiben Sie die Mitteilung an „Kommunen nach Merkmalen“ (Land, Art, Schritt, Handlungsfeld, Förderrunde).",
+        "The search matches %(n)s municipalities – more than %(limit)s at once. Narrow the search or address the message to “municipalities by attributes” (federal state, type, step, field of action, funding round).",
+    ),
+    (
+        "Bitte kreuzen Sie an, welche Kommunen entfallen sollen.",
+        "Please tick which municipalities should be removed.",
+    ),
+    ("Empfänger auswählen", "Select recipients"),
+    ("Zurück zur Mitteilung „%(subject)s“", "Back to the message “%(subject)s”"),
+    ("Kommunen suchen", "Search municipalities"),
+    ("Suche zurücksetzen", "Reset search"),
+    ("Treffer", "Results"),
+    ("bereits ausgewählt", "already selected"),
+    ("Angekreuzte hinzufügen", "Add ticked"),
+    (
+        "„Alle Treffer auswählen“ nimmt jede Kommune dieser Suche auf allen Seiten auf, höchstens %(limit)s auf einmal.",
+        "“Select all results” adds every municipality of this search on all pages, at most %(limit)s at once.",
+    ),
+    ("Keine Kommune entspricht der Suche.", "No municipality matches the search."),
+    ("Angekreuzte entfernen", "Remove ticked"),
+    ("Seiten der Auswahl", "Pages of the selection"),
+    (
+        "Noch keine Kommune ausgewählt. Suchen Sie oben und kreuzen Sie Kommunen an.",
+        "No municipality selected yet. Search above and tick municipalities.",
+    ),
+    ("ohne Angabe (z. B. Papier)", "not stated (e.g. paper)"),
+    ("Antwortbögen nach Sprache der Oberfläche", "Responses by interface language"),
+    (
+        "Gespeichert wird nur die Sprache, in der die Umfrage beantwortet wurde – so sehen Sie, wen Sie erreichen.",
+        "Only the language in which the survey was answered is stored – so you can see whom you reach.",
+    ),
 ]
 
 P = [
@@ -2616,5 +2661,33 @@ P = [
     (
         ("%(n)s Idee mit Ort auf der Karte.", "%(n)s Ideen mit Ort auf der Karte."),
         ["%(n)s idea with a place on the map.", "%(n)s ideas with a place on the map."],
+    ),
+    (
+        ("%(n)d Kommune hinzugefügt.", "%(n)d Kommunen hinzugefügt."),
+        ["%(n)d municipality added.", "%(n)d municipalities added."],
+    ),
+    (
+        ("%(n)s Treffer hinzugefügt.", "Alle %(n)s Treffer hinzugefügt."),
+        ["%(n)s result added.", "All %(n)s results added."],
+    ),
+    (
+        ("%(n)d Kommune entfernt.", "%(n)d Kommunen entfernt."),
+        ["%(n)d municipality removed.", "%(n)d municipalities removed."],
+    ),
+    (
+        ("%(n)s Kommune ausgewählt.", "%(n)s Kommunen ausgewählt."),
+        ["%(n)s municipality selected.", "%(n)s municipalities selected."],
+    ),
+    (
+        ("Treffer %(first)s–%(last)s von %(n)s", "Treffer %(first)s–%(last)s von %(n)s"),
+        ["Result %(first)s–%(last)s of %(n)s", "Results %(first)s–%(last)s of %(n)s"],
+    ),
+    (
+        ("Alle %(n)s Treffer auswählen", "Alle %(n)s Treffer auswählen"),
+        ["Select the %(n)s result", "Select all %(n)s results"],
+    ),
+    (
+        ("Ausgewählt %(first)s–%(last)s von %(n)s", "Ausgewählt %(first)s–%(last)s von %(n)s"),
+        ["Selected %(first)s–%(last)s of %(n)s", "Selected %(first)s–%(last)s of %(n)s"],
     ),
 ]

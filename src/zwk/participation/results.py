@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from django.utils.translation import gettext as _
 
+from zwk.core import languages as interface_languages
 from zwk.participation import answers as answer_rules
 from zwk.participation import weighting
 from zwk.participation.models import AGE_SPANS, AgeGroup, Answer, Question, Response, Sex, Survey
@@ -209,6 +210,8 @@ def survey_results(survey: Survey, *, structure=None) -> dict:
     answers_by_question: dict[int, list[Answer]] = {q.pk: [] for q in questions}
     for answer in Answer.objects.filter(response__survey=survey).order_by("response_id"):
         answers_by_question.setdefault(answer.question_id, []).append(answer)
+    by_language = languages_of(responses)
+    language_groups = [(row["code"], row["name"]) for row in by_language if row["code"]]
     results = []
     for question in questions:
         given = answers_by_question.get(question.pk, [])
@@ -248,6 +251,14 @@ def survey_results(survey: Survey, *, structure=None) -> dict:
                         _("Ortsteil"),
                         sorted({(r.district, r.district) for r in responses if r.district}),
                     ),
+                    _crosstab(
+                        question,
+                        given,
+                        by_response,
+                        "language",
+                        _("Sprache der Oberfläche"),
+                        language_groups,
+                    ),
                 ]
         results.append(result)
     return {
@@ -256,7 +267,38 @@ def survey_results(survey: Survey, *, structure=None) -> dict:
         "paper": sum(1 for r in responses if r.origin == Response.Origin.PAPER),
         "weighting": weighting_info,
         "weights": w,
+        "interface_languages": by_language,
     }
+
+
+def languages_of(responses: list[Response]) -> list[dict]:
+    """Responses per interface language (issue 18): whom the survey reaches, no other data.
+
+    Rows in the order of the language switcher; paper and older responses have no language.
+    """
+    counts: dict[str, int] = {}
+    for response in responses:
+        counts[response.language] = counts.get(response.language, 0) + 1
+    total = len(responses) or 1
+    rows = []
+    for language in interface_languages.available():
+        if counts.get(language.code):
+            rows.append(
+                {
+                    "code": language.code,
+                    "name": language.name,
+                    "lang": language.html_lang,
+                    "count": counts.pop(language.code),
+                }
+            )
+    rest = sum(counts.values())
+    if rest:
+        rows.append(
+            {"code": "", "name": _("ohne Angabe (z. B. Papier)"), "lang": "", "count": rest}
+        )
+    for row in rows:
+        row["percent"] = 100 * row["count"] / total
+    return rows
 
 
 def _choice_rows(question, given, w) -> list[OptionRow]:
