@@ -1,4 +1,5 @@
-"""The five journeys of issue 16 (and a visitor), each at 1280 px and on a 375 px phone.
+"""The five journeys of issue 16 (and a visitor), each at 1280 px and on a 375 px phone; the
+participants' and the visitor's journeys also on the narrowest phone, 320 px.
 
 1. Koordination Talstadt (15,620 inhabitants, no step done yet) on her first login:
    login → /start/ → workspace → Kommunalprofil → a step page.
@@ -9,7 +10,7 @@
 6. A visitor: home → Werkzeugkoffer → an entry → Erklärung zur Barrierefreiheit.
 
 On every page visited: axe-core (WCAG 2.0/2.1/2.2 A and AA, see ``AXE_TAGS`` in conftest) finds
-nothing and no id is used twice. All violations of a journey are collected and reported together,
+nothing, no id is used twice and the page does not scroll sideways. All violations of a journey are collected and reported together,
 so one run shows every page that needs work. Each page is kept as a full-page screenshot
 ``<role>-<page>-<width>.png`` in ``$ZWK_SCREENSHOT_DIR`` (default ``test-artifacts/screenshots/``
 in the repository root, ignored by git) for review; the test checks the files were written.
@@ -32,7 +33,18 @@ pytestmark = pytest.mark.e2e
 WIDTHS = {
     1280: {"viewport": {"width": 1280, "height": 800}},
     375: {"viewport": {"width": 375, "height": 667}, "is_mobile": True, "has_touch": True},
+    320: {"viewport": {"width": 320, "height": 568}, "is_mobile": True, "has_touch": True},
 }
+# What a page overflows the window by, sideways (WCAG 1.4.10 Reflow), and which elements stick
+# out, for the message.
+OVERFLOW = """() => {
+  const width = document.documentElement.clientWidth;
+  const over = document.documentElement.scrollWidth - width;
+  const culprits = over <= 0 ? [] : [...document.querySelectorAll("body *")]
+    .filter((e) => e.getBoundingClientRect().right > width + 1 && !e.closest("[tabindex='0']"))
+    .slice(0, 5).map((e) => e.tagName.toLowerCase() + (e.className ? "." + e.className : ""));
+  return {over, culprits};
+}"""
 LIVE_MS = 15_000
 
 
@@ -60,6 +72,12 @@ class Walk:
                 f"{self.role}/{name} at {self.width} px ({page.url}):\n"
                 + format_violations(violations)
             )
+        overflow = page.evaluate(OVERFLOW)
+        if overflow["over"] > 0:
+            self.problems.append(
+                f"{self.role}/{name} at {self.width} px scrolls sideways by {overflow['over']} px: "
+                + ", ".join(overflow["culprits"])
+            )
         duplicates = page.evaluate(DUPLICATE_IDS)
         if duplicates:
             self.problems.append(
@@ -76,8 +94,14 @@ class Walk:
         assert not self.problems, "\n\n".join(self.problems)
 
 
-@pytest.fixture(params=sorted(WIDTHS), ids=lambda w: f"{w}px")
+@pytest.fixture(params=[1280, 375], ids=lambda w: f"{w}px")
 def width(request):
+    return request.param
+
+
+@pytest.fixture(params=sorted(WIDTHS), ids=lambda w: f"{w}px")
+def any_width(request):
+    """Also the narrowest phone (320 px), for the journeys of citizens and visitors."""
     return request.param
 
 
@@ -157,7 +181,8 @@ def _card_and_vote(walk: Walk, text: str) -> None:
     walk.check("pinnwand-punkt")
 
 
-def test_sixteen_year_old_joins_writes_and_votes(demo, new_page, base_url, width):
+def test_sixteen_year_old_joins_writes_and_votes(demo, new_page, base_url, any_width):
+    width = any_width
     page = _open(new_page, base_url, width)
     walk = Walk(page, "jugendliche", width)
     _join_workshop(walk, base_url, "Mia", "unter 18")
@@ -165,7 +190,8 @@ def test_sixteen_year_old_joins_writes_and_votes(demo, new_page, base_url, width
     walk.finish()
 
 
-def test_seventy_five_year_old_at_150_percent_text(demo, new_page, base_url, width):
+def test_seventy_five_year_old_at_150_percent_text(demo, new_page, base_url, any_width):
+    width = any_width
     page = _open(new_page, base_url, width)
     # The browser's text size setting (default 16 px → 24 px), not page zoom.
     cdp = page.context.new_cdp_session(page)
@@ -225,7 +251,8 @@ def test_consultant_kommunen_and_a_request(demo, new_page, base_url, width):
     walk.finish()
 
 
-def test_visitor_toolbox_entry_accessibility(demo, new_page, base_url, width):
+def test_visitor_toolbox_entry_accessibility(demo, new_page, base_url, any_width):
+    width = any_width
     page = _open(new_page, base_url, width)
     walk = Walk(page, "besuch", width)
     page.goto(base_url + "/")

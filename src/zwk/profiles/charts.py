@@ -121,16 +121,36 @@ def _wrap(text: str, width: float, *, hard: bool = False) -> list[str]:
     return lines or [""]
 
 
+_VOWELS = set("aeiouäöüyAEIOUÄÖÜY")
+
+
+def _syllable_cut(word: str, cut: int) -> bool:
+    """True if ``word`` may be hyphenated before position ``cut`` by a rough German rule:
+    vowel | consonant + vowel ("Fachkräftesiche-rung") or between two consonants that are not
+    one sound ("Bevölkerungsfort-schreibung", never inside ch, ck, ng, ph, th, sch)."""
+    a, b = word[cut - 1], word[cut]
+    nxt = word[cut + 1] if cut + 1 < len(word) else ""
+    if not (a.isalpha() and b.isalpha()):
+        return False
+    if a in _VOWELS:
+        return b not in _VOWELS and nxt in _VOWELS
+    if b in _VOWELS:
+        return False
+    return (a + b).lower() not in {"ch", "ck", "ng", "ph", "th", "sc"}
+
+
 def _break_word(word: str, width: float) -> list[str]:
     """``word`` in pieces no wider than ``width`` (with the hyphen that ends every piece but
-    the last); at least three letters a piece."""
+    the last), at least three letters a piece, cut where a German syllable may end if there
+    is such a place, else where the width ends."""
     pieces = []
     while text_width(word) > width and len(word) > 6:
         cut = len(word) - 3
         while cut > 3 and text_width(word[:cut] + "-") > width:
             cut -= 1
-        pieces.append(word[:cut] + "-")
-        word = word[cut:]
+        nice = next((c for c in range(cut, 2, -1) if _syllable_cut(word, c)), cut)
+        pieces.append(word[:nice] + "-")
+        word = word[nice:]
     return [*pieces, word]
 
 
@@ -554,9 +574,10 @@ def bar_chart(
 def _bar_svg(names, labels, values, digits, highlight, colours, width) -> str:
     """One layout of a bar chart, ``width`` units wide."""
     known = [v for v in values if v is not None]
-    # labels left of the bars in up to 45 % of the width (wrapped, a word too long for it
-    # broken with a hyphen, never cut), values right
-    label_lines = [_wrap(label, width * 0.45 - 16, hard=True) for label in labels]
+    # labels left of the bars in up to 45 % of the width, 55 % in the narrow layout (wrapped,
+    # a word too long for it hyphenated, never cut), values right
+    share = 0.45 if width > NARROW else 0.55
+    label_lines = [_wrap(label, width * share - 16, hard=True) for label in labels]
     left = round(max(text_width(line) for lines in label_lines for line in lines) + 16)
     right = round(max(text_width(fmt(v, digits)) for v in known) + 14)
     heights = [max(30, len(lines) * LEGEND_ROW + 8) for lines in label_lines]
