@@ -151,7 +151,7 @@ def status_change_notify(*, change_id: int) -> int:
     Returns the number of mails handed to the mail server."""
     with transaction.atomic():
         change = (
-            StatusChange.objects.select_for_update()
+            StatusChange.objects.select_for_update(of=("self",))
             .select_related("measure__plan__municipality", "measure__origin_sketch")
             .filter(pk=change_id, notified_at__isnull=True)
             .first()

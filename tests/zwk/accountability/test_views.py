@@ -213,3 +213,29 @@ def test_team_features_an_answer_with_its_measure(chain, municipality, coordinat
     public = client_for(None).get(_url("public", municipality)).content.decode()
     assert "Ein Bus am Sonntag wäre schön" in public
     assert "Umfrage „Bürgerbefragung“" in public
+
+
+def test_public_page_queries_do_not_grow_with_contributions(
+    chain, municipality, coordinator, client_for, django_assert_max_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from zwk.workshops.models import Card
+
+    client = client_for(None)
+    url = _url("public", municipality)
+    with CaptureQueriesContext(connection) as few:
+        client.get(url)
+    Card.objects.bulk_create(
+        Card(
+            workshop=chain.workshop,
+            phase=chain.card.phase,
+            text=f"Noch eine Karte {n}",
+            cluster=chain.card.cluster,
+        )
+        for n in range(15)
+    )
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        html = client.get(url).content.decode()
+    assert "Noch eine Karte 14" in html
