@@ -6,3 +6,8 @@ class OfficeConfig(AppConfig):
     name = "zwk.office"
     label = "office"
     verbose_name = _("Geschäftsstelle")
+
+    def ready(self):
+        from zwk.office import cache
+
+        cache.connect()

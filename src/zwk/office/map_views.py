@@ -7,26 +7,41 @@ table, and those without coordinates with a link to enter them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from html import escape
 from urllib.parse import urlencode
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Case, FloatField, IntegerField, Min, QuerySet, Value, When
-from django.db.models.functions import Cast
+from django.db.models import (
+    Avg,
+    Case,
+    Count,
+    F,
+    FloatField,
+    IntegerField,
+    Min,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import Cast, Length, Substr
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils import formats
+from django.utils import formats, timezone
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET
 
 from zwk.municipalities.models import Municipality, ProcessStep, Theme
 from zwk.municipalities.process import STEPS
 from zwk.municipalities.validators import LAENDER
+from zwk.office import cache as office_cache
 from zwk.office import map as office_map
 from zwk.office import selectors as office_selectors
 from zwk.office.filters import MapFilterForm
@@ -78,32 +93,37 @@ def state_labels() -> dict[int, str]:
     return labels
 
 
-def _states(qs: QuerySet[Municipality]) -> dict[int, tuple[int, str]]:
-    """(marker state, status) per Kommune id: the first step that is not done.
-
-    One row per Kommune from the database: each step gets a rank (10 × number, +1 if
-    still open, 100 if done) and the smallest rank names the current step and its status.
-    """
+def _rank() -> Case:
+    """Rank of a step: 10 × number, +1 if still open, 100 if done; the smallest rank of a
+    Kommune names its current step and that step's status."""
     done, in_progress = ProcessStep.Status.DONE, ProcessStep.Status.IN_PROGRESS
-    rank = Case(
+    return Case(
         When(status=done, then=Value(100)),
         *[When(kind=s.kind, status=in_progress, then=Value(10 * s.number)) for s in STEPS],
         *[When(kind=s.kind, then=Value(10 * s.number + 1)) for s in STEPS],
         output_field=IntegerField(),
     )
+
+
+def _state_of(rank: int | None) -> tuple[int, str]:
+    """(marker state, status) for the smallest rank of a Kommune (None: no steps)."""
+    if rank is None:
+        return (NO_STEPS, "")
+    if rank >= 100:
+        return (DONE, "")
+    open_ = ProcessStep.Status.OPEN
+    return (rank // 10, ProcessStep.Status.IN_PROGRESS if rank % 10 == 0 else open_)
+
+
+def _states(qs: QuerySet[Municipality]) -> dict[int, tuple[int, str]]:
+    """(marker state, status) per Kommune id: the first step that is not done (one query)."""
     first = (
         ProcessStep.objects.filter(municipality__in=qs)
         .values("municipality_id")
-        .annotate(first=Min(rank))
+        .annotate(first=Min(_rank()))
         .values_list("municipality_id", "first")
     )
-    out: dict[int, tuple[int, str]] = {}
-    for mid, value in first:
-        if value is None or value >= 100:
-            out[mid] = (DONE, "")
-        else:
-            out[mid] = (value // 10, in_progress if value % 10 == 0 else ProcessStep.Status.OPEN)
-    return out
+    return {mid: _state_of(value) for mid, value in first}
 
 
 def _region_code(kind: str, ags: str, register_area: str | None) -> str | None:
@@ -113,6 +133,29 @@ def _region_code(kind: str, ags: str, register_area: str | None) -> str | None:
     if kind == Municipality.Kind.LANDKREIS:
         return ags[:5]
     return ags
+
+
+def filtered(
+    *,
+    land: str = "",
+    kind: str = "",
+    theme: Theme | None = None,
+    funding_round: str = "",
+    kreis: str = "",
+) -> QuerySet[Municipality]:
+    """The Kommunen matching the map's filters (all but the Demografietyp)."""
+    qs = Municipality.objects.all()
+    if land:
+        qs = qs.filter(land=land)
+    if kind:
+        qs = qs.filter(kind=kind)
+    if kreis:
+        qs = qs.filter(ags__startswith=kreis)
+    if theme is not None:
+        qs = qs.filter(themes=theme)
+    if funding_round:
+        qs = qs.filter(pk__in=municipalities_in_round(funding_round).values("pk"))
+    return qs
 
 
 def map_rows(
@@ -128,17 +171,7 @@ def map_rows(
 
     Plain values instead of model instances and labels looked up once: with 11,000 Kommunen
     the page must stay under a second."""
-    qs = Municipality.objects.all()
-    if land:
-        qs = qs.filter(land=land)
-    if kind:
-        qs = qs.filter(kind=kind)
-    if kreis:
-        qs = qs.filter(ags__startswith=kreis)
-    if theme is not None:
-        qs = qs.filter(themes=theme)
-    if funding_round:
-        qs = qs.filter(pk__in=municipalities_in_round(funding_round).values("pk"))
+    qs = filtered(land=land, kind=kind, theme=theme, funding_round=funding_round, kreis=kreis)
     states = _states(qs)
     stalled = office_selectors.stalled_ids(qs, office_selectors.stalled_weeks_default())
     data = analysis.typology_data()
@@ -219,10 +252,134 @@ class Area:
         return [self.per_state.get(s, 0) for s in states]
 
 
-def zoom_level(rows: list[MapRow], *, land: str, kreis: str) -> str:
-    if kreis or len(rows) <= POINT_LIMIT:
+def zoom_level(count: int, *, land: str, kreis: str) -> str:
+    """Points for a Kreis or up to ``POINT_LIMIT`` Kommunen, else bubbles per Kreis or Land."""
+    if kreis or count <= POINT_LIMIT:
         return POINTS_LEVEL
     return KREISE_LEVEL if land else LAENDER_LEVEL
+
+
+@dataclass(frozen=True, slots=True)
+class Unlocated:
+    name: str
+    slug: str
+
+    @property
+    def edit_href(self) -> str:
+        return reverse("municipalities:edit", kwargs={"slug": self.slug})
+
+
+@dataclass
+class Summary:
+    """What the map page shows besides single points: totals, counts per marker state, the
+    areas at low zoom (links set by the view) and the first Kommunen without coordinates."""
+
+    level: str
+    total: int = 0
+    located: int = 0
+    stalled: int = 0
+    counts: dict[int, int] = field(default_factory=dict)
+    areas: list[Area] = field(default_factory=list)
+    unlocated: list = field(default_factory=list)  # Unlocated or MapRow, at most UNLOCATED_LISTED
+
+
+def summary_from_rows(rows: list[MapRow], level: str) -> Summary:
+    """The summary of rows already in memory (points level, Demografietyp filter)."""
+    counts: dict[int, int] = {}
+    for r in rows:
+        counts[r.state] = counts.get(r.state, 0) + 1
+    unlocated = [r for r in rows if r.lon is None or r.lat is None]
+    return Summary(
+        level=level,
+        total=len(rows),
+        located=len(rows) - len(unlocated),
+        stalled=sum(1 for r in rows if r.stalled),
+        counts=counts,
+        areas=areas_for(rows, level, lambda code: "") if level != POINTS_LEVEL else [],
+        unlocated=unlocated[:UNLOCATED_LISTED],
+    )
+
+
+def area_summary(qs: QuerySet[Municipality], level: str, weeks: int) -> Summary:
+    """Counts per Land or Kreis computed in the database (GROUP BY), whatever the number of
+    Kommunen: areas with centre and first name, Kommunen per area and current step, stalled
+    Kommunen per area, names of the Landkreise, the first Kommunen without coordinates."""
+    code = F("land") if level == LAENDER_LEVEL else Substr("ags", 1, 5)
+    located_q = Q(longitude__isnull=False, latitude__isnull=False)
+    out = Summary(level=level)
+    by_code: dict[str, Area] = {}
+    first: dict[str, str] = {}
+    for row in (
+        qs.annotate(area_code=code)
+        .order_by()
+        .values("area_code")
+        .annotate(
+            total=Count("pk"),
+            located=Count("pk", filter=located_q),
+            lon=Avg(Cast("longitude", FloatField()), filter=located_q),
+            lat=Avg(Cast("latitude", FloatField()), filter=located_q),
+            first=Min("name"),
+        )
+    ):
+        c = row["area_code"]
+        located = row["located"]
+        by_code[c] = Area(
+            code=c,
+            name=LAENDER.get(c, c) if level == LAENDER_LEVEL else "",
+            total=row["total"],
+            located=located,
+            lon_sum=(row["lon"] or 0.0) * located,
+            lat_sum=(row["lat"] or 0.0) * located,
+        )
+        first[c] = row["first"]
+        out.total += row["total"]
+        out.located += located
+    current = (
+        ProcessStep.objects.filter(municipality=OuterRef("pk"))
+        .annotate(rank=_rank())
+        .order_by("rank")
+        .values("rank")[:1]
+    )
+    for c, rank, n in (
+        qs.annotate(area_code=code, first_rank=Subquery(current, output_field=IntegerField()))
+        .order_by()
+        .values_list("area_code", "first_rank")
+        .annotate(n=Count("pk"))
+    ):
+        state = _state_of(rank)[0]
+        area = by_code[c]
+        area.per_state[state] = area.per_state.get(state, 0) + n
+        out.counts[state] = out.counts.get(state, 0) + n
+    cutoff = office_selectors.cutoff_for(weeks)
+    for c, n in (
+        office_selectors.with_overview(qs, counts=False)
+        .filter(office_selectors.stalled_q(cutoff))
+        .annotate(area_code=code)
+        .order_by()
+        .values_list("area_code")
+        .annotate(n=Count("pk"))
+    ):
+        by_code[c].stalled = n
+        out.stalled += n
+    if level == KREISE_LEVEL:
+        kreise = dict(
+            qs.annotate(ags_length=Length("ags")).filter(ags_length=5).values_list("ags", "name")
+        )
+        for c, area in by_code.items():
+            if c in kreise:
+                area.name = kreise[c]
+            elif area.total == 1:
+                area.name = first[c]
+            else:
+                area.name = _("Kreis %(ags)s (u. a. %(first)s)") % {"ags": c, "first": first[c]}
+    out.areas = sorted(by_code.values(), key=lambda a: (a.name.casefold(), a.code))
+    out.unlocated = [
+        Unlocated(name, slug)
+        for name, slug in qs.exclude(located_q)
+        .order_by("name")
+        .values_list("name", "slug")[:UNLOCATED_LISTED]
+    ]
+    return out
 
 
 def areas_for(rows: list[MapRow], level: str, drill) -> list[Area]:
@@ -344,6 +501,40 @@ def render_map(rows: list[MapRow]) -> str:
     )
 
 
+def _summary(
+    filters: dict, *, land: str, kreis: str, at: str
+) -> tuple[Summary, list[MapRow] | None]:
+    """The summary and, at the points level, the rows of the points.
+
+    Without a Demografietyp (known only in Python) the level and the areas come from the
+    database and are cached briefly (``office.cache``: same for every office user)."""
+    weeks = office_selectors.stalled_weeks_default()
+    if filters.get("demographic_type"):
+        rows = map_rows(**filters)
+        level = zoom_level(len(rows), land=land, kreis=kreis)
+        return summary_from_rows(rows, level), rows if level == POINTS_LEVEL else None
+    qs_filters = {k: v for k, v in filters.items() if k != "demographic_type"}
+
+    def compute() -> Summary:
+        qs = filtered(**qs_filters)
+        level = zoom_level(qs.count(), land=land, kreis=kreis)
+        return Summary(level=level) if level == POINTS_LEVEL else area_summary(qs, level, weeks)
+
+    theme = qs_filters.get("theme")
+    key = (
+        *(str(qs_filters.get(k, "")) for k in ("land", "kind", "funding_round", "kreis")),
+        theme.pk if theme is not None else "",
+        weeks,
+        timezone.localdate(),
+        get_language(),
+    )
+    summary = office_cache.cached("map", key, compute, at=at)
+    if summary.level != POINTS_LEVEL:
+        return summary, None
+    rows = map_rows(**filters)
+    return summary_from_rows(rows, POINTS_LEVEL), rows
+
+
 @login_required
 @require_GET
 def map_page(request):
@@ -361,20 +552,22 @@ def map_page(request):
             "funding_round": form.cleaned_data["runde"],
             "kreis": form.cleaned_data["kreis"],
         }
-    rows = map_rows(**filters)
-    level = zoom_level(rows, land=filters.get("land", ""), kreis=filters.get("kreis", ""))
+    at = office_cache.stamp()
+    summary, rows = _summary(
+        filters, land=filters.get("land", ""), kreis=filters.get("kreis", ""), at=at
+    )
+    level = summary.level
     labels = state_labels()
-    counts = dict.fromkeys(labels, 0)
-    for r in rows:
-        counts[r.state] += 1
     legend = [
-        (state, mark_safe(office_map.legend_icon(state)), labels[state], counts[state])
+        (
+            state,
+            mark_safe(office_map.legend_icon(state)),
+            labels[state],
+            summary.counts.get(state, 0),
+        )
         for state in labels
-        if state != NO_STEPS or counts[state]
+        if state != NO_STEPS or summary.counts.get(state)
     ]
-    stalled_count = sum(1 for r in rows if r.stalled)
-    located = [r for r in rows if r.lon is not None]
-    unlocated = [r for r in rows if r.lon is None]
     kept = [(k, v) for k, v in request.GET.items() if k not in ("seite", "land", "kreis") and v]
     base = reverse("office:map")
 
@@ -384,22 +577,24 @@ def map_page(request):
         )
         return f"{base}?{urlencode(kept + extra)}"
 
-    areas, page, svg, table = [], None, "", ""
+    page, svg, table = None, "", ""
+    areas = [replace(a, href=drill(a.code)) for a in summary.areas]
     if level == POINTS_LEVEL:
         page = Paginator(rows, TABLE_PAGE_SIZE).get_page(request.GET.get("seite"))
         svg, table = render_map(rows), table_rows(page.object_list)
     else:
-        areas = areas_for(rows, level, drill)
         svg = render_areas(areas, level)
-    area_states = [s for s in labels if s != NO_STEPS or counts[s]]
+    area_states = [s for s in labels if s != NO_STEPS or summary.counts.get(s)]
     page_query = urlencode([(k, v) for k, v in request.GET.items() if k != "seite" and v])
     return render(
         request,
         "office/map.html",
         {
             "form": form,
+            "form_html": office_cache.form_html(form, request, at=at),
             "svg": mark_safe(svg),
-            "rows": rows,
+            "total": summary.total,
+            "has_rows": bool(rows),
             "table": mark_safe(table),
             "level": level,
             "areas": [(a, a.counts(area_states)) for a in areas],
@@ -410,11 +605,11 @@ def map_page(request):
             "kreis": filters.get("kreis", ""),
             "legend": legend,
             "stalled_icon": mark_safe(office_map.stalled_icon()),
-            "stalled_count": stalled_count,
+            "stalled_count": summary.stalled,
             "stalled_weeks": office_selectors.stalled_weeks_default(),
-            "located": len(located),
-            "unlocated": unlocated[:UNLOCATED_LISTED],
-            "unlocated_more": max(0, len(unlocated) - UNLOCATED_LISTED),
+            "located": summary.located,
+            "unlocated": summary.unlocated,
+            "unlocated_more": max(0, summary.total - summary.located - len(summary.unlocated)),
         },
         status=400 if form.errors else 200,
     )

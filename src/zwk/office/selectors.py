@@ -82,9 +82,12 @@ def _count(qs: QuerySet, key: str) -> Subquery:
     return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
 
 
-def with_overview(qs: QuerySet[Municipality]) -> QuerySet[Municipality]:
+def with_overview(qs: QuerySet[Municipality], *, counts: bool = True) -> QuerySet[Municipality]:
     """Annotate ``current_step`` (number, NULL when all done), ``last_activity``,
-    ``workshops_count`` and ``participants_count`` – one query, sortable and filterable."""
+    ``workshops_count`` and ``participants_count`` – one query, sortable and filterable.
+
+    ``counts=False``: only the step and the last activity (what "stalled" needs) – two
+    subqueries per Kommune instead of four, for figures over all 11,000 Kommunen."""
     current = (
         ProcessStep.objects.filter(municipality=OuterRef("pk"))
         .exclude(status=ProcessStep.Status.DONE)
@@ -102,9 +105,13 @@ def with_overview(qs: QuerySet[Municipality]) -> QuerySet[Municipality]:
         .order_by("-created_at")
         .values("created_at")[:1]
     )
-    return qs.annotate(
+    qs = qs.annotate(
         current_step=Subquery(current, output_field=IntegerField()),
         last_activity=Coalesce(Subquery(latest), F("created_at")),
+    )
+    if not counts:
+        return qs
+    return qs.annotate(
         workshops_count=_count(
             Workshop.objects.filter(municipality=OuterRef("pk")), "municipality"
         ),
@@ -120,7 +127,7 @@ def with_overview(qs: QuerySet[Municipality]) -> QuerySet[Municipality]:
 def stalled_ids(qs: QuerySet[Municipality], weeks: int, now: datetime | None = None) -> set[int]:
     """Ids of the stalled Kommunen among ``qs`` (for the map: one query, only the two
     annotations the definition needs)."""
-    annotated = with_overview(qs).filter(stalled_q(cutoff_for(weeks, now)))
+    annotated = with_overview(qs, counts=False).filter(stalled_q(cutoff_for(weeks, now)))
     return set(annotated.values_list("pk", flat=True))
 
 
@@ -276,9 +283,17 @@ def rows_for(municipalities, weeks: int, now: datetime | None = None) -> list[Ro
 
 
 @dataclass(frozen=True)
+class StepLabel:
+    """Number and title of a step as plain text (cached figures hold no lazy strings)."""
+
+    number: int
+    title: str
+
+
+@dataclass(frozen=True)
 class ProgrammeFigures:
     total: int
-    per_step: list[tuple]  # (StepType, n)
+    per_step: list[tuple]  # (StepLabel, n)
     finished: int
     stalled: int
     weeks: int
@@ -292,28 +307,33 @@ class ProgrammeFigures:
 
 
 def programme_figures(weeks: int, now: datetime | None = None) -> ProgrammeFigures:
-    """Programme-wide figures over all Kommunen (independent of the filters), six queries."""
+    """Programme-wide figures over all Kommunen (independent of the filters), seven queries."""
     now = now or timezone.now()
     year = timezone.localdate(now).year
-    per_step = {f"s{s.number}": Count("pk", filter=Q(current_step=s.number)) for s in STEPS}
-    agg = with_overview(Municipality.objects.all()).aggregate(
-        total=Count("pk"),
-        finished=Count("pk", filter=Q(current_step__isnull=True)),
-        stalled=Count("pk", filter=stalled_q(cutoff_for(weeks, now))),
-        **per_step,
+    # GROUP BY the current step, and the stalled ones counted apart: one aggregate with a
+    # FILTER per step made PostgreSQL evaluate the step subquery once per filter (3.6 s).
+    annotated = with_overview(Municipality.objects.all(), counts=False)
+    by_step = dict(
+        annotated.order_by()
+        .values_list("current_step")
+        .annotate(n=Count("pk"))
+        .values_list("current_step", "n")
     )
+    stalled = annotated.filter(stalled_q(cutoff_for(weeks, now))).count()
     measure_counts = dict(Measure.objects.order_by().values_list("status").annotate(n=Count("pk")))
     budgeted = DayBudget.objects.filter(year=year).aggregate(s=Sum("days"))["s"]
     used = DayLog.objects.filter(worked_on__year=year).aggregate(s=Sum("days"))["s"]
     return ProgrammeFigures(
-        total=agg["total"],
-        per_step=[(s, agg[f"s{s.number}"]) for s in STEPS],
-        finished=agg["finished"],
-        stalled=agg["stalled"],
+        total=sum(by_step.values()),
+        per_step=[(StepLabel(s.number, str(s.title)), by_step.get(s.number, 0)) for s in STEPS],
+        finished=by_step.get(None, 0),
+        stalled=stalled,
         weeks=weeks,
         workshops=Workshop.objects.count(),
         participants=Participant.objects.filter(blocked_at__isnull=True).count(),
-        measures=[(label, measure_counts.get(value, 0)) for value, label in Measure.Status.choices],
+        measures=[
+            (str(label), measure_counts.get(value, 0)) for value, label in Measure.Status.choices
+        ],
         measures_total=sum(measure_counts.values()),
         year=year,
         days_budgeted=Decimal(budgeted or 0),
@@ -336,17 +356,22 @@ class Attention:
 ATTENTION_LIMIT = 8
 
 
-def attention(weeks: int, now: datetime | None = None) -> Attention:
+def attention(
+    weeks: int, now: datetime | None = None, *, stalled_total: int | None = None
+) -> Attention:
     """Stalled Kommunen (longest silence first), consulting requests nobody has taken yet,
-    toolbox entries waiting for the office's review – in a constant number of queries."""
-    stalled = with_overview(Municipality.objects.all()).filter(stalled_q(cutoff_for(weeks, now)))
+    toolbox entries waiting for the office's review – in a constant number of queries
+    (``stalled_total``: already counted by :func:`programme_figures`, one query fewer)."""
+    stalled = with_overview(Municipality.objects.all(), counts=False).filter(
+        stalled_q(cutoff_for(weeks, now))
+    )
     waiting = ConsultingRequest.objects.filter(
         status__in=[ConsultingRequest.Status.OPEN, ConsultingRequest.Status.DECLINED]
     ).select_related("municipality")
     return Attention(
         weeks=weeks,
         stalled=list(stalled.order_by("last_activity", "name")[:ATTENTION_LIMIT]),
-        stalled_total=stalled.count(),
+        stalled_total=stalled.count() if stalled_total is None else stalled_total,
         requests=list(waiting.order_by("created_at", "pk")[:ATTENTION_LIMIT]),
         requests_total=waiting.count(),
         reviews_total=Entry.objects.filter(status=EntryStatus.REVIEW).count(),

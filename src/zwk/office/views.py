@@ -9,7 +9,10 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -19,6 +22,7 @@ from zwk.municipalities import services as municipality_services
 from zwk.municipalities.forms import ChecklistTemplateItemForm, OfficeInvitationForm
 from zwk.municipalities.models import ChecklistTemplateItem, Invitation
 from zwk.municipalities.process import STEPS
+from zwk.office import cache as office_cache
 from zwk.office import selectors as office_selectors
 from zwk.office.filters import OverviewFilterForm
 from zwk.office.forms import AuditFilterForm
@@ -29,26 +33,65 @@ from zwk.office.forms import AuditFilterForm
 def dashboard(request):
     """Overview of all Kommunen: programme figures, filters and one row per Kommune.
 
-    Reads come from ``office.selectors`` in a constant number of queries (tested)."""
+    Reads come from ``office.selectors`` in a constant number of queries (tested); the
+    programme-wide figures and the attention box are cached briefly (``office.cache``)."""
     require_office(request)
     form = OverviewFilterForm(request.GET or None)
     criteria = form.criteria()
     now = timezone.now()
-    page = Paginator(office_selectors.overview(criteria, now=now), office_selectors.PAGE_SIZE)
-    page = page.get_page(request.GET.get("seite"))
     params = [(k, request.GET[k]) for k in form.fields if request.GET.get(k)]
+    filtered = any(k != "sortierung" for k, _v in params)
+    query = urlencode(params)
+    today, language = timezone.localdate(now), get_language()
+    at = office_cache.stamp()
+    figures = office_cache.cached(
+        "figures",
+        (criteria.weeks, today, language),
+        lambda: office_selectors.programme_figures(criteria.weeks, now=now),
+        at=at,
+    )
+    attention = office_cache.cached(
+        "attention",
+        (criteria.weeks, today),
+        lambda: office_selectors.attention(criteria.weeks, now=now, stalled_total=figures.stalled),
+        at=at,
+    )
+
+    def overview_table() -> str:
+        page = Paginator(office_selectors.overview(criteria, now=now), office_selectors.PAGE_SIZE)
+        page = page.get_page(request.GET.get("seite"))
+        return render_to_string(
+            "office/_overview_table.html",
+            {
+                "page": page,
+                "rows": office_selectors.rows_for(page.object_list, criteria.weeks, now=now),
+                "query": query,
+                "filtered": filtered,
+                "figures": figures,
+            },
+            request=request,
+        )
+
+    # The table is the same for every office user: rendered once per filter, page and
+    # language until something changes (office.cache), like the figures.
+    table = office_cache.cached(
+        "overview",
+        (query, request.GET.get("seite", "")[:12], criteria.weeks, today, language),
+        overview_table,
+        at=at,
+    )
     return render(
         request,
         "office/dashboard.html",
         {
             "form": form,
+            "form_html": office_cache.form_html(form, request, at=at),
             "criteria": criteria,
-            "filtered": any(k != "sortierung" for k, _v in params),
-            "page": page,
-            "rows": office_selectors.rows_for(page.object_list, criteria.weeks, now=now),
-            "query": urlencode(params),
-            "figures": office_selectors.programme_figures(criteria.weeks, now=now),
-            "attention": office_selectors.attention(criteria.weeks, now=now),
+            "filtered": filtered,
+            "overview_table": mark_safe(table),  # rendered by the template engine (escaped)
+            "query": query,
+            "figures": figures,
+            "attention": attention,
         },
         status=400 if form.is_bound and not form.is_valid() else 200,
     )

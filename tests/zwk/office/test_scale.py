@@ -58,6 +58,7 @@ def _svg_links(html: str) -> list[ET.Element]:
     return svg.findall(f".//{SVG}a")
 
 
+@pytest.mark.parametrize("cache_seconds", [0, 60])
 @pytest.mark.parametrize(
     ("url", "params"),
     [
@@ -67,9 +68,16 @@ def _svg_links(html: str) -> list[ET.Element]:
         (MAP, {"runde": "ohne"}),
         (START, {}),
         (START, {"stillstand": "on", "sortierung": "aktivitaet"}),
+        (START, {"seite": "2"}),
     ],
 )
-def test_query_count_is_the_same_for_50_and_500_kommunen(client_for, office_user, url, params):
+def test_query_count_is_the_same_for_40_and_400_kommunen(
+    client_for, office_user, url, params, cache_seconds, settings, monkeypatch
+):
+    """With the cache off every figure is read from the database, with it on the first
+    request after a change – both in as many queries for 400 Kommunen as for 40."""
+    settings.OFFICE_CACHE_SECONDS = cache_seconds
+    monkeypatch.setattr(map_views, "POINT_LIMIT", 10)  # both sizes at the same zoom level
     client = client_for(office_user)
     client.get(url, params)  # warm up (session, content types, typology cache)
 
@@ -79,14 +87,36 @@ def test_query_count_is_the_same_for_50_and_500_kommunen(client_for, office_user
         assert response.status_code == 200
         return len(ctx.captured_queries)
 
-    _bulk(0, 50)
+    _bulk(0, 40)
     few = queries()
-    _bulk(50, 450)
+    _bulk(40, 360)
     assert queries() == few
+    assert few <= 25
+
+
+def test_cached_figures_follow_every_change(client_for, office_user, settings):
+    """The start page's figures come from the cache until something changes: a new
+    Kommune (signal) or a bulk insert (fingerprint) shows at once."""
+    settings.OFFICE_CACHE_SECONDS = 60
+    client = client_for(office_user)
+    _bulk(0, 40)
+    assert "40 Kommunen im Programm." in client.get(START).content.decode()
+    with CaptureQueriesContext(connection) as ctx:
+        client.get(START)
+    assert len(ctx.captured_queries) <= 6  # session, user, fingerprint: the rest cached
+    _bulk(40, 2)
+    assert "42 Kommunen im Programm." in client.get(START).content.decode()
+    m = Municipality.objects.get(slug="gemeinde-0000")
+    step = m.steps.get(kind=STEPS[0].kind)
+    before = client.get(START).content.decode()
+    step.status = ProcessStep.Status.DONE
+    step.save()
+    after = client.get(START).content.decode()
+    assert before != after
 
 
 def test_low_zoom_shows_counts_per_land_with_table_and_drill_down_links(client_for, office_user):
-    _bulk(0, 500)  # more than POINT_LIMIT: no single points
+    _bulk(0, 500)  # more than POINT_LIMIT: no single points, counts from GROUP BY
     html = client_for(office_user).get(MAP, {"runde": "ohne"}).content.decode()
     links = _svg_links(html)
     assert len(links) == 3  # Schleswig-Holstein, Bayern, Nordrhein-Westfalen
@@ -140,3 +170,31 @@ def test_bad_kreis_is_a_german_message_not_a_500(client_for, office_user):
 
 def test_only_the_office_sees_the_drill_down(client_for, coordinator):
     assert client_for(coordinator).get(MAP, {"land": "09", "kreis": "09262"}).status_code == 403
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["api:municipalities", "api:plans", "api:entries", "api:events"],
+)
+def test_api_lists_are_paginated_at_scale(db, client, path):
+    """Every public list of the API answers in pages (50 by default, 200 at most), with the
+    same number of queries for 40 and 400 Kommunen; bad paging input is no error."""
+    url = reverse(path)
+
+    def get(params=None):
+        with CaptureQueriesContext(connection) as ctx:
+            response = client.get(url, params or {}, HTTP_ACCEPT="application/json")
+        assert response.status_code == 200, response.content[:300]
+        return response.json(), len(ctx.captured_queries)
+
+    _bulk(0, 40)
+    _data, few = get()
+    _bulk(40, 360)
+    data, many = get()
+    assert many == few
+    assert {"count", "next", "previous", "results"} <= set(data)
+    if path == "api:municipalities":
+        assert data["count"] == 400 and len(data["results"]) == 50 and data["next"]
+        assert len(get({"limit": "100000"})[0]["results"]) == 200
+    for bad in ({"limit": "abc"}, {"offset": "abc"}, {"offset": "99999999"}, {"limit": "-5"}):
+        assert isinstance(get(bad)[0]["results"], list)
