@@ -9,6 +9,8 @@ from zwk.municipalities.models import Municipality, Theme
 from zwk.municipalities.process import STEPS
 from zwk.municipalities.validators import LAND_CHOICES
 
+LIST_LIMIT = 200  # more Kommunen: the form lists only the chosen ones
+
 
 class AnnouncementForm(forms.Form):
     subject = forms.CharField(label=_("Betreff"), max_length=200)
@@ -68,6 +70,29 @@ class AnnouncementForm(forms.Form):
             self.fields["rounds"].choices = hooks.service(hooks.FUNDING_ROUNDS).choices()
         except LookupError:  # without zwk.registration there are no rounds
             del self.fields["rounds"]
+        self._only_chosen_when_many()
+
+    def _only_chosen_when_many(self) -> None:
+        """With more than ``LIST_LIMIT`` Kommunen the form lists only the chosen ones (not
+        11,000 checkboxes); more are found on the office's search page (issue 19,
+        ``office:recipients``). Validation still accepts every Kommune."""
+        if Municipality.objects.count() <= LIST_LIMIT:
+            return
+        chosen = (
+            self.data.getlist("municipalities")
+            if self.is_bound and hasattr(self.data, "getlist")
+            else self.initial.get("municipalities") or []
+        )
+        ids = [int(v) for v in chosen if str(v).isdigit()][:LIST_LIMIT]
+        field = self.fields["municipalities"]
+        field.widget.choices = list(
+            Municipality.objects.filter(pk__in=ids).order_by("name").values_list("pk", "name")
+        )
+        field.help_text = _(
+            "Nur bei „einzeln ausgewählte Kommunen“. Es gibt zu viele Kommunen für eine Liste: "
+            "Speichern Sie den Entwurf und wählen Sie die Kommunen dann unter „Kommunen suchen "
+            "und auswählen“ (nach Name, AGS, Land und Förderrunde)."
+        )
 
     @classmethod
     def for_announcement(cls, announcement: Announcement, data=None) -> AnnouncementForm:

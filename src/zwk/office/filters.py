@@ -108,3 +108,43 @@ class MapFilterForm(MunicipalityFilterForm):
                 "Noch keine Demografietypen: dafür braucht es importierte Bevölkerungsstände "
                 "nach Einzelaltersjahren von mindestens drei Gebieten."
             )
+
+
+class PickerSearchForm(forms.Form):
+    """Search for Kommunen by name or AGS, Land and Förderrunde (recipients of a Mitteilung)."""
+
+    q = forms.CharField(
+        label=_("Name oder Gemeindeschlüssel (AGS)"),
+        required=False,
+        max_length=100,
+        help_text=_("Teil des Namens, z. B. „Bad“, oder der Anfang des AGS, z. B. 09262."),
+        widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
+    )
+    land = forms.ChoiceField(label=_("Land"), required=False)
+    runde = forms.ChoiceField(label=_("Förderrunde"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["land"].choices = EVERY + LAND_CHOICES
+        self.fields["runde"].choices = [
+            *EVERY,
+            ("ohne", _("ohne Förderrunde (selbstständig)")),
+            *round_choices(),
+        ]
+
+    def results(self):
+        """The matching Kommunen by name (only the columns the list shows)."""
+        from zwk.registration.selectors import municipalities_in_round
+
+        data = self.cleaned_data
+        qs = Municipality.objects.only("pk", "name", "ags", "land", "kind")
+        q = (data.get("q") or "").strip()
+        if q.isdigit():
+            qs = qs.filter(ags__startswith=q)
+        elif q:
+            qs = qs.filter(name__icontains=q)
+        if data.get("land"):
+            qs = qs.filter(land=data["land"])
+        if data.get("runde"):
+            qs = qs.filter(pk__in=municipalities_in_round(data["runde"]).values("pk"))
+        return qs.order_by("name", "pk")

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from zwk.office import gemeinden_views, map_views, report_views, views
+from zwk.office import gemeinden_views, map_views, picker_views, report_views, views
 
 app_name = "office"
 
@@ -11,6 +11,7 @@ urlpatterns = [
     path("checklisten/<int:pk>/", views.checklist_template_edit, name="checklist_template_edit"),
     path("protokoll/", views.audit_log, name="audit_log"),
     path("karte/", map_views.map_page, name="map"),
+    path("mitteilungen/<int:pk>/empfaenger/", picker_views.recipients, name="recipients"),
     path("gemeinden/", gemeinden_views.land_gemeinden, name="land_gemeinden"),
     path("gemeinden/gemeinden.csv", gemeinden_views.land_gemeinden_csv, name="land_gemeinden_csv"),
     path(

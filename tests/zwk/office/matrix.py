@@ -9,6 +9,9 @@ MATRIX = {
     ),
     "office:audit_log": Case("get", office_only(200)),
     "office:map": Case("get", office_only(200)),
+    "office:recipients": Case(
+        "get", office_only(200), ("announcement",), rename={"announcement": "pk"}
+    ),
     "office:land_gemeinden": Case("get", office_only(200), data={"land": "10"}),
     "office:land_gemeinden_csv": Case("get", office_only(200), data={"land": "10"}),
     "office:land_gemeinden_xlsx": Case("get", office_only(200), data={"land": "10"}),
@@ -23,6 +26,8 @@ MATRIX = {
 
 
 def build(world):
+    from zwk.announcements.models import Announcement
     from zwk.municipalities.models import ChecklistTemplateItem
 
-    return {"template_item": ChecklistTemplateItem.objects.first().pk}
+    draft = Announcement.objects.create(subject="Entwurf", body="Text")
+    return {"template_item": ChecklistTemplateItem.objects.first().pk, "announcement": draft.pk}
