@@ -2,7 +2,7 @@
 
 The survey (list, project, start, pages with errors, thank-you page), the home page's
 "Mitmachen" part, newsletter sign-up, confirmation and unsubscribing, Datenschutz, Impressum,
-Erklärung zur Barrierefreiheit and the error pages are walked in every language while each
+Erklärung zur Barrierefreiheit, the events (list, registration) and the error pages are walked in every language while each
 gettext lookup is recorded; every recorded text of ZWK's catalogue must have a translation in
 each of the six catalogues (German is the source). The templates of these paths may not hold
 visible text outside {% translate %}/{% blocktranslate %}.
@@ -44,6 +44,10 @@ PARTICIPANT_TEMPLATES = [
     "privacy/templates/privacy/default_privacy.html",
     "privacy/templates/privacy/default_imprint.html",
     "privacy/templates/privacy/accessibility_statement.html",
+    "exchange/templates/exchange/list.html",
+    "exchange/templates/exchange/detail.html",
+    "exchange/templates/exchange/registration.html",
+    "exchange/templates/exchange/_when.html",
     "templates/400.html",
     "templates/403.html",
     "templates/404.html",
@@ -165,6 +169,47 @@ def walk_newsletter_legal_errors(client, language):
     return [page.content.decode() for page in pages]
 
 
+def walk_events(client, event, language):
+    """Event list, detail, registration refused (empty form), registration, its page."""
+    q = "?sprache=" + QUERY[language]
+    pages = [client.get(reverse("exchange:list") + q), client.get(event.get_absolute_url())]
+    register = reverse("exchange:register", kwargs={"pk": event.pk})
+    pages.append(client.post(register, {}))
+    data = {
+        "anmeldung-name": "Oksana Melnyk",
+        "anmeldung-email": "oksana@example.org",
+        "anmeldung-organisation": "Bürgerin",
+        "anmeldung-consent": "on",
+    }
+    response = client.post(register, data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    pages.append(client.get(response["Location"]))
+    return [page.content.decode() for page in pages]
+
+
+@pytest.fixture
+def event(office_user):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from zwk.exchange import services as exchange
+
+    start = timezone.now() + timedelta(days=7)
+    data = {
+        "title": "Online-Seminar Wohnen im Alter",
+        "event_type": "webinar",
+        "description": "<p>Wie Kommunen Wohnen im Alter gestalten.</p>",
+        "start": start,
+        "end": start + timedelta(hours=2),
+        "capacity": 10,
+        "audience": "open",
+        "status": "published",
+        "online_link": "https://konferenz.example.org/raum-42",
+    }
+    return exchange.event_create(by=office_user, data=data, themes=())
+
+
 @functools.cache
 def third_party_msgids():
     """Texts Django and the installed libraries translate themselves (their own catalogues)."""
@@ -193,9 +238,10 @@ def test_error_and_legal_pages_answer_in_the_chosen_language(client, survey):
 
 
 @pytest.mark.parametrize("language", sorted(CATALOGUES))
-def test_every_string_of_the_participant_paths_is_translated(language, survey, recorded):
+def test_every_string_of_the_participant_paths_is_translated(language, survey, event, recorded):
     walk_survey(Client(), survey, language)
     walk_newsletter_legal_errors(Client(), language)
+    walk_events(Client(), event, language)
     catalogue, _header = parse_po(LOCALE / CATALOGUES[language] / "LC_MESSAGES" / "django.po")
     shown = {key for key in recorded if key[0] and key not in third_party_msgids()}
     assert len(shown) > 150
