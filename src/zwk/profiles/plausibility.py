@@ -64,6 +64,17 @@ def _problem(value: float, *, may_be_negative: bool = False) -> str | None:
     return None
 
 
+def _all_possible(values: list) -> bool:
+    """True when every value is a count from 0 to :data:`MAX_COUNT` (C-level min, max and
+    sum; a NaN or an infinity makes the sum not finite and the values are checked one by
+    one)."""
+    try:
+        total = math.fsum(values)
+    except OverflowError:  # huge finite values: checked one by one
+        return False
+    return math.isfinite(total) and min(values) >= 0 and max(values) <= MAX_COUNT
+
+
 def impossible_values(stocks: Iterable, movements: Iterable, *, file_name: str) -> list[str]:
     """German messages for values no statistics can hold (empty: the file may be imported).
 
@@ -72,11 +83,17 @@ def impossible_values(stocks: Iterable, movements: Iterable, *, file_name: str) 
     """
     found: list[str] = []
     for rec in stocks:
-        values = [(_("Einwohner"), rec.total)]
-        values += [(_("Alter %(age)s") % {"age": a}, v) for a, v in enumerate(rec.ages or ())]
-        for label, value in values:
+        values = [rec.total, *(rec.ages or ())]
+        if _all_possible(values):
+            continue
+        for position, value in enumerate(values):
             problem = _problem(float(value))
             if problem:
+                # the label is translated only for the value reported: translating one
+                # label per age took 9 of 10 parts of importing 11,000 Gemeinden by age
+                label = (
+                    _("Einwohner") if position == 0 else _("Alter %(age)s") % {"age": position - 1}
+                )
                 found.append(
                     _(
                         "%(file)s: Gebiet %(code)s %(name)s, Jahr %(year)s, %(label)s "
