@@ -1,6 +1,10 @@
 """Reading gettext catalogues in tests (issue 18), without Django."""
 
+import functools
 import re
+from pathlib import Path
+
+import django
 
 
 def _unquote(lines):
@@ -44,3 +48,13 @@ def parse_po(path):
             continue
         entries[(msgid, plural)] = ["" if fuzzy else s for s in strings]
     return entries, header
+
+
+@functools.cache
+def third_party_msgids():
+    """Texts Django and the installed libraries translate themselves (their own catalogues)."""
+    site = Path(django.__file__).resolve().parents[1]
+    keys = set()
+    for po in site.glob("**/locale/de/LC_MESSAGES/django*.po"):
+        keys |= set(parse_po(po)[0])
+    return keys

@@ -8,11 +8,9 @@ each of the six catalogues (German is the source). The templates of these paths 
 visible text outside {% translate %}/{% blocktranslate %}.
 """
 
-import functools
 import re
 from pathlib import Path
 
-import django
 import pytest
 from django.core import mail
 from django.test import Client, RequestFactory
@@ -20,7 +18,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.views import defaults
 
-from tests.zwk.core.catalogues import parse_po
+from tests.zwk.core.catalogues import parse_po, third_party_msgids
 from tests.zwk.participation.factories import make_project, make_survey
 from zwk.newsletter import tokens
 from zwk.newsletter.models import Subscriber
@@ -208,16 +206,6 @@ def event(office_user):
         "online_link": "https://konferenz.example.org/raum-42",
     }
     return exchange.event_create(by=office_user, data=data, themes=())
-
-
-@functools.cache
-def third_party_msgids():
-    """Texts Django and the installed libraries translate themselves (their own catalogues)."""
-    site = Path(django.__file__).resolve().parents[1]
-    keys = set()
-    for po in site.glob("**/locale/de/LC_MESSAGES/django*.po"):
-        keys |= set(parse_po(po)[0])
-    return keys
 
 
 @pytest.fixture

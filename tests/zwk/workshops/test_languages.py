@@ -16,6 +16,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 
+from tests.zwk.core.catalogues import third_party_msgids
 from tests.zwk.workshops.factories import open_phase
 from zwk.workshops import services
 
@@ -152,9 +153,9 @@ def test_join_path_renders_with_lang_and_dir(language, board, coordinator):
 @pytest.mark.parametrize("language", [code for code in ALL if code in CATALOGUES])
 def test_every_string_of_the_join_path_is_translated(language, board, coordinator, recorded):
     walk_join_path(Client(), board, coordinator, language)
-    ours, _header = parse_po(LOCALE / "tr" / "LC_MESSAGES" / "django.po")  # all project msgids
     catalogue, _header = parse_po(LOCALE / CATALOGUES[language] / "LC_MESSAGES" / "django.po")
-    shown = {key for key in recorded if key in ours}
+    # every text ZWK translates, also one makemessages has not put into the catalogues yet
+    shown = {key for key in recorded if key[0] and key not in third_party_msgids()}
     assert len(shown) > 40
     missing = sorted(key[0] for key in shown if not all(catalogue.get(key, [""])))
     assert not missing, f"{language}: {len(missing)} untranslated, e.g. {missing[:10]}"
