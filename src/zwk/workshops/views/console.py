@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from zwk.core import hooks
 from zwk.workshops import live, participant_data, selectors, services
 from zwk.workshops.forms import (
     BlockForm,
@@ -91,6 +92,8 @@ def render_console(request, workshop, status=200, **forms):
         cluster_form=forms.get("cluster_form") or ClusterForm(),
         photo_form=forms.get("photo_form") or PhotoForm(),
         photos=workshop.photos.all(),
+        # Sections of apps above (e.g. the votes weighted like a survey, zwk.participation).
+        result_sections=hooks.slot("workshops.results.sections").render(request, workshop),
         can_edit=request.user.has_perm("workshops.change_workshop", workshop),
         live_url=reverse(
             "workshops:console_live", kwargs={"slug": workshop.municipality.slug, "pk": workshop.pk}
