@@ -164,3 +164,24 @@ def test_the_switch_reaches_the_exports(municipality, stock, member, client_for)
     plain = client.get(url, SLIDERS).content.decode("utf-8-sig")
     with_plan = client.get(url, {**SLIDERS, "plan_effects": "on"}).content.decode("utf-8-sig")
     assert plain != with_plan
+
+
+def test_sliders_are_kern_fields_with_label_hint_and_value(municipality, stock, member, client_for):
+    """Each slider: a KERN label, a hint the slider is described by (screen readers read it
+    with the slider), its value in an <output> (a polite status); a wrong value is marked
+    invalid with the German message next to the slider, the input kept."""
+    client = client_for(member)
+    url = reverse("profiles:profile", kwargs={"slug": municipality.slug})
+    html = client.get(url).content.decode()
+    slider = re.search(r'<input type="range"[^>]*id="id_migration"[^>]*>', html).group(0)
+    assert 'aria-describedby="id_migration_help"' in slider
+    assert '<label class="kern-label" for="id_migration">' in html
+    assert '<div class="kern-hint" id="id_migration_help">Zuzüge minus Fortzüge' in html
+    assert '<output for="id_migration" class="slider-value">3,4</output>' in html
+    bad = client.get(url, {**SLIDERS, "tfr": "9"})
+    assert bad.status_code == 400
+    page = bad.content.decode()
+    tfr = re.search(r'<input type="range"[^>]*id="id_tfr"[^>]*>', page).group(0)
+    assert 'aria-invalid="true"' in tfr and "id_tfr_error" in tfr
+    assert 'value="9"' in tfr
+    assert re.search(r'id="id_tfr_error">.*?kleiner oder gleich 2[,.]5', page, re.S)
