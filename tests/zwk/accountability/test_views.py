@@ -239,3 +239,16 @@ def test_public_page_queries_do_not_grow_with_contributions(
     with django_assert_max_num_queries(len(few.captured_queries)):
         html = client.get(url).content.decode()
     assert "Noch eine Karte 14" in html
+
+
+def test_public_plan_and_project_pages_link_to_the_results(
+    chain, municipality, coordinator, client_for
+):
+    from tests.zwk.participation.factories import make_project
+
+    project = make_project(municipality, by=coordinator, slug="mitreden")
+    client = client_for(None)
+    results = _url("public", municipality)
+    plan_page = client.get(reverse("plans:public", kwargs={"slug": municipality.slug}))
+    assert f'href="{results}"' in plan_page.content.decode()
+    assert f'href="{results}"' in client.get(project.get_absolute_url()).content.decode()
