@@ -14,6 +14,7 @@ from zwk.participation.models import (
     AgeGroup,
     IdeaCollection,
     IdeaStatus,
+    SchoolClass,
 )
 
 
@@ -38,6 +39,20 @@ class ParticipantForm(forms.Form):
             "required": _("Bitte stimmen Sie zu, damit wir Ihre Beiträge speichern dürfen.")
         },
     )
+
+    def __init__(self, *args, minimum_age=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if minimum_age:
+            self.fields["old_enough"] = forms.BooleanField(
+                label=_("Ich bin mindestens %(n)d Jahre alt.") % {"n": minimum_age},
+                error_messages={
+                    "required": _(
+                        "Bei diesem Projekt können Personen ab %(n)d Jahren mitmachen. Bitte "
+                        "bestätigen Sie, dass Sie mindestens %(n)d Jahre alt sind."
+                    )
+                    % {"n": minimum_age}
+                },
+            )
 
 
 class IdeaForm(forms.Form):
@@ -180,3 +195,21 @@ class FilterForm(forms.Form):
         self.fields["handlungsfeld"].choices = [("", _("alle"))] + [
             (str(t.pk), str(t)) for t in themes
         ]
+
+
+# --- Schulklassen-Modus ---------------------------------------------------------------------
+
+
+class SchoolClassForm(forms.ModelForm):
+    class Meta:
+        model = SchoolClass
+        fields = ["name", "teacher_email", "valid_until"]
+        widgets = {"valid_until": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+
+
+class ClassJoinForm(forms.Form):
+    code = forms.CharField(
+        label=_("Klassencode"),
+        help_text=_("Den Code hat Ihre Lehrkraft, z. B. „K7B3XR2M“."),
+        error_messages={"required": _("Bitte geben Sie den Klassencode ein.")},
+    )

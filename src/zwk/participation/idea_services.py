@@ -29,6 +29,7 @@ from zwk.accounts.services import audit_record, save_audited
 from zwk.core.text import clean_line, clean_text
 from zwk.core.uploads import random_upload_name, reencode_image
 from zwk.participation import rules as participation_rules
+from zwk.participation.class_services import hold_back_fields
 from zwk.participation.models import (
     COMMENT_MAX_LENGTH,
     GERMANY_BOX,
@@ -106,10 +107,24 @@ def participant_join(
     consent: bool,
     age_group: str = "",
     district: str = "",
+    old_enough: bool | None = None,
 ) -> IdeaParticipant:
+    """``old_enough``: the answer to "Ich bin mindestens N Jahre alt" when the project has a
+    minimum age (None: the caller asks no one – demo data, scripts)."""
     reason = participation_rules.ideas_refusal(collection)
     if reason:
         raise ValidationError(reason)
+    minimum_age = collection.project.minimum_age
+    if minimum_age and old_enough is not None and not old_enough:
+        raise ValidationError(
+            {
+                "old_enough": _(
+                    "Bei diesem Projekt können Personen ab %(n)d Jahren mitmachen. Bitte "
+                    "bestätigen Sie, dass Sie mindestens %(n)d Jahre alt sind."
+                )
+                % {"n": minimum_age}
+            }
+        )
     pseudonym = _text(
         pseudonym, field="pseudonym", label=_("Name oder Spitzname"), max_length=40, line=True
     )
@@ -260,6 +275,7 @@ def idea_submit(
         longitude=lon,
         place=clean_line(place or ""),
         district=clean_line(district or "") or participant.district,
+        **hold_back_fields(participant),
     )
     try:
         with transaction.atomic():
@@ -313,6 +329,7 @@ def comment_add(
                 author=participant,
                 text=text,
                 submission_key=submission_key,
+                **hold_back_fields(participant),
             )
     except IntegrityError:
         return IdeaComment.objects.get(idea=idea, submission_key=submission_key), False

@@ -18,6 +18,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from zwk.core import ratelimit
@@ -36,6 +37,9 @@ from zwk.participation.models import Idea, IdeaComment, IdeaParticipant
 from zwk.participation.services import new_submission_key
 
 PER_PAGE = 20
+CLASS_HELD_BACK = _lazy(
+    "Danke! Euer Beitrag ist bei eurer Lehrkraft. Er erscheint hier, sobald sie ihn freigibt."
+)
 STATUS_TOO_MANY = 429
 
 
@@ -62,6 +66,7 @@ def _idea(collection, pk) -> Idea:
         Idea.objects.select_related("theme", "author", "merged_into", "measure"),
         collection=collection,
         pk=pk,
+        awaiting_teacher=False,
     )
     idea.collection = collection
     return idea
@@ -167,7 +172,10 @@ def join(request, slug, project, collection):
     next_url = _safe_next(request, new_url)
     if _participant(request, collection) is not None:
         return redirect(next_url)
-    form = ParticipantForm(request.POST if request.method == "POST" else None)
+    form = ParticipantForm(
+        request.POST if request.method == "POST" else None,
+        minimum_age=collection.project.minimum_age,
+    )
     status = 200
     if request.method == "POST":
         who = client_ip(request) or "unknown"
@@ -248,6 +256,10 @@ def idea_create(request, slug, project, collection):
             else:
                 if created:
                     ratelimit.hit("participation.idea", participant.token)
+                if idea.awaiting_teacher:
+                    messages.info(request, CLASS_HELD_BACK)
+                    return redirect(collection.get_absolute_url())
+                if created:
                     messages.success(request, _("Danke! Ihre Idee ist veröffentlicht."))
                 return redirect(idea.get_absolute_url())
         status = status if status != 200 else 400
@@ -336,6 +348,11 @@ def idea_comment(request, slug, project, collection, idea):
             except ValidationError as exc:
                 add_form_errors(form, exc)
             else:
+                if comment.awaiting_teacher:
+                    if created:
+                        ratelimit.hit("participation.comment", participant.token)
+                    messages.info(request, CLASS_HELD_BACK)
+                    return redirect(idea.get_absolute_url())
                 if created:
                     ratelimit.hit("participation.comment", participant.token)
                     messages.success(request, _("Ihr Kommentar ist veröffentlicht."))

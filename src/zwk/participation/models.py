@@ -428,8 +428,55 @@ class IdeaCollection(Authored):
         )
 
 
+class SchoolClass(Authored):
+    """Schulklassen-Modus: a class takes part as ONE group with its class ``code``.
+
+    No personal data of the children: the class appears under ``name``; the teacher gives the
+    consent on the teacher page (``teacher_token`` is the secret link, no account) and releases
+    or rejects the class's ideas and comments before they go public."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="school_classes")
+    name = models.CharField(
+        _("Klasse und Schule"),
+        max_length=40,
+        help_text=_("Wird bei den Ideen der Klasse angezeigt, z. B. „7b Realschule am Park“."),
+    )
+    teacher_email = models.EmailField(_("E-Mail der Lehrkraft (freiwillig)"), blank=True)
+    code = models.CharField(max_length=16, unique=True, default=new_access_code, editable=False)
+    teacher_token = models.CharField(max_length=64, unique=True, editable=False)
+    valid_until = models.DateField(
+        _("Gültig bis"),
+        null=True,
+        blank=True,
+        help_text=_("Leer lassen: gültig, solange die Phase der Ideensammlung läuft."),
+    )
+    consent_at = models.DateTimeField(_("Einwilligung der Lehrkraft am"), null=True, blank=True)
+    consent_version = models.CharField(max_length=20, blank=True)
+
+    class Meta:
+        verbose_name = _("Schulklasse")
+        verbose_name_plural = _("Schulklassen")
+        ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.teacher_token:
+            self.teacher_token = secrets.token_urlsafe(24)
+        super().save(*args, **kwargs)
+
+    @property
+    def municipality(self):
+        return self.project.municipality
+
+    def get_teacher_url(self) -> str:
+        return reverse("participation:teacher", kwargs={"token": self.teacher_token})
+
+
 class IdeaParticipant(models.Model):
-    """A pseudonymous person of one idea collection (no account): the device keeps ``token``."""
+    """A pseudonymous person of one idea collection (no account): the device keeps ``token``.
+    With ``school_class`` it is the whole class (one group, every device of the class)."""
 
     collection = models.ForeignKey(
         IdeaCollection, on_delete=models.CASCADE, related_name="participants"
@@ -443,12 +490,20 @@ class IdeaParticipant(models.Model):
     consent_version = models.CharField(max_length=20, blank=True)
     token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
     blocked_at = models.DateTimeField(_("gesperrt am"), null=True, blank=True)
+    school_class = models.ForeignKey(
+        SchoolClass, null=True, blank=True, on_delete=models.CASCADE, related_name="participants"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         verbose_name = _("Teilnehmende Person (Ideensammlung)")
         verbose_name_plural = _("Teilnehmende (Ideensammlung)")
         ordering = ["created_at", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["collection", "school_class"], name="participation_class_once"
+            )
+        ]
 
     def __str__(self) -> str:
         return self.pseudonym
@@ -507,6 +562,8 @@ class Idea(models.Model):
     official_answer = models.TextField(_("Antwort der Kommune"), max_length=2000, blank=True)
     answered_at = models.DateTimeField(null=True, blank=True)
     hidden_reason = models.CharField(_("ausgeblendet, weil"), max_length=200, blank=True)
+    #: A school class's idea waits (hidden) until the teacher releases it.
+    awaiting_teacher = models.BooleanField(_("wartet auf die Lehrkraft"), default=False)
     merged_into = models.ForeignKey(
         "self",
         verbose_name=_("zusammengeführt mit"),
@@ -600,6 +657,7 @@ class IdeaComment(models.Model):
     submission_key = models.CharField(max_length=64, null=True, blank=True)  # noqa: DJ001
     text = models.TextField(_("Kommentar"), max_length=COMMENT_MAX_LENGTH)
     hidden_reason = models.CharField(_("ausgeblendet, weil"), max_length=200, blank=True)
+    awaiting_teacher = models.BooleanField(_("wartet auf die Lehrkraft"), default=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

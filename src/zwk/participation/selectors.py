@@ -168,12 +168,14 @@ def idea_page(idea: Idea, participant=None) -> dict:
     """Comments (visible, replies under their comment), status history, counts and whether
     ``participant`` supports it."""
     comments = list(
-        idea.comments.filter(parent__isnull=True)
+        idea.comments.filter(parent__isnull=True, awaiting_teacher=False)
         .select_related("author")
         .prefetch_related(
             Prefetch(
                 "replies",
-                queryset=IdeaComment.objects.select_related("author").order_by("created_at", "id"),
+                queryset=IdeaComment.objects.filter(awaiting_teacher=False)
+                .select_related("author")
+                .order_by("created_at", "id"),
             )
         )
     )
