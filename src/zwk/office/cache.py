@@ -15,6 +15,8 @@ A cached value is never older than the data it counts, apart from the time itsel
   cheap query with the number of Kommunen and the newest id of those tables.
 
 ``TIMEOUT`` is ``settings.OFFICE_CACHE_SECONDS`` (default 60; 0 switches the cache off).
+While one request computes a value anew, others get the previous one (at most ``TIMEOUT``
+seconds old) rather than computing it at the same time.
 """
 
 from __future__ import annotations
@@ -74,8 +76,11 @@ def _models(pairs):
             continue
 
 
-def invalidate(**_kwargs) -> None:
-    """A new generation: every cached figure is computed anew on its next read."""
+def invalidate(instance=None, **_kwargs) -> None:
+    """A new generation: every cached figure is computed anew on its next read. Logins and
+    other security entries of the audit log count nowhere, so they change nothing."""
+    if getattr(instance, "security", False) and instance._meta.label == "accounts.AuditEntry":
+        return
     cache.set(GENERATION_KEY, uuid.uuid4().hex, None)
 
 
@@ -93,12 +98,11 @@ def fingerprint() -> str:
 
     qn = connection.ops.quote_name
     parts = [f"SELECT COUNT(*) FROM {qn(Municipality._meta.db_table)}"]
-    parts += [
-        f"SELECT MAX({qn(m._meta.pk.column)}) FROM {qn(m._meta.db_table)}"
-        for m in _models(FINGERPRINT)
-    ]
+    for m in _models(FINGERPRINT):
+        where = f" WHERE {qn('security')} = %s" if m._meta.label == "accounts.AuditEntry" else ""
+        parts.append(f"SELECT MAX({qn(m._meta.pk.column)}) FROM {qn(m._meta.db_table)}{where}")
     with connection.cursor() as cursor:
-        cursor.execute("SELECT " + ", ".join(f"({p})" for p in parts))
+        cursor.execute("SELECT " + ", ".join(f"({p})" for p in parts), [False])
         return ":".join(str(v) for v in cursor.fetchone())
 
 
@@ -116,9 +120,22 @@ def cached(name: str, parts: tuple, compute: Callable[[], T], *, at: str | None 
     raw = "|".join(str(p) for p in (at if at is not None else stamp(), *parts))
     key = f"zwk:office:{name}:{hashlib.sha256(raw.encode()).hexdigest()[:32]}"
     value = cache.get(key)
-    if value is None:
+    if value is not None:
+        return value
+    # One request computes; the others meanwhile get the previous value of the same figures
+    # (``stale``, at most ``seconds`` old) instead of all reading 11,000 Kommunen at once.
+    plain = "|".join(str(p) for p in parts)
+    stale_key = f"zwk:office:{name}:stale:{hashlib.sha256(plain.encode()).hexdigest()[:32]}"
+    lock_key = f"{key}:lock"
+    if not cache.add(lock_key, 1, 30):
+        stale = cache.get(stale_key)
+        if stale is not None:
+            return stale
+    try:
         value = compute()
-        cache.set(key, value, seconds)
+        cache.set_many({key: value, stale_key: value}, seconds)
+    finally:
+        cache.delete(lock_key)
     return value
 
 
