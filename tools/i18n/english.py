@@ -2588,6 +2588,184 @@ S = [
         "Gespeichert wird nur die Sprache, in der die Umfrage beantwortet wurde – so sehen Sie, wen Sie erreichen.",
         "Only the language in which the survey was answered is stored – so you can see whom you reach.",
     ),
+    ("Bitte geben Sie Klasse und Schule an.", "Please give the class and school."),
+    ("Das Datum liegt in der Vergangenheit.", "The date is in the past."),
+    ("Klassencode für „%(n)s“ angelegt", "Class code for “%(n)s” created"),
+    (
+        "Dieser Klassencode ist seit dem %(date)s abgelaufen.",
+        "This class code expired on %(date)s.",
+    ),
+    (
+        "Die Lehrkraft hat die Teilnahme der Klasse noch nicht bestätigt. Bitte bestätigen Sie sie zuerst auf der Seite für Lehrkräfte.",
+        "The teacher has not yet confirmed the class's participation. Please confirm it first on the page for teachers.",
+    ),
+    (
+        "Diesen Klassencode kennen wir für dieses Projekt nicht. Bitte prüfen Sie die Schreibweise oder fragen Sie Ihre Lehrkraft.",
+        "We do not know this class code for this project. Please check the spelling or ask your teacher.",
+    ),
+    (
+        "Diesen Beitrag gibt es nicht oder er gehört zu einer anderen Klasse.",
+        "This contribution does not exist or belongs to another class.",
+    ),
+    (
+        "Über diesen Beitrag wurde schon entschieden.",
+        "This contribution has already been decided on.",
+    ),
+    (
+        "Der Klassencode für „%(n)s“ ist angelegt: %(c)s. Geben Sie der Lehrkraft den Code und den Link für Lehrkräfte.",
+        "The class code for “%(n)s” has been created: %(c)s. Give the teacher the code and the link for teachers.",
+    ),
+    ("Klassencode für eine Schulklasse", "Class code for a school class"),
+    (
+        "Bitte bestätigen Sie die Einwilligung mit dem Häkchen.",
+        "Please confirm the consent with the tick.",
+    ),
+    (
+        "Danke! Die Klasse kann jetzt mit dem Klassencode mitmachen.",
+        "Thank you! The class can now take part with the class code.",
+    ),
+    ("Bitte wählen Sie „Freigeben“ oder „Ablehnen“.", "Please choose “Approve” or “Reject”."),
+    ("Freigegeben: Der Beitrag ist jetzt öffentlich.", "Approved: the contribution is now public."),
+    ("Abgelehnt: Der Beitrag ist gelöscht.", "Rejected: the contribution has been deleted."),
+    (
+        "Zu viele falsche Codes von Ihrem Anschluss. Bitte warten Sie zehn Minuten.",
+        "Too many wrong codes from your connection. Please wait ten minutes.",
+    ),
+    (
+        "Willkommen, %(name)s! Eure Ideen und Kommentare erscheinen, sobald eure Lehrkraft sie freigibt.",
+        "Welcome, %(name)s! Your ideas and comments appear as soon as your teacher approves them.",
+    ),
+    ("Ich bin mindestens %(n)d Jahre alt.", "I am at least %(n)d years old."),
+    (
+        "Bei diesem Projekt können Personen ab %(n)d Jahren mitmachen. Bitte bestätigen Sie, dass Sie mindestens %(n)d Jahre alt sind.",
+        "People aged %(n)d and over can take part in this project. Please confirm that you are at least %(n)d years old.",
+    ),
+    ("Klassencode", "Class code"),
+    (
+        "Den Code hat Ihre Lehrkraft, z. B. „K7B3XR2M“.",
+        "Your teacher has the code, e.g. “K7B3XR2M”.",
+    ),
+    ("Bitte geben Sie den Klassencode ein.", "Please enter the class code."),
+    (
+        "Dieser Beitrag einer Schulklasse wartet auf die Freigabe durch die Lehrkraft; erst danach kann das Team ihn moderieren.",
+        "This contribution of a school class is waiting for the teacher's approval; only then can the team moderate it.",
+    ),
+    (
+        "Danke! Euer Beitrag ist bei eurer Lehrkraft. Er erscheint hier, sobald sie ihn freigibt.",
+        "Thank you! Your contribution is with your teacher. It appears here as soon as they approve it.",
+    ),
+    ("Klasse und Schule", "Class and school"),
+    (
+        "Wird bei den Ideen der Klasse angezeigt, z. B. „7b Realschule am Park“.",
+        "Shown with the class's ideas, e.g. “7b Realschule am Park”.",
+    ),
+    ("E-Mail der Lehrkraft (freiwillig)", "Teacher's e-mail (optional)"),
+    ("Gültig bis", "Valid until"),
+    (
+        "Leer lassen: gültig, solange die Phase der Ideensammlung läuft.",
+        "Leave empty: valid as long as the idea collection phase runs.",
+    ),
+    ("Einwilligung der Lehrkraft am", "Teacher's consent on"),
+    ("Schulklasse", "School class"),
+    ("Schulklassen", "School classes"),
+    ("wartet auf die Lehrkraft", "waiting for the teacher"),
+    ("Punkte gewichtet wie eine Bürgerbefragung", "Votes weighted like a residents' survey"),
+    (
+        "Wer am Abend da war, ist selten ein Abbild der Kommune. Die Rangfolge der Karten lässt sich – wie bei einer Umfrage – nach den Altersgruppen der Bevölkerung gewichten und neben die ungewichtete stellen.",
+        "Those who came in the evening are rarely a mirror of the municipality. The ranking of the cards can be weighted by the age groups of the population – as in a survey – and shown next to the unweighted one.",
+    ),
+    ("Rangfolge ungewichtet und gewichtet ansehen", "View the ranking unweighted and weighted"),
+    ("Als Schulklasse mitmachen", "Take part as a school class"),
+    (
+        "Eure Klasse macht als eine Gruppe mit: Bei euren Ideen steht der Name der Klasse, niemand gibt Namen, Alter oder Wohnort an. Eure Lehrkraft hat zugestimmt und sieht eure Beiträge, bevor sie öffentlich werden.",
+        "Your class takes part as one group: the name of the class appears with your ideas, nobody gives a name, age or place of residence. Your teacher has agreed and sees your contributions before they become public.",
+    ),
+    ("Ergebnisbericht: %(title)s", "Results report: %(title)s"),
+    ("Stand: %(d)s", "As of: %(d)s"),
+    (
+        "Effektive Stichprobengröße: Die gewichteten Anteile sind so genau wie die einer reinen Zufallsstichprobe dieser Größe.",
+        "Effective sample size: the weighted shares are as precise as those of a pure random sample of this size.",
+    ),
+    (
+        "Der Bericht zeigt deshalb nur ungewichtete Zahlen.",
+        "The report therefore shows only unweighted figures.",
+    ),
+    ("Seite für Lehrkräfte", "Page for teachers"),
+    ("Seite für Lehrkräfte: %(name)s", "Page for teachers: %(name)s"),
+    (
+        "Bewahren Sie den Link zu dieser Seite gut auf und geben Sie ihn nicht an die Klasse weiter.",
+        "Keep the link to this page safe and do not pass it on to the class.",
+    ),
+    ("Klassencode für die Klasse", "Class code for the class"),
+    ("Einwilligung bestätigt am %(date)s.", "Consent confirmed on %(date)s."),
+    (
+        "So macht die Klasse mit: Ideensammlung öffnen, „Als Schulklasse mitmachen“ wählen und den Klassencode eingeben.",
+        "How the class takes part: open the idea collection, choose “Take part as a school class” and enter the class code.",
+    ),
+    (
+        "Die Klasse macht als eine Gruppe mit: Bei ihren Ideen und Kommentaren steht nur der Name der Klasse. Die Kinder geben keine Namen, kein Alter und keinen Wohnort an. Sie sehen jeden Beitrag, bevor er öffentlich wird.",
+        "The class takes part as one group: only the name of the class appears with its ideas and comments. The children give no names, no age and no place of residence. You see every contribution before it becomes public.",
+    ),
+    (
+        "Ich willige als Lehrkraft für die Klasse ein, dass ihre von mir freigegebenen Beiträge unter dem Namen der Klasse öffentlich gezeigt werden.",
+        "As the teacher, I consent on behalf of the class that its contributions approved by me are shown publicly under the name of the class.",
+    ),
+    ("Einwilligung bestätigen", "Confirm consent"),
+    ("Beiträge der Klasse", "Contributions of the class"),
+    ("wartet auf Freigabe", "waiting for approval"),
+    ("vom Team ausgeblendet", "hidden by the team"),
+    ("Kommentar zu „%(title)s“", "Comment on “%(title)s”"),
+    ("Die Klasse hat noch nichts geschrieben.", "The class has not written anything yet."),
+    ("Link für die Lehrkraft", "Link for the teacher"),
+    ("Einwilligung fehlt noch", "Consent still missing"),
+    ("gültig bis %(date)s", "valid until %(date)s"),
+    ("Noch keine Schulklasse.", "No school class yet."),
+    ("Klassencode für eine Schulklasse anlegen", "Create a class code for a school class"),
+    ("Punkte gewichtet", "Votes weighted"),
+    ("Punkte gewichtet: %(title)s", "Votes weighted: %(title)s"),
+    (
+        "Die Punkte der Werkstatt im selben Rahmen wie eine Bürgerbefragung: Jede Person, die Punkte vergeben hat, erhält ein Gewicht, sodass die Altersgruppen der Abstimmenden der Bevölkerung der Kommune laut Kommunalprofil entsprechen. Links die Rangfolge, wie sie im Raum entstand, rechts gewichtet.",
+        "The workshop's votes in the same frame as a residents' survey: each person who gave votes receives a weight so that the age groups of the voters match the municipality's population according to the municipal profile. On the left the ranking as it came about in the room, on the right weighted.",
+    ),
+    ("Rahmen", "Frame"),
+    (
+        "Bevölkerung ab %(age)s Jahren laut Kommunalprofil (%(year)s); „unter 18“ steht für die 16- und 17-Jährigen",
+        "Population aged %(age)s and over according to the municipal profile (%(year)s); “under 18” stands for those aged 16 and 17",
+    ),
+    (
+        "Aus diesen Gruppen hat niemand Punkte vergeben – die Gewichtung kann sie nicht ersetzen:",
+        "Nobody from these groups gave votes – weighting cannot replace them:",
+    ),
+    ("Bevölkerung und Abstimmende im Vergleich", "Population and voters compared"),
+    ("Abstimmende", "Voters"),
+    ("Nicht gewichtet", "Not weighted"),
+    (
+        "Rangfolge der Karten: ungewichtet und gewichtet",
+        "Ranking of the cards: unweighted and weighted",
+    ),
+    ("Rangfolge der Karten (ungewichtet)", "Ranking of the cards (unweighted)"),
+    ("Platz", "Rank"),
+    ("Platz gewichtet", "Rank weighted"),
+    (
+        "In dieser Werkstatt wurden noch keine Punkte vergeben.",
+        "No votes have been given in this workshop yet.",
+    ),
+    (
+        "Gewichtung gleicht aus, wenn zum Beispiel mehr Ältere als Jüngere im Raum waren: Die Punkte der seltener vertretenen Altersgruppen zählen dann etwas mehr. Sie kann nicht ausgleichen, dass vor allem Interessierte kommen, und sie kann keine Gruppe ersetzen, aus der niemand da war. Gewichtet wird nur, wenn jede vertretene Altersgruppe mindestens %(min)s Personen mit Punkten hat – sonst spräche eine einzelne Person für eine ganze Generation. Wer keine Altersgruppe angegeben hat, zählt mit Gewicht 1.",
+        "Weighting compensates when, for example, more older than younger people were in the room: the votes of the less represented age groups then count a little more. It cannot compensate for the fact that mainly interested people come, and it cannot replace a group from which nobody was there. Weighting is only applied if every age group present has at least %(min)s people with votes – otherwise a single person would speak for a whole generation. Those who gave no age group count with weight 1.",
+    ),
+    (
+        "Noch keine Punkte vergeben – es gibt nichts zu gewichten.",
+        "No votes given yet – there is nothing to weight.",
+    ),
+    (
+        "Für diese Kommune sind im Kommunalprofil keine Einwohnerzahlen nach Alter hinterlegt. Ohne sie lässt sich nicht gewichten.",
+        "No population figures by age are stored in the municipal profile for this municipality. Without them, weighting is not possible.",
+    ),
+    (
+        "Niemand, der Punkte vergeben hat, hat eine Altersgruppe angegeben. Ohne Altersgruppen lässt sich nicht gewichten – fragen Sie beim nächsten Mal beim Beitreten danach (die Angabe ist freiwillig).",
+        "Nobody who gave votes stated an age group. Without age groups weighting is not possible – ask for it when people join next time (the information is optional).",
+    ),
 ]
 
 P = [
@@ -2689,5 +2867,35 @@ P = [
     (
         ("Ausgewählt %(first)s–%(last)s von %(n)s", "Ausgewählt %(first)s–%(last)s von %(n)s"),
         ["Selected %(first)s–%(last)s of %(n)s", "Selected %(first)s–%(last)s of %(n)s"],
+    ),
+    (
+        (
+            "%(n)s Freitext wurde von der Moderation ausgeblendet und steht nicht im Bericht.",
+            "%(n)s Freitexte wurden von der Moderation ausgeblendet und stehen nicht im Bericht.",
+        ),
+        [
+            "%(n)s free text was hidden by moderation and is not in the report.",
+            "%(n)s free texts were hidden by moderation and are not in the report.",
+        ],
+    ),
+    (
+        ("%(n)s Person hat Punkte vergeben", "%(n)s Personen haben Punkte vergeben"),
+        ["%(n)s person gave votes", "%(n)s people gave votes"],
+    ),
+    (
+        ("%(n)s davon mit Altersgruppe", "%(n)s davon mit Altersgruppe"),
+        ["%(n)s of them with age group", "%(n)s of them with age group"],
+    ),
+    (("%(n)s Platz höher", "%(n)s Plätze höher"), ["%(n)s place higher", "%(n)s places higher"]),
+    (("%(n)s Platz tiefer", "%(n)s Plätze tiefer"), ["%(n)s place lower", "%(n)s places lower"]),
+    (
+        (
+            "Zu wenige Personen je Altersgruppe: In dieser Gruppe haben weniger als %(min)d Personen Punkte vergeben: %(groups)s. Eine einzelne Person würde sonst für eine ganze Altersgruppe sprechen – deshalb wird nicht gewichtet.",
+            "Zu wenige Personen je Altersgruppe: In diesen Gruppen haben weniger als %(min)d Personen Punkte vergeben: %(groups)s. Eine einzelne Person würde sonst für eine ganze Altersgruppe sprechen – deshalb wird nicht gewichtet.",
+        ),
+        [
+            "Too few people per age group: in this group fewer than %(min)d people gave votes: %(groups)s. Otherwise a single person would speak for a whole age group – so no weighting is applied.",
+            "Too few people per age group: in these groups fewer than %(min)d people gave votes: %(groups)s. Otherwise a single person would speak for a whole age group – so no weighting is applied.",
+        ],
     ),
 ]
