@@ -24,6 +24,7 @@ from django.db import IntegrityError, transaction
 from django.dispatch import Signal
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from zwk.accounts.services import audit_record, save_audited
 from zwk.core.text import clean_line, clean_text
@@ -55,6 +56,10 @@ idea_status_changed = Signal()
 #: generous enough for a Landkreis.
 PLACE_SPAN = (0.6, 0.9)
 PHOTO_MAX_SIZE = (1600, 1600)
+CLASS_WAITING = _lazy(
+    "Dieser Beitrag einer Schulklasse wartet auf die Freigabe durch die Lehrkraft; erst "
+    "danach kann das Team ihn moderieren."
+)
 KEY_MAX_LENGTH = 64
 
 
@@ -402,6 +407,8 @@ def idea_hide(*, idea: Idea, by, reason: str) -> Idea:
 
 @transaction.atomic
 def idea_show(*, idea: Idea, by) -> Idea:
+    if idea.awaiting_teacher:
+        raise ValidationError(CLASS_WAITING)
     idea.hidden_reason = ""
     idea.save(update_fields=["hidden_reason"])
     idea.reports.filter(resolved_at__isnull=True).update(resolved_at=timezone.now())
@@ -417,6 +424,8 @@ def idea_show(*, idea: Idea, by) -> Idea:
 @transaction.atomic
 def comment_hide(*, comment: IdeaComment, by, reason: str = "") -> IdeaComment:
     """Hide ``comment`` with a reason – or show it again when it is hidden."""
+    if comment.awaiting_teacher:
+        raise ValidationError(CLASS_WAITING)
     if comment.hidden_reason:
         comment.hidden_reason = ""
         message = _("Kommentar wieder eingeblendet")

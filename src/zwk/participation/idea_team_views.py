@@ -244,8 +244,12 @@ def idea_answer(request, slug, idea):
 def idea_hide(request, slug, idea):
     idea = _idea(request, slug, idea, "participation.moderate")
     if idea.hidden_reason:
-        idea_services.idea_show(idea=idea, by=request.user)
-        messages.success(request, _("Die Idee ist wieder sichtbar."))
+        try:
+            idea_services.idea_show(idea=idea, by=request.user)
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(request, _("Die Idee ist wieder sichtbar."))
         return redirect(_idea_url(idea))
     return _post(
         request,
