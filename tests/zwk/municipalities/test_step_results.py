@@ -12,6 +12,7 @@ from django.urls import reverse
 from zwk.municipalities import services, step_results
 from zwk.municipalities.models import Municipality, ProcessStep
 from zwk.municipalities.process import STEPS
+from zwk.plans.models import Measure
 
 pytestmark = pytest.mark.django_db
 
@@ -72,6 +73,9 @@ def test_every_demo_kommune_has_the_results_its_steps_claim():
     assert seedorf.steps.get(kind="review").status == ProcessStep.Status.IN_PROGRESS
     musterland = Municipality.objects.get(slug="landkreis-musterland")
     assert musterland.steps.get(kind="workshop").status == ProcessStep.Status.DONE
+    # Issue 16, item 10: every measure shows its Handlungsfeld (none "keinem … zugeordnet").
+    without_theme = Measure.objects.filter(plan__municipality__is_demo=True, theme=None)
+    assert list(without_theme.values_list("plan__municipality__slug", "title")) == []
 
 
 def test_a_closed_step_without_its_result_says_what_is_missing(

@@ -38,11 +38,13 @@ def _measure(municipality, by, stdout) -> None:
     base = effects.base_for(municipality)
     if base is None:
         return
+    goals = Goal.objects.filter(plan=plan, text="Junge Familien halten und gewinnen")
     measure = services.measure_create(
         plan=plan,
         by=by,
         data={
             "title": MEASURE,
+            "theme": goals[0].theme if goals else None,
             "description": (
                 "Rund 120 Wohnungen am Südhang, überwiegend Reihen- und Doppelhäuser für "
                 "Familien, dazu eine Krippe mit 20 Plätzen. Bezug in drei Abschnitten."
@@ -50,7 +52,7 @@ def _measure(municipality, by, stdout) -> None:
             "responsible": "Bauamt mit Stadtwerken",
             "status": "planned",
         },
-        goals=Goal.objects.filter(plan=plan, text="Junge Familien halten und gewinnen"),
+        goals=goals,
         target_groups=["families"],
     )
     today = timezone.localdate()

@@ -175,6 +175,8 @@ def _apply(measure, spec, *, goals, municipality, by, today):
         by=by,
         data={
             "title": measure.title,
+            # every measure shows its Handlungsfeld (issue 16): the one of its first goal
+            "theme": goals[goal_idx[0]].theme if goal_idx else None,
             "status": status,
             "status_reason": reason,
             "start": today + timedelta(days=start),
@@ -309,8 +311,11 @@ def _beispielhausen(municipality, coordinator):
     )
     goal = services.goal_save(plan=plan, by=coordinator, text="", preset=Goal.Preset.RETENTION)
     services.goal_save(plan=plan, by=coordinator, text="", preset=Goal.Preset.PARTICIPATION)
+    theme = municipality.themes.first()  # every measure shows its Handlungsfeld
     for title in ("Dorfladen als Genossenschaft", "Mitfahrbank am Dorfplatz", "Repair-Café"):
-        measure = services.measure_create(plan=plan, by=coordinator, data={"title": title})
+        measure = services.measure_create(
+            plan=plan, by=coordinator, data={"title": title, "theme": theme}
+        )
         measure.goals.add(goal)
 
 

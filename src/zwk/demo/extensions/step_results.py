@@ -87,9 +87,10 @@ def _plan(municipality, coordinator, spec) -> None:
     plan = plan_services.plan_for(municipality)
     plan_services.plan_update_vision(plan=plan, by=coordinator, vision=spec["vision"])
     goal = plan_services.goal_save(plan=plan, by=coordinator, text="", preset=Goal.Preset.RETENTION)
+    theme = municipality.themes.first()  # every measure shows its Handlungsfeld
     for title, status in spec["measures"]:
         measure = plan_services.measure_create(
-            plan=plan, by=coordinator, data={"title": title}, goals=[goal]
+            plan=plan, by=coordinator, data={"title": title, "theme": theme}, goals=[goal]
         )
         if status != "planned":
             plan_services.measure_set_status(
