@@ -120,8 +120,19 @@ class StartForm(forms.Form):
         },
     )
 
-    def __init__(self, *args, needs_code: bool, **kwargs):
+    def __init__(self, *args, needs_code: bool, minimum_age=None, **kwargs):
         super().__init__(*args, **kwargs)
+        if minimum_age:
+            self.fields["old_enough"] = forms.BooleanField(
+                label=_lazy("Ich bin mindestens %(n)d Jahre alt.") % {"n": minimum_age},
+                error_messages={
+                    "required": _lazy(
+                        "Bei dieser Umfrage können Personen ab %(n)d Jahren mitmachen. Bitte "
+                        "bestätigen Sie, dass Sie mindestens %(n)d Jahre alt sind."
+                    )
+                    % {"n": minimum_age}
+                },
+            )
         if not needs_code:
             del self.fields["code"]
         else:

@@ -93,6 +93,7 @@ def survey_start(request, slug, project, survey):
     form = StartForm(
         request.POST if request.method == "POST" else None,
         needs_code=survey.uses_codes,
+        minimum_age=survey.project.minimum_age,
         initial={"code": request.GET.get("code", "")},
     )
     status = 200
