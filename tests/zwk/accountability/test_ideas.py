@@ -59,3 +59,12 @@ def test_idea_followers_get_a_mail_when_the_team_sets_a_status(
     assert sent.to == ["ida@example.org"]
     assert "Die Idee „Sonntagsbus nach Oberdorf“ hat jetzt den Stand „nicht umsetzbar“" in sent.body
     assert "/ergebnisse/abmelden/" in sent.body
+
+
+def test_the_idea_page_offers_to_follow_it_by_e_mail(idea, municipality, client_for):
+    client = client_for(None)
+    page = client.get(idea.get_absolute_url()).content.decode()
+    link = f"/kommunen/{municipality.slug}/ergebnisse/folgen/?beitrag=idea-{idea.pk}"
+    assert f'href="{link}"' in page
+    form = client.get(link)
+    assert form.status_code == 200 and "Sonntagsbus nach Oberdorf" in form.content.decode()
