@@ -2766,6 +2766,15 @@ S = [
         "Niemand, der Punkte vergeben hat, hat eine Altersgruppe angegeben. Ohne Altersgruppen lässt sich nicht gewichten – fragen Sie beim nächsten Mal beim Beitreten danach (die Angabe ist freiwillig).",
         "Nobody who gave votes stated an age group. Without age groups weighting is not possible – ask for it when people join next time (the information is optional).",
     ),
+    (
+        "Bei dieser Umfrage können Personen ab %(n)d Jahren mitmachen. Bitte bestätigen Sie, dass Sie mindestens %(n)d Jahre alt sind.",
+        "People aged %(n)d and over can take part in this survey. Please confirm that you are at least %(n)d years old.",
+    ),
+    ("Diesem Beitrag per E-Mail folgen", "Follow this contribution by e-mail"),
+    (
+        "Sie erhalten eine Nachricht, wenn sich sein Stand ändert.",
+        "You will receive a message when its status changes.",
+    ),
 ]
 
 P = [

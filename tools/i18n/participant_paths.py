@@ -139,6 +139,14 @@ S = [
         None,
     ),
     (
+        "Bei dieser Umfrage können Personen ab %(n)d Jahren mitmachen. Bitte bestätigen Sie, dass Sie mindestens %(n)d Jahre alt sind.",
+        "Bu ankete %(n)d yaş ve üzerindeki kişiler katılabilir. Lütfen en az %(n)d yaşında olduğunuzu onaylayın.",
+        "يمكن للأشخاص الذين تبلغ أعمارهم %(n)d عامًا فأكثر المشاركة في هذا الاستطلاع. يرجى تأكيد أن عمركم %(n)d عامًا على الأقل.",
+        "У цьому опитуванні можуть брати участь особи від %(n)d років. Будь ласка, підтвердьте, що вам щонайменше %(n)d років.",
+        "В этом опросе могут участвовать лица от %(n)d лет. Пожалуйста, подтвердите, что вам не меньше %(n)d лет.",
+        "Bei dieser Umfrage dürfen Menschen ab %(n)d Jahren mitmachen. Sind Sie %(n)d Jahre alt oder älter? Dann setzen Sie bitte einen Haken.",
+    ),
+    (
         "Benutzerkonten (Name, E-Mail-Adresse, Rolle in einer Kommune) für die Zusammenarbeit im Programm – Art. 6 Abs. 1 lit. e DSGVO; bis zur Löschung des Kontos.",
         "Programda birlikte çalışmak için kullanıcı hesapları (ad, e-posta adresi, bir belediyedeki rol) – GVKT (DSGVO) md. 6 f. 1 e bendi; hesap silinene kadar.",
         "حسابات المستخدمين (الاسم، البريد الإلكتروني، الدور في بلدية) للعمل المشترك في البرنامج – المادة 6 الفقرة 1 البند (هـ) من اللائحة العامة لحماية البيانات؛ حتى حذف الحساب.",
