@@ -50,7 +50,7 @@ def refresh() -> dict:
 
     The typology over all areas and the history projections of the Gemeinden that are
     Kommunen of the platform."""
-    from zwk.profiles import analysis, estimates, history
+    from zwk.profiles import analysis
     from zwk.profiles.regions import region_code_for
 
     version = analysis.data_version()
@@ -59,9 +59,17 @@ def refresh() -> dict:
     out = {"typology_seconds": round(time.perf_counter() - started, 2)}
     from zwk.municipalities.models import Municipality
 
-    codes = [region_code_for(m) for m in Municipality.objects.all()]
+    out.update(refresh_history([region_code_for(m) for m in Municipality.objects.all()]))
+    return out
+
+
+def refresh_history(codes) -> dict:
+    """Store the history projections of the Gemeinden ``codes`` (8-digit AGS; others are
+    skipped) for the current data version – after an import for all Kommunen, and for a
+    Kommune the moment it is created, so its first profile page does not wait for its Land."""
+    from zwk.profiles import analysis, estimates, history
+
     data = analysis.load_regions([c for c in codes if c and len(c) == 8])
     for rd in data.values():
         estimates.label(rd)
-    out.update(history.precompute(list(data.values()), version))
-    return out
+    return history.precompute(list(data.values()), analysis.data_version())

@@ -445,6 +445,23 @@ def import_job_run(job_id: int, *, seconds: int = ImportJob.SOFT_TIME_LIMIT) -> 
     return job
 
 
+def derived_refresh_for(municipality_id: int) -> dict:
+    """The history projection of one new Kommune (a Gemeinde with official history), stored
+    as after an import. A failure is logged; the profile page then computes it on demand."""
+    from zwk.municipalities.models import Municipality
+    from zwk.profiles import derived
+    from zwk.profiles.regions import region_code_for
+
+    municipality = Municipality.objects.filter(pk=municipality_id).first()
+    if municipality is None:
+        return {}
+    try:
+        return derived.refresh_history([region_code_for(municipality)])
+    except Exception:  # creating the Kommune succeeded; the page can still compute on demand
+        logger.exception("profiles: history projection of a new Kommune not stored")
+        return {}
+
+
 def derived_refresh() -> dict:
     """Compute and store the typology over all areas and the history projections of the
     platform's Gemeinden for the current data (:func:`zwk.profiles.derived.refresh`), so

@@ -115,3 +115,25 @@ def test_changes_across_a_break_of_the_population_basis_are_not_migration():
     result = analysis.history_scenario(own, analysis.ScenarioParams())
     assert 2010 not in result.history.change_years
     assert result.history.span == "2009–2010 und 2011–2015"
+
+
+@pytest.mark.django_db
+def test_a_kommune_created_after_the_import_has_its_projection_stored_at_once(
+    django_capture_on_commit_callbacks,
+):
+    """Issue 15: a real Gemeinde created by the office shows its full profile right after
+    the import – its history projection is stored when it is created, not computed by its
+    first page view (a whole Land)."""
+    from tests.factories import MunicipalityFactory
+    from zwk.profiles import derived
+
+    _land(range(2011, 2016), growth=0.02, base_ages_year=2015)
+    key = "history:09180003:2015"
+    version = analysis.data_version()
+    assert derived.load(key, version) is None
+    with django_capture_on_commit_callbacks(execute=True):
+        MunicipalityFactory(name="Neudorf", slug="neudorf", ags="09180003")
+    stored = derived.load(key, version)
+    assert stored, "no history projection stored for the new Kommune"
+    result, info = stored
+    assert result.codes == ("09180003",) and info.regions == 7
