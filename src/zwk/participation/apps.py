@@ -24,5 +24,9 @@ class ParticipationConfig(AppConfig):
         from zwk.participation.sections import render_open_projects
 
         hooks.slot(hooks.PARTICIPATE_SECTIONS).register(render_open_projects)
+        # The workshop's votes weighted like a survey (issue 17): a section on its console.
+        from zwk.participation.report_views import render_workshop_section
+
+        hooks.slot("workshops.results.sections").register(render_workshop_section)
         for name, spec in IDEA_RATE_LIMITS.items():
             settings.RATE_LIMITS.setdefault(name, spec)

@@ -3,6 +3,7 @@
 from django.urls import path
 
 from zwk.participation import idea_team_views as ideas
+from zwk.participation import report_views
 from zwk.participation import team_views as views
 
 app_name = "participation_team"
@@ -29,6 +30,12 @@ urlpatterns = [
     path(u + "papier/", views.paper_entry, name="paper"),
     path(u + "ergebnisse/", views.survey_results, name="results"),
     path(u + "export.<slug:fmt>", views.survey_export, name="export"),
+    path(u + "bericht.pdf", report_views.survey_report_pdf, name="report_pdf"),
+    path(
+        "werkstaetten/<int:workshop>/gewichtet/",
+        report_views.workshop_weighted,
+        name="workshop_weighted",
+    ),
     path(u + "antworten/<int:answer>/moderieren/", views.answer_moderate, name="answer_moderate"),
     path("<int:pk>/ideensammlungen/neu/", ideas.collection_create, name="ideas_create"),
     path(c, ideas.collection_detail, name="ideas"),

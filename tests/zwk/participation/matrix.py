@@ -53,6 +53,11 @@ MATRIX = {
     "participation_team:paper": Case("get", tenant(200), S, rename=R),
     "participation_team:results": Case("get", tenant(200), S, rename=R),
     "participation_team:export": Case("get", tenant(200), (*S, "pa_fmt"), rename=R),
+    # PDF report of the results and the workshop's votes weighted like a survey: the team.
+    "participation_team:report_pdf": Case("get", tenant(200), S, rename=R),
+    "participation_team:workshop_weighted": Case(
+        "get", tenant(200), ("slug", "ws_workshop"), rename={"ws_workshop": "workshop"}
+    ),
     "participation_team:answer_moderate": Case(
         "post", tenant(302, **MANAGE), (*S, "pa_answer"), data={"reason": "Name"}, rename=R
     ),
