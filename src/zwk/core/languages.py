@@ -122,3 +122,28 @@ def choose(request) -> tuple[str, bool]:
 
 def is_plain_german() -> bool:
     return translation.get_language() == PLAIN_GERMAN
+
+
+def rows_by_language(counts: dict[str, int], unknown_label: str) -> list[dict]:
+    """Participation per interface language (issue 18: whom a survey or workshop reaches –
+    no other personal data): ``counts`` by Django language code ("" = not known, e.g. paper)
+    → rows in the order of the language switcher, each with ``code``, ``name``, ``lang``
+    (for ``<span lang>``), ``count`` and ``percent``; codes no longer offered count as unknown."""
+    counts = dict(counts)
+    total = sum(counts.values()) or 1
+    rows = [
+        {
+            "code": language.code,
+            "name": language.name,
+            "lang": language.html_lang,
+            "count": counts.pop(language.code),
+        }
+        for language in available()
+        if counts.get(language.code)
+    ]
+    rest = sum(counts.values())
+    if rest:
+        rows.append({"code": "", "name": unknown_label, "lang": "", "count": rest})
+    for row in rows:
+        row["percent"] = 100 * row["count"] / total
+    return rows

@@ -279,26 +279,7 @@ def languages_of(responses: list[Response]) -> list[dict]:
     counts: dict[str, int] = {}
     for response in responses:
         counts[response.language] = counts.get(response.language, 0) + 1
-    total = len(responses) or 1
-    rows = []
-    for language in interface_languages.available():
-        if counts.get(language.code):
-            rows.append(
-                {
-                    "code": language.code,
-                    "name": language.name,
-                    "lang": language.html_lang,
-                    "count": counts.pop(language.code),
-                }
-            )
-    rest = sum(counts.values())
-    if rest:
-        rows.append(
-            {"code": "", "name": _("ohne Angabe (z. B. Papier)"), "lang": "", "count": rest}
-        )
-    for row in rows:
-        row["percent"] = 100 * row["count"] / total
-    return rows
+    return interface_languages.rows_by_language(counts, _("ohne Angabe (z. B. Papier)"))
 
 
 def _choice_rows(question, given, w) -> list[OptionRow]:

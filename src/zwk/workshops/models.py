@@ -214,6 +214,8 @@ class Participant(models.Model):
         _("Altersgruppe"), max_length=10, choices=AgeGroup.choices, blank=True
     )
     district = models.CharField(_("Ortsteil"), max_length=80, blank=True)
+    # the interface language at joining (issue 18: "Wer fehlt?" by language; no other data)
+    language = models.CharField(_("Sprache der Oberfläche"), max_length=10, blank=True)
     consent_at = models.DateTimeField(_("Einwilligung am"))
     consent_version = models.CharField(_("Fassung des Datenschutzhinweises"), max_length=20)
     token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)

@@ -14,7 +14,9 @@ from dataclasses import dataclass, field
 from django.core.cache import cache
 from django.db.models import Count, IntegerField, Prefetch, Q, QuerySet, Sum, Value
 from django.db.models.functions import Coalesce
+from django.utils.translation import gettext as _
 
+from zwk.core import languages
 from zwk.core.queries import one_or_none
 from zwk.workshops.models import Ballot, Card, Cluster, Participant, Phase, Sketch, Vote, Workshop
 from zwk.workshops.phases import WRITE
@@ -254,7 +256,14 @@ def representativeness(workshop: Workshop) -> dict:
         missing = n == 0 or (pop_share is not None and share < pop_share / 2)
         rows.append(AgeRow(key, label, n, share, pop_share, missing))
     resident_count = workshop.municipality.population
+    by_language = dict(
+        workshop.participants.filter(blocked_at__isnull=True)
+        .values_list("language")
+        .annotate(n=Count("id"))
+        .values_list("language", "n")
+    )
     return {
+        "languages": languages.rows_by_language(by_language, _("ohne Angabe (z. B. Papier)")),
         "rows": rows,
         "total": total,
         "without_age": counts.get("", 0),

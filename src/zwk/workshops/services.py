@@ -14,7 +14,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import connection, transaction
 from django.db.models import F, Q
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from zwk.accounts.models import User
@@ -233,6 +233,7 @@ def participant_join(
         pseudonym=pseudonym,
         age_group=age_group,
         district=clean_line(district, max_length=80),
+        language=(translation.get_language() or "")[:10],
         consent_at=timezone.now(),
         consent_version=PRIVACY_NOTICE_VERSION,
     )

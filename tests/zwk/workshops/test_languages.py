@@ -198,3 +198,25 @@ def test_join_path_templates_have_no_text_outside_translate():
         if words:
             leftovers.setdefault(name, []).extend(words)
     assert not leftovers, leftovers
+
+
+def test_wer_fehlt_shows_participants_by_interface_language(
+    board, coordinator, client_for, municipality
+):
+    """Issue 18: the team sees whom the workshop reaches by interface language – the language
+    a participant joined in, nothing else about them."""
+    entry = reverse("participate:entry", kwargs={"code": board.code})
+    for word, name in (("tr", "Ayşe"), ("tr", "Emre"), ("de", "Anna")):
+        client = client_for(None)
+        client.get(entry + "?sprache=" + word)
+        assert client.post(entry, {"pseudonym": name, "consent": "on"}).status_code == 302
+    assert sorted(board.participants.values_list("language", flat=True)) == ["de", "tr", "tr"]
+    live = client_for(coordinator).get(
+        reverse("workshops:console_live", kwargs={"slug": municipality.slug, "pk": board.pk})
+    )
+    html = live.content.decode()
+    assert "Sprache der Oberfläche beim Beitreten" in html
+    assert (
+        '<th class="kern-table__header" scope="row" lang="tr">Türkçe</th><td class="kern-table__cell">2</td><td class="kern-table__cell">67 %</td>'
+        in html
+    )
