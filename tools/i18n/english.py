@@ -2775,6 +2775,8 @@ S = [
         "Sie erhalten eine Nachricht, wenn sich sein Stand ändert.",
         "You will receive a message when its status changes.",
     ),
+    ("Teilnehmende nach Sprache der Oberfläche", "Participants by interface language"),
+    ("Sprache der Oberfläche beim Beitreten", "Interface language when joining"),
 ]
 
 P = [
