@@ -115,6 +115,9 @@ EXCEPTIONS = {
     "privacy:person_erase": "the office answers requests about any person by design",
     "accessibility:feedback_mark_done": "accessibility feedback goes to the office, no Kommune",
     "toolbox:rate": "published toolbox entries are public",
+    "participation:teacher": "secret teacher link of a school class: holding it is the authorisation",
+    "participation:teacher_consent": "secret teacher link: holding it is the authorisation",
+    "participation:teacher_decide": "secret teacher link; contributions looked up inside its class",
     "toolbox:bookmark": "published entries; the bookmark is always the requester's own",
     # Participants: the join code is public; a participant's cookie reaching another
     # workshop's cards is tested in workshops/test_participant_views.py

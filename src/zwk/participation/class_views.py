@@ -1,5 +1,5 @@
-"""Schulklassen-Modus: the team creates class codes (``/kommunen/<slug>/beteiligung/<pk>/
-schulklassen/neu/``), the teacher confirms and moderates on the secret teacher page
+"""Schulklassen-Modus: the team creates class codes (``/beteiligung/<Kommune>/<Projekt>/
+schulklassen/neu/``, team only), the teacher confirms and moderates on the secret teacher page
 (``/beteiligung/lehrkraft/<token>/``, no account), the class joins a collection with the class
 code (``…/ideen/<id>/klasse/``). See ``class_services``."""
 
@@ -9,13 +9,14 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from zwk.core import ratelimit
 from zwk.core.net import client_ip
 from zwk.core.views import add_form_errors, form_view
+from zwk.municipalities.access import municipality_for
 from zwk.participation import class_services
 from zwk.participation.idea_forms import ClassJoinForm, SchoolClassForm
 from zwk.participation.idea_views import (
@@ -26,16 +27,20 @@ from zwk.participation.idea_views import (
     _safe_next,
     _session_key,
 )
-from zwk.participation.models import SchoolClass
-from zwk.participation.team_views import _form_page, _project
+from zwk.participation.models import Project, SchoolClass
+from zwk.participation.team_views import _form_page
 
 # --- Team -----------------------------------------------------------------------------------
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def class_create(request, slug, pk):
-    project = _project(request, slug, pk, "participation.manage_project")
+def class_create(request, slug, project):
+    """Team view (coordination, assigned consultant, office) – routed beside the project's
+    public page: ``/beteiligung/<Kommune>/<Projekt>/schulklassen/neu/``."""
+    municipality = municipality_for(request, slug, "participation.manage_project")
+    project = get_object_or_404(Project, slug=project, municipality=municipality)
+    project.municipality = municipality
     form = SchoolClassForm(
         request.POST if request.method == "POST" else None,
         instance=SchoolClass(project=project),
