@@ -17,6 +17,8 @@ CSRF_EXEMPT = {
     # RFC 8058 one-click unsubscribe: mail programs POST without a token; a signed token in the
     # URL authorises it and the only effect is ending the subscription.
     "newsletter:unsubscribe",
+    # the same for followers of "Was aus Ihren Ideen wurde" (List-Unsubscribe-Post in its mails)
+    "accountability:unsubscribe",
 }
 
 
