@@ -2777,6 +2777,11 @@ S = [
     ),
     ("Teilnehmende nach Sprache der Oberfläche", "Participants by interface language"),
     ("Sprache der Oberfläche beim Beitreten", "Interface language when joining"),
+    ("Word-Datei (DOCX)", "Word file (DOCX)"),
+    (
+        "Leere Vorlage mit den Prüffragen, um einen Check mit dem Fachamt vorzubereiten:",
+        "Empty template with the check questions, to prepare a check with the department:",
+    ),
 ]
 
 P = [

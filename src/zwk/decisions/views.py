@@ -166,6 +166,17 @@ def check_document(request, slug, pk, fmt):
 
 
 @login_required
+@require_GET
+def check_blank(request, slug, fmt):
+    """The empty form with the check questions as DOCX or ODT."""
+    municipality = municipality_for(request, slug, VIEW)
+    data, content_type, filename = documents.blank_document(municipality, fmt)
+    response = HttpResponse(data, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@login_required
 @require_POST
 def check_publish(request, slug, pk):
     municipality = municipality_for(request, slug, "decisions.publish_check")

@@ -14,6 +14,8 @@ R = {"dc_check": "pk"}
 MATRIX = {
     "decisions:list": Case("get", tenant(200), ("slug",)),
     "decisions:create": Case("post", tenant(400), ("slug",)),
+    "decisions:blank_docx": Case("get", tenant(200), ("slug",)),
+    "decisions:blank_odt": Case("get", tenant(200), ("slug",)),
     "decisions:detail": Case("get", tenant(200), CHECK, rename=R),
     "decisions:edit": Case("post", tenant(400), CHECK, rename=R),
     "decisions:result_pdf": Case("get", tenant(200), CHECK, rename=R),

@@ -108,3 +108,27 @@ def test_without_statistics_the_file_says_so(municipality, member, client_for):
     check = make_check(municipality, member)
     text, _meta = _odt_text(_get(client_for(member), "result_odt", municipality, check).content)
     assert "keine Einwohnerzahlen nach Alter" in text
+
+
+def test_the_empty_form_carries_every_check_question_in_both_formats(
+    municipality, member, client_for
+):
+    client = client_for(member)
+    listing = client.get(reverse("decisions:list", kwargs={"slug": municipality.slug}))
+    assert "Leere Vorlage mit den Prüffragen" in listing.content.decode()
+    kwargs = {"slug": municipality.slug}
+    docx = client.get(reverse("decisions:blank_docx", kwargs=kwargs))
+    assert docx.status_code == 200
+    assert 'filename="demografie-check-vorlage.docx"' in docx["Content-Disposition"]
+    heading, paragraphs, title = _docx_text(docx.content)
+    assert heading == "Demografie-Check – Vorlage zum Ausfüllen" == title
+    text = "\n".join(paragraphs)
+    odt, _meta = _odt_text(client.get(reverse("decisions:blank_odt", kwargs=kwargs)).content)
+    for question in (
+        "Generationengerechtigkeit",
+        "Barrierefreiheit",
+        "Nachnutzung bei sinkender Nachfrage",
+        "Integration",
+    ):
+        assert question in text and question in odt
+    assert municipality.name in text and "Zeithorizont in Jahren" in odt
