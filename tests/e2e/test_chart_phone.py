@@ -62,3 +62,36 @@ def test_a_desktop_shows_the_wide_charts(demo, new_page, base_url):
     charts = page.evaluate(MEASURE)
     assert charts and {c["variant"] for c in charts} == {"wide"}
     assert min(c["font"] for c in charts) >= 14, charts
+
+
+def test_zwischenbilanz_measures_read_as_blocks_on_a_phone(demo, new_page, base_url):
+    """The measures with their long status reasons: one block per measure on a 375 px phone
+    (each value after its column name), not rows 290 px tall in a 150 px column."""
+    page = new_page(viewport={"width": 375, "height": 800}, is_mobile=True, has_touch=True)
+    login(page, base_url, "koordination-musterstadt", check=False)
+    page.goto(base_url + "/kommunen/musterstadt/bilanz/")
+    table = page.locator("#massnahmen ~ .kern-table-responsive table.table-stack")
+    expect(table).to_be_visible()
+    rows = table.locator("tbody > tr")
+    assert rows.count() >= 3
+    label = rows.first.locator("td[data-label='Status']")
+    before = label.evaluate("(td) => getComputedStyle(td, '::before').content")
+    assert before == '"Status: "', before
+    widths = table.evaluate(
+        """(t) => [...t.querySelectorAll("tbody td")].map((td) => td.getBoundingClientRect().width)"""
+    )
+    region = table.evaluate("(t) => t.parentElement.getBoundingClientRect().width")
+    assert min(widths) > region * 0.9, "every value uses the whole width"
+    overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 0, f"the page scrolls sideways by {overflow} px"
+    assert_no_axe_violations(page)
+
+
+def test_zwischenbilanz_measures_stay_a_table_on_a_desktop(demo, new_page, base_url):
+    page = new_page(viewport={"width": 1280, "height": 800})
+    login(page, base_url, "koordination-musterstadt", check=False)
+    page.goto(base_url + "/kommunen/musterstadt/bilanz/")
+    header = page.locator("#massnahmen ~ .kern-table-responsive table.table-stack thead")
+    expect(header).to_be_visible()
+    display = header.evaluate("(h) => getComputedStyle(h).display")
+    assert display == "table-header-group"
