@@ -272,6 +272,8 @@ LOGOUT_REDIRECT_URL = "home"
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24 * 3
 INVITATION_VALID_DAYS = env.int("INVITATION_VALID_DAYS", default=14)
 OFFICE_STALLED_WEEKS = env.int("OFFICE_STALLED_WEEKS", default=6)  # office overview: "Stillstand"
+# office start page and map: figures cached at most this long (writes replace them; 0 = off)
+OFFICE_CACHE_SECONDS = env.int("OFFICE_CACHE_SECONDS", default=60)
 
 # Lock-out after repeated failed logins (django-axes): per username and IP address.
 # Two-factor sign-in (TOTP) is mandatory for office, consultants and coordinators in

@@ -34,5 +34,14 @@ def test_footer_follows_the_content_of_a_long_page(transactional_db, new_page, l
     page.goto(live_server.url + "/anmelden/")
     layout = page.evaluate(FOOTER_GAP)
     assert layout["scroll"] > 0  # the page is longer than the window
-    page.evaluate("() => window.scrollTo(0, document.documentElement.scrollHeight)")
+    # "instant": a smooth scroll (prefers-reduced-motion off) would still be moving when
+    # measured; then wait for the scroll position, never for time.
+    page.evaluate(
+        """() => window.scrollTo({top: document.documentElement.scrollHeight,
+                                  behavior: "instant"})"""
+    )
+    page.wait_for_function(
+        "() => Math.abs(window.scrollY + window.innerHeight"
+        " - document.documentElement.scrollHeight) < 1"
+    )
     assert abs(page.evaluate(FOOTER_GAP)["gap"]) < 1

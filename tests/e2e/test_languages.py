@@ -114,6 +114,7 @@ def test_answer_the_survey_in_ukrainian_on_a_phone(demo, base_url, new_page):
     phone.get_by_role("button", name="Почати опитування").click()
     expect(phone.get_by_text("Будь ласка, дайте згоду").first).to_be_visible()  # no consent
     phone.get_by_label(re.compile("повідомлення про захист даних")).check()
+    phone.get_by_label("Мені щонайменше 16 років.").check()  # the project asks 16+
     phone.get_by_role("button", name="Почати опитування").click()
 
     expect(phone.get_by_text("Сторінка 1 з 3").first).to_be_visible()

@@ -44,6 +44,7 @@ def test_a_sixteen_year_old_answers_the_survey_on_her_phone(demo, base_url, new_
     assert_no_axe_violations(page)
     _fits(page)
     page.get_by_label(re.compile("Datenschutzhinweis gelesen")).check()
+    page.get_by_label("Ich bin mindestens 16 Jahre alt.").check()  # the project asks 16+
     page.get_by_role("button", name="Umfrage beginnen").click()
 
     expect(page.get_by_text("Seite 1 von 3")).to_be_visible()

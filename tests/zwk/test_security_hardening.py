@@ -94,21 +94,22 @@ SECRET = "Geheim0Token0Nicht0Loggen"
 def _token_urls():
     """Every URL of the site with a ``token``/``uidb64`` part, reversed with SECRET."""
 
-    def walk(patterns, namespace=""):
+    def walk(patterns, namespace="", outer=()):
         for entry in patterns:
             if isinstance(entry, URLResolver):
                 inner = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
-                yield from walk(entry.url_patterns, inner)
+                # parts of the including pattern (e.g. <slug> of /kommunen/<slug>/ergebnisse/)
+                names = (*entry.pattern.converters, *entry.pattern.regex.groupindex)
+                yield from walk(entry.url_patterns, inner, (*outer, *names))
             elif isinstance(entry, URLPattern) and entry.name:
                 converters = entry.pattern.converters
                 if {"token", "uidb64"} & set(converters) or "token" in str(entry.pattern):
-                    yield namespace + entry.name, entry.pattern
+                    yield namespace + entry.name, entry.pattern, outer
 
     values = {"token": SECRET, "uidb64": SECRET, "slug": "musterdorf", "code": "abc"}
-    for name, pattern in walk(get_resolver().url_patterns):
-        kwargs = {key: values.get(key, 1) for key in pattern.converters} or {}
-        kwargs.update({k: values.get(k, "1") for k in pattern.regex.groupindex if k not in kwargs})
-        yield reverse(name, kwargs=kwargs)
+    for name, pattern, outer in walk(get_resolver().url_patterns):
+        names = [*outer, *pattern.converters, *pattern.regex.groupindex]
+        yield reverse(name, kwargs={key: values.get(key, "1") for key in dict.fromkeys(names)})
 
 
 def test_every_token_url_is_redacted():

@@ -139,6 +139,22 @@ S = [
         None,
     ),
     (
+        "Ich bin mindestens %(n)d Jahre alt.",
+        "En az %(n)d yaşındayım.",
+        "عمري %(n)d عامًا على الأقل.",
+        "Мені щонайменше %(n)d років.",
+        "Мне не меньше %(n)d лет.",
+        "Ich bin %(n)d Jahre alt oder älter.",
+    ),
+    (
+        "Mitmachen können alle ab %(age)s Jahren.",
+        "%(age)s yaş ve üzerindeki herkes katılabilir.",
+        "يمكن لكل من بلغ %(age)s عامًا فأكثر المشاركة.",
+        "Взяти участь можуть усі, кому виповнилося %(age)s років.",
+        "Участвовать могут все, кому исполнилось %(age)s лет.",
+        "Alle ab %(age)s Jahren dürfen mitmachen.",
+    ),
+    (
         "Bei dieser Umfrage können Personen ab %(n)d Jahren mitmachen. Bitte bestätigen Sie, dass Sie mindestens %(n)d Jahre alt sind.",
         "Bu ankete %(n)d yaş ve üzerindeki kişiler katılabilir. Lütfen en az %(n)d yaşında olduğunuzu onaylayın.",
         "يمكن للأشخاص الذين تبلغ أعمارهم %(n)d عامًا فأكثر المشاركة في هذا الاستطلاع. يرجى تأكيد أن عمركم %(n)d عامًا على الأقل.",

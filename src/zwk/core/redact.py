@@ -21,10 +21,12 @@ MASK = "***"
 _SEGMENT = r"[^/?#\s\"'<>]+"
 _PATTERNS = [
     # /einladung/<token>/, /austausch/anmeldung/<token>/…, /newsletter/<action>/<token>/,
-    # /kommune-anmelden/bestaetigen/<token>/
+    # /kommune-anmelden/bestaetigen/<token>/, /kommunen/<slug>/ergebnisse/<action>/<token>/
+    # (followers), /beteiligung/lehrkraft/<token>/… (a class's teacher)
     re.compile(
         r"(/(?:einladung|austausch/anmeldung|kommune-anmelden/bestaetigen"
-        r"|newsletter/(?:bestaetigen|einstellungen|abmelden))/)" + _SEGMENT
+        r"|newsletter/(?:bestaetigen|einstellungen|abmelden)"
+        r"|ergebnisse/(?:bestaetigen|abmelden)|beteiligung/lehrkraft)/)" + _SEGMENT
     ),
     # /passwort-neu/<uidb64>/<token>/ (Django then continues under …/set-password/)
     re.compile(r"(/passwort-neu/)" + _SEGMENT + "/" + _SEGMENT),

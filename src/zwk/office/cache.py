@@ -14,7 +14,7 @@ A cached value is never older than the data it counts, apart from the time itsel
 * bulk writes and ``update()`` send no signals, so the key also holds a *fingerprint*: one
   cheap query with the number of Kommunen and the newest id of those tables.
 
-``TIMEOUT`` is ``settings.OFFICE_CACHE_SECONDS`` (default 60; 0 switches the cache off).
+``TIMEOUT`` is ``settings.OFFICE_CACHE_SECONDS`` (60 unless set; 0 switches the cache off).
 While one request computes a value anew, others get the previous one (at most ``TIMEOUT``
 seconds old) rather than computing it at the same time.
 """
@@ -35,7 +35,6 @@ from django.db.models.signals import post_delete, post_save
 T = TypeVar("T")
 
 GENERATION_KEY = "zwk:office:generation"
-DEFAULT_TIMEOUT = 60
 # (app label, model) whose writes change the office's figures
 WATCHED = [
     ("municipalities", "Municipality"),
@@ -65,7 +64,7 @@ FINGERPRINT = [
 
 
 def timeout() -> int:
-    return getattr(settings, "OFFICE_CACHE_SECONDS", DEFAULT_TIMEOUT)
+    return settings.OFFICE_CACHE_SECONDS
 
 
 def _models(pairs):
