@@ -9,14 +9,19 @@ Ideensammlung (``ideas_purge``, same period): the participants go – pseudonym,
 Ortsteil, consent record and device token – and with them the link from an idea, comment or
 support to a person; idempotency keys and reports go too. Ideas, comments (shown as
 "anonym"), support counts and the status history stay public.
+
+Schulklassen (``school_classes_purge``, same period): the teacher's e-mail address and consent
+record go, and the secret teacher link is replaced, so the old link opens nothing; the class
+name stays with its released contributions.
 """
 
 from __future__ import annotations
 
+import secrets
 from datetime import timedelta
 
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -31,6 +36,7 @@ from zwk.participation.models import (
     Project,
     Question,
     Response,
+    SchoolClass,
 )
 
 
@@ -104,3 +110,40 @@ def ideas_purge(*, today=None, dry_run: bool = False) -> list[tuple[Project, int
         )
         done.append((project, count))
     return done
+
+
+@transaction.atomic
+def school_classes_purge(*, today=None) -> int:
+    """Remove what identifies a class's teacher once the project's retention period has
+    passed; returns the number of classes purged (each only once)."""
+    today = today or timezone.localdate()
+    purged = 0
+    projects = Project.objects.annotate(last_day=Max("phases__ends_on")).filter(
+        last_day__isnull=False, school_classes__isnull=False
+    )
+    for project in projects.distinct().select_related("municipality"):
+        if project.last_day + timedelta(days=project.retention_days) >= today:
+            continue
+        classes = SchoolClass.objects.filter(project=project).filter(
+            Q(teacher_email__gt="") | Q(consent_at__isnull=False)
+        )
+        for school_class in classes:
+            school_class.teacher_email = ""
+            school_class.consent_at = None
+            school_class.consent_version = ""
+            school_class.teacher_token = secrets.token_urlsafe(24)  # the old link opens nothing
+            school_class.save(
+                update_fields=["teacher_email", "consent_at", "consent_version", "teacher_token"]
+            )
+            purged += 1
+    if purged:
+        audit_record(
+            actor=None,
+            action="participation.school_classes_purged",
+            message=_(
+                "Angaben der Lehrkräfte von %(n)d Schulklassen nach Ablauf der "
+                "Aufbewahrungsfrist gelöscht"
+            )
+            % {"n": purged},
+        )
+    return purged

@@ -301,3 +301,25 @@ def test_survey_start_asks_for_the_minimum_age(client, municipality, coordinator
     assert "Personen ab 16 Jahren" in refused.content.decode()
     accepted = client.post(survey.get_absolute_url(), {"consent": "on", "old_enough": "on"})
     assert accepted.status_code == 302
+
+
+# --- Retention ---------------------------------------------------------------------------
+
+
+def test_after_the_retention_period_the_teachers_data_and_link_are_gone(
+    client, collection, coordinator
+):
+    from zwk.participation.retention import school_classes_purge
+
+    project = collection.project
+    school_class = make_class(project, coordinator, teacher_email="lehrerin@schule.example")
+    old_link = reverse("participation:teacher", kwargs={"token": school_class.teacher_token})
+    assert client.get(old_link).status_code == 200
+    later = collection.phase.ends_on + timedelta(days=project.retention_days + 1)
+    assert school_classes_purge(today=later - timedelta(days=2)) == 0  # still kept
+    assert school_classes_purge(today=later) == 1
+    school_class.refresh_from_db()
+    assert school_class.teacher_email == "" and school_class.consent_at is None
+    assert school_class.name == "7b Realschule am Park"  # stays with released contributions
+    assert client.get(old_link).status_code == 404
+    assert school_classes_purge(today=later) == 0  # once only
