@@ -2782,6 +2782,10 @@ S = [
         "Leere Vorlage mit den Prüffragen, um einen Check mit dem Fachamt vorzubereiten:",
         "Empty template with the check questions, to prepare a check with the department:",
     ),
+    (
+        "Angaben der Lehrkräfte von %(n)d Schulklassen nach Ablauf der Aufbewahrungsfrist gelöscht",
+        "Teacher details of %(n)d school classes deleted after the retention period",
+    ),
 ]
 
 P = [
