@@ -31,9 +31,13 @@ def _code(device: TOTPDevice, offset: int = 0) -> str:
     """What the authenticator app shows now (RFC 6238 via django_otp.oath, not our code).
 
     A code is accepted once per 30-s step (replay protection), so a second login in the same
-    test uses the next step (``offset=1``), which the device accepts as clock drift.
+    test uses the next step (``offset=1``), which the device accepts as clock drift. The
+    device's own drift counts too: a code checked just after a 30-s boundary was accepted as
+    the previous step and the device then expects codes one step earlier (without this, a test
+    failed whenever a step ended between making and checking a code).
     """
-    return f"{totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits, drift=offset):06d}"
+    drift = offset + device.drift
+    return f"{totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits, drift=drift):06d}"
 
 
 def _enable(client, user) -> tuple[TOTPDevice, list[str]]:
