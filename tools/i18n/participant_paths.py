@@ -1102,6 +1102,7 @@ S = [
         "Темы, которые вас интересуют",
         "Welche Themen interessieren Sie?",
     ),
+    ("bis", "ile", "حتى", "до", "до", None),
     ("Uhr", "saat", "الساعة", "год.", "ч.", None),
     (
         "Umfrage beginnen",

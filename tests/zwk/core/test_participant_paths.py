@@ -9,6 +9,7 @@ visible text outside {% translate %}/{% blocktranslate %}.
 """
 
 import re
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -187,13 +188,17 @@ def walk_events(client, event, language):
 
 @pytest.fixture
 def event(office_user):
-    from datetime import timedelta
+    from datetime import datetime, time
+    from zoneinfo import ZoneInfo
 
     from django.utils import timezone
 
     from zwk.exchange import services as exchange
 
-    start = timezone.now() + timedelta(days=7)
+    # 10:00 in Berlin, so that whether the event ends on its own day does not depend on when
+    # the test runs; the overnight variant is walked separately (its "bis" must be translated).
+    day = timezone.localdate(timezone.now() + timedelta(days=7))
+    start = timezone.make_aware(datetime.combine(day, time(10)), ZoneInfo("Europe/Berlin"))
     data = {
         "title": "Online-Seminar Wohnen im Alter",
         "event_type": "webinar",
@@ -230,6 +235,10 @@ def test_every_string_of_the_participant_paths_is_translated(language, survey, e
     walk_survey(Client(), survey, language)
     walk_newsletter_legal_errors(Client(), language)
     walk_events(Client(), event, language)
+    event.end = event.start + timedelta(days=1, hours=2)  # an event over two days: "… bis …"
+    event.save(update_fields=["end"])
+    overnight = Client().get(event.get_absolute_url() + "?sprache=" + QUERY[language])
+    assert overnight.status_code == 200
     catalogue, _header = parse_po(LOCALE / CATALOGUES[language] / "LC_MESSAGES" / "django.po")
     shown = {key for key in recorded if key[0] and key not in third_party_msgids()}
     assert len(shown) > 150
