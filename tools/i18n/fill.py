@@ -17,8 +17,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 import english
+import english_ideas
 import english_plan
 import english_print
+import ideas_paths
 import join_path
 import participant_paths
 import plan_paths
@@ -94,11 +96,13 @@ def fill(locale):
     path = LOCALE / locale / "LC_MESSAGES" / "django.po"
     column = COLUMNS[locale]
     if column is None:
-        singles = dict(english.S) | dict(english_print.S) | dict(english_plan.S)
-        plurals = dict(english.P) | dict(english_print.P) | dict(english_plan.P)
+        singles = dict(english.S) | dict(english_ideas.S)
+        singles |= dict(english_print.S) | dict(english_plan.S)
+        plurals = dict(english.P) | dict(english_ideas.P)
+        plurals |= dict(english_print.P) | dict(english_plan.P)
     else:
         singles, plurals = {}, {}
-        for table in (join_path, participant_paths, print_paths, plan_paths):
+        for table in (join_path, participant_paths, ideas_paths, print_paths, plan_paths):
             for row in table.S:
                 singles[row[0]] = row[column] if row[column] is not None else row[0]
             for key, forms in table.P:
