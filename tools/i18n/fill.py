@@ -16,7 +16,9 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
+import content_paths
 import english
+import english_content
 import english_ideas
 import english_plan
 import english_print
@@ -97,12 +99,13 @@ def fill(locale):
     column = COLUMNS[locale]
     if column is None:
         singles = dict(english.S) | dict(english_ideas.S)
-        singles |= dict(english_print.S) | dict(english_plan.S)
+        singles |= dict(english_print.S) | dict(english_content.S) | dict(english_plan.S)
         plurals = dict(english.P) | dict(english_ideas.P)
-        plurals |= dict(english_print.P) | dict(english_plan.P)
+        plurals |= dict(english_print.P) | dict(english_content.P) | dict(english_plan.P)
     else:
         singles, plurals = {}, {}
-        for table in (join_path, participant_paths, ideas_paths, print_paths, plan_paths):
+        tables = (join_path, participant_paths, ideas_paths, print_paths, content_paths, plan_paths)
+        for table in tables:
             for row in table.S:
                 singles[row[0]] = row[column] if row[column] is not None else row[0]
             for key, forms in table.P:
