@@ -13,6 +13,8 @@ S = [
     ("Karte vergrößern", "Zoom in on the map"),
     ("Karte verkleinern", "Zoom out of the map"),
     ("Hinweis zur Idee schließen", "Close the idea's note"),
+    # on the idea page, next to following one idea
+    ("Ganzes Projekt verfolgen", "Follow the whole project"),
 ]
 
 P = []

@@ -37,10 +37,7 @@ S = [
     ("Andere Sprachen", "Other languages"),
     ("Sie können die Sprache wählen.", "You can choose the language."),
     ("Die Auswahl ist oben auf jeder Seite.", "The choice is at the top of every page."),
-    (
-        "Es gibt diese Sprachen: Deutsch, Leichte Sprache, Englisch, Türkisch, Arabisch, Ukrainisch und Russisch.",
-        "There are these languages: German, Easy Read German, English, Turkish, Arabic, Ukrainian and Russian.",
-    ),
+    ("Es gibt diese Sprachen:", "There are these languages:"),
     ("Die Seite merkt sich Ihre Wahl.", "The website remembers your choice."),
 ]
 

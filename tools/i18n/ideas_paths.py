@@ -554,6 +554,14 @@ S = [
         "Nachrichten zu dieser Idee per E-Mail bekommen",
     ),
     (
+        "Ganzes Projekt verfolgen",
+        "Tüm projeyi takip edin",
+        "متابعة المشروع كله",
+        "Стежити за всім проєктом",
+        "Следить за всем проектом",
+        "Nachrichten zum ganzen Projekt bekommen",
+    ),
+    (
         "Sie erhalten eine Nachricht, wenn sich sein Stand ändert.",
         "Durumu değiştiğinde size bir mesaj gelir.",
         "ستصلكم رسالة عندما تتغير حالتها.",

@@ -1568,11 +1568,11 @@ S = [
         None,
     ),
     (
-        "Es gibt diese Sprachen: Deutsch, Leichte Sprache, Englisch, Türkisch, Arabisch, Ukrainisch und Russisch.",
-        "Şu diller var: Almanca, Kolay Almanca, İngilizce, Türkçe, Arapça, Ukraynaca ve Rusça.",
-        "تتوفر هذه اللغات: الألمانية، والألمانية المبسطة، والإنجليزية، والتركية، والعربية، والأوكرانية، والروسية.",
-        "Є такі мови: німецька, проста німецька, англійська, турецька, арабська, українська та російська.",
-        "Есть такие языки: немецкий, простой немецкий, английский, турецкий, арабский, украинский и русский.",
+        "Es gibt diese Sprachen:",
+        "Şu diller var:",
+        "تتوفر هذه اللغات:",
+        "Є такі мови:",
+        "Есть такие языки:",
         None,
     ),
     (

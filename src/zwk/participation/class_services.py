@@ -17,6 +17,7 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from zwk.accounts.services import save_audited
@@ -59,7 +60,7 @@ def class_refusal(school_class: SchoolClass, *, today=None) -> str | None:
     today = today or timezone.localdate()
     if school_class.valid_until and today > school_class.valid_until:
         return _("Dieser Klassencode ist seit dem %(date)s abgelaufen.") % {
-            "date": school_class.valid_until.strftime("%d.%m.%Y")
+            "date": date_format(school_class.valid_until, "SHORT_DATE_FORMAT")
         }
     if school_class.consent_at is None:
         return _(

@@ -11,6 +11,7 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.utils.translation import gettext as _
 
 GERMANY_CENTRE = (51.16, 10.45)
 
@@ -31,6 +32,12 @@ def map_config(municipality) -> dict:
         "lat": float(lat) if known else GERMANY_CENTRE[0],
         "lon": float(lon) if known else GERMANY_CENTRE[1],
         "zoom": zoom,
+        # Leaflet's own button labels are English; the page's language replaces them.
+        "labels": {
+            "zoom_in": _("Karte vergrößern"),
+            "zoom_out": _("Karte verkleinern"),
+            "close": _("Hinweis zur Idee schließen"),
+        },
     }
 
 

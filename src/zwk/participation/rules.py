@@ -14,6 +14,7 @@ the service raises it.
 import rules
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from zwk.accounts.predicates import (
@@ -71,11 +72,11 @@ def ideas_refusal(collection, *, today=None) -> str | None:
     state = collection.phase.state(today or timezone.localdate())
     if state == "pending":
         return _("Die Ideensammlung beginnt am %(date)s.") % {
-            "date": collection.phase.starts_on.strftime("%d.%m.%Y")
+            "date": date_format(collection.phase.starts_on, "SHORT_DATE_FORMAT")
         }
     if state == "closed":
         return _(
             "Die Ideensammlung ist seit dem %(date)s beendet. Neue Ideen, Kommentare und "
             "Unterstützung sind nicht mehr möglich – lesen können Sie weiterhin."
-        ) % {"date": collection.phase.ends_on.strftime("%d.%m.%Y")}
+        ) % {"date": date_format(collection.phase.ends_on, "SHORT_DATE_FORMAT")}
     return None

@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from zwk.core import ratelimit
+from zwk.core import languages, ratelimit
 from zwk.core.net import client_ip
 from zwk.core.views import add_form_errors, require_office
 from zwk.privacy import selectors, services
@@ -88,7 +88,8 @@ def feedback_mark_done(request, pk):
 
 @require_GET
 def easy_language(request):
-    return render(request, "privacy/easy_language.html")
+    # The languages offered, each in its own name (the list grows with settings.LANGUAGES).
+    return render(request, "privacy/easy_language.html", {"languages": languages.available()})
 
 
 @require_GET

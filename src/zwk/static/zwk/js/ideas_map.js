@@ -6,10 +6,22 @@
 
   function baseMap(element) {
     var config = JSON.parse(document.getElementById(element.getAttribute("data-config")).textContent);
-    var map = L.map(element, { keyboard: true, scrollWheelZoom: false }).setView(
+    var labels = config.labels || {};
+    var map = L.map(element, { keyboard: true, scrollWheelZoom: false, zoomControl: false }).setView(
       [config.lat, config.lon],
       config.zoom
     );
+    // Leaflet's buttons say "Zoom in", "Zoom out" and "Close popup" in English; the page gives
+    // them in its own language (title and aria-label).
+    L.control.zoom({
+      zoomInTitle: labels.zoom_in || "Zoom in",
+      zoomOutTitle: labels.zoom_out || "Zoom out"
+    }).addTo(map);
+    map.attributionControl.setPrefix('<a href="https://leafletjs.com" translate="no">Leaflet</a>');
+    map.on("popupopen", function (event) {
+      var close = event.popup.getElement().querySelector(".leaflet-popup-close-button");
+      if (close && labels.close) { close.setAttribute("aria-label", labels.close); }
+    });
     L.tileLayer(config.tiles, { maxZoom: 19, attribution: config.attribution }).addTo(map);
     element.setAttribute("tabindex", "0");
     return map;
