@@ -171,6 +171,12 @@ RATE_LIMITS = {
     # client address (a school class behind one address still gets through).
     "participation.code": "20/10m",
     "participation.submit": "200/10m",
+    # Ideensammlung: ideas and comments per participant; introductions (joining) and reports
+    # per client address.
+    "participation.idea": "10/1h;30/1d",
+    "participation.comment": "20/10m;100/1d",
+    "participation.idea_join": "30/10m",
+    "participation.report": "20/1h",
     # Austausch: anonymous event registrations per client address.
     "exchange.register": "10/10m",
     # Newsletter: sign-ups per client address, confirmation mails per e-mail address.
@@ -218,7 +224,8 @@ CELERY_BEAT_SCHEDULE = {
         "task": "zwk.accountability.purge_unconfirmed",
         "schedule": 24 * 3600.0,
     },
-    # Beteiligung: access codes, consent records and free texts after the retention period.
+    # Beteiligung: access codes, consent records and free texts after the retention period;
+    # also the pseudonyms of comments on the draft plan (CONSULTATION_RETENTION_DAYS).
     "participation-purge-responses": {
         "task": "zwk.participation.tasks.purge_responses",
         "schedule": 24 * 3600.0,
@@ -349,6 +356,9 @@ ZWK_MAP_ATTRIBUTION = env.str(
     "ZWK_MAP_ATTRIBUTION",
     default='&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>-Mitwirkende',
 )
+# Entwurf diskutieren: days after a consultation's end until the pseudonyms, age groups,
+# Ortsteile and consent records of its comments are removed (daily purge of the Beteiligung).
+CONSULTATION_RETENTION_DAYS = env.int("CONSULTATION_RETENTION_DAYS", default=180)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 FILE_UPLOAD_PERMISSIONS = 0o640
 # Backups (manage.py backup): encrypted when set – a Fernet key from `manage.py backup

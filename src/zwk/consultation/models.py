@@ -159,5 +159,10 @@ class PublicComment(models.Model):
         return bool(self.hidden_reason)
 
     @property
+    def shown_name(self) -> str:
+        """The pseudonym – "anonym" once the retention period removed it (``retention``)."""
+        return self.pseudonym or str(_("anonym"))
+
+    @property
     def section_key(self) -> str:
         return f"{self.section}-{self.section_ref}" if self.section_ref else self.section

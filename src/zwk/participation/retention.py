@@ -13,6 +13,10 @@ support to a person; idempotency keys and reports go too. Ideas, comments (shown
 Schulklassen (``school_classes_purge``, same period): the teacher's e-mail address and consent
 record go, and the secret teacher link is replaced, so the old link opens nothing; the class
 name stays with its released contributions.
+
+Apps above this one that keep participants' data of their own (``zwk.consultation``: the
+comments on the draft plan) may not be imported here; they register a job ``() -> int`` in
+the slot ``PURGE_JOBS`` (``AppConfig.ready``), and the same daily task runs it.
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from zwk.accounts.services import audit_record
+from zwk.core import hooks
 from zwk.participation.models import (
     AccessCode,
     Answer,
@@ -38,6 +43,14 @@ from zwk.participation.models import (
     Response,
     SchoolClass,
 )
+
+#: Slot of further purge jobs of the daily task (see the module docstring).
+PURGE_JOBS = "participation.purge_jobs"
+
+
+def registered_purges() -> int:
+    """Run the purge jobs other apps registered; returns what they purged together."""
+    return sum(job() or 0 for job in hooks.slot(PURGE_JOBS).providers)
 
 
 @transaction.atomic
