@@ -8,8 +8,9 @@ sketches, ``Measure.origin_sketch``); this app only adds what they do not store:
   the survey's free texts are purged after its retention period), optionally with the
   measure it led to.
 * ``StatusChange`` – when a measure got which status (the plan keeps only the current one).
-* ``Follower`` – an e-mail address that follows one contribution or all of a Kommune's
-  contributions; mails only after the confirmation (double opt-in).
+* ``Follower`` – an e-mail address that follows one contribution, all contributions of one
+  participation project, or all of a Kommune's contributions; mails only after the
+  confirmation (double opt-in).
 """
 
 from __future__ import annotations
@@ -32,6 +33,15 @@ class FeaturedAnswer(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="featured",
+    )
+    # The survey's project, kept when the answer itself is purged: followers of the project
+    # hear of the measure the answer led to.
+    project = models.ForeignKey(
+        "participation.Project",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     text = models.TextField(_("Antwort"), max_length=ANSWER_TEXT_MAX)
     source = models.CharField(_("aus der Umfrage"), max_length=300)
@@ -82,6 +92,7 @@ class Follower(models.Model):
         CARD = "card", _("Karte aus der Zukunftswerkstatt")
         ANSWER = "answer", _("Antwort aus einer Umfrage")
         IDEA = "idea", _("Idee")
+        PROJECT = "project", _("alle Beiträge eines Beteiligungsprojekts")
 
     class Status(models.TextChoices):
         PENDING = "pending", _("wartet auf Bestätigung")
@@ -93,7 +104,7 @@ class Follower(models.Model):
     )
     email = models.EmailField(_("E-Mail-Adresse"), max_length=254)
     kind = models.CharField(_("folgt"), max_length=10, choices=Kind.choices)
-    object_id = models.PositiveIntegerField(default=0)  # 0 for ALL
+    object_id = models.PositiveIntegerField(default=0)  # 0 for ALL; the Project's pk for PROJECT
     status = models.CharField(
         _("Status"), max_length=20, choices=Status.choices, default=Status.PENDING
     )

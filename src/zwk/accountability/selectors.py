@@ -305,12 +305,21 @@ def find(municipality, kind: str, pk: int) -> Contribution | None:
     return None
 
 
+def followable_project(municipality, pk: int):
+    """A published participation project of this Kommune – the one a follower may follow
+    as a whole (``Follower.Kind.PROJECT``); None for another Kommune's or an unpublished one."""
+    from zwk.participation.models import Project
+
+    return Project.objects.filter(municipality=municipality, published=True, pk=pk).first()
+
+
 def contribution_keys_for_measure(measure: Measure) -> list[tuple[str, int]]:
-    """Which contributions led to ``measure`` (for the mail on a status change)."""
-    keys = [
-        (Follower.Kind.ANSWER.value, pk)
-        for pk in measure.featured_answers.values_list("pk", flat=True)
-    ]
+    """Which contributions led to ``measure`` – and the published participation projects
+    they belong to (ideas of its collections, featured survey answers of its surveys) – as
+    follow keys (kind, id) for the mail on a status change."""
+    answers = list(measure.featured_answers.values_list("pk", "project_id", "project__published"))
+    keys = [(Follower.Kind.ANSWER.value, pk) for pk, _project, _published in answers]
+    projects = {project for _pk, project, published in answers if project and published}
     sketch = measure.origin_sketch
     if sketch is not None and sketch.cluster_id:
         keys += [
@@ -326,11 +335,11 @@ def contribution_keys_for_measure(measure: Measure) -> list[tuple[str, int]]:
 
     source = getattr(participation_selectors, "ideas_for_accountability", None)
     if source is not None:
-        keys += [
-            (Follower.Kind.IDEA.value, idea.pk)
-            for idea in source(measure.plan.municipality)
-            if getattr(idea, "measure_id", None) == measure.pk
-        ]
+        for idea in source(measure.plan.municipality):
+            if getattr(idea, "measure_id", None) == measure.pk:
+                keys.append((Follower.Kind.IDEA.value, idea.pk))
+                projects.add(idea.collection.project_id)  # the selector's are published
+    keys += [(Follower.Kind.PROJECT.value, pk) for pk in sorted(projects)]
     return keys
 
 

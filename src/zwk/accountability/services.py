@@ -1,6 +1,7 @@
-"""Writes of „Was aus Ihren Ideen wurde“: following (double opt-in), confirming,
-unsubscribing, the mail on a measure's status change, the purge of unconfirmed requests, and
-the team featuring survey answers.
+"""Writes of „Was aus Ihren Ideen wurde“: following a contribution, a participation project or
+all of a Kommune's contributions (double opt-in), confirming, unsubscribing, the mail on a
+status change (one per address), the purge of unconfirmed requests, and the team featuring
+survey answers.
 
 Following never reveals whether an address is known: the form always answers the same; what
 happens next is told to the owner of the address by mail.
@@ -33,17 +34,26 @@ RESEND_INTERVAL = timedelta(minutes=10)
 def describe(kind: str, contribution) -> str:
     if kind == Follower.Kind.ALL or contribution is None:
         return _("alle Beiträge")
+    if kind == Follower.Kind.PROJECT:  # a participation project
+        return _("den Beiträgen des Beteiligungsprojekts „%(title)s“") % {
+            "title": contribution.title
+        }
     text = contribution.text if len(contribution.text) <= 80 else contribution.text[:79] + "…"
     return _("den Beitrag „%(text)s“") % {"text": text}
 
 
 def follow_request(*, municipality, email: str, kind: str, object_id: int = 0) -> None:
     """Record a follow request and send the confirmation mail. The caller answers the same for
-    every address; an unknown contribution is a ValidationError (the page offered none)."""
+    every address; an unknown contribution is a ValidationError (the page offered none).
+    ``kind`` PROJECT follows a published participation project (``object_id``) as a whole."""
     email = email.strip()
     contribution = None
     if kind == Follower.Kind.ALL:
         object_id = 0
+    elif kind == Follower.Kind.PROJECT:
+        contribution = selectors.followable_project(municipality, object_id)
+        if contribution is None:
+            raise ValidationError(_("Diesem Beteiligungsprojekt kann man nicht folgen."))
     else:
         if kind not in Follower.Kind.values:
             raise ValidationError(_("Diesem Beitrag kann man nicht folgen."))
@@ -146,9 +156,10 @@ def unsubscribe(*, follower: Follower) -> bool:
 
 
 def status_change_notify(*, change_id: int) -> int:
-    """Mail every confirmed follower of the changed measure's contributions (or of all
-    contributions of the Kommune) – once per change, only for a measure of the published plan.
-    Returns the number of mails handed to the mail server."""
+    """Mail every confirmed follower of the changed measure's contributions (or of their
+    participation project, or of all contributions of the Kommune) – once per change and
+    address, only for a measure of the published plan. Returns the number of mails handed to
+    the mail server."""
     with transaction.atomic():
         change = (
             StatusChange.objects.select_for_update(of=("self",))
@@ -168,12 +179,13 @@ def status_change_notify(*, change_id: int) -> int:
         match = Q(kind=Follower.Kind.ALL)
         for kind in {k for k, _pk in keys}:
             match |= Q(kind=kind, object_id__in=[pk for k, pk in keys if k == kind])
-        followers = list(
+        followers = one_per_address(
             Follower.objects.filter(match, municipality=municipality, status=Follower.Status.ACTIVE)
             .select_related("municipality")
             .order_by("id")
         )
         label = str(measure.get_status_display())
+        titles = _project_titles(followers)
 
         def build():
             return [
@@ -181,7 +193,7 @@ def status_change_notify(*, change_id: int) -> int:
                     f,
                     title=measure.title,
                     status_label=label,
-                    what=_("alle Beiträge") if f.kind == Follower.Kind.ALL else _("einen Beitrag"),
+                    what=_followed(f, titles, _("einen Beitrag")),
                 )
                 for f in followers
             ]
@@ -190,9 +202,42 @@ def status_change_notify(*, change_id: int) -> int:
     return len(followers)
 
 
+# The most specific follow of an address wins: its mail names what the person follows, and its
+# link unsubscribes from that.
+_BREADTH = {Follower.Kind.PROJECT: 1, Follower.Kind.ALL: 2}
+
+
+def one_per_address(followers) -> list[Follower]:
+    """One mail per address and change: who follows an idea, its project and all
+    contributions hears of the idea's new status once, not three times."""
+    chosen: dict[str, Follower] = {}
+    for f in sorted(followers, key=lambda f: (_BREADTH.get(f.kind, 0), f.pk)):
+        chosen.setdefault(f.email.lower(), f)
+    return sorted(chosen.values(), key=lambda f: f.pk)
+
+
+def _project_titles(followers) -> dict[int, str]:
+    from zwk.participation.models import Project
+
+    ids = [f.object_id for f in followers if f.kind == Follower.Kind.PROJECT]
+    return dict(Project.objects.filter(pk__in=ids).values_list("pk", "title")) if ids else {}
+
+
+def _followed(follower: Follower, titles: dict[int, str], single: str) -> str:
+    """What the mail says the person follows (``single``: one contribution)."""
+    if follower.kind == Follower.Kind.ALL:
+        return _("alle Beiträge")
+    if follower.kind == Follower.Kind.PROJECT:
+        return _("dem Beteiligungsprojekt „%(title)s“") % {
+            "title": titles.get(follower.object_id, "")
+        }
+    return single
+
+
 def idea_status_notify(*, change_id: int) -> int:
-    """Mail the confirmed followers of an idea (or of all contributions) when the team gives
-    it a new status – only for a public idea (``ideas_for_accountability``)."""
+    """Mail the confirmed followers of an idea (or of its participation project, or of all
+    contributions) when the team gives it a new status – once per address, only for a public
+    idea (``ideas_for_accountability``)."""
     from zwk.participation.models import IdeaStatusChange
     from zwk.participation.selectors import ideas_for_accountability
 
@@ -210,9 +255,12 @@ def idea_status_notify(*, change_id: int) -> int:
         or not ideas_for_accountability(municipality).filter(pk=idea.pk).exists()
     ):
         return 0
-    followers = list(
+    project = idea.collection.project
+    followers = one_per_address(
         Follower.objects.filter(
-            Q(kind=Follower.Kind.ALL) | Q(kind=Follower.Kind.IDEA, object_id=idea.pk),
+            Q(kind=Follower.Kind.ALL)
+            | Q(kind=Follower.Kind.IDEA, object_id=idea.pk)
+            | Q(kind=Follower.Kind.PROJECT, object_id=project.pk),
             municipality=municipality,
             status=Follower.Status.ACTIVE,
         )
@@ -220,13 +268,14 @@ def idea_status_notify(*, change_id: int) -> int:
         .order_by("id")
     )
     label = str(idea.get_status_display())
+    titles = {project.pk: project.title}
     send_after_commit(
         lambda: [
             mail.status_notice(
                 f,
                 title=idea.title,
                 status_label=label,
-                what=_("alle Beiträge") if f.kind == Follower.Kind.ALL else _("einer Idee"),
+                what=_followed(f, titles, _("einer Idee")),
                 idea=True,
             )
             for f in followers
@@ -267,6 +316,7 @@ def answer_feature(*, municipality, answer_id: int, measure_id: int | None, by) 
     featured = FeaturedAnswer.objects.create(
         municipality=municipality,
         answer=answer,
+        project=survey.project,
         text=text,
         source=_("Umfrage „%(title)s“") % {"title": survey.title},
         answered_on=timezone.localdate(answer.response.created_at),

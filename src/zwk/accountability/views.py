@@ -79,16 +79,21 @@ def public(request, slug):
 
 
 def _follow_target(municipality, value: str):
-    """``card-12`` → (kind, id, contribution); empty → all contributions. None if unknown."""
+    """``card-12`` → (kind, id, contribution); ``project-3`` → (kind, id, project); empty →
+    all contributions. None if unknown."""
     if not value:
         return Follower.Kind.ALL.value, 0, None
     kind, _sep, pk = value.partition("-")
     if (
-        kind not in (Follower.Kind.CARD, Follower.Kind.ANSWER, Follower.Kind.IDEA)
+        kind
+        not in (Follower.Kind.CARD, Follower.Kind.ANSWER, Follower.Kind.IDEA, Follower.Kind.PROJECT)
         or not pk.isdigit()
     ):
         return None
-    contribution = selectors.find(municipality, kind, int(pk))
+    if kind == Follower.Kind.PROJECT:
+        contribution = selectors.followable_project(municipality, int(pk))
+    else:
+        contribution = selectors.find(municipality, kind, int(pk))
     if contribution is None:
         return None
     return kind, int(pk), contribution
@@ -147,7 +152,8 @@ def follow(request, slug):
         {
             "municipality": municipality,
             "form": form,
-            "contribution": contribution,
+            "contribution": None if kind == Follower.Kind.PROJECT else contribution,
+            "project": contribution if kind == Follower.Kind.PROJECT else None,
             "beitrag_key": value,
         },
         status=status,

@@ -2,7 +2,8 @@
 
 * The team creates a ``SchoolClass`` (class and school name, optional teacher e-mail,
   optional end date) on the project's team page and hands the teacher the secret teacher
-  link (no account) and the class code.
+  link (no account) and the class code; with a teacher e-mail both go out by mail after the
+  commit (``teacher_link_mail``; the link is redacted from logs, ``zwk.core.redact``).
 * The teacher confirms the consent for the class on the teacher page; before that the class
   code does not work.
 * The class joins a collection with the class code: one ``IdeaParticipant`` per class and
@@ -14,14 +15,18 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from zwk.accounts.services import save_audited
+from zwk.core.mail import message, send_after_commit
 from zwk.core.text import clean_line
+from zwk.core.urls import absolute_url
 from zwk.participation import rules as participation_rules
 from zwk.participation.models import (
     PRIVACY_NOTICE_VERSION,
@@ -46,13 +51,35 @@ def class_create(*, school_class: SchoolClass, by) -> SchoolClass:
     if school_class.valid_until and school_class.valid_until < timezone.localdate():
         raise ValidationError({"valid_until": _("Das Datum liegt in der Vergangenheit.")})
     school_class.created_by = by
-    return save_audited(
+    school_class = save_audited(
         school_class,
         by=by,
         action="participation.class_created",
         message=_("Klassencode für „%(n)s“ angelegt") % {"n": school_class.name},
         municipality=school_class.project.municipality,
     )
+    if school_class.teacher_email:
+        send_after_commit(lambda: teacher_link_mail(school_class), what="teacher link")
+    return school_class
+
+
+def teacher_link_mail(school_class: SchoolClass):
+    """The teacher's mail with the secret link and the class code – in German, whatever the
+    language of the team member who created the class."""
+    project = school_class.project
+    with translation.override(settings.LANGUAGE_CODE):
+        body = render_to_string(
+            "participation/email/teacher_link.txt",
+            {
+                "school_class": school_class,
+                "project": project,
+                "municipality": project.municipality,
+                "teacher_url": absolute_url(school_class.get_teacher_url()),
+                "project_url": absolute_url(project.get_absolute_url()),
+            },
+        )
+        subject = _("Klassencode und Link für Lehrkräfte: %(name)s") % {"name": school_class.name}
+    return message(subject, body, [school_class.teacher_email])
 
 
 def class_refusal(school_class: SchoolClass, *, today=None) -> str | None:

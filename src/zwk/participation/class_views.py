@@ -51,6 +51,12 @@ def class_create(request, slug, project):
         save=lambda data: class_services.class_create(school_class=form.instance, by=request.user),
         message=lambda k: (
             _(
+                "Der Klassencode für „%(n)s“ ist angelegt: %(c)s. Code und Link für Lehrkräfte "
+                "gehen per E-Mail an %(e)s."
+            )
+            % {"n": k.name, "c": k.code, "e": k.teacher_email}
+            if k.teacher_email
+            else _(
                 "Der Klassencode für „%(n)s“ ist angelegt: %(c)s. Geben Sie der Lehrkraft den "
                 "Code und den Link für Lehrkräfte."
             )
@@ -92,7 +98,10 @@ def _teacher_page(request, school_class, *, status=200):
         **class_services.pending_of(school_class),
     }
     response = render(request, "participation/teacher.html", context, status=status)
-    response["Referrer-Policy"] = "no-referrer"
+    # Not "no-referrer": with it browsers send "Origin: null" on the page's own forms and
+    # Django's CSRF check refuses the consent and the release. "same-origin" (the site's
+    # policy) never sends the secret link to another site; our own logs redact it.
+    response["Referrer-Policy"] = "same-origin"
     response["X-Robots-Tag"] = "noindex"
     return response
 

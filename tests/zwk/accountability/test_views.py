@@ -210,6 +210,7 @@ def test_team_features_an_answer_with_its_measure(chain, municipality, coordinat
     )
     featured = FeaturedAnswer.objects.get()
     assert featured.measure == chain.measure and featured.text == "Ein Bus am Sonntag wäre schön"
+    assert featured.project == project  # kept for the project's followers after the purge
     public = client_for(None).get(_url("public", municipality)).content.decode()
     assert "Ein Bus am Sonntag wäre schön" in public
     assert "Umfrage „Bürgerbefragung“" in public
