@@ -1,10 +1,11 @@
 """Programme-wide report for the funder (Fördergeber): the programme's figures for a period.
 
 :func:`build` reads everything with a fixed number of aggregate queries – independent of the
-number of Kommunen, workshops or measures; only the consulting budgets take one query per
-calendar year the period touches (via ``zwk.consulting.selectors.budget_summary``) – and
-returns a :class:`ProgrammeReport`. The report holds counts and sums only, plus the titles of
-the Austausch events and the names of the maintained Handlungsfelder: no personal data.
+number of Kommunen, workshops or measures and of the years the period touches; counts and
+sums are made in the database (GROUP BY), never by looping over Kommunen or step records in
+Python – and returns a :class:`ProgrammeReport`. The report holds counts and sums only, plus
+the titles of the Austausch events and the names of the maintained Handlungsfelder: no
+personal data.
 
 Rules (repeated on the report's "Quellen und Erläuterungen" page, see :data:`NOTES`):
 
@@ -23,16 +24,15 @@ from __future__ import annotations
 
 import calendar
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import datetime
 from decimal import Decimal
 
-from django.db.models import Count, Q, QuerySet, Sum
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from zwk.consulting import selectors as consulting_selectors
-from zwk.consulting.models import ConsultingRequest, DayLog
+from zwk.consulting.models import ConsultingRequest, DayBudget, DayLog
 from zwk.exchange.models import Event, EventStatus, EventType, Registration, RegistrationStatus
 from zwk.municipalities.models import Municipality, ProcessStep, Theme
 from zwk.municipalities.process import STEPS
@@ -275,33 +275,38 @@ def build(period: Period, funding_round: str = "") -> ProgrammeReport:
     if funding_round:
         scope = scope.filter(pk__in=municipalities_in_round(funding_round).values("pk"))
     ids = scope.values("pk")
-    pks = _municipalities(report, scope, period)
-    _steps(report, ids, pks, period)
+    _municipalities(report, scope, period)
+    _steps(report, scope, ids, period)
     workshops = Workshop.objects.filter(
         municipality__in=ids, starts_at__gte=period.start_dt, starts_at__lt=period.end_dt
     )
     _themes_and_measures(report, ids, workshops, period)
     _participation(report.participation, workshops)
-    _consulting(report.consulting, scope, ids, period)
+    _consulting(report.consulting, ids, period)
     _exchange(report.exchange, period)
     _newsletter(report.newsletter, period)
     return report
 
 
-def _in(d: date | None, period: Period) -> bool:
-    return d is not None and period.start <= d <= period.end
-
-
-def _municipalities(report: ProgrammeReport, scope, period: Period) -> list[int]:
-    rows = list(scope.values_list("pk", "land", "kind", "programme_start", "created_at"))
-    report.municipalities = len(rows)
+def _municipalities(report: ProgrammeReport, scope, period: Period) -> None:
+    """Totals, new Kommunen, per Land and per Art: one GROUP BY (Land, Art) in the database,
+    at most 16 × 4 rows (11,000 Kommunen are never loaded into Python)."""
+    # "new": began within the period – the programme start, else the day it was added
+    # (local dates: ``start_dt``/``end_dt`` are local midnights)
+    began = Q(programme_start__gte=period.start, programme_start__lte=period.end) | Q(
+        programme_start__isnull=True, created_at__gte=period.start_dt, created_at__lt=period.end_dt
+    )
     lands: dict[str, int] = {}
     kinds: dict[str, int] = {}
-    for _pk, land, kind, programme_start, created_at in rows:
-        lands[land] = lands.get(land, 0) + 1
-        kinds[kind] = kinds.get(kind, 0) + 1
-        begun = programme_start or timezone.localtime(created_at).date()
-        report.municipalities_new += _in(begun, period)
+    for land, kind, n, new in (
+        scope.order_by()
+        .values_list("land", "kind")
+        .annotate(n=Count("pk"), new=Count("pk", filter=began))
+    ):
+        lands[land] = lands.get(land, 0) + n
+        kinds[kind] = kinds.get(kind, 0) + n
+        report.municipalities += n
+        report.municipalities_new += new
     report.by_land = sorted(
         (CountRow(code, LAENDER.get(code, code), n) for code, n in lands.items()),
         key=lambda r: r.label,
@@ -310,31 +315,48 @@ def _municipalities(report: ProgrammeReport, scope, period: Period) -> list[int]
         CountRow(value, str(label), kinds.get(value, 0))
         for value, label in Municipality.Kind.choices
     ]
-    return [row[0] for row in rows]
 
 
-def _steps(report: ProgrammeReport, ids, pks: list[int], period: Period) -> None:
+def _steps(report: ProgrammeReport, scope, ids, period: Period) -> None:
+    """The step of every Kommune at the end of the period, counted in the database.
+
+    One flag per step ("done by the end of the period"), grouped: at most 2⁵ groups come
+    back however many Kommunen there are; the first step without the flag is the current
+    one (a Kommune without step records is in step 1)."""
     done = ProcessStep.Status.DONE
-    done_at_end: dict[int, set[str]] = {}
-    completed: dict[str, int] = {}
-    rows = ProcessStep.objects.filter(municipality__in=ids).values_list(
-        "municipality_id", "kind", "status", "completed_on"
+    done_by_end = Q(status=done) & (Q(completed_on__isnull=True) | Q(completed_on__lte=period.end))
+    flags = {
+        f"done_{n}": Exists(
+            ProcessStep.objects.filter(done_by_end, municipality=OuterRef("pk"), kind=s.kind)
+        )
+        for n, s in enumerate(STEPS)
+    }
+    groups = (
+        scope.order_by()
+        .annotate(**flags)
+        .values(*flags)
+        .annotate(n=Count("pk"))
+        .values_list(*flags, "n")
     )
-    for municipality_id, kind, status, completed_on in rows:
-        if status != done:
-            continue
-        if completed_on is None or completed_on <= period.end:
-            done_at_end.setdefault(municipality_id, set()).add(kind)
-        if _in(completed_on, period):
-            completed[kind] = completed.get(kind, 0) + 1
     at_end = {s.kind: 0 for s in STEPS}
-    for municipality_id in pks:  # a Kommune without step records is in step 1
-        finished = done_at_end.get(municipality_id, set())
-        current = next((s.kind for s in STEPS if s.kind not in finished), None)
+    for *finished, n in groups:
+        current = next((s.kind for s, f in zip(STEPS, finished, strict=True) if not f), None)
         if current is None:
-            report.all_done += 1
+            report.all_done += n
         else:
-            at_end[current] += 1
+            at_end[current] += n
+    completed = dict(
+        ProcessStep.objects.filter(
+            municipality__in=ids,
+            status=done,
+            completed_on__gte=period.start,
+            completed_on__lte=period.end,
+        )
+        .order_by()
+        .values_list("kind")
+        .annotate(n=Count("pk"))
+        .values_list("kind", "n")
+    )
     report.steps = [
         StepRow(s.kind, str(s.title), at_end[s.kind], completed.get(s.kind, 0)) for s in STEPS
     ]
@@ -438,28 +460,42 @@ def _participation(p: Participation, workshops) -> None:
     p.sketches = Sketch.objects.filter(workshop__in=workshops).count()
 
 
-def _consulting(c: Consulting, scope, ids, period: Period) -> None:
-    logs = DayLog.objects.filter(
-        municipality__in=ids, worked_on__gte=period.start, worked_on__lte=period.end
+def _consulting(c: Consulting, ids, period: Period) -> None:
+    """Budgets and used days per calendar year of the period: sums in the database, three
+    queries for all years (not one row per Kommune and year in Python)."""
+    in_period = Q(worked_on__gte=period.start, worked_on__lte=period.end)
+    figures = DayLog.objects.filter(in_period, municipality__in=ids).aggregate(
+        days=Sum("days"), municipalities=Count("municipality", distinct=True)
     )
-    used_by_year = dict(
-        logs.values("worked_on__year").annotate(s=Sum("days")).values_list("worked_on__year", "s")
-    )
-    figures = logs.aggregate(days=Sum("days"), municipalities=Count("municipality", distinct=True))
     c.days_used = figures["days"] or ZERO
     c.municipalities = figures["municipalities"]
-    for year in range(period.start.year, period.end.year + 1):
-        rows = consulting_selectors.budget_summary(scope, year=year)
-        budget = sum((r.budget for r in rows if r.budget is not None), ZERO)
+    years = range(period.start.year, period.end.year + 1)
+    used = {
+        row["worked_on__year"]: row
+        for row in DayLog.objects.filter(municipality__in=ids, worked_on__year__in=years)
+        .order_by()
+        .values("worked_on__year")
+        .annotate(in_year=Sum("days"), in_period=Sum("days", filter=in_period))
+    }
+    # one budget per Kommune and year (unique), so COUNT = Kommunen with a budget
+    budgets = {
+        row["year"]: row
+        for row in DayBudget.objects.filter(municipality__in=ids, year__in=years)
+        .order_by()
+        .values("year")
+        .annotate(days=Sum("days"), n=Count("pk"))
+    }
+    for year in years:
+        budget = budgets.get(year, {}).get("days") or ZERO
         share = Decimal(period.overlap_days(year)) / Decimal(366 if calendar.isleap(year) else 365)
         c.years.append(
             ConsultingYear(
                 year=year,
                 budget=budget,
                 budget_in_period=(budget * share).quantize(ONE_PLACE),
-                used_in_period=used_by_year.get(year) or ZERO,
-                used_in_year=sum((r.used for r in rows), ZERO),
-                with_budget=sum(1 for r in rows if r.budget is not None),
+                used_in_period=used.get(year, {}).get("in_period") or ZERO,
+                used_in_year=used.get(year, {}).get("in_year") or ZERO,
+                with_budget=budgets.get(year, {}).get("n", 0),
             )
         )
     requests = ConsultingRequest.objects.filter(municipality__in=ids)

@@ -255,7 +255,11 @@ def round_report(request, pk):
     return render(
         request,
         "registration/office/round_report.html",
-        {"round": funding_round, "report": reports.round_report(funding_round)},
+        {
+            "round": funding_round,
+            # one page of the Kommunen; the totals count the whole round
+            "report": reports.round_report(funding_round, page=request.GET.get("seite") or 1),
+        },
     )
 
 

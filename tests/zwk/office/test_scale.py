@@ -198,3 +198,145 @@ def test_api_lists_are_paginated_at_scale(db, client, path):
         assert len(get({"limit": "100000"})[0]["results"]) == 200
     for bad in ({"limit": "abc"}, {"offset": "abc"}, {"offset": "99999999"}, {"limit": "-5"}):
         assert isinstance(get(bad)[0]["results"], list)
+
+
+# --- Reports and the API with many Kommunen -------------------------------------------------
+
+
+def _queries(client, url, params) -> tuple[int, object]:
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(url, params)
+    assert response.status_code == 200, response.content[:300]
+    return len(ctx.captured_queries), response
+
+
+@pytest.mark.parametrize(
+    ("name", "params"),
+    [
+        ("office:reports", {}),
+        ("office:reports", {"von": "2025-07-01", "bis": "2026-12-31", "runde": "ohne"}),
+        ("office:report_xlsx", {"von": "2024-01-01", "bis": "2026-12-31"}),
+    ],
+)
+def test_funder_report_counts_in_the_database_for_50_and_500_kommunen(
+    client_for, office_user, name, params
+):
+    """The report's queries do not grow with the Kommunen (nor with the years of the
+    period), and its step figures add up to every Kommune."""
+    client = client_for(office_user)
+    client.get(reverse(name), params)  # warm up (session, content types)
+    _bulk(0, 50)
+    few, _response = _queries(client, reverse(name), params)
+    _bulk(50, 450)
+    many, response = _queries(client, reverse(name), params)
+    assert many == few <= 40
+    if name == "office:reports":
+        html = response.content.decode()
+        # _bulk: Kommune i has i % 6 steps done (5 = all done): residues 0 and 1 occur 84
+        # times among 0..499, the others 83 times
+        at_end = re.findall(r'scope="row">\d\. [^<]*</th><td class="num">(\d+)</td>', html)
+        assert [int(n) for n in at_end[:5]] == [84, 84, 83, 83, 83]  # table (then chart)
+        assert re.search(r'abgeschlossen</th><td class="num">83</td>', html)
+
+
+def test_funder_report_figures_at_scale(db):
+    """Kommunen per step at the end of the period, new Kommunen, per Land and per Art – all
+    from GROUP BY – match a count by hand for 500 Kommunen."""
+    from datetime import date
+
+    from zwk.office import reports
+
+    _bulk(0, 500)
+    today = date.today()
+    report = reports.build(reports.Period(date(today.year, 1, 1), date(today.year, 12, 31)))
+    assert report.municipalities == report.municipalities_new == 500
+    assert [r.at_end for r in report.steps] == [84, 84, 83, 83, 83]
+    assert report.all_done == 83
+    lands = {r.key: r.count for r in report.by_land}
+    assert lands == {"01": 125, "09": 250, "05": 125}
+    assert {r.key: r.count for r in report.by_kind}["gemeinde"] == 500
+
+
+def test_round_report_is_paginated_with_totals_of_the_whole_round(client_for, office_user):
+    from datetime import date
+    from decimal import Decimal
+
+    from zwk.consulting.models import DayBudget
+    from zwk.registration.models import FundingRound, RoundMembership
+
+    year = date.today().year
+    funding_round = FundingRound.objects.create(
+        name="Große Runde",
+        starts_on=date(year, 1, 1),
+        ends_on=date(year, 12, 31),
+        places=1000,
+        consulting_days=Decimal("2"),
+    )
+
+    def join(start, n):
+        _bulk(start, n)
+        members = Municipality.objects.filter(
+            slug__in=[f"gemeinde-{i:04d}" for i in range(start, start + n)]
+        )
+        RoundMembership.objects.bulk_create(
+            RoundMembership(funding_round=funding_round, municipality=m) for m in members
+        )
+        DayBudget.objects.bulk_create(
+            DayBudget(municipality=m, year=year, days=Decimal("2")) for m in members
+        )
+
+    client = client_for(office_user)
+    url = reverse("registration_office:round_report", kwargs={"pk": funding_round.pk})
+    xlsx = reverse("registration_office:round_report_xlsx", kwargs={"pk": funding_round.pk})
+    client.get(url)  # warm up (session, content types)
+    join(0, 50)
+    few = (_queries(client, url, {})[0], _queries(client, xlsx, {})[0])
+    join(50, 450)
+    many_page, response = _queries(client, url, {"seite": "2"})
+    many_xlsx, download = _queries(client, xlsx, {})
+    assert (many_page, many_xlsx) == few
+    html = response.content.decode()
+    assert f"500 Kommunen · Beratungstage {year}: 0 von 1000 genutzt" in html
+    assert html.count('<th scope="row" class="kern-table__cell">') == 100
+    assert "Seite 2 von 5" in html
+    # _bulk: Kommune i has i % 6 steps done, at most 5
+    import io
+
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(io.BytesIO(download.content)).active
+    rows = list(sheet.iter_rows(min_row=2, values_only=True))
+    assert len(rows) == 500
+    assert {r[3] for r in rows} == {0, 1, 2, 3, 4, 5}
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {},
+        {"land": "09"},
+        {"q": "Gemeinde 00", "limit": "200"},
+        {"format": "csv", "offset": "10"},
+    ],
+)
+def test_api_kommunen_list_at_50_and_500_kommunen(db, client, params):
+    """The public list of Kommunen: filters and CSV answer one page in the same number of
+    queries for 50 and 500 Kommunen."""
+    url = reverse("api:municipalities")
+    _bulk(0, 50)
+    client.get(url, params)  # warm up
+    few, _response = _queries(client, url, params)
+    _bulk(50, 450)
+    many, response = _queries(client, url, params)
+    assert many == few
+    if params.get("format") == "csv":
+        lines = response.content.decode().strip().splitlines()
+        assert len(lines) == 51  # header + one page of 50
+        assert lines[1].startswith("gemeinde-0010;")
+    else:
+        data = response.json()
+        expected = {"": 500, "09": 250}.get(params.get("land", ""), 500)
+        if "q" in params:
+            expected = 100  # Gemeinde 0000 … 0099
+        assert data["count"] == expected
+        assert len(data["results"]) == min(expected, int(params.get("limit", 50)))
