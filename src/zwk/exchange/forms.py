@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from zwk.accounts.models import User
+from zwk.core.content_language import TranslationsFormMixin
 from zwk.core.sanitize import check_url
 from zwk.exchange.models import Audience, EventStatus, EventType
 from zwk.municipalities.models import Theme
@@ -37,7 +38,9 @@ class BerlinDateTimeField(forms.DateTimeField):
             raise
 
 
-class EventForm(forms.Form):
+class EventForm(TranslationsFormMixin, forms.Form):
+    translated_fields = {"title": "title", "description": "description"}
+
     title = forms.CharField(label=_("Titel"), max_length=200)
     event_type = forms.ChoiceField(label=_("Format"), choices=EventType.choices)
     themes = forms.ModelMultipleChoiceField(
@@ -130,7 +133,7 @@ class EventForm(forms.Form):
         }
 
     def service_data(self) -> tuple[dict, list]:
-        data = dict(self.cleaned_data)
+        data = dict(self.cleaned_data)  # with "translations" (TranslationsFormMixin)
         themes = list(data.pop("themes"))
         return data, themes
 

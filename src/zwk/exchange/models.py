@@ -99,6 +99,8 @@ class Event(models.Model):
         help_text=_("Darf die Veranstaltung bearbeiten und die Teilnahmeliste sehen."),
     )
     contact_email = models.EmailField(_("Kontakt für Rückfragen"), blank=True)
+    #: Title and description in other languages, German as fallback (zwk.core.content_language).
+    translations = models.JSONField(_("Übersetzungen"), default=dict, blank=True)
     cancel_reason = models.TextField(_("Grund der Absage"), blank=True, max_length=2000)
     # Documentation afterwards.
     summary = models.TextField(_("Zusammenfassung"), blank=True, max_length=30_000)

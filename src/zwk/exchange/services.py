@@ -48,7 +48,7 @@ SLIDE_TYPES = {"pdf", "pptx", "odp"}
 RETENTION_DAYS = 365  # registrations are anonymised 12 months after the event
 EVENT_FIELDS = [
     "title", "event_type", "description", "start", "end", "online_link", "place", "capacity",
-    "audience", "status", "organiser", "contact_email",
+    "audience", "status", "organiser", "contact_email", "translations",
 ]  # fmt: skip
 # A change of these moves the calendar entry: calendar clients get a higher SEQUENCE.
 SCHEDULE_FIELDS = {"start", "end", "place", "online_link", "status"}
@@ -124,6 +124,16 @@ def _clean_event(event: Event) -> None:
     event.description = clean_html(event.description)
     event.place = plain_text(event.place).strip()
     event.cancel_reason = plain_text(event.cancel_reason).strip()
+    # Title and description in other languages get the same cleaning as the German ones.
+    event.translations = {
+        code: {
+            key: plain_text(value).strip() if key == "title" else clean_html(value)
+            for key, value in entry.items()
+            if key in ("title", "description") and isinstance(value, str)
+        }
+        for code, entry in (event.translations or {}).items()
+        if isinstance(entry, dict)
+    }
     if event.online_link:
         event.online_link = check_url(event.online_link)
     if event.start and event.end and event.end <= event.start:

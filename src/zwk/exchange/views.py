@@ -218,6 +218,7 @@ def _editor(request, event=None):
     options = {
         "allow_organiser": request.user.has_perm("exchange.add_event"),
         "cancelled": bool(event and event.is_cancelled),
+        "translations": event.translations if event else {},
     }
     if request.method == "POST":
         form = EventForm(request.POST, **options)

@@ -8,6 +8,8 @@ paper entry and in the service before anything is stored.
 
 from __future__ import annotations
 
+from django.utils.html import format_html
+from django.utils.safestring import SafeData
 from django.utils.translation import gettext as _
 
 from zwk.core.text import clean_line, clean_text
@@ -20,21 +22,33 @@ def field_name(question: Question) -> str:
     return f"q{question.pk}"
 
 
-def choices(question: Question) -> list[tuple[str, str]]:
-    """(value, label) of the options a participant picks from."""
+def _scale_label(number: int, label):
+    # A translated label may come marked up (<span lang="de">) – keep it markup, not text.
+    if isinstance(label, SafeData):
+        return format_html("{} – {}", number, label)
+    return f"{number} – {label}"
+
+
+def choices(question: Question, options: list | None = None) -> list[tuple[str, str]]:
+    """(value, label) of the options a participant picks from. ``options``: the labels to show
+    instead of the German ones (a translation, same positions); the values stay the same."""
     if question.kind == K.AGE_GROUP:
         return list(AgeGroup.choices)
     if question.kind == K.SEX:
         return list(Sex.choices)
     if question.kind == K.SCALE:
-        labels = list(question.options or [])
+        labels = list(question.options if options is None else options)
         return [
-            (str(i), f"{i} – {labels[i - 1]}" if i - 1 < len(labels) and labels[i - 1] else str(i))
+            (
+                str(i),
+                _scale_label(i, labels[i - 1]) if i - 1 < len(labels) and labels[i - 1] else str(i),
+            )
             for i in range(1, 6)
         ]
+    shown = list(question.options or []) if options is None else list(options)
     if question.kind == K.DISTRICT:
-        return [(o, o) for o in question.options or []]
-    return [(str(i), o) for i, o in enumerate(question.options or [])]
+        return [(o, label) for o, label in zip(question.options or [], shown, strict=True)]
+    return [(str(i), label) for i, label in enumerate(shown)]
 
 
 def _int(raw) -> int | None:

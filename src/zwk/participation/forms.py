@@ -5,9 +5,12 @@ from __future__ import annotations
 
 from django import forms
 from django.db.models import Q
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
+from zwk.core.content_language import TranslationsFormMixin, localized
 from zwk.municipalities.models import Theme
 from zwk.participation import answers as answer_rules
 from zwk.participation.models import TEXT_MAX_LENGTH, Project, ProjectPhase, Question, Survey
@@ -16,7 +19,9 @@ K = Question.Kind
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-class ProjectForm(forms.ModelForm):
+class ProjectForm(TranslationsFormMixin, forms.ModelForm):
+    translated_fields = {"title": "title", "description": "description", "young_note": "young_note"}
+
     class Meta:
         model = Project
         fields = [
@@ -38,14 +43,18 @@ class ProjectForm(forms.ModelForm):
         ).distinct()
 
 
-class PhaseForm(forms.ModelForm):
+class PhaseForm(TranslationsFormMixin, forms.ModelForm):
+    translated_fields = {"title": "title", "description": "description"}
+
     class Meta:
         model = ProjectPhase
         fields = ["title", "starts_on", "ends_on", "description"]
         widgets = {"starts_on": DATE, "ends_on": DATE}
 
 
-class SurveyForm(forms.ModelForm):
+class SurveyForm(TranslationsFormMixin, forms.ModelForm):
+    translated_fields = {"title": "title", "intro": "intro"}
+
     class Meta:
         model = Survey
         fields = ["title", "intro", "phase", "access"]
@@ -57,7 +66,9 @@ class SurveyForm(forms.ModelForm):
         self.fields["phase"].empty_label = None
 
 
-class QuestionForm(forms.ModelForm):
+class QuestionForm(TranslationsFormMixin, forms.ModelForm):
+    translated_fields = {"text": "text", "help_text": "help_text", "options": "options_text"}
+    list_fields = frozenset({"options"})
     options_text = forms.CharField(
         label=_lazy("Antwortmöglichkeiten (eine je Zeile)"),
         required=False,
@@ -149,23 +160,53 @@ class AnswerForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.questions = questions
         self.values: dict[int, object] = {}
+        #: True when a question is shown in German on a page in another language (issue 18).
+        self.untranslated = False
         initial_values = initial_values or {}
         for question in questions:
             self._add(question, initial_values.get(question.pk))
 
+    def _text(self, question: Question, field: str):
+        """The question's text in the page's language (German marked ``lang="de"``)."""
+        value = localized(question, field)
+        if value.fallback:
+            self.untranslated = True
+        if isinstance(value.text, list):
+            return [self._mark(value, str(item)) if item else item for item in value.text]
+        return self._mark(value, value.text)
+
+    @staticmethod
+    def _mark(value, text: str):
+        attrs = value.attrs
+        return format_html("<span{}>{}</span>", attrs, text) if attrs else text
+
     def _label(self, question: Question) -> str:
-        return question.text
+        return self._text(question, "text")
+
+    def _condition_answer(self, question: Question):
+        parent = question.condition_question
+        options = list(parent.options or [])
+        if question.condition_value in options:
+            return self._text(parent, "options")[options.index(question.condition_value)]
+        return question.condition_value
 
     def _help(self, question: Question) -> str:
-        parts = [question.help_text] if question.help_text else []
+        parts = [self._text(question, "help_text")] if question.help_text else []
         if question.condition_question_id:
             parts.append(
-                _("Nur beantworten, wenn Sie bei „%(q)s“ „%(a)s“ angegeben haben.")
-                % {"q": question.condition_question.text, "a": question.condition_value}
+                mark_safe(  # sentence and both parts escaped
+                    conditional_escape(
+                        _("Nur beantworten, wenn Sie bei „%(q)s“ „%(a)s“ angegeben haben.")
+                    )
+                    % {
+                        "q": conditional_escape(self._text(question.condition_question, "text")),
+                        "a": conditional_escape(self._condition_answer(question)),
+                    }
+                )
             )
         if not question.required:
             parts.append(_("freiwillig"))
-        return " ".join(parts)
+        return mark_safe(" ".join(conditional_escape(part) for part in parts))
 
     def _add(self, question: Question, value) -> None:
         name = answer_rules.field_name(question)
@@ -180,14 +221,21 @@ class AnswerForm(forms.Form):
             },
         }
         kind = question.kind
+        shown_options = self._text(question, "options") if question.options else []
         if kind == K.RANKING:
             n = len(question.options or [])
             ranks = [("", "–")] + [(str(i), str(i)) for i in range(1, n + 1)]
             order = {index: rank for rank, index in enumerate(value or [], start=1)}
-            for i, option in enumerate(question.options or []):
+            for i in range(len(question.options or [])):
                 field = forms.ChoiceField(
                     choices=ranks,
-                    label=_("Rang für „%(o)s“ (Frage: %(q)s)") % {"o": option, "q": question.text},
+                    label=mark_safe(  # sentence and parts escaped
+                        conditional_escape(_("Rang für „%(o)s“ (Frage: %(q)s)"))
+                        % {
+                            "o": conditional_escape(shown_options[i]),
+                            "q": conditional_escape(common["label"]),
+                        }
+                    ),
                     help_text=(
                         _("1 = am wichtigsten. Jeden Rang von 1 bis %(n)d einmal vergeben.")
                         % {"n": n}
@@ -203,7 +251,7 @@ class AnswerForm(forms.Form):
             return
         if kind == K.MULTIPLE:
             field = forms.MultipleChoiceField(
-                choices=answer_rules.choices(question),
+                choices=answer_rules.choices(question, shown_options),
                 widget=forms.CheckboxSelectMultiple,
                 **common,
             )
@@ -212,7 +260,9 @@ class AnswerForm(forms.Form):
             kind == K.DISTRICT and question.options
         ):
             field = forms.ChoiceField(
-                choices=answer_rules.choices(question), widget=forms.RadioSelect, **common
+                choices=answer_rules.choices(question, shown_options if question.options else None),
+                widget=forms.RadioSelect,
+                **common,
             )
             initial = "" if value is None else str(value)
         elif kind == K.NUMBER:

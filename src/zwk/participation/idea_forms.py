@@ -7,6 +7,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from zwk.core.content_language import TranslationsFormMixin
 from zwk.participation.models import (
     COMMENT_MAX_LENGTH,
     TEXT_MAX_LENGTH,
@@ -108,7 +109,9 @@ class ReportForm(forms.Form):
     comment = forms.IntegerField(required=False, widget=forms.HiddenInput)
 
 
-class CollectionForm(forms.ModelForm):
+class CollectionForm(TranslationsFormMixin, forms.ModelForm):
+    translated_fields = {"title": "title", "intro": "intro"}
+
     class Meta:
         model = IdeaCollection
         fields = ["title", "intro", "phase"]

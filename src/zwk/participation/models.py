@@ -23,6 +23,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from zwk.core.content_language import ContributionLanguage
 from zwk.core.models import Authored
 
 PRIVACY_NOTICE_VERSION = "2026-12"
@@ -99,6 +100,8 @@ class Project(Authored):
         help_text=_("z. B. „Sprich vorher mit deinen Eltern, wenn du unsicher bist.“"),
     )
     published = models.BooleanField(_("veröffentlicht"), default=False)
+    #: Texts in other languages, German as fallback (zwk.core.content_language).
+    translations = models.JSONField(_("Übersetzungen"), default=dict, blank=True)
     retention_days = models.PositiveSmallIntegerField(
         _("Aufbewahrung der Zugangsdaten (Tage nach Ende)"),
         default=180,
@@ -144,6 +147,7 @@ class ProjectPhase(models.Model):
     starts_on = models.DateField(_("Beginn"))
     ends_on = models.DateField(_("Ende"))
     description = models.TextField(_("Was passiert in dieser Phase?"), max_length=1000, blank=True)
+    translations = models.JSONField(_("Übersetzungen"), default=dict, blank=True)
 
     class Meta:
         verbose_name = _("Phase")
@@ -192,6 +196,7 @@ class Survey(Authored):
     access = models.CharField(
         _("Zugang"), max_length=10, choices=Access.choices, default=Access.OPEN
     )
+    translations = models.JSONField(_("Übersetzungen"), default=dict, blank=True)
 
     class Meta:
         verbose_name = _("Umfrage")
@@ -259,6 +264,8 @@ class Question(models.Model):
     condition_value = models.CharField(
         _("… diese Antwort gewählt wurde"), max_length=200, blank=True
     )
+    #: text, help_text and options per language; the answers always store the German option.
+    translations = models.JSONField(_("Übersetzungen"), default=dict, blank=True)
 
     class Meta:
         verbose_name = _("Frage")
@@ -404,6 +411,7 @@ class IdeaCollection(Authored):
     )
     title = models.CharField(_("Titel"), max_length=200)
     intro = models.TextField(_("Einleitung"), max_length=3000, blank=True)
+    translations = models.JSONField(_("Übersetzungen"), default=dict, blank=True)
 
     class Meta:
         verbose_name = _("Ideensammlung")
@@ -520,7 +528,7 @@ class IdeaStatus(models.TextChoices):
     REJECTED = "rejected", _("nicht umsetzbar")
 
 
-class Idea(models.Model):
+class Idea(ContributionLanguage):
     """One idea. ``measure`` points up to ``plans.Measure`` by string reference only (the
     participation app must not import ``zwk.plans``); it is set when the team takes the idea
     into the Werkstattplan and kept in the status history."""
@@ -644,7 +652,7 @@ class IdeaStatusChange(models.Model):
         return self.idea.collection.project.municipality
 
 
-class IdeaComment(models.Model):
+class IdeaComment(ContributionLanguage):
     """A comment on an idea, or a reply to one (one level: a reply has no replies)."""
 
     idea = models.ForeignKey(Idea, on_delete=models.CASCADE, related_name="comments")

@@ -5,6 +5,7 @@ from django.urls import path
 from zwk.participation import idea_team_views as ideas
 from zwk.participation import report_views
 from zwk.participation import team_views as views
+from zwk.participation import translation_views as translations
 
 app_name = "participation_team"
 
@@ -47,4 +48,10 @@ urlpatterns = [
     path(i + "zusammenfuehren/", ideas.idea_merge, name="idea_merge"),
     path(i + "meldungen/", ideas.reports_resolve, name="idea_reports"),
     path(i + "kommentare/<int:comment>/", ideas.comment_moderate, name="idea_comment_moderate"),
+    path(i + "uebersetzung/", translations.idea_translate, name="idea_translate"),
+    path(
+        i + "kommentare/<int:comment>/uebersetzung/",
+        translations.comment_translate,
+        name="idea_comment_translate",
+    ),
 ]

@@ -9,6 +9,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from zwk.accounts.models import User
+from zwk.core import languages
+from zwk.core.content_language import TranslationsFormMixin
 from zwk.municipalities.models import Theme
 from zwk.workshops.models import (
     CARD_MAX_LENGTH,
@@ -64,7 +66,9 @@ def is_hard_to_guess(code: str) -> bool:
     return len(code) >= CUSTOM_CODE_MIN_LENGTH and letters >= 2 and digits >= 2 and len(runs) >= 3
 
 
-class WorkshopForm(forms.ModelForm):
+class WorkshopForm(TranslationsFormMixin, forms.ModelForm):
+    translated_fields = {"title": "title", "question": "question"}
+
     online_url = forms.URLField(
         label=_("Online-Raum"),
         required=False,
@@ -230,12 +234,33 @@ class PaperCardForm(CardForm):
 class CardEditForm(forms.ModelForm):
     class Meta:
         model = Card
-        fields = ["text", "theme", "who", "by_when", "first_step"]
-        widgets = {"text": forms.Textarea(attrs={"rows": 3, "maxlength": CARD_MAX_LENGTH})}
+        fields = [
+            "text",
+            "theme",
+            "who",
+            "by_when",
+            "first_step",
+            "moderator_translation",
+            "moderator_translation_language",
+        ]
+        widgets = {
+            "text": forms.Textarea(attrs={"rows": 3, "maxlength": CARD_MAX_LENGTH}),
+            "moderator_translation": forms.Textarea(attrs={"rows": 3, "dir": "auto"}),
+        }
 
     def __init__(self, *args, themes, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["theme"].queryset = themes
+        # Issue 18: the moderation may add one translation, shown next to the card's text.
+        self.fields["moderator_translation"].help_text = _(
+            "Freiwillig. Steht neben dem Original und ist als Übersetzung der Moderation "
+            "gekennzeichnet. Leer lassen entfernt sie."
+        )
+        self.fields["moderator_translation_language"] = forms.ChoiceField(
+            label=_("Sprache der Übersetzung"),
+            choices=[(language.code, language.name) for language in languages.available()],
+            initial=self.instance.moderator_translation_language or "de",
+        )
         if "who" not in self.instance.phase.type.card_fields:
             for name in ("who", "by_when", "first_step"):
                 del self.fields[name]

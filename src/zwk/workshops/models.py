@@ -12,6 +12,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from zwk.core.content_language import ContributionLanguage
 from zwk.core.models import Authored, Created
 from zwk.workshops.phases import PHASE_KIND_CHOICES, PHASE_TYPES_BY_KIND
 
@@ -107,6 +108,8 @@ class Workshop(Created):
         validators=[MinValueValidator(1), MaxValueValidator(730)],
         help_text=_("Danach werden Pseudonyme und Angaben der Teilnehmenden anonymisiert."),
     )
+    #: Title and Leitfrage in other languages, German as fallback (zwk.core.content_language).
+    translations = models.JSONField(_("Übersetzungen"), default=dict, blank=True)
     finished_at = models.DateTimeField(_("abgeschlossen am"), null=True, blank=True)
     participants_purged_at = models.DateTimeField(null=True, blank=True, editable=False)
     # Bumped on every change participants can see; live views compare it (cheap 204 / 304).
@@ -262,7 +265,7 @@ class Cluster(models.Model):
         return self.workshop.municipality
 
 
-class Card(Authored):
+class Card(Authored, ContributionLanguage):
     class Origin(models.TextChoices):
         ONLINE = "online", _("online")
         PAPER = "paper", _("Papier (von der Moderation erfasst)")

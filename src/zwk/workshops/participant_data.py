@@ -350,6 +350,9 @@ def card_redact(
         removed = _with_findings([form for value in texts for form in _truncations(value)])
         card.text = REDACTED
         card.who = card.by_when = card.first_step = ""
+    # The moderation's translation may repeat the removed words in another language, where
+    # they cannot be found by text: it goes too (the moderation can translate again).
+    card.moderator_translation = card.moderator_translation_language = ""
     old_photo = card.photo if remove_photo and card.photo else None
     if old_photo:
         card.photo = ""

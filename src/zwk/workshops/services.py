@@ -20,7 +20,8 @@ from django.utils.translation import gettext as _
 from zwk.accounts.models import User
 from zwk.accounts.services import audit_record
 from zwk.core import permissions
-from zwk.core.text import clean_line
+from zwk.core.content_language import moderator_translation_set, writing_language
+from zwk.core.text import clean_line, clean_text
 from zwk.core.uploads import random_upload_name, reencode_image
 from zwk.municipalities.models import Municipality, Theme
 from zwk.workshops import live
@@ -349,7 +350,15 @@ def card_create(
     fields = _card_fields(
         phase, text=text, theme=theme, who=who, by_when=by_when, first_step=first_step
     )
-    card = Card(workshop=phase.workshop, phase=phase, participant=participant, **fields)
+    card = Card(
+        workshop=phase.workshop,
+        phase=phase,
+        participant=participant,
+        # The interface language while writing (issue 18); a card keeps it even if the
+        # participant switches later. Paper cards stay "" – the typist's language says nothing.
+        language=writing_language() or participant.language,
+        **fields,
+    )
     _save_with_photo(card, photo)
     bump(phase.workshop)
     return card
@@ -405,6 +414,12 @@ def card_update(*, card: Card, by: User, text: str, theme=None, request=None, **
     )
     for key, value in fields.items():
         setattr(card, key, value)
+    if "moderator_translation" in extra:
+        moderator_translation_set(
+            item=card,
+            text=clean_text(extra["moderator_translation"] or ""),
+            language=extra.get("moderator_translation_language") or "de",
+        )
     card.full_clean()
     card.save()
     bump(card.workshop)

@@ -87,6 +87,11 @@ MATRIX = {
     "participation_team:idea_comment_moderate": Case(
         "post", tenant(302, **MANAGE), (*IT, "pa_comment"), data={"reason": "Name"}, rename=R
     ),
+    # The moderation's translation of an idea or comment (issue 18): redirect back to the idea.
+    "participation_team:idea_translate": Case("post", tenant(302, **MANAGE), IT, rename=R),
+    "participation_team:idea_comment_translate": Case(
+        "post", tenant(302, **MANAGE), (*IT, "pa_comment"), rename=R
+    ),
     # Ideensammlung (public): reading for everyone; writing without an introduction on this
     # device sends to the introduction (302); a report needs no introduction.
     "participation:ideas": Case("get", everyone(200), IDEAS, rename=R),
