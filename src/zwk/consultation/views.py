@@ -23,7 +23,7 @@ from zwk.consultation.forms import AnswerForm, CloseForm, CommentForm, HideForm,
 from zwk.consultation.models import Consultation, PublicComment
 from zwk.core import ratelimit
 from zwk.core.net import client_ip
-from zwk.core.views import add_form_errors, confirm_page, form_view
+from zwk.core.views import add_form_errors, confirm_view, form_view
 from zwk.municipalities.access import municipality_for
 from zwk.municipalities.models import Municipality
 
@@ -313,19 +313,16 @@ def _team_comment(request, slug, pk):
     return municipality, comment
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def comment_answer(request, slug, pk):
-    municipality, comment = _team_comment(request, slug, pk)
-    form = AnswerForm(request.POST or None, initial={"answer": comment.answer})
+def _moderation_form(request, municipality, comment, form, *, save, message, title, submit):
+    """A moderation form for one comment (answer, hide) on ``consultation/form.html``: the
+    comment above the form, back to it on the team page when saved or cancelled."""
+    back = _team_url(municipality.slug, f"kommentar-{comment.pk}")
     return form_view(
         request,
         form,
-        save=lambda data: services.comment_answer(
-            comment=comment, by=request.user, answer=data.get("answer", "")
-        ),
-        message=_("Die Antwort ist gespeichert."),
-        done=_team_url(slug, f"kommentar-{comment.pk}"),
+        save=save,
+        message=message,
+        done=back,
         page=lambda status: render(
             request,
             "consultation/form.html",
@@ -333,12 +330,31 @@ def comment_answer(request, slug, pk):
                 "municipality": municipality,
                 "form": form,
                 "comment": comment,
-                "title": _("Kommentar beantworten"),
-                "submit": _("Antwort speichern"),
-                "cancel_url": _team_url(slug, f"kommentar-{comment.pk}"),
+                "title": title,
+                "submit": submit,
+                "cancel_url": back,
             },
             status=status,
         ),
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def comment_answer(request, slug, pk):
+    municipality, comment = _team_comment(request, slug, pk)
+    form = AnswerForm(request.POST or None, initial={"answer": comment.answer})
+    return _moderation_form(
+        request,
+        municipality,
+        comment,
+        form,
+        save=lambda data: services.comment_answer(
+            comment=comment, by=request.user, answer=data.get("answer", "")
+        ),
+        message=_("Die Antwort ist gespeichert."),
+        title=_("Kommentar beantworten"),
+        submit=_("Antwort speichern"),
     )
 
 
@@ -347,43 +363,35 @@ def comment_answer(request, slug, pk):
 def comment_hide(request, slug, pk):
     municipality, comment = _team_comment(request, slug, pk)
     form = HideForm(request.POST or None)
-    return form_view(
+    return _moderation_form(
         request,
+        municipality,
+        comment,
         form,
         save=lambda data: services.comment_hide(
             comment=comment, by=request.user, reason=data.get("reason", "")
         ),
         message=_("Der Kommentar ist ausgeblendet."),
-        done=_team_url(slug, f"kommentar-{comment.pk}"),
-        page=lambda status: render(
-            request,
-            "consultation/form.html",
-            {
-                "municipality": municipality,
-                "form": form,
-                "comment": comment,
-                "title": _("Kommentar ausblenden"),
-                "submit": _("Ausblenden"),
-                "cancel_url": _team_url(slug, f"kommentar-{comment.pk}"),
-            },
-            status=status,
-        ),
+        title=_("Kommentar ausblenden"),
+        submit=_("Ausblenden"),
     )
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def comment_show(request, slug, pk):
+    # ``consultation.moderate`` is a role permission: the service refuses with 403, never
+    # with a reason, so ``confirm_view`` answers exactly as a hand-written POST branch would.
     municipality, comment = _team_comment(request, slug, pk)
-    if request.method == "POST":
-        services.comment_show(comment=comment, by=request.user)
-        messages.success(request, _("Der Kommentar ist wieder sichtbar."))
-        return redirect(_team_url(slug, f"kommentar-{comment.pk}"))
-    return confirm_page(
+    back = _team_url(slug, f"kommentar-{comment.pk}")
+    return confirm_view(
         request,
         municipality,
         title=_("Kommentar wieder zeigen"),
         question=_("Soll der Kommentar wieder öffentlich sichtbar sein?"),
         confirm_label=_("Wieder zeigen"),
-        cancel_url=_team_url(slug, f"kommentar-{comment.pk}"),
+        cancel_url=back,
+        action=lambda: services.comment_show(comment=comment, by=request.user),
+        message=_("Der Kommentar ist wieder sichtbar."),
+        done=back,
     )
