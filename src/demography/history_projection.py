@@ -543,9 +543,17 @@ def _trend_migration(
         local_weight=LOCAL_WEIGHT if local_weight is None else local_weight,
         level_known=not fit.basis_break,
     )
+    # With no age pattern (γ = 0, the default) the counts are all 0: one zero row instead
+    # of six passes over (R, 2, 101); the common rate stays (2, 101) and is broadcast by
+    # the kernel (same numbers, no copy per region).
+    counts = (
+        pattern_counts(fit.base, fit.top_rate, fit.interval, gamma)
+        if gamma
+        else np.zeros((1, 2, N_AGES))
+    )
     return {
-        "net_counts": pattern_counts(fit.base, fit.top_rate, fit.interval, gamma),
-        "out_rates": -np.broadcast_to(common, fit.rates.shape),
+        "net_counts": counts,
+        "out_rates": -np.asarray(common, dtype=np.float64),
         "out_rates_deviation": -deviation,
         "deviation_scale": damping(horizon, half_life),
     }

@@ -60,8 +60,11 @@ def _keys(codes: Sequence[str], length: int) -> np.ndarray:
 def leaves(codes: Sequence[str]) -> np.ndarray:
     """Mask of the regions that contain no other region of the input (AGS prefixes)."""
     present = set(codes)
-    # AGS levels: Land 2, Regierungsbezirk 3, Kreis 5, Gemeindeverband 7/9 digits
-    prefixes = {c[:n] for c in present if c.isdigit() for n in (1, 2, 3, 5, 7, 9) if n < len(c)}
+    # AGS levels: Land 2, Regierungsbezirk 3, Kreis 5, Gemeindeverband 7/9 digits; only
+    # prefixes as long as some code can match one (all Gemeinden: 8 digits, no prefix at
+    # all – not 60,000 string slices on every projection)
+    lengths = {len(c) for c in present} & {1, 2, 3, 5, 7, 9}
+    prefixes = {c[:n] for c in present if c.isdigit() for n in lengths if n < len(c)}
     return np.array([not (c in prefixes or c in ("DG", "DE")) for c in codes])
 
 

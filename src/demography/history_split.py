@@ -91,16 +91,22 @@ def split_groups(counts: np.ndarray, lowers: Sequence[int], reference: np.ndarra
     counts = np.asarray(counts, dtype=np.float64)
     lw = np.minimum(np.asarray(lowers, dtype=np.int64), N_AGES - 1)
     group_of_age = np.searchsorted(lw, np.arange(N_AGES), side="right") - 1
-    ref = np.broadcast_to(np.asarray(reference, dtype=np.float64), (*counts.shape[:-1], N_AGES))
-    ref = np.maximum(ref, 0.0)
+    # The reference is used in the shape it is given (Germany's structure: (2, 101) for all
+    # regions – its group sums are computed once, not per region) and copied only when it
+    # has negative cells; the numbers are those of the reference broadcast to every region.
+    ref = np.asarray(reference, dtype=np.float64)
+    if not ref.size or not ref.min() >= 0:  # NaN or negative cells
+        ref = np.maximum(ref, 0.0)
     starts = np.asarray(lw)
     ref_sum = np.add.reduceat(ref, starts, axis=-1)
     width = np.diff(np.append(starts, N_AGES)).astype(np.float64)
     even = ref_sum <= 0
     safe = np.where(even, 1.0, ref_sum)
     factor = np.where(even, counts / width, counts / safe)
-    weights = np.where(even[..., group_of_age], 1.0, ref)
-    return weights * factor[..., group_of_age]
+    spread = np.take(factor, group_of_age, axis=-1)
+    if even.any():
+        ref = np.where(even[..., group_of_age], 1.0, ref)
+    return np.broadcast_to(ref, spread.shape) * spread
 
 
 def group_sums(single: np.ndarray, lowers: Sequence[int]) -> np.ndarray:
@@ -113,8 +119,8 @@ def age_closed(single: np.ndarray, years: float, start_year: int) -> np.ndarray:
     from demography.projection import prepare, project_arrays
 
     whole = max(1, int(np.ceil(years - 1e-9)))
-    pop = Population(
-        codes=tuple(str(i) for i in range(single.shape[0])),
+    pop = Population(  # codes of one length: no hierarchy to search (no migration anyway)
+        codes=tuple(f"{i:07d}" for i in range(single.shape[0])),
         names=tuple("" for _ in range(single.shape[0])),
         year=start_year,
         counts=single,

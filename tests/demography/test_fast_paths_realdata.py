@@ -182,3 +182,40 @@ def test_top_level_without_loop_for_codes_of_one_length(population):
     mixed = (codes[0][:5], *codes[:50])
     mask = top_level(mixed)
     assert mask[0] and not mask[1:][[c.startswith(codes[0][:5]) for c in codes[:50]]].any()
+
+
+def _split_per_region(counts, lowers, reference):
+    """split_groups as written before: the reference copied to every region first."""
+    from demography.history_split import N_AGES
+
+    ref = np.maximum(
+        np.broadcast_to(np.asarray(reference, float), (*counts.shape[:-1], N_AGES)), 0.0
+    )
+    lw = np.minimum(np.asarray(lowers), N_AGES - 1)
+    group_of_age = np.searchsorted(lw, np.arange(N_AGES), side="right") - 1
+    ref_sum = np.add.reduceat(ref, lw, axis=-1)
+    width = np.diff(np.append(lw, N_AGES)).astype(float)
+    even = ref_sum <= 0
+    factor = np.where(even, counts / width, counts / np.where(even, 1.0, ref_sum))
+    return np.where(even[..., group_of_age], 1.0, ref) * factor[..., group_of_age]
+
+
+def test_split_with_one_national_reference_equals_the_split_per_gemeinde(population):
+    """The 17 groups of every Gemeinde split by Germany's structure (computed once for all
+    regions) and by a reference aged per Gemeinde: the same numbers as the reference
+    copied to each region; a group without reference people is spread evenly."""
+    from demography.history_split import group_sums, national_shape, split_groups
+
+    lowers = (0, 3, 6, 10, 15, 18, 20, 25, 30, 35, 40, 45, 50, 55, 60, 65, 75)
+    grouped = group_sums(population.counts, lowers)
+    nat = national_shape(2015)
+    np.testing.assert_array_equal(
+        split_groups(grouped, lowers, nat), _split_per_region(grouped, lowers, nat)
+    )
+    own = population.counts.copy()
+    own[:5, :, 20:25] = 0.0  # no 20–24-year-olds in the reference of five Gemeinden
+    own[5, 0, 30] = -1.0  # a negative cell counts as 0
+    np.testing.assert_array_equal(
+        split_groups(grouped, lowers, own), _split_per_region(grouped, lowers, own)
+    )
+    assert np.all(split_groups(grouped, lowers, own)[:5, :, 20:25] > 0)  # evenly spread
