@@ -38,6 +38,22 @@ S = [
     ("Sie können die Sprache wählen.", "You can choose the language."),
     ("Die Auswahl ist oben auf jeder Seite.", "The choice is at the top of every page."),
     ("Es gibt diese Sprachen:", "There are these languages:"),
+    # following a whole participation project (issue 17's follow page)
+    (
+        "Sie erhalten eine E-Mail, wenn eine Idee oder ein anderer Beitrag aus dem Beteiligungsprojekt „%(title)s“ einen neuen Stand bekommt – auch wenn eine Maßnahme, die daraus entstanden ist, weiterkommt.",
+        "You will get an e-mail when an idea or another contribution from the participation project “%(title)s” gets a new status – also when a measure that came from it moves on.",
+    ),
+    ("Zurück zum Projekt", "Back to the project"),
+    (
+        "Diesem Beteiligungsprojekt kann man nicht folgen.",
+        "This participation project cannot be followed.",
+    ),
+    ("alle Beiträge eines Beteiligungsprojekts", "all contributions of a participation project"),
+    (
+        "den Beiträgen des Beteiligungsprojekts „%(title)s“",
+        "the contributions of the participation project “%(title)s”",
+    ),
+    ("dem Beteiligungsprojekt „%(title)s“", "the participation project “%(title)s”"),
     ("Die Seite merkt sich Ihre Wahl.", "The website remembers your choice."),
 ]
 
