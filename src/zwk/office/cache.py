@@ -51,6 +51,8 @@ WATCHED = [
     ("registration", "RoundMembership"),
     ("registration", "FundingRound"),
     ("municipalities", "Theme"),
+    # a statistics import changes the Demografietypen the map filters and shows
+    ("profiles", "StatisticsRelease"),
 ]
 # Tables whose newest id goes into the fingerprint (grow with nearly every change)
 FINGERPRINT = [

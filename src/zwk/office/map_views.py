@@ -31,6 +31,7 @@ from django.db.models import (
 )
 from django.db.models.functions import Cast, Length, Substr
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.safestring import mark_safe
@@ -538,8 +539,29 @@ def _summary(
 @login_required
 @require_GET
 def map_page(request):
+    """The map page. Its body is the same for every office user: rendered once per query
+    string, day and language until something changes (``office.cache``), so a request costs
+    the session, the user and the cache's fingerprint query – with 20 office users at once,
+    the filter form's choices, the SVG and the tables per request dominated."""
     if not request.user.has_perm("accounts.view_office_area"):
         raise PermissionDenied
+    at = office_cache.stamp()
+    content, status = office_cache.cached(
+        "map-page",
+        (
+            request.GET.urlencode(),
+            office_selectors.stalled_weeks_default(),  # the rule without a filter
+            timezone.localdate(),
+            get_language(),
+        ),
+        lambda: _map_content(request, at=at),
+        at=at,
+    )
+    return render(request, "office/map.html", {"content": mark_safe(content)}, status=status)
+
+
+def _map_content(request, *, at: str) -> tuple[str, int]:
+    """The map page's body (SVG and tables built as escaped markup) and its status code."""
     names = type_names()
     form = MapFilterForm(request.GET or None, type_names=names)
     filters = {}
@@ -552,7 +574,6 @@ def map_page(request):
             "funding_round": form.cleaned_data["runde"],
             "kreis": form.cleaned_data["kreis"],
         }
-    at = office_cache.stamp()
     summary, rows = _summary(
         filters, land=filters.get("land", ""), kreis=filters.get("kreis", ""), at=at
     )
@@ -586,9 +607,8 @@ def map_page(request):
         svg = render_areas(areas, level)
     area_states = [s for s in labels if s != NO_STEPS or summary.counts.get(s)]
     page_query = urlencode([(k, v) for k, v in request.GET.items() if k != "seite" and v])
-    return render(
-        request,
-        "office/map.html",
+    html = render_to_string(
+        "office/_map_content.html",
         {
             "form": form,
             "form_html": office_cache.form_html(form, request, at=at),
@@ -611,5 +631,6 @@ def map_page(request):
             "unlocated": summary.unlocated,
             "unlocated_more": max(0, summary.total - summary.located - len(summary.unlocated)),
         },
-        status=400 if form.errors else 200,
+        request=request,
     )
+    return html, 400 if form.errors else 200
