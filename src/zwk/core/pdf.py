@@ -127,8 +127,51 @@ def render(html):
     return html.render()
 
 
+def only_data_urls(url, *args, **kwargs):
+    """A WeasyPrint ``url_fetcher`` for PDFs built from our own templates: embedded data URIs
+    (QR codes), nothing fetched from elsewhere."""
+    if url.startswith("data:"):
+        from weasyprint.urls import default_url_fetcher
+
+        return default_url_fetcher(url, *args, **kwargs)
+    raise ValueError(f"external resource refused: {url}")
+
+
+def _section_languages(box):
+    """``lang`` of every ``<section>`` box in the order WeasyPrint's tagging visits them."""
+    if box.element is not None and box.element_tag == "section":
+        yield box.element.get("lang")
+    for child in getattr(box, "children", None) or []:
+        yield from _section_languages(child)
+
+
+def mark_section_languages(document, pdf) -> None:
+    """Write ``/Lang`` into the structure element of each ``<section lang>`` (a finisher).
+
+    WeasyPrint puts only ``<html lang>`` into the PDF (the catalogue's ``/Lang``); a page in
+    another language – the Turkish page of a join notice – would be read aloud in German.
+    PDF/UA wants every change of language marked. Its tagging creates one ``/Sect`` element per
+    section box, page by page, depth first; we walk the laid-out pages the same way and pair
+    them. If the counts differ (a layout the walk does not know), nothing is written rather
+    than a wrong language.
+    """
+    langs = [lang for page in document.pages for lang in _section_languages(page._page_box)]
+    elements = [
+        obj
+        for obj in pdf.objects
+        if isinstance(obj, dict) and obj.get("Type") == "/StructElem" and obj.get("S") == "/Sect"
+    ]
+    if len(langs) != len(elements):
+        return
+    import pydyf
+
+    for lang, element in zip(langs, elements, strict=True):
+        if lang:
+            element["Lang"] = pydyf.String(lang)
+
+
 def pdf_bytes(source) -> bytes:
     """The PDF of a ``weasyprint.HTML`` or of a ``Document`` from ``render``, tagged as
-    PDF/UA-1."""
+    PDF/UA-1, with the language of each ``<section lang>`` marked."""
     document = render(source) if hasattr(source, "render") else source
-    return document.write_pdf(pdf_variant=PDF_VARIANT)
+    return document.write_pdf(pdf_variant=PDF_VARIANT, finisher=mark_section_languages)

@@ -3,8 +3,6 @@ access codes and letters, paper questionnaires, results and export."""
 
 from __future__ import annotations
 
-import io
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -14,7 +12,7 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from zwk.core import exports
+from zwk.core import exports, print_languages
 from zwk.core import pdf as pdf_output
 from zwk.core.views import add_form_errors, confirm_view, form_view
 from zwk.municipalities.access import municipality_for
@@ -318,6 +316,10 @@ def codes(request, slug, survey):
                 )
                 return redirect(_survey_url(survey, "participation_team:codes"))
         status = 400
+    return _codes_page(request, survey, form, print_languages.PrintLanguagesForm(), status)
+
+
+def _codes_page(request, survey, form, languages_form, status=200):
     batches = (
         survey.codes.values_list("batch", flat=True).order_by("batch").distinct()
         if survey.uses_codes
@@ -331,6 +333,7 @@ def codes(request, slug, survey):
             "project": survey.project,
             "municipality": survey.project.municipality,
             "form": form,
+            "languages_form": languages_form,
             "counts": selectors.code_counts(survey),
             "batches": list(batches),
         },
@@ -338,30 +341,42 @@ def codes(request, slug, survey):
     )
 
 
-def _qr_svg(url: str) -> str:
-    import segno
-
-    buffer = io.BytesIO()
-    segno.make(url, error="m").save(
-        buffer, kind="svg", scale=4, border=2, xmldecl=False, svgns=True, title=url
-    )
-    return buffer.getvalue().decode()
+def _letter_page(survey, base: str, code: str, language) -> dict:
+    """One language's page of a letter: the address to type in, and the QR code that opens the
+    survey in that language with the code filled in."""
+    qr_url = print_languages.url_in(f"{base}?code={code}", language)
+    return {
+        "language": language,
+        "url": print_languages.url_in(base, language),
+        "qr_url": qr_url,
+        "qr": print_languages.qr_data_uri(qr_url),
+        "title": print_languages.german_text(survey.title, language),
+    }
 
 
 @login_required
 @require_GET
 def letters_pdf(request, slug, survey):
-    """One page per unused code: address field, text, QR code with the code, the code."""
+    """One letter per unused code, one page per chosen language (issue 18, ``?sprachen=``):
+    address field on the letter's first page, text in that language, QR code opening the
+    survey in it with the code filled in, the code."""
     import weasyprint
 
     survey = _survey(request, slug, survey, "participation.manage_project")
     if not survey.uses_codes:
         raise PermissionDenied
+    languages_form = print_languages.form_for(request)
+    if not languages_form.is_valid():
+        form = CodesForm(prefix="codes")
+        return _codes_page(request, survey, form, languages_form, status=400)
+    chosen = languages_form.selected()
     batch = request.GET.get("stapel", "")
     codes = selectors.codes_for_letters(survey, batch=int(batch) if batch.isdigit() else None)
     base = request.build_absolute_uri(survey.get_absolute_url())
+    # At most 5,000 pages per PDF (WeasyPrint's memory), however many languages.
     letters = [
-        {"code": c.code, "qr": _qr_svg(f"{base}?code={c.code}"), "url": base} for c in codes[:5000]
+        {"code": c.code, "pages": [_letter_page(survey, base, c.code, lang) for lang in chosen]}
+        for c in codes[: max(1, 5000 // len(chosen))]
     ]
     html = render_to_string(
         "participation/letters_pdf.html",
@@ -370,11 +385,11 @@ def letters_pdf(request, slug, survey):
             "project": survey.project,
             "municipality": survey.project.municipality,
             "letters": letters,
-            "survey_url": base,
+            "first_language": chosen[0],
         },
         request=request,
     )
-    pdf = pdf_output.pdf_bytes(weasyprint.HTML(string=html, base_url=base))
+    pdf = pdf_output.pdf_bytes(weasyprint.HTML(string=html, url_fetcher=pdf_output.only_data_urls))
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="briefe-umfrage-{survey.pk}.pdf"'
     return response

@@ -23,6 +23,7 @@ urlpatterns = [
     path(w + "beamer/live/", projector.projector_live, name="projector_live"),
     path(w + "qr.svg", projector.qr_code, name="qr"),
     path(w + "aushang/", projector.join_sheet, name="join_sheet"),
+    path(w + "aushang.pdf", projector.join_sheet_pdf, name="join_sheet_pdf"),
     path(w + "karten/neu/", cards.card_add, name="card_add"),
     path(w + "karten/zusammenfuehren/", cards.card_merge, name="card_merge"),
     path(w + "karten/<int:card>/", cards.card_edit, name="card_edit"),

@@ -42,6 +42,8 @@ MATRIX = {
     "workshops:projector_live": Case("get", tenant(200), W, rename=R),
     "workshops:qr": Case("get", tenant(200), W, rename=R),
     "workshops:join_sheet": Case("get", tenant(200), W, rename=R),
+    # The join notice as a PDF, one page per chosen language (issue 18): the Kommune's team.
+    "workshops:join_sheet_pdf": Case("get", tenant(200), W, rename=R),
     "workshops:card_add": Case("post", tenant(400, **MOD), W, rename=R),
     "workshops:card_merge": Case("post", tenant(400, **MOD), W, rename=R),
     "workshops:card_edit": Case("get", tenant(200, **MOD), (*W, "ws_card"), rename=R),

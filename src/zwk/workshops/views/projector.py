@@ -13,6 +13,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from zwk.core import pdf as pdf_output
+from zwk.core import print_languages
 from zwk.workshops import live, selectors
 from zwk.workshops.views.common import (
     stream_url,
@@ -85,10 +87,7 @@ def qr_code(request, slug, pk):
     return response
 
 
-@login_required
-@require_GET
-def join_sheet(request, slug, pk):
-    workshop = team_workshop(request, slug, pk)
+def _join_sheet_page(request, workshop, form, status=200):
     return render(
         request,
         "workshops/join_sheet.html",
@@ -96,5 +95,42 @@ def join_sheet(request, slug, pk):
             "workshop": workshop,
             "municipality": workshop.municipality,
             "participant_url": request.build_absolute_uri(workshop.get_participant_url()),
+            "languages_form": form,
         },
+        status=status,
     )
+
+
+@login_required
+@require_GET
+def join_sheet(request, slug, pk):
+    workshop = team_workshop(request, slug, pk)
+    return _join_sheet_page(request, workshop, print_languages.PrintLanguagesForm())
+
+
+@login_required
+@require_GET
+def join_sheet_pdf(request, slug, pk):
+    """The join notice as a PDF, one page per chosen language (issue 18): each page in its
+    language, with a QR code that opens the workshop in that language."""
+    import weasyprint
+
+    workshop = team_workshop(request, slug, pk)
+    form = print_languages.form_for(request)
+    if not form.is_valid():
+        return _join_sheet_page(request, workshop, form, status=400)
+    participant_url = request.build_absolute_uri(workshop.get_participant_url())
+    pages = []
+    for language in form.selected():
+        url = print_languages.url_in(participant_url, language)
+        pages.append({"language": language, "url": url, "qr": print_languages.qr_data_uri(url)})
+    html = render_to_string(
+        "workshops/join_sheet_pdf.html",
+        {"workshop": workshop, "municipality": workshop.municipality, "pages": pages},
+        request=request,
+    )
+    pdf = pdf_output.pdf_bytes(weasyprint.HTML(string=html, url_fetcher=pdf_output.only_data_urls))
+    response = HttpResponse(pdf, content_type="application/pdf")
+    name = "-".join(page["language"].query for page in pages)
+    response["Content-Disposition"] = f'attachment; filename="aushang-{workshop.code}-{name}.pdf"'
+    return response
