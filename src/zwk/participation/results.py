@@ -15,6 +15,7 @@ import numpy as np
 from django.utils.translation import gettext as _
 
 from zwk.core import languages as interface_languages
+from zwk.core.content_language import html_attrs
 from zwk.participation import answers as answer_rules
 from zwk.participation import weighting
 from zwk.participation.models import AGE_SPANS, AgeGroup, Answer, Question, Response, Sex, Survey
@@ -217,6 +218,12 @@ def survey_results(survey: Survey, *, structure=None) -> dict:
         given = answers_by_question.get(question.pk, [])
         result = QuestionResult(question, answered=len(given))
         if question.kind == K.TEXT:
+            for answer in given:
+                # A free text is in the language the questionnaire was filled in (issue 18):
+                # lang attribute and the language's name for the team.
+                written = interface_languages.by_code(by_response[answer.response_id].language)
+                answer.language_attrs = html_attrs(written.code) if written else ""
+                answer.language_name = written.name if written and written.code != "de" else ""
             result.texts = given
         elif question.kind == K.NUMBER:
             values = np.array([a.value for a in given], dtype=float)

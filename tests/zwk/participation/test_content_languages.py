@@ -182,6 +182,35 @@ def test_german_question_on_a_turkish_page_is_marked(client, coordinator, projec
 # --- Contributions -------------------------------------------------------------------------
 
 
+def test_turkish_free_text_answer_is_marked_for_the_team(client, client_for, coordinator, project):
+    survey = make_survey(project, by=coordinator, questions=False)
+    question = q(survey, Question.Kind.TEXT, "Was fehlt Ihnen?")
+    client.get(survey.get_absolute_url() + "?sprache=tr")
+    client.post(survey.get_absolute_url(), {"consent": "on"})
+    page_url = reverse(
+        "participation:survey_page",
+        kwargs={
+            "slug": project.municipality.slug,
+            "project": project.slug,
+            "survey": survey.pk,
+            "page": 1,
+        },
+    )
+    response = client.post(
+        page_url, {f"q{question.pk}": "Akşamları otobüs yok", "submission": "s1"}
+    )
+    assert response.status_code == 302
+    results = client_for(coordinator).get(
+        reverse(
+            "participation_team:results",
+            kwargs={"slug": project.municipality.slug, "survey": survey.pk},
+        )
+    )
+    page = results.content.decode()
+    assert '<span lang="tr" dir="ltr">Akşamları otobüs yok</span>' in page
+    assert 'geschrieben in <span lang="tr" dir="ltr">Türkçe</span>' in page
+
+
 def pub(name, collection, **kw):
     project = collection.project
     return reverse(
