@@ -28,7 +28,7 @@ from zwk.participation.idea_views import (
     _session_key,
 )
 from zwk.participation.models import Project, SchoolClass
-from zwk.participation.team_views import _form_page
+from zwk.participation.team_common import form_page
 
 # --- Team -----------------------------------------------------------------------------------
 
@@ -63,7 +63,7 @@ def class_create(request, slug, project):
             % {"n": k.name, "c": k.code}
         ),
         done=project.get_team_url() + "#schulklassen",
-        page=_form_page(
+        page=form_page(
             request,
             "participation/form.html",
             form=form,

@@ -13,8 +13,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from zwk.core.views import add_form_errors, form_view
-from zwk.municipalities.access import municipality_for
+from zwk.core.views import form_view
 from zwk.participation import idea_services, selectors
 from zwk.participation.idea_forms import (
     CollectionForm,
@@ -23,38 +22,14 @@ from zwk.participation.idea_forms import (
     OfficialAnswerForm,
     StatusForm,
 )
-from zwk.participation.models import Idea, IdeaCollection, IdeaComment, Project
-
-
-def _flags(request, municipality) -> dict:
-    return {
-        "can_manage": request.user.has_perm("participation.manage_project", municipality),
-        "can_moderate": request.user.has_perm("participation.moderate", municipality),
-    }
-
-
-def _collection(request, slug, pk, perm="participation.view_project") -> IdeaCollection:
-    municipality = municipality_for(request, slug, perm)
-    collection = get_object_or_404(
-        IdeaCollection.objects.select_related("project", "phase"),
-        pk=pk,
-        project__municipality=municipality,
-    )
-    collection.project.municipality = municipality
-    return collection
-
-
-def _idea(request, slug, pk, perm="participation.view_project") -> Idea:
-    municipality = municipality_for(request, slug, perm)
-    idea = get_object_or_404(
-        Idea.objects.select_related(
-            "collection__project", "collection__phase", "theme", "author", "merged_into", "measure"
-        ),
-        pk=pk,
-        collection__project__municipality=municipality,
-    )
-    idea.collection.project.municipality = municipality
-    return idea
+from zwk.participation.models import IdeaCollection, IdeaComment
+from zwk.participation.team_common import (
+    collection_for,
+    flags,
+    form_page,
+    idea_for,
+    project_for,
+)
 
 
 def _collection_url(collection) -> str:
@@ -71,19 +46,10 @@ def _idea_url(idea) -> str:
     )
 
 
-def _page(request, template, **context):
-    def page(status):
-        return render(request, template, context, status=status)
-
-    return page
-
-
 @login_required
 @require_http_methods(["GET", "POST"])
 def collection_create(request, slug, pk):
-    municipality = municipality_for(request, slug, "participation.manage_project")
-    project = get_object_or_404(Project, pk=pk, municipality=municipality)
-    project.municipality = municipality
+    project = project_for(request, slug, pk, "participation.manage_project")
     if not project.phases.exists():
         messages.error(
             request, _("Legen Sie zuerst eine Phase an – die Ideensammlung läuft in einer.")
@@ -100,11 +66,11 @@ def collection_create(request, slug, pk):
         save=lambda data: idea_services.collection_save(collection=form.instance, by=request.user),
         message=_("Die Ideensammlung ist angelegt."),
         done=_collection_url,
-        page=_page(
+        page=form_page(
             request,
             "participation/form.html",
             form=form,
-            municipality=municipality,
+            municipality=project.municipality,
             project=project,
             title=_("Neue Ideensammlung"),
         ),
@@ -114,7 +80,7 @@ def collection_create(request, slug, pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def collection_edit(request, slug, collection):
-    collection = _collection(request, slug, collection, "participation.manage_project")
+    collection = collection_for(request, slug, collection, "participation.manage_project")
     form = CollectionForm(
         request.POST if request.method == "POST" else None,
         instance=collection,
@@ -126,7 +92,7 @@ def collection_edit(request, slug, collection):
         save=lambda data: idea_services.collection_save(collection=form.instance, by=request.user),
         message=_("Gespeichert."),
         done=_collection_url(collection),
-        page=_page(
+        page=form_page(
             request,
             "participation/form.html",
             form=form,
@@ -140,7 +106,7 @@ def collection_edit(request, slug, collection):
 @login_required
 @require_GET
 def collection_detail(request, slug, collection):
-    collection = _collection(request, slug, collection)
+    collection = collection_for(request, slug, collection)
     page = Paginator(selectors.team_ideas(collection), 50).get_page(request.GET.get("seite"))
     return render(
         request,
@@ -150,7 +116,7 @@ def collection_detail(request, slug, collection):
             "project": collection.project,
             "municipality": collection.project.municipality,
             "page": page,
-            **_flags(request, collection.project.municipality),
+            **flags(request, collection.project.municipality, "can_manage", "can_moderate"),
         },
     )
 
@@ -176,7 +142,7 @@ def _idea_page(request, idea, *, status=200, **forms):
         or OfficialAnswerForm(initial={"official_answer": idea.official_answer}),
         "hide_form": forms.get("hide_form") or HideForm(),
         "merge_form": forms.get("merge_form") or MergeForm(idea=idea),
-        **_flags(request, municipality),
+        **flags(request, municipality, "can_manage", "can_moderate"),
     }
     context.update(selectors.idea_page(idea))
     return render(request, "participation/team_idea.html", context, status=status)
@@ -185,25 +151,26 @@ def _idea_page(request, idea, *, status=200, **forms):
 @login_required
 @require_GET
 def idea_detail(request, slug, idea):
-    return _idea_page(request, _idea(request, slug, idea))
+    return _idea_page(request, idea_for(request, slug, idea))
 
 
 def _post(request, idea, form, key, action, message):
-    if form.is_valid():
-        try:
-            action(form.cleaned_data)
-        except ValidationError as exc:
-            add_form_errors(form, exc)
-        else:
-            messages.success(request, message)
-            return redirect(_idea_url(idea))
-    return _idea_page(request, idea, status=400, **{key: form})
+    """A moderation form of the idea page: saved, back to the page; else the page again with
+    this form (``key`` in its context) and its errors (400)."""
+    return form_view(
+        request,
+        form,
+        save=action,
+        message=message,
+        done=_idea_url(idea),
+        page=lambda status: _idea_page(request, idea, status=status, **{key: form}),
+    )
 
 
 @login_required
 @require_POST
 def idea_status(request, slug, idea):
-    idea = _idea(request, slug, idea, "participation.moderate")
+    idea = idea_for(request, slug, idea, "participation.moderate")
     form = StatusForm(
         request.POST, measures=idea_services.measures_for(idea.collection.project.municipality)
     )
@@ -226,7 +193,7 @@ def idea_status(request, slug, idea):
 @login_required
 @require_POST
 def idea_answer(request, slug, idea):
-    idea = _idea(request, slug, idea, "participation.moderate")
+    idea = idea_for(request, slug, idea, "participation.moderate")
     return _post(
         request,
         idea,
@@ -242,7 +209,7 @@ def idea_answer(request, slug, idea):
 @login_required
 @require_POST
 def idea_hide(request, slug, idea):
-    idea = _idea(request, slug, idea, "participation.moderate")
+    idea = idea_for(request, slug, idea, "participation.moderate")
     if idea.hidden_reason:
         try:
             idea_services.idea_show(idea=idea, by=request.user)
@@ -264,7 +231,7 @@ def idea_hide(request, slug, idea):
 @login_required
 @require_POST
 def idea_merge(request, slug, idea):
-    idea = _idea(request, slug, idea, "participation.moderate")
+    idea = idea_for(request, slug, idea, "participation.moderate")
     return _post(
         request,
         idea,
@@ -280,7 +247,7 @@ def idea_merge(request, slug, idea):
 @login_required
 @require_POST
 def reports_resolve(request, slug, idea):
-    idea = _idea(request, slug, idea, "participation.moderate")
+    idea = idea_for(request, slug, idea, "participation.moderate")
     idea_services.reports_resolve(idea=idea, by=request.user)
     messages.success(request, _("Die Meldungen sind erledigt."))
     return redirect(_idea_url(idea))
@@ -289,7 +256,7 @@ def reports_resolve(request, slug, idea):
 @login_required
 @require_POST
 def comment_moderate(request, slug, idea, comment):
-    idea = _idea(request, slug, idea, "participation.moderate")
+    idea = idea_for(request, slug, idea, "participation.moderate")
     comment = get_object_or_404(IdeaComment, pk=comment, idea=idea)
     try:
         idea_services.comment_hide(

@@ -9,7 +9,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from zwk.participation import report, workshop_weighting
-from zwk.participation.team_views import _survey
+from zwk.participation.team_common import survey_for
 from zwk.workshops.views.common import team_workshop
 
 
@@ -17,7 +17,7 @@ from zwk.workshops.views.common import team_workshop
 @require_GET
 def survey_report_pdf(request, slug, survey):
     """The results as a tagged PDF for the council or the press (team of the Kommune)."""
-    survey = _survey(request, slug, survey, "participation.view_results")
+    survey = survey_for(request, slug, survey, "participation.view_results")
     response = HttpResponse(report.pdf(survey), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="umfrage-{survey.pk}-bericht.pdf"'
     return response

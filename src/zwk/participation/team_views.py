@@ -26,31 +26,7 @@ from zwk.participation.forms import (
     SurveyForm,
 )
 from zwk.participation.models import Answer, Project, ProjectPhase, Question, Survey
-
-
-def _project(request, slug, pk, perm="participation.view_project") -> Project:
-    municipality = municipality_for(request, slug, perm)
-    project = get_object_or_404(Project, pk=pk, municipality=municipality)
-    project.municipality = municipality
-    return project
-
-
-def _survey(request, slug, pk, perm="participation.view_project") -> Survey:
-    municipality = municipality_for(request, slug, perm)
-    survey = get_object_or_404(
-        Survey.objects.select_related("project", "phase"), pk=pk, project__municipality=municipality
-    )
-    survey.project.municipality = municipality
-    return survey
-
-
-def _flags(request, municipality) -> dict:
-    user = request.user
-    return {
-        "can_manage": user.has_perm("participation.manage_project", municipality),
-        "can_enter_paper": user.has_perm("participation.enter_paper", municipality),
-        "can_moderate": user.has_perm("participation.moderate", municipality),
-    }
+from zwk.participation.team_common import flags, form_page, project_for, survey_for
 
 
 @login_required
@@ -63,16 +39,9 @@ def project_list(request, slug):
         {
             "municipality": municipality,
             "projects": selectors.projects_of(municipality),
-            **_flags(request, municipality),
+            **flags(request, municipality),
         },
     )
-
-
-def _form_page(request, template, **context):
-    def page(status):
-        return render(request, template, context, status=status)
-
-    return page
 
 
 @login_required
@@ -92,7 +61,7 @@ def project_create(request, slug):
         ),
         message=_("Das Beteiligungsprojekt ist angelegt. Legen Sie jetzt die Phasen an."),
         done=lambda project: project.get_team_url(),
-        page=_form_page(
+        page=form_page(
             request,
             "participation/form.html",
             form=form,
@@ -105,7 +74,7 @@ def project_create(request, slug):
 @login_required
 @require_http_methods(["GET", "POST"])
 def project_edit(request, slug, pk):
-    project = _project(request, slug, pk, "participation.manage_project")
+    project = project_for(request, slug, pk, "participation.manage_project")
     form = ProjectForm(
         request.POST if request.method == "POST" else None,
         instance=project,
@@ -119,7 +88,7 @@ def project_edit(request, slug, pk):
         ),
         message=_("Gespeichert."),
         done=project.get_team_url(),
-        page=_form_page(
+        page=form_page(
             request,
             "participation/form.html",
             form=form,
@@ -133,17 +102,17 @@ def project_edit(request, slug, pk):
 @login_required
 @require_GET
 def project_detail(request, slug, pk):
-    project = _project(request, slug, pk)
+    project = project_for(request, slug, pk)
     context = {"project": project, "municipality": project.municipality}
     context.update(selectors.project_page(project))
-    context.update(_flags(request, project.municipality))
+    context.update(flags(request, project.municipality))
     return render(request, "participation/team_project.html", context)
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def phase_edit(request, slug, pk, phase=None):
-    project = _project(request, slug, pk, "participation.manage_project")
+    project = project_for(request, slug, pk, "participation.manage_project")
     instance = (
         get_object_or_404(ProjectPhase, pk=phase, project=project)
         if phase
@@ -156,7 +125,7 @@ def phase_edit(request, slug, pk, phase=None):
         save=lambda data: services.phase_save(phase=form.instance, by=request.user),
         message=_("Die Phase ist gespeichert."),
         done=project.get_team_url(),
-        page=_form_page(
+        page=form_page(
             request,
             "participation/form.html",
             form=form,
@@ -170,7 +139,7 @@ def phase_edit(request, slug, pk, phase=None):
 @login_required
 @require_http_methods(["GET", "POST"])
 def survey_create(request, slug, pk):
-    project = _project(request, slug, pk, "participation.manage_project")
+    project = project_for(request, slug, pk, "participation.manage_project")
     if not project.phases.exists():
         messages.error(request, _("Legen Sie zuerst eine Phase an – die Umfrage läuft in einer."))
         return redirect(project.get_team_url())
@@ -185,7 +154,7 @@ def survey_create(request, slug, pk):
         save=lambda data: services.survey_save(survey=form.instance, by=request.user),
         message=_("Die Umfrage ist angelegt. Fügen Sie jetzt Fragen hinzu."),
         done=lambda survey: _survey_url(survey),
-        page=_form_page(
+        page=form_page(
             request,
             "participation/form.html",
             form=form,
@@ -205,7 +174,7 @@ def _survey_url(survey, name="participation_team:survey") -> str:
 @login_required
 @require_http_methods(["GET", "POST"])
 def survey_edit(request, slug, survey):
-    survey = _survey(request, slug, survey, "participation.manage_project")
+    survey = survey_for(request, slug, survey, "participation.manage_project")
     form = SurveyForm(
         request.POST if request.method == "POST" else None, instance=survey, project=survey.project
     )
@@ -215,7 +184,7 @@ def survey_edit(request, slug, survey):
         save=lambda data: services.survey_save(survey=form.instance, by=request.user),
         message=_("Gespeichert."),
         done=_survey_url(survey),
-        page=_form_page(
+        page=form_page(
             request,
             "participation/form.html",
             form=form,
@@ -230,7 +199,7 @@ def survey_edit(request, slug, survey):
 @login_required
 @require_GET
 def survey_detail(request, slug, survey):
-    survey = _survey(request, slug, survey)
+    survey = survey_for(request, slug, survey)
     return render(
         request,
         "participation/team_survey.html",
@@ -241,7 +210,7 @@ def survey_detail(request, slug, survey):
             "questions": selectors.questions_of(survey),
             "codes": selectors.code_counts(survey),
             "responses": survey.responses.count(),
-            **_flags(request, survey.project.municipality),
+            **flags(request, survey.project.municipality),
         },
     )
 
@@ -249,7 +218,7 @@ def survey_detail(request, slug, survey):
 @login_required
 @require_http_methods(["GET", "POST"])
 def question_edit(request, slug, survey, question=None):
-    survey = _survey(request, slug, survey, "participation.manage_project")
+    survey = survey_for(request, slug, survey, "participation.manage_project")
     instance = (
         get_object_or_404(Question, pk=question, survey=survey)
         if question
@@ -264,7 +233,7 @@ def question_edit(request, slug, survey, question=None):
         save=lambda data: services.question_save(question=form.instance, by=request.user),
         message=_("Die Frage ist gespeichert."),
         done=_survey_url(survey),
-        page=_form_page(
+        page=form_page(
             request,
             "participation/form.html",
             form=form,
@@ -279,7 +248,7 @@ def question_edit(request, slug, survey, question=None):
 @login_required
 @require_http_methods(["GET", "POST"])
 def question_delete(request, slug, survey, question):
-    survey = _survey(request, slug, survey, "participation.manage_project")
+    survey = survey_for(request, slug, survey, "participation.manage_project")
     question = get_object_or_404(Question, pk=question, survey=survey)
     return confirm_view(
         request,
@@ -297,7 +266,7 @@ def question_delete(request, slug, survey, question):
 @login_required
 @require_http_methods(["GET", "POST"])
 def codes(request, slug, survey):
-    survey = _survey(request, slug, survey, "participation.manage_project")
+    survey = survey_for(request, slug, survey, "participation.manage_project")
     form = CodesForm(request.POST if request.method == "POST" else None, prefix="codes")
     status = 200
     if request.method == "POST":
@@ -362,7 +331,7 @@ def letters_pdf(request, slug, survey):
     survey in it with the code filled in, the code."""
     import weasyprint
 
-    survey = _survey(request, slug, survey, "participation.manage_project")
+    survey = survey_for(request, slug, survey, "participation.manage_project")
     if not survey.uses_codes:
         raise PermissionDenied
     languages_form = print_languages.form_for(request)
@@ -398,7 +367,7 @@ def letters_pdf(request, slug, survey):
 @login_required
 @require_http_methods(["GET", "POST"])
 def paper_entry(request, slug, survey):
-    survey = _survey(request, slug, survey, "participation.enter_paper")
+    survey = survey_for(request, slug, survey, "participation.enter_paper")
     questions = selectors.questions_of(survey)
     form = PaperForm(
         request.POST if request.method == "POST" else None,
@@ -457,7 +426,7 @@ def paper_entry(request, slug, survey):
 @login_required
 @require_GET
 def survey_results(request, slug, survey):
-    survey = _survey(request, slug, survey, "participation.view_results")
+    survey = survey_for(request, slug, survey, "participation.view_results")
     data = results.survey_results(survey)
     return render(
         request,
@@ -467,7 +436,7 @@ def survey_results(request, slug, survey):
             "project": survey.project,
             "municipality": survey.project.municipality,
             **data,
-            **_flags(request, survey.project.municipality),
+            **flags(request, survey.project.municipality),
         },
     )
 
@@ -475,7 +444,7 @@ def survey_results(request, slug, survey):
 @login_required
 @require_GET
 def survey_export(request, slug, survey, fmt):
-    survey = _survey(request, slug, survey, "participation.view_results")
+    survey = survey_for(request, slug, survey, "participation.view_results")
     headers, rows = results.export_rows(survey)
     filename = f"umfrage-{survey.pk}-antworten"
     if fmt == "csv":
@@ -490,7 +459,7 @@ def survey_export(request, slug, survey, fmt):
 @login_required
 @require_POST
 def answer_moderate(request, slug, survey, answer):
-    survey = _survey(request, slug, survey, "participation.moderate")
+    survey = survey_for(request, slug, survey, "participation.moderate")
     answer = get_object_or_404(
         Answer.objects.select_related("response__survey__project"),
         pk=answer,
