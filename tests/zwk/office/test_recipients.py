@@ -60,6 +60,14 @@ def test_search_by_name_and_ags_is_paginated_on_the_server(client_for, office_us
     assert "Neu Ort 119" in html and html.count('name="kommune"') == 1
 
 
+def test_a_search_without_hits_says_so_not_check_your_search(client_for, office_user, draft, many):
+    """An empty page of hits is falsy in a template: the page must still say that nothing
+    matches (not "Bitte prüfen Sie die Suche", which is for invalid input)."""
+    html = client_for(office_user).get(_url(draft), {"q": "Gibtsnichtdorf"}).content.decode()
+    assert "Keine Kommune entspricht der Suche." in html
+    assert "Bitte prüfen Sie die Suche." not in html
+
+
 def test_ticked_kommunen_are_added_and_removed(client_for, office_user, draft, many):
     client = client_for(office_user)
     first, second = many[0].pk, many[1].pk
