@@ -21,6 +21,11 @@ class PrintedPage:
     direction: str | None = None  # the CSS direction WeasyPrint laid the section out in
     images: list = field(default_factory=list)  # (src, alt)
 
+    @property
+    def compact(self) -> str:
+        """The text without spaces: a long address broken over two lines reads as one."""
+        return "".join(self.text.split())
+
 
 def _walk(box, page, texts):
     element = getattr(box, "element", None)
