@@ -113,6 +113,9 @@ class Follower(models.Model):
     # Part of the unsubscribe link; a link never expires but dies with a new key.
     link_key = models.CharField(max_length=32)
     consent_version = models.CharField(max_length=20, blank=True)
+    # The interface language of the follow request (e.g. "uk"): the mails on a new status are
+    # written in it, although a background task sends them. Empty: German.
+    language = models.CharField(_("Sprache der E-Mails"), max_length=10, blank=True)
     created_at = models.DateTimeField(_("angefragt am"), auto_now_add=True)
     confirm_sent_at = models.DateTimeField(null=True, blank=True)
     consented_at = models.DateTimeField(_("Einwilligung bestätigt am"), null=True, blank=True)

@@ -29,6 +29,7 @@ def export_user(user) -> list[dict]:
             "angefragt_am": f.created_at.isoformat(),
             "einwilligung_am": f.consented_at.isoformat() if f.consented_at else None,
             "einwilligungstext": f.consent_version,
+            "sprache": f.language or None,
             "abgemeldet_am": f.unsubscribed_at.isoformat() if f.unsubscribed_at else None,
         }
         for f in _followers(user).select_related("municipality")

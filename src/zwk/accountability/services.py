@@ -12,10 +12,11 @@ from __future__ import annotations
 import logging
 from datetime import timedelta
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from zwk.accountability import mail, privacy, selectors, tokens
@@ -79,6 +80,7 @@ def follow_request(*, municipality, email: str, kind: str, object_id: int = 0) -
                 link_key=tokens.new_key(),
                 consent_version=CONSENT_VERSION,
                 confirm_sent_at=now,
+                language=translation.get_language() or "",
             )
         elif follower.is_active or (
             follower.confirm_sent_at and now - follower.confirm_sent_at < RESEND_INTERVAL
@@ -89,8 +91,15 @@ def follow_request(*, municipality, email: str, kind: str, object_id: int = 0) -
             follower.confirm_nonce = tokens.new_key()
             follower.confirm_sent_at = now
             follower.consent_version = CONSENT_VERSION
+            follower.language = translation.get_language() or ""  # the latest request's
             follower.save(
-                update_fields=["status", "confirm_nonce", "confirm_sent_at", "consent_version"]
+                update_fields=[
+                    "status",
+                    "confirm_nonce",
+                    "confirm_sent_at",
+                    "consent_version",
+                    "language",
+                ]
             )
         what = describe(kind, contribution)
         send_after_commit(lambda: mail.confirmation(follower, what), what="follow confirmation")
@@ -184,22 +193,30 @@ def status_change_notify(*, change_id: int) -> int:
             .select_related("municipality")
             .order_by("id")
         )
-        label = str(measure.get_status_display())
         titles = _project_titles(followers)
 
         def build():
-            return [
-                mail.status_notice(
-                    f,
-                    title=measure.title,
-                    status_label=label,
-                    what=_followed(f, titles, _("einen Beitrag")),
-                )
-                for f in followers
-            ]
+            mails = []
+            for f in followers:
+                with _language_of(f):
+                    mails.append(
+                        mail.status_notice(
+                            f,
+                            title=measure.title,
+                            status_label=str(measure.get_status_display()),
+                            what=_followed(f, titles, _("einen Beitrag")),
+                        )
+                    )
+            return mails
 
         send_after_commit(build, what="accountability status notice")
     return len(followers)
+
+
+def _language_of(follower: Follower):
+    """The language of a follower's mails: the one they followed in (a background task sends
+    them, whose own language is German); German when none was recorded."""
+    return translation.override(follower.language or settings.LANGUAGE_CODE)
 
 
 # The most specific follow of an address wins: its mail names what the person follows, and its
@@ -267,21 +284,24 @@ def idea_status_notify(*, change_id: int) -> int:
         .select_related("municipality")
         .order_by("id")
     )
-    label = str(idea.get_status_display())
     titles = {project.pk: project.title}
-    send_after_commit(
-        lambda: [
-            mail.status_notice(
-                f,
-                title=idea.title,
-                status_label=label,
-                what=_followed(f, titles, _("einer Idee")),
-                idea=True,
-            )
-            for f in followers
-        ],
-        what="accountability idea notice",
-    )
+
+    def build():
+        mails = []
+        for f in followers:
+            with _language_of(f):
+                mails.append(
+                    mail.status_notice(
+                        f,
+                        title=idea.title,
+                        status_label=str(idea.get_status_display()),
+                        what=_followed(f, titles, _("einer Idee")),
+                        idea=True,
+                    )
+                )
+        return mails
+
+    send_after_commit(build, what="accountability idea notice")
     return len(followers)
 
 

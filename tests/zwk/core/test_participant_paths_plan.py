@@ -285,3 +285,31 @@ def test_the_central_easy_language_page_is_linked_from_the_home_page():
 def test_plan_templates_have_no_text_outside_translate(monkeypatch):
     monkeypatch.setattr(paths, "PARTICIPANT_TEMPLATES", PLAN_TEMPLATES)
     paths.test_participant_templates_have_no_text_outside_translate()
+
+
+def test_status_mails_speak_the_language_the_person_followed_in(
+    municipality, coordinator, django_capture_on_commit_callbacks
+):
+    """The background task that sends the mail on a new status runs in German; each follower
+    still gets it in the language of the page they followed on."""
+    from tests.zwk.accountability.factories import make_chain
+    from zwk.accountability import services
+    from zwk.plans import services as plan_services
+
+    chain = make_chain(municipality, coordinator)
+    for email, language in (("oksana@example.org", "uk"), ("ida@example.org", "de")):
+        with translation.override(language), django_capture_on_commit_callbacks(execute=True):
+            services.follow_request(
+                municipality=municipality, email=email, kind="card", object_id=chain.card.pk
+            )
+        follower = Follower.objects.get(email=email)
+        services.follower_confirm(municipality=municipality, token=tokens.confirm_token(follower))
+    mail.outbox.clear()
+    with translation.override("de"), django_capture_on_commit_callbacks(execute=True):
+        plan_services.measure_set_status(measure=chain.measure, by=coordinator, status="running")
+    sent = {m.to[0]: m for m in mail.outbox}
+    ukrainian = sent["oksana@example.org"]
+    assert ukrainian.subject == "Новий стан: «Bürgerbus» тепер «виконується»"
+    assert "Добрий день!" in ukrainian.body and "бо стежите за внеском." in ukrainian.body
+    assert sent["ida@example.org"].subject == "Neuer Stand: „Bürgerbus“ ist jetzt „in Umsetzung“"
+    assert Follower.objects.get(email="oksana@example.org").language == "uk"
