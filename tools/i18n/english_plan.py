@@ -4,6 +4,7 @@ src/zwk/locale/en by tools/i18n/fill.py en (format of english.py)."""
 
 S = [
     ("E-Mails abbestellen", "Unsubscribe from e-mails"),
+    ("Sprache der E-Mails", "Language of the e-mails"),
     ("Mit·machen ohne Treffen", "Taking part without a meeting"),
     ("Manchmal macht Ihre Kommune eine Umfrage.", "Sometimes your municipality runs a survey."),
     ("Dann beantworten Sie Fragen im Internet.", "Then you answer questions on the internet."),
