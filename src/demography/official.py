@@ -120,6 +120,8 @@ class Extract:
     names: dict[str, str] = field(default_factory=dict)
     areas: dict[str, float] = field(default_factory=dict)
     coordinates: dict[str, tuple[float, float]] = field(default_factory=dict)
+    #: Gemeindeverzeichnis: AGS → PLZ of the Gemeinde's Verwaltungssitz
+    postal_codes: dict[str, str] = field(default_factory=dict)
     #: population basis (:data:`demography.readers.basis.BASES`) of the stocks per year
     bases: dict[int, str] = field(default_factory=dict)
     figures: list[FigureRecord] = field(default_factory=list)
@@ -183,6 +185,9 @@ def extract(
     points = table.attributes.get("coordinates")
     if isinstance(points, dict):
         out.coordinates = {k: (float(v[0]), float(v[1])) for k, v in points.items()}
+    postal = table.attributes.get("postal_codes")
+    if isinstance(postal, dict):
+        out.postal_codes = {str(k): str(v) for k, v in postal.items()}
     measures = set(table.levels.get("measure", ("Bevölkerungsstand",)))
     if measures & POPULATION_MEASURES:
         _population(table, out)

@@ -16,7 +16,10 @@ a population without a date cannot be compared.
 
 Where the file has them, the geographic centre coordinates (``laengengrad``/``breitengrad``,
 WGS 84 degrees with a decimal comma) are kept as ``attributes["coordinates"]``:
-``{ags: (longitude, latitude)}``.
+``{ags: (longitude, latitude)}``. The Postleitzahl of each Gemeinde's Verwaltungssitz (column
+``PLZ``; one per Gemeinde, a city with many PLZ has only the one of its town hall) is kept as
+``attributes["postal_codes"]``: ``{ags: plz}``; an empty cell (unpopulated areas) is left out,
+a cell that is no PLZ rejects the file.
 """
 
 from __future__ import annotations
@@ -62,6 +65,7 @@ def _table(
     area: dict[str, float],
     encoding: str,
     coordinates: dict[str, tuple[float, float]] | None = None,
+    postal_codes: dict[str, str] | None = None,
 ) -> Table:
     """Build the Table from per-Gemeinde cells (total, male, female per Gemeinde)."""
     try:
@@ -102,7 +106,11 @@ def _table(
         unit="Anzahl",
         region_names=dict(zip(codes, names, strict=True)),
         encoding=encoding,
-        attributes={"area_km2": area, "coordinates": coordinates or {}},
+        attributes={
+            "area_km2": area,
+            "coordinates": coordinates or {},
+            "postal_codes": postal_codes or {},
+        },
     )
     if len(set(codes)) != n:
         table.cube(("region", "sex"))  # names the duplicate line
@@ -118,6 +126,30 @@ def _coordinate(text: object) -> float | None:
     except ValueError:
         return None
     return value if value == value else None  # NaN
+
+
+def _postal_code(text: object, name: str, line: int, column: int) -> str | None:
+    """A GV PLZ cell: "03222" (a number or a 4-digit text lost its leading zero); None if
+    empty; DataError if it is no PLZ."""
+    if text is None:
+        return None
+    value = str(text).strip()
+    if isinstance(text, float) and text.is_integer():
+        value = str(int(text))
+    if not value:
+        return None
+    if not re.fullmatch(r"\d{4,5}", value) or value.zfill(5) == "00000":
+        raise DataError(
+            name,
+            "Ungültige Postleitzahl.",
+            "invalid postal code.",
+            line=line,
+            column=column,
+            found=value,
+            expected_de="5-stellige Postleitzahl",
+            expected_en="5-digit postal code",
+        )
+    return value.zfill(5)
 
 
 def _lon_lat(lon: object, lat: object) -> tuple[float, float] | None:
@@ -146,6 +178,7 @@ def read_gv_csv(text: str, name: str, encoding: str = "") -> Table:
     lines: list[int] = []
     area: dict[str, float] = {}
     coordinates: dict[str, tuple[float, float]] = {}
+    postal_codes: dict[str, str] = {}
     has_coordinates = "laengengrad" in col and "breitengrad" in col
     for row in reader:
         if not any(row):
@@ -187,6 +220,10 @@ def read_gv_csv(text: str, name: str, encoding: str = "") -> Table:
             point = _lon_lat(row[col["laengengrad"]], row[col["breitengrad"]])
             if point is not None:
                 coordinates[ags] = point
+        if "plz" in col:
+            plz = _postal_code(row[col["plz"]], name, reader.line_num, col["plz"] + 1)
+            if plz:
+                postal_codes[ags] = plz
     if not codes:
         raise DataError(
             name, "Keine Gemeindezeilen (Satzart 60).", "no municipality rows (record type 60)."
@@ -202,6 +239,7 @@ def read_gv_csv(text: str, name: str, encoding: str = "") -> Table:
         area,
         encoding,
         coordinates,
+        postal_codes,
     )
 
 
@@ -240,6 +278,7 @@ def read_gv_xlsx(
         lines: list[int] = []
         area: dict[str, float] = {}
         coordinates: dict[str, tuple[float, float]] = {}
+        postal_codes: dict[str, str] = {}
         for i, row in rows:
             if str(row[0]).strip() != "60":
                 continue
@@ -264,10 +303,15 @@ def read_gv_xlsx(
             point = _lon_lat(row[14], row[15])
             if point is not None:
                 coordinates[ags] = point
+            plz = _postal_code(row[13], name, i, 14)
+            if plz:
+                postal_codes[ags] = plz
     finally:
         wb.close()
     if not codes:
         raise DataError(
             name, "Keine Gemeindezeilen (Satzart 60).", "no municipality rows (record type 60)."
         )
-    return _table(name, date, codes, names, cells, lines, 10, area, "xlsx", coordinates)
+    return _table(
+        name, date, codes, names, cells, lines, 10, area, "xlsx", coordinates, postal_codes
+    )

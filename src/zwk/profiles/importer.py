@@ -82,3 +82,5 @@ def restrict_to(out: Extract, allowed: set[str]) -> None:
     out.stocks = [r for r in out.stocks if r.code in allowed]
     out.movements = [r for r in out.movements if r.code in allowed]
     out.figures = [r for r in out.figures if r.code in allowed]
+    # the PLZ serve the public search for every Gemeinde: only the office sets them for all
+    out.postal_codes = {a: p for a, p in out.postal_codes.items() if a in allowed}

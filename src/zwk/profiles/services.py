@@ -34,6 +34,7 @@ from zwk.profiles.models import (
     StatisticsRelease,
 )
 from zwk.profiles.regions import region_code_for, register_code
+from zwk.profiles.signals import gemeindeverzeichnis_imported
 from zwk.profiles.upsert import Progress
 
 #: Budget of the readers for uploads (import jobs): far above every official table a
@@ -196,6 +197,7 @@ def statistics_import(
         release.save(update_fields=["summary", "updated_at"])
         if out.coordinates:
             municipality_services.coordinates_fill_missing(out.coordinates)
+        _announce_postal_codes(out, release)
         audit_record(
             actor=by,
             action="profiles.statistics_import",
@@ -207,6 +209,32 @@ def statistics_import(
     return release, True
 
 
+def _announce_postal_codes(out: importer.Extract, release: StatisticsRelease) -> None:
+    """Hand the Gemeindeverzeichnis' PLZ to the apps above (inside the import's transaction)."""
+    if out.postal_codes:
+        gemeindeverzeichnis_imported.send(
+            sender=StatisticsRelease, release=release, postal_codes=out.postal_codes
+        )
+
+
+def gemeindeverzeichnis_postal_codes(
+    path: str | Path, *, name: str | None = None
+) -> dict[str, str]:
+    """AGS → PLZ of the Gemeinden in a Gemeindeverzeichnis file (GV-ISys XLSX or the CSV
+    derived from it), without importing it; ImportRefused (German) if it is none or broken."""
+    name = name or Path(path).name
+    try:
+        out = importer.extract(path, display_name=name)
+    except DataError as exc:
+        raise ImportRefused(exc.german()) from None
+    if out.layout != "gemeindeverzeichnis" or not out.postal_codes:
+        raise ImportRefused(
+            _("%(name)s: Die Datei ist kein Gemeindeverzeichnis mit Postleitzahlen.")
+            % {"name": name}
+        )
+    return out.postal_codes
+
+
 def _restore(existing, path, *, name, by, municipality, restrict, progress, limits):
     """The same file again: write only the rows that are missing (see statistics_import)."""
     try:
@@ -215,6 +243,8 @@ def _restore(existing, path, *, name, by, municipality, restrict, progress, limi
         return existing, False  # it was importable once; nothing of it can be missing now
     with transaction.atomic():
         run = upsert.write(out, existing, progress=progress, fill_only=True)
+        # a GV imported before the PLZ were kept gets them now (receivers add only new pairs)
+        _announce_postal_codes(out, existing)
         restored = run.counts["restored"]
         if not restored:
             return existing, False

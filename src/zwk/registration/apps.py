@@ -18,6 +18,13 @@ class RegistrationConfig(AppConfig):
         hooks.slot(hooks.WORKSPACE_SECTIONS).register(sections.render_welcome)
         # every step page: explanation, common mistakes, examples, explainer video
         hooks.slot(hooks.STEP_SECTIONS).register(sections.render_step_guide)
+        # the PLZ search: each imported Gemeindeverzeichnis brings the PLZ of the Gemeinden
+        from zwk.profiles.signals import gemeindeverzeichnis_imported
+        from zwk.registration.services import postal_codes_from_gemeindeverzeichnis
+
+        gemeindeverzeichnis_imported.connect(
+            postal_codes_from_gemeindeverzeichnis, dispatch_uid="registration-postal-codes"
+        )
         personal_data.register(
             "registration",
             label=_("Anmeldung von Kommunen"),

@@ -15,7 +15,11 @@ class SearchForm(forms.Form):
         label=_("Name, Postleitzahl oder Gemeindeschlüssel"),
         max_length=100,
         required=False,
-        help_text=_("Zum Beispiel „Neustadt“, „36037“ oder „06631009“."),
+        help_text=_(
+            "Zum Beispiel „Neustadt“, „36037“ oder „06631009“. Eine Postleitzahl findet die "
+            "Gemeinde, deren Verwaltung (Rathaus) diese Postleitzahl hat – eine Stadt mit "
+            "mehreren Postleitzahlen finden Sie sicher über ihren Namen."
+        ),
     )
 
 

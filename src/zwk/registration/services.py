@@ -31,7 +31,13 @@ from zwk.municipalities import services as municipality_services
 from zwk.municipalities.models import Invitation, Municipality
 from zwk.profiles import services as profile_services
 from zwk.registration import selectors
-from zwk.registration.models import Application, FundingRound, RoundMembership, StepVideo
+from zwk.registration.models import (
+    Application,
+    FundingRound,
+    PostalCode,
+    RoundMembership,
+    StepVideo,
+)
 
 SALT = "zwk.registration.confirm"
 CONFIRM_DAYS = 7
@@ -523,3 +529,27 @@ def video_delete(*, video: StepVideo, by: User, request=None) -> None:
     video.video.delete(save=False)
     video.captions.delete(save=False)
     video.delete()
+
+
+# --- PLZ of the Gemeindeverzeichnis ---------------------------------------------------------
+
+
+def postal_codes_add(*, pairs) -> int:
+    """Store PLZ → AGS pairs for the search (``pairs``: ``(plz, ags)``); pairs already there
+    are left alone, nothing is removed. Returns how many were new. Runs in the caller's
+    transaction when there is one (the Gemeindeverzeichnis import: all or nothing)."""
+    pairs = sorted(set(pairs))
+    with transaction.atomic():
+        before = PostalCode.objects.count()
+        PostalCode.objects.bulk_create(
+            [PostalCode(code=plz, ags=ags) for plz, ags in pairs],
+            ignore_conflicts=True,
+            batch_size=2000,
+        )
+        return PostalCode.objects.count() - before
+
+
+def postal_codes_from_gemeindeverzeichnis(sender, *, postal_codes, **kwargs) -> None:
+    """Receiver of ``zwk.profiles.signals.gemeindeverzeichnis_imported``: the PLZ of each
+    Gemeinde's Verwaltungssitz become searchable on "Kommune anmelden"."""
+    postal_codes_add(pairs=((plz, ags) for ags, plz in postal_codes.items()))
