@@ -23,6 +23,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from zwk.core.content_language import ContributionLanguage
 from zwk.core.models import Authored
 from zwk.participation.models import AgeGroup
 
@@ -103,7 +104,10 @@ class Consultation(Authored):
         return reverse("consultation:draft", kwargs={"slug": self.plan.municipality.slug})
 
 
-class PublicComment(models.Model):
+class PublicComment(ContributionLanguage):
+    """``language``/``moderator_translation``: the interface language at writing time and one
+    translation by the team (issue 18, ``ContributionLanguage``)."""
+
     class Section(models.TextChoices):
         VISION = "vision", _("Leitbild")
         GOAL = "goal", _("Ziel")

@@ -30,6 +30,7 @@ from zwk.consultation.models import (
     PublicComment,
 )
 from zwk.core import permissions
+from zwk.core.content_language import moderator_translation_checked, writing_language
 from zwk.core.text import clean_line, clean_text
 from zwk.participation.models import PRIVACY_NOTICE_VERSION, AgeGroup
 
@@ -190,6 +191,26 @@ def comment_show(*, comment: PublicComment, by) -> PublicComment:
     return comment
 
 
+@transaction.atomic
+def comment_translate(*, comment: PublicComment, by, text: str, language: str) -> PublicComment:
+    """The team's translation of a comment (e.g. a Turkish comment into German), shown next to
+    the original and marked as such; an empty text removes it (issue 18)."""
+    comment = _locked_comment(comment)
+    if by is not None:
+        permissions.require(by, "consultation.moderate", comment)
+    comment.save(
+        update_fields=moderator_translation_checked(item=comment, text=text, language=language)
+    )
+    audit_record(
+        actor=by,
+        action="consultation.translated",
+        message=_("Übersetzung eines Kommentars zum Entwurf gespeichert"),
+        municipality=comment.municipality,
+        obj=comment.consultation,
+    )
+    return comment
+
+
 # --- Public ----------------------------------------------------------------------------------
 
 
@@ -292,6 +313,8 @@ def comment_submit(
                 consent_at=timezone.now(),
                 consent_version=PRIVACY_NOTICE_VERSION,
                 submission_key=submission_key,
+                # The interface language while writing: the comment keeps it (issue 18).
+                language=writing_language(),
                 **identity,
             )
     except IntegrityError:

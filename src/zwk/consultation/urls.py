@@ -15,4 +15,9 @@ urlpatterns = [
     path("moderation/kommentare/<int:pk>/antworten/", views.comment_answer, name="answer"),
     path("moderation/kommentare/<int:pk>/ausblenden/", views.comment_hide, name="hide"),
     path("moderation/kommentare/<int:pk>/zeigen/", views.comment_show, name="show"),
+    path(
+        "moderation/kommentare/<int:pk>/uebersetzung/",
+        views.comment_translate,
+        name="translate",
+    ),
 ]

@@ -22,6 +22,7 @@ from zwk.consultation import selectors, services
 from zwk.consultation.forms import AnswerForm, CloseForm, CommentForm, HideForm, OpenForm
 from zwk.consultation.models import Consultation, PublicComment
 from zwk.core import ratelimit
+from zwk.core.content_language import ModeratorTranslationForm
 from zwk.core.net import client_ip
 from zwk.core.views import add_form_errors, confirm_view, form_view
 from zwk.municipalities.access import municipality_for
@@ -374,6 +375,31 @@ def comment_hide(request, slug, pk):
         message=_("Der Kommentar ist ausgeblendet."),
         title=_("Kommentar ausblenden"),
         submit=_("Ausblenden"),
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def comment_translate(request, slug, pk):
+    """The team's translation of one comment, shown next to the original (issue 18)."""
+    municipality, comment = _team_comment(request, slug, pk)
+    form = ModeratorTranslationForm.for_item(comment, data=request.POST or None)
+    return _moderation_form(
+        request,
+        municipality,
+        comment,
+        form,
+        save=lambda data: services.comment_translate(
+            comment=comment,
+            by=request.user,
+            text=data.get("moderator_translation", ""),
+            language=data.get("moderator_translation_language", ""),
+        ),
+        message=_("Die Übersetzung ist gespeichert."),
+        title=_("Übersetzung hinzufügen")
+        if not comment.moderator_translation
+        else _("Übersetzung bearbeiten"),
+        submit=_("Übersetzung speichern"),
     )
 
 

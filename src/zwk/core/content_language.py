@@ -28,13 +28,16 @@ from dataclasses import dataclass
 
 from django import forms
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import translation
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from zwk.core import languages
+from zwk.core.text import clean_text
 
 SOURCE_LANGUAGE = "de"
 
@@ -116,7 +119,31 @@ def _aligned(original: list, value) -> list | None:
     return result
 
 
-class ContributionLanguage(models.Model):
+class ModeratorTranslated(models.Model):
+    """One translation by the moderation (survey free texts: their language is the
+    response's, so they use this without :class:`ContributionLanguage`'s ``language``)."""
+
+    moderator_translation = models.TextField(
+        _("Übersetzung durch die Moderation"), max_length=4000, blank=True
+    )
+    moderator_translation_language = models.CharField(
+        _("Sprache der Übersetzung"), max_length=10, blank=True
+    )
+
+    class Meta:
+        abstract = True
+
+    @property
+    def translation_attrs(self):
+        return html_attrs(self.moderator_translation_language)
+
+    @property
+    def translation_language_name(self) -> str:
+        language = languages.by_code(self.moderator_translation_language)
+        return language.name if language else ""
+
+
+class ContributionLanguage(ModeratorTranslated):
     """The language a contribution was written in, and one translation by the moderation."""
 
     language = models.CharField(
@@ -124,12 +151,6 @@ class ContributionLanguage(models.Model):
         max_length=10,
         blank=True,
         help_text=_("Sprache der Oberfläche beim Schreiben (leer: nicht bekannt)."),
-    )
-    moderator_translation = models.TextField(
-        _("Übersetzung durch die Moderation"), max_length=4000, blank=True
-    )
-    moderator_translation_language = models.CharField(
-        _("Sprache der Übersetzung"), max_length=10, blank=True
     )
 
     class Meta:
@@ -142,15 +163,6 @@ class ContributionLanguage(models.Model):
     @property
     def language_name(self) -> str:
         language = languages.by_code(self.language)
-        return language.name if language else ""
-
-    @property
-    def translation_attrs(self):
-        return html_attrs(self.moderator_translation_language)
-
-    @property
-    def translation_language_name(self) -> str:
-        language = languages.by_code(self.moderator_translation_language)
         return language.name if language else ""
 
 
@@ -327,3 +339,21 @@ def moderator_translation_set(*, item, text: str, language: str) -> list[str]:
     item.moderator_translation = text
     item.moderator_translation_language = language if text else ""
     return ["moderator_translation", "moderator_translation_language"]
+
+
+def moderator_translation_checked(*, item, text: str, language: str) -> list[str]:
+    """:func:`moderator_translation_set` for a service that was not handed a validated form:
+    a language ZWK does not offer or an overlong text → German ValidationError, nothing set."""
+    if languages.by_code(language) is None:
+        raise ValidationError(
+            {"moderator_translation_language": gettext("Diese Sprache bietet ZWK nicht an.")}
+        )
+    text = clean_text(text or "")
+    if len(text) > 4000:
+        raise ValidationError(
+            {
+                "moderator_translation": gettext("Höchstens %(n)d Zeichen, bitte kürzen Sie.")
+                % {"n": 4000}
+            }
+        )
+    return moderator_translation_set(item=item, text=text, language=language)

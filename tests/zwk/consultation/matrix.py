@@ -21,6 +21,8 @@ MATRIX = {
     "consultation:answer": Case("get", tenant(200), ("slug", "co_comment"), rename=R),
     "consultation:hide": Case("get", tenant(200), ("slug", "co_comment"), rename=R),
     "consultation:show": Case("get", tenant(200), ("slug", "co_comment"), rename=R),
+    # The team's translation of a comment (issue 18): like answering, for everyone who moderates.
+    "consultation:translate": Case("get", tenant(200), ("slug", "co_comment"), rename=R),
 }
 
 
