@@ -176,3 +176,27 @@ def test_every_population_or_movement_file_reads(shared_data: Path) -> None:
     for path in files:
         table = read_table(path)
         assert table.n > 0 and np.isfinite(table.values).sum() > 0, path.name
+
+
+def test_gemeindeverzeichnis_postal_codes_agree_in_both_files(shared_data: Path) -> None:
+    """The PLZ of each Gemeinde's Verwaltungssitz (for the "Kommune anmelden" search): the
+    same in the XLSX and the derived CSV, leading zeros kept (Saxony, Brandenburg: 0…)."""
+    xlsx = read_table(shared_data / "destatis_gv-isys_auszug_gv_31122023.xlsx")
+    csv_ = read_table(shared_data / "destatis_gv_gemeinden_31122023_derived.csv")
+    plz = xlsx.attributes["postal_codes"]
+    assert plz == csv_.attributes["postal_codes"]
+    # 202 of the 10,981 Gemeinden (unpopulated areas) have no PLZ in the file
+    assert len(plz) == 10_779
+    assert all(len(p) == 5 and p.isdigit() for p in plz.values())
+    assert sum(p.startswith("0") for p in plz.values()) > 500
+
+
+def test_a_postal_code_that_lost_its_leading_zero_is_restored() -> None:
+    from demography.errors import DataError
+    from demography.readers.gv import _postal_code
+
+    assert _postal_code(3222, "gv.xlsx", 9, 14) == "03222"
+    assert _postal_code(" 3222 ", "gv.csv", 9, 16) == "03222"
+    assert _postal_code(None, "gv.xlsx", 9, 14) is None and _postal_code("", "x", 1, 1) is None
+    with pytest.raises(DataError, match="Postleitzahl"):
+        _postal_code("322", "gv.csv", 9, 16)
