@@ -4,42 +4,35 @@
   link is used or a new one is sent, and expire after ``NEWSLETTER_CONFIRM_HOURS``.
 * Unsubscribe and preference links carry the subscriber and its ``link_key``; they do not
   expire (a mail from last year must still unsubscribe) but die when the key is renewed.
+
+The signing is ``zwk.core.signed_links`` (shared with the followers of ``zwk.accountability``).
 """
 
 from __future__ import annotations
 
-import enum
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core import signing
-from django.utils.crypto import get_random_string, salted_hmac
+from django.utils.crypto import salted_hmac
 
 from zwk.core.net import client_ip
-
-CONFIRM_SALT = "zwk.newsletter.confirm"
-LINK_SALT = "zwk.newsletter.link"
+from zwk.core.signed_links import OptInLinks, Problem
+from zwk.core.signed_links import new_key as new_key  # services make their keys here
 
 
 def confirm_hours() -> int:
     return settings.NEWSLETTER_CONFIRM_HOURS
 
 
-def new_key() -> str:
-    return get_random_string(32)
+LINKS = OptInLinks(salt="zwk.newsletter", id_name="s", confirm_hours=confirm_hours)
 
 
 def confirm_token(subscriber) -> str:
-    return signing.dumps({"s": subscriber.pk, "n": subscriber.confirm_nonce}, salt=CONFIRM_SALT)
+    return LINKS.confirm_token(subscriber)
 
 
 def link_token(subscriber) -> str:
-    return signing.dumps({"s": subscriber.pk, "k": subscriber.link_key}, salt=LINK_SALT)
-
-
-class Problem(enum.Enum):
-    INVALID = "invalid"
-    EXPIRED = "expired"
+    return LINKS.link_token(subscriber)
 
 
 @dataclass(frozen=True)
@@ -49,27 +42,15 @@ class Payload:
 
 
 def read_confirm_token(token: str) -> Payload | Problem:
-    try:
-        data = signing.loads(token, salt=CONFIRM_SALT, max_age=confirm_hours() * 3600)
-    except signing.SignatureExpired:
-        return Problem.EXPIRED
-    except signing.BadSignature:
-        return Problem.INVALID
-    return _payload(data, "n")
+    return _payload(LINKS.read_confirm(token))
 
 
 def read_link_token(token: str) -> Payload | Problem:
-    try:
-        data = signing.loads(token, salt=LINK_SALT)
-    except signing.BadSignature:
-        return Problem.INVALID
-    return _payload(data, "k")
+    return _payload(LINKS.read_link(token))
 
 
-def _payload(data, key_name: str) -> Payload | Problem:
-    if not isinstance(data, dict) or not isinstance(data.get("s"), int):
-        return Problem.INVALID
-    return Payload(data["s"], str(data.get(key_name) or ""))
+def _payload(found) -> Payload | Problem:
+    return found if isinstance(found, Problem) else Payload(*found)
 
 
 def ip_hash(request) -> str:
