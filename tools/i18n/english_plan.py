@@ -44,6 +44,10 @@ S = [
         "Sie erhalten eine E-Mail, wenn eine Idee oder ein anderer Beitrag aus dem Beteiligungsprojekt „%(title)s“ einen neuen Stand bekommt – auch wenn eine Maßnahme, die daraus entstanden ist, weiterkommt.",
         "You will get an e-mail when an idea or another contribution from the participation project “%(title)s” gets a new status – also when a measure that came from it moves on.",
     ),
+    (
+        "Sie erhalten eine E-Mail, wenn eine Idee oder ein anderer Beitrag aus diesem Projekt einen neuen Stand bekommt.",
+        "You will get an e-mail when an idea or another contribution from this project gets a new status.",
+    ),
     ("Zurück zum Projekt", "Back to the project"),
     (
         "Diesem Beteiligungsprojekt kann man nicht folgen.",

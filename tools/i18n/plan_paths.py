@@ -909,6 +909,14 @@ S = [
         "Sie bekommen eine E-Mail, wenn es bei einer Idee aus dem Projekt „%(title)s“ etwas Neues gibt. Manche Ideen werden zu Maßnahmen. Auch dann bekommen Sie eine E-Mail.",
     ),
     (
+        "Sie erhalten eine E-Mail, wenn eine Idee oder ein anderer Beitrag aus diesem Projekt einen neuen Stand bekommt.",
+        "Bu projeden bir fikir veya başka bir katkı yeni bir duruma geçtiğinde bir e-posta alırsınız.",
+        "ستصلكم رسالة بريد إلكتروني عندما تحصل فكرة أو مساهمة أخرى من هذا المشروع على حالة جديدة.",
+        "Ви отримаєте лист, коли ідея чи інший внесок із цього проєкту отримає новий стан.",
+        "Вы получите письмо, когда идея или другое предложение из этого проекта получит новое состояние.",
+        "Sie bekommen eine E-Mail, wenn es bei einer Idee aus diesem Projekt etwas Neues gibt.",
+    ),
+    (
         "Zurück zum Projekt",
         "Projeye dön",
         "العودة إلى المشروع",
