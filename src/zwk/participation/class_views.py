@@ -15,7 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from zwk.core import ratelimit
 from zwk.core.net import client_ip
-from zwk.core.views import add_form_errors, form_view
+from zwk.core.views import add_form_errors
 from zwk.municipalities.access import municipality_for
 from zwk.participation import class_services
 from zwk.participation.idea_forms import ClassJoinForm, SchoolClassForm
@@ -28,7 +28,7 @@ from zwk.participation.idea_views import (
     _session_key,
 )
 from zwk.participation.models import Project, SchoolClass
-from zwk.participation.team_common import form_page
+from zwk.participation.team_common import team_form
 
 # --- Team -----------------------------------------------------------------------------------
 
@@ -45,7 +45,7 @@ def class_create(request, slug, project):
         request.POST if request.method == "POST" else None,
         instance=SchoolClass(project=project),
     )
-    return form_view(
+    return team_form(
         request,
         form,
         save=lambda data: class_services.class_create(school_class=form.instance, by=request.user),
@@ -63,14 +63,9 @@ def class_create(request, slug, project):
             % {"n": k.name, "c": k.code}
         ),
         done=project.get_team_url() + "#schulklassen",
-        page=form_page(
-            request,
-            "participation/form.html",
-            form=form,
-            municipality=project.municipality,
-            project=project,
-            title=_("Klassencode für eine Schulklasse"),
-        ),
+        municipality=project.municipality,
+        project=project,
+        title=_("Klassencode für eine Schulklasse"),
     )
 
 

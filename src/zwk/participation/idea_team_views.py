@@ -26,9 +26,9 @@ from zwk.participation.models import IdeaCollection, IdeaComment
 from zwk.participation.team_common import (
     collection_for,
     flags,
-    form_page,
     idea_for,
     project_for,
+    team_form,
 )
 
 
@@ -60,20 +60,15 @@ def collection_create(request, slug, pk):
         instance=IdeaCollection(project=project),
         project=project,
     )
-    return form_view(
+    return team_form(
         request,
         form,
         save=lambda data: idea_services.collection_save(collection=form.instance, by=request.user),
         message=_("Die Ideensammlung ist angelegt."),
         done=_collection_url,
-        page=form_page(
-            request,
-            "participation/form.html",
-            form=form,
-            municipality=project.municipality,
-            project=project,
-            title=_("Neue Ideensammlung"),
-        ),
+        municipality=project.municipality,
+        project=project,
+        title=_("Neue Ideensammlung"),
     )
 
 
@@ -86,20 +81,15 @@ def collection_edit(request, slug, collection):
         instance=collection,
         project=collection.project,
     )
-    return form_view(
+    return team_form(
         request,
         form,
         save=lambda data: idea_services.collection_save(collection=form.instance, by=request.user),
         message=_("Gespeichert."),
         done=_collection_url(collection),
-        page=form_page(
-            request,
-            "participation/form.html",
-            form=form,
-            municipality=collection.project.municipality,
-            project=collection.project,
-            title=_("Ideensammlung bearbeiten"),
-        ),
+        municipality=collection.project.municipality,
+        project=collection.project,
+        title=_("Ideensammlung bearbeiten"),
     )
 
 

@@ -1,12 +1,13 @@
 """What the team views of participation share (``team_views`` for projects and surveys,
 ``idea_team_views`` for the Ideensammlung): the object of a Kommune with the permission
-check, the permission flags of the pages and the form page for ``core.views.form_view``."""
+check, the permission flags of the pages and their form pages."""
 
 from __future__ import annotations
 
 from django.db.models import Model, QuerySet
 from django.shortcuts import get_object_or_404, render
 
+from zwk.core.views import form_view
 from zwk.municipalities.access import municipality_for
 from zwk.participation.models import Idea, IdeaCollection, Project, Survey
 
@@ -60,10 +61,11 @@ def flags(request, municipality, *names: str) -> dict:
     return {name: request.user.has_perm(FLAGS[name], municipality) for name in names or FLAGS}
 
 
-def form_page(request, template, **context):
-    """``page`` for ``core.views.form_view``: the template with ``context`` at a status."""
+def team_form(request, form, *, save, message, done, **context):
+    """``core.views.form_view`` on ``participation/form.html`` (the team's form pages):
+    ``context`` names the page's ``title``, ``municipality`` and its project or survey."""
 
     def page(status):
-        return render(request, template, context, status=status)
+        return render(request, "participation/form.html", {"form": form, **context}, status=status)
 
-    return page
+    return form_view(request, form, save=save, message=message, done=done, page=page)

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from zwk.core import exports, print_languages
 from zwk.core import pdf as pdf_output
-from zwk.core.views import add_form_errors, confirm_view, form_view
+from zwk.core.views import add_form_errors, confirm_view
 from zwk.municipalities.access import municipality_for
 from zwk.participation import results, selectors, services
 from zwk.participation.forms import (
@@ -26,7 +26,7 @@ from zwk.participation.forms import (
     SurveyForm,
 )
 from zwk.participation.models import Answer, Project, ProjectPhase, Question, Survey
-from zwk.participation.team_common import flags, form_page, project_for, survey_for
+from zwk.participation.team_common import flags, project_for, survey_for, team_form
 
 
 @login_required
@@ -53,7 +53,7 @@ def project_create(request, slug):
         instance=Project(municipality=municipality),
         municipality=municipality,
     )
-    return form_view(
+    return team_form(
         request,
         form,
         save=lambda data: services.project_save(
@@ -61,13 +61,8 @@ def project_create(request, slug):
         ),
         message=_("Das Beteiligungsprojekt ist angelegt. Legen Sie jetzt die Phasen an."),
         done=lambda project: project.get_team_url(),
-        page=form_page(
-            request,
-            "participation/form.html",
-            form=form,
-            municipality=municipality,
-            title=_("Neues Beteiligungsprojekt"),
-        ),
+        municipality=municipality,
+        title=_("Neues Beteiligungsprojekt"),
     )
 
 
@@ -80,7 +75,7 @@ def project_edit(request, slug, pk):
         instance=project,
         municipality=project.municipality,
     )
-    return form_view(
+    return team_form(
         request,
         form,
         save=lambda data: services.project_save(
@@ -88,14 +83,9 @@ def project_edit(request, slug, pk):
         ),
         message=_("Gespeichert."),
         done=project.get_team_url(),
-        page=form_page(
-            request,
-            "participation/form.html",
-            form=form,
-            municipality=project.municipality,
-            project=project,
-            title=_("Projekt bearbeiten"),
-        ),
+        municipality=project.municipality,
+        project=project,
+        title=_("Projekt bearbeiten"),
     )
 
 
@@ -119,20 +109,15 @@ def phase_edit(request, slug, pk, phase=None):
         else ProjectPhase(project=project)
     )
     form = PhaseForm(request.POST if request.method == "POST" else None, instance=instance)
-    return form_view(
+    return team_form(
         request,
         form,
         save=lambda data: services.phase_save(phase=form.instance, by=request.user),
         message=_("Die Phase ist gespeichert."),
         done=project.get_team_url(),
-        page=form_page(
-            request,
-            "participation/form.html",
-            form=form,
-            municipality=project.municipality,
-            project=project,
-            title=_("Phase bearbeiten") if phase else _("Neue Phase"),
-        ),
+        municipality=project.municipality,
+        project=project,
+        title=_("Phase bearbeiten") if phase else _("Neue Phase"),
     )
 
 
@@ -148,20 +133,15 @@ def survey_create(request, slug, pk):
         instance=Survey(project=project),
         project=project,
     )
-    return form_view(
+    return team_form(
         request,
         form,
         save=lambda data: services.survey_save(survey=form.instance, by=request.user),
         message=_("Die Umfrage ist angelegt. Fügen Sie jetzt Fragen hinzu."),
         done=lambda survey: _survey_url(survey),
-        page=form_page(
-            request,
-            "participation/form.html",
-            form=form,
-            municipality=project.municipality,
-            project=project,
-            title=_("Neue Umfrage"),
-        ),
+        municipality=project.municipality,
+        project=project,
+        title=_("Neue Umfrage"),
     )
 
 
@@ -178,21 +158,16 @@ def survey_edit(request, slug, survey):
     form = SurveyForm(
         request.POST if request.method == "POST" else None, instance=survey, project=survey.project
     )
-    return form_view(
+    return team_form(
         request,
         form,
         save=lambda data: services.survey_save(survey=form.instance, by=request.user),
         message=_("Gespeichert."),
         done=_survey_url(survey),
-        page=form_page(
-            request,
-            "participation/form.html",
-            form=form,
-            municipality=survey.project.municipality,
-            project=survey.project,
-            survey=survey,
-            title=_("Umfrage bearbeiten"),
-        ),
+        municipality=survey.project.municipality,
+        project=survey.project,
+        survey=survey,
+        title=_("Umfrage bearbeiten"),
     )
 
 
@@ -227,21 +202,16 @@ def question_edit(request, slug, survey, question=None):
     form = QuestionForm(
         request.POST if request.method == "POST" else None, instance=instance, survey=survey
     )
-    return form_view(
+    return team_form(
         request,
         form,
         save=lambda data: services.question_save(question=form.instance, by=request.user),
         message=_("Die Frage ist gespeichert."),
         done=_survey_url(survey),
-        page=form_page(
-            request,
-            "participation/form.html",
-            form=form,
-            municipality=survey.project.municipality,
-            project=survey.project,
-            survey=survey,
-            title=_("Frage bearbeiten") if question else _("Neue Frage"),
-        ),
+        municipality=survey.project.municipality,
+        project=survey.project,
+        survey=survey,
+        title=_("Frage bearbeiten") if question else _("Neue Frage"),
     )
 
 
