@@ -23,7 +23,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from zwk.core.content_language import ContributionLanguage
+from zwk.core.content_language import ContributionLanguage, ModeratorTranslated
 from zwk.core.models import Authored
 
 PRIVACY_NOTICE_VERSION = "2026-12"
@@ -361,7 +361,10 @@ class Response(models.Model):
         return self.survey.project.municipality
 
 
-class Answer(models.Model):
+class Answer(ModeratorTranslated):
+    """One answer of a questionnaire. A free text is in the response's ``language``; the team
+    may add one translation (``ModeratorTranslated``, issue 18)."""
+
     response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="answers")
     question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="answers")
     #: option index (single, scale 1…5), list of indices (multiple; ranking in order),

@@ -22,6 +22,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from zwk.accounts.services import audit_record, save_audited
+from zwk.core.content_language import moderator_translation_checked
 from zwk.core.text import clean_line
 from zwk.participation import answers as answer_rules
 from zwk.participation import rules as participation_rules
@@ -433,6 +434,23 @@ def answer_hide(*, answer: Answer, by, reason: str) -> Answer:
         actor=by,
         action="participation.answer_hidden",
         message=_("Freitext ausgeblendet: %(r)s") % {"r": reason},
+        municipality=answer.response.survey.project.municipality,
+        obj=answer.response.survey,
+    )
+    return answer
+
+
+@transaction.atomic
+def answer_translate(*, answer: Answer, by, text: str, language: str) -> Answer:
+    """The moderation's translation of a free-text answer, shown next to it on the results
+    page and marked as such; an empty text removes it (issue 18)."""
+    answer.save(
+        update_fields=moderator_translation_checked(item=answer, text=text, language=language)
+    )
+    audit_record(
+        actor=by,
+        action="participation.answer_translated",
+        message=_("Übersetzung eines Freitexts gespeichert"),
         municipality=answer.response.survey.project.municipality,
         obj=answer.response.survey,
     )

@@ -38,6 +38,11 @@ urlpatterns = [
         name="workshop_weighted",
     ),
     path(u + "antworten/<int:answer>/moderieren/", views.answer_moderate, name="answer_moderate"),
+    path(
+        u + "antworten/<int:answer>/uebersetzung/",
+        translations.answer_translate,
+        name="answer_translate",
+    ),
     path("<int:pk>/ideensammlungen/neu/", ideas.collection_create, name="ideas_create"),
     path(c, ideas.collection_detail, name="ideas"),
     path(c + "bearbeiten/", ideas.collection_edit, name="ideas_edit"),

@@ -61,6 +61,10 @@ MATRIX = {
     "participation_team:answer_moderate": Case(
         "post", tenant(302, **MANAGE), (*S, "pa_answer"), data={"reason": "Name"}, rename=R
     ),
+    # The moderation's translation of a free-text answer (issue 18): back to the results.
+    "participation_team:answer_translate": Case(
+        "post", tenant(302, **MANAGE), (*S, "pa_answer"), rename=R
+    ),
     # Ideensammlung (team): seeing for the whole team, moderating for the leads.
     "participation_team:ideas_create": Case("get", tenant(200, **MANAGE), P, rename=R),
     "participation_team:ideas": Case("get", tenant(200), C, rename=R),
