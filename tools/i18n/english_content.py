@@ -39,6 +39,11 @@ S = [
     ("Die Übersetzung ist gespeichert.", "The translation has been saved."),
     ("Übersetzung der Idee „%(t)s“ gespeichert", "Translation of the idea “%(t)s” saved"),
     (
+        "Übersetzung eines Kommentars zum Entwurf gespeichert",
+        "Translation of a comment on the draft saved",
+    ),
+    ("Übersetzung eines Freitexts gespeichert", "Translation of a free-text answer saved"),
+    (
         "Übersetzung eines Kommentars zur Idee „%(t)s“ gespeichert",
         "Translation of a comment on the idea “%(t)s” saved",
     ),
