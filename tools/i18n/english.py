@@ -1695,8 +1695,8 @@ S = [
     ("Folgende Personen", "Followers"),
     ("Zukunftswerkstatt „%(title)s“", "Future Workshop “%(title)s”"),
     ("Ideensammlung", "Idea collection"),
-    ("alle Beiträge", "all contributions"),
-    ("den Beitrag „%(text)s“", "the contribution “%(text)s”"),
+    ("allen Beiträgen", "all contributions"),
+    ("dem Beitrag „%(text)s“", "the contribution “%(text)s”"),
     ("Diesem Beitrag kann man nicht folgen.", "This contribution cannot be followed."),
     (
         "Diesen Beitrag gibt es hier nicht (mehr).",

@@ -7,8 +7,8 @@ src/zwk/locale/{tr,ar,uk,ru,de_LS} by tools/i18n/fill.py. All need a native spea
 (docs/uebersetzungen.md). Columns: msgid, Türkçe, العربية, Українська, Русский, Leichte Sprache
 (None: msgid unchanged). Plural entries give every form of the language (ar 6, uk/ru 3).
 
-The follower mails put a short phrase into a sentence (``%(what)s``: "alle Beiträge", "den
-Beitrag „…“", "einen Beitrag", "einer Idee"). Its translations are written for the sentences
+The follower mails put a short phrase into a sentence (``%(what)s``: "allen Beiträgen", "dem
+Beitrag „…“", "einem Beitrag", "einer Idee"). Its translations are written for the sentences
 below: Ukrainian and Russian in the instrumental case ("стежите за усіма внесками",
 "следите за предложением"), Leichte Sprache in the nominative after a colon.
 """
@@ -882,7 +882,7 @@ S = [
         "Sie wollen keine E-Mails mehr? Dann klicken Sie hier:",
     ),
     (
-        "alle Beiträge",
+        "allen Beiträgen",
         "tüm katkılar",
         "جميع المساهمات",
         "усіма внесками",
@@ -890,14 +890,14 @@ S = [
         "alle Ideen",
     ),
     (
-        "den Beitrag „%(text)s“",
+        "dem Beitrag „%(text)s“",
         "„%(text)s“ katkısı",
         "المساهمة „%(text)s“",
         "внеском «%(text)s»",
         "предложением «%(text)s»",
         "die Idee „%(text)s“",
     ),
-    ("einen Beitrag", "bir katkı", "مساهمة", "внеском", "предложением", "eine Idee"),
+    ("einem Beitrag", "bir katkı", "مساهمة", "внеском", "предложением", "eine Idee"),
     ("einer Idee", "bir fikir", "فكرة", "ідеєю", "идеей", "eine Idee"),
     # following a whole participation project (added to the follow page with issue 17)
     (

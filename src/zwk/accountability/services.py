@@ -34,13 +34,13 @@ RESEND_INTERVAL = timedelta(minutes=10)
 
 def describe(kind: str, contribution) -> str:
     if kind == Follower.Kind.ALL or contribution is None:
-        return _("alle Beiträge")
+        return _("allen Beiträgen")
     if kind == Follower.Kind.PROJECT:  # a participation project
         return _("den Beiträgen des Beteiligungsprojekts „%(title)s“") % {
             "title": contribution.title
         }
     text = contribution.text if len(contribution.text) <= 80 else contribution.text[:79] + "…"
-    return _("den Beitrag „%(text)s“") % {"text": text}
+    return _("dem Beitrag „%(text)s“") % {"text": text}
 
 
 def follow_request(*, municipality, email: str, kind: str, object_id: int = 0) -> None:
@@ -204,7 +204,7 @@ def status_change_notify(*, change_id: int) -> int:
                             f,
                             title=measure.title,
                             status_label=str(measure.get_status_display()),
-                            what=_followed(f, titles, _("einen Beitrag")),
+                            what=_followed(f, titles, _("einem Beitrag")),
                         )
                     )
             return mails
@@ -243,7 +243,7 @@ def _project_titles(followers) -> dict[int, str]:
 def _followed(follower: Follower, titles: dict[int, str], single: str) -> str:
     """What the mail says the person follows (``single``: one contribution)."""
     if follower.kind == Follower.Kind.ALL:
-        return _("alle Beiträge")
+        return _("allen Beiträgen")
     if follower.kind == Follower.Kind.PROJECT:
         return _("dem Beteiligungsprojekt „%(title)s“") % {
             "title": titles.get(follower.object_id, "")
