@@ -2786,6 +2786,53 @@ S = [
         "Angaben der Lehrkräfte von %(n)d Schulklassen nach Ablauf der Aufbewahrungsfrist gelöscht",
         "Teacher details of %(n)d school classes deleted after the retention period",
     ),
+    ("einem Beitrag", "a contribution"),
+    (
+        "%(n)d Kommentare zum Entwurf nach Ablauf der Aufbewahrungsfrist anonymisiert",
+        "%(n)d comments on the draft anonymised after the retention period expired",
+    ),
+    ("Klassencode und Link für Lehrkräfte: %(name)s", "Class code and link for teachers: %(name)s"),
+    (
+        "Der Klassencode für „%(n)s“ ist angelegt: %(c)s. Code und Link für Lehrkräfte gehen per E-Mail an %(e)s.",
+        "The class code for “%(n)s” has been created: %(c)s. The code and the link for teachers are sent by e-mail to %(e)s.",
+    ),
+    (
+        "2. Geben Sie Ihrer Klasse den Klassencode: %(code)s",
+        "2. Give your class the class code: %(code)s",
+    ),
+    ("Der Klassencode gilt bis zum %(date)s.", "The class code is valid until %(date)s."),
+    (
+        "Name oder Spitzname, Altersgruppe, Ortsteil und Einwilligung bis {days} Tage nach dem Ende der Diskussion, danach „anonym“; Kommentare und Antworten, solange der Werkstattplan der Kommune besteht; wer im Team geantwortet hat, wird beim Löschen des Kontos entfernt",
+        "Name or nickname, age group, district and consent until {days} days after the end of the discussion, then “anonymous”; comments and answers as long as the Kommune’s Werkstattplan exists; who in the team answered is removed when the account is deleted",
+    ),
+    (
+        "für Ihre Klasse „%(name)s“ hat das Team von %(kommune)s einen Klassencode für das Beteiligungsprojekt „%(project)s“ angelegt. So geht es weiter:",
+        "the team of %(kommune)s has created a class code for your class “%(name)s” in the participation project “%(project)s”. This is how it continues:",
+    ),
+    (
+        "1. Öffnen Sie Ihren Link für Lehrkräfte und bestätigen Sie dort die Einwilligung für die Klasse. Erst danach funktioniert der Klassencode:",
+        "1. Open your link for teachers and confirm the consent for the class there. Only then does the class code work:",
+    ),
+    (
+        "Die Klasse öffnet die Projektseite %(project_url)s, geht zur Ideensammlung und wählt „Als Schulklasse mitmachen“. Die Kinder geben keine Namen, kein Alter und keinen Ortsteil an.",
+        "The class opens the project page %(project_url)s, goes to the idea collection and chooses “Take part as a school class”. The children give no names, no age and no district.",
+    ),
+    (
+        "3. Ideen und Kommentare der Klasse erscheinen erst, wenn Sie sie auf Ihrer Seite freigeben.",
+        "3. The class’s ideas and comments only appear once you release them on your page.",
+    ),
+    (
+        "Sie brauchen kein Konto. Behandeln Sie den Link wie ein Passwort: Wer ihn kennt, kann die Beiträge der Klasse freigeben. Geben Sie der Klasse nur den Klassencode, nie den Link.",
+        "You do not need an account. Treat the link like a password: whoever knows it can release the class’s contributions. Give the class only the class code, never the link.",
+    ),
+    (
+        "%(name)s: Die Datei ist kein Gemeindeverzeichnis mit Postleitzahlen.",
+        "%(name)s: The file is not a Gemeindeverzeichnis with postcodes.",
+    ),
+    (
+        "Zum Beispiel „Neustadt“, „36037“ oder „06631009“. Eine Postleitzahl findet die Gemeinde, deren Verwaltung (Rathaus) diese Postleitzahl hat – eine Stadt mit mehreren Postleitzahlen finden Sie sicher über ihren Namen.",
+        "For example “Neustadt”, “36037” or “06631009”. A postcode finds the municipality whose administration (town hall) has this postcode – a town with several postcodes is best found by its name.",
+    ),
 ]
 
 P = [
