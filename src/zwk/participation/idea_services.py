@@ -27,8 +27,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 from zwk.accounts.services import audit_record, save_audited
-from zwk.core import languages
-from zwk.core.content_language import moderator_translation_set, writing_language
+from zwk.core.content_language import moderator_translation_checked, writing_language
 from zwk.core.text import clean_line, clean_text
 from zwk.core.uploads import random_upload_name, reencode_image
 from zwk.participation import rules as participation_rules
@@ -475,22 +474,10 @@ def idea_answer(*, idea: Idea, by, text: str) -> Idea:
     return idea
 
 
-def _translation(item, *, text: str, language: str) -> list[str]:
-    if languages.by_code(language) is None:
-        raise ValidationError(
-            {"moderator_translation_language": _("Diese Sprache bietet ZWK nicht an.")}
-        )
-    if len(text or "") > 4000:
-        raise ValidationError(
-            {"moderator_translation": _("Höchstens %(n)d Zeichen, bitte kürzen Sie.") % {"n": 4000}}
-        )
-    return moderator_translation_set(item=item, text=clean_text(text or ""), language=language)
-
-
 def idea_translate(*, idea: Idea, by, text: str, language: str) -> Idea:
     """The moderation's translation of an idea (title and text in one), shown next to the
     original and marked as such; an empty text removes it (issue 18)."""
-    idea.save(update_fields=_translation(idea, text=text, language=language))
+    idea.save(update_fields=moderator_translation_checked(item=idea, text=text, language=language))
     _audit(
         idea,
         by,
@@ -502,7 +489,9 @@ def idea_translate(*, idea: Idea, by, text: str, language: str) -> Idea:
 
 def comment_translate(*, comment: IdeaComment, by, text: str, language: str) -> IdeaComment:
     """The moderation's translation of a comment, like :func:`idea_translate`."""
-    comment.save(update_fields=_translation(comment, text=text, language=language))
+    comment.save(
+        update_fields=moderator_translation_checked(item=comment, text=text, language=language)
+    )
     _audit(
         comment.idea,
         by,

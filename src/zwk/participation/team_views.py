@@ -436,7 +436,7 @@ def answer_moderate(request, slug, survey, answer):
         response__survey=survey,
         question__kind=Question.Kind.TEXT,
     )
-    done = _survey_url(survey, "participation_team:results") + "#freitexte"
+    done = _survey_url(survey, "participation_team:results") + f"#antwort-{answer.pk}"
     try:
         if answer.hidden_reason:
             services.answer_show(answer=answer, by=request.user)

@@ -166,11 +166,17 @@ def test_free_text_moderation_needs_a_reason(client_for, coordinator, survey):
     client.post(url("answer_moderate", survey, answer=answer.pk), {"reason": ""})
     answer.refresh_from_db()
     assert answer.hidden_reason == ""
-    client.post(url("answer_moderate", survey, answer=answer.pk), {"reason": "nennt eine Person"})
+    done = client.post(
+        url("answer_moderate", survey, answer=answer.pk), {"reason": "nennt eine Person"}
+    )
+    # back to the moderated answer itself, not to the first free-text question of the survey
+    assert done["Location"].endswith(f"#antwort-{answer.pk}")
     answer.refresh_from_db()
     assert answer.hidden_reason == "nennt eine Person"
     html = client.get(url("results", survey)).content.decode()
     assert "ausgeblendet: nennt eine Person" in html
+    ids = re.findall(r'\bid="([^"]+)"', html)
+    assert len(ids) == len(set(ids)), "every id on the results page once"
 
 
 def test_question_with_one_option_is_refused_and_input_kept(client_for, coordinator, survey):
