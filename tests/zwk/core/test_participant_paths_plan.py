@@ -183,14 +183,20 @@ def walk_accountability(client, chain, language, capture):
             follower,
             title=chain.measure.title,
             status_label=str(chain.measure.get_status_display()),
-            what=translation.gettext("einen Beitrag"),
+            what=translation.gettext("einem Beitrag"),
         )
         idea_notice = follower_mail.status_notice(
             follower,
             title="Bank am Bach",
-            status_label=translation.gettext("alle Beiträge"),
+            status_label=str(chain.measure.get_status_display()),
             what=translation.gettext("einer Idee"),
             idea=True,
+        )
+        all_notice = follower_mail.status_notice(
+            follower,
+            title=chain.measure.title,
+            status_label=str(chain.measure.get_status_display()),
+            what=translation.gettext("allen Beiträgen"),
         )
     unsubscribe = f"/kommunen/{slug}/ergebnisse/abmelden/{tokens.link_token(follower)}/"
     pages.append(client.get(unsubscribe))
@@ -201,7 +207,7 @@ def walk_accountability(client, chain, language, capture):
     statuses = [p.status_code for p in pages]
     assert statuses == [200, 400, 200, 400, 200, 200, 200, 200, 404, 200, 200, 200, 404, 404]
     html = [page.content.decode() for page in pages]
-    mails = [m.subject + "\n" + m.body for m in (confirmation, notice, idea_notice)]
+    mails = [m.subject + "\n" + m.body for m in (confirmation, notice, idea_notice, all_notice)]
     return html, mails
 
 
