@@ -213,6 +213,9 @@ class Registration(models.Model):
     cancelled_at = models.DateTimeField(_("storniert am"), null=True, blank=True)
     reminded_at = models.DateTimeField(_("erinnert am"), null=True, blank=True)
     anonymised_at = models.DateTimeField(_("anonymisiert am"), null=True, blank=True)
+    # The interface language of the registration page (e.g. "uk"): every mail about this
+    # registration is written in it, also the reminder a background task sends. Empty: German.
+    language = models.CharField(_("Sprache der E-Mails"), max_length=10, blank=True)
 
     class Meta:
         verbose_name = _("Anmeldung")

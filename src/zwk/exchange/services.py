@@ -25,6 +25,7 @@ from django.utils.translation import gettext as _
 
 from zwk.accounts.models import User
 from zwk.accounts.services import audit_record
+from zwk.core.content_language import localized
 from zwk.core.mail import message as mail_message
 from zwk.core.mail import send_after_commit
 from zwk.core.sanitize import check_url, clean_html
@@ -86,12 +87,17 @@ def registration_url(registration: Registration) -> str:
 
 def _mail(registration: Registration, kind: str, *, attach_ics: bool = False) -> EmailMessage:
     """One mail about a registration: ``confirmed``, ``waiting``, ``moved_up``, ``reminder``,
-    ``cancelled`` (by the person) or ``event_cancelled``."""
+    ``cancelled`` (by the person) or ``event_cancelled``.
+
+    Written in the language of the registration page, also when a background task (reminder)
+    or another person's action (moved up, event cancelled) sends it; German when unknown."""
     event = registration.event
-    with translation.override(settings.LANGUAGE_CODE):
+    with translation.override(registration.language or settings.LANGUAGE_CODE):
         context = {
             "registration": registration,
             "event": event,
+            # the team's translation of the title if there is one (issue 18), else German
+            "title": str(localized(event, "title")),
             "manage_url": registration_url(registration),
             "event_url": absolute_url(event.get_absolute_url()),
             "show_link": registration.is_confirmed and bool(event.online_link),
@@ -353,6 +359,7 @@ def registration_create(
         status=RegistrationStatus.WAITING if full else RegistrationStatus.CONFIRMED,
         created_at=now,
         confirmed_at=None if full else now,
+        language=translation.get_language() or "",
     )
     registration.full_clean(exclude=["event", "user", "municipality"])
     try:
@@ -502,6 +509,7 @@ def export_user(user: User) -> list[dict]:
             "angemeldet_am": r.created_at.isoformat(),
             "storniert_am": r.cancelled_at.isoformat() if r.cancelled_at else None,
             "erinnert_am": r.reminded_at.isoformat() if r.reminded_at else None,
+            "sprache": r.language or None,
         }
         for r in _registrations_of(user).order_by("created_at")
     ]
