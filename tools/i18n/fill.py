@@ -22,6 +22,7 @@ import english_content
 import english_ideas
 import english_plan
 import english_print
+import event_mail_paths
 import ideas_paths
 import join_path
 import participant_paths
@@ -105,6 +106,7 @@ def fill(locale):
     else:
         singles, plurals = {}, {}
         tables = (join_path, participant_paths, ideas_paths, print_paths, content_paths, plan_paths)
+        tables += (event_mail_paths,)
         for table in tables:
             for row in table.S:
                 singles[row[0]] = row[column] if row[column] is not None else row[0]
