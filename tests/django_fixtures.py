@@ -81,6 +81,18 @@ def _fast_and_isolated(settings, tmp_path):
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 
 
+@pytest.fixture(autouse=True)
+def _default_language_after_each_test():
+    """A page requested in another language (``?sprache=uk``) leaves that language active in
+    the thread – mails sent later by services in the same process would then be written in it.
+    Every test starts and ends in the default language, whatever ran before it."""
+    from django.utils import translation
+
+    translation.deactivate()
+    yield
+    translation.deactivate()
+
+
 @pytest.fixture
 def pdf_upload():
     from django.core.files.uploadedfile import SimpleUploadedFile
