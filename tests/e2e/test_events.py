@@ -149,9 +149,11 @@ def test_office_creates_an_event_and_sees_the_attendance_list(page, base_url, ev
     page.goto(f"{base_url}/austausch/")
     follow(page.get_by_role("link", name="Neue Veranstaltung anlegen"))
     assert_no_axe_violations(page)
-    page.get_by_label("Titel").fill("Vernetzungstreffen Süd")
+    page.get_by_role("textbox", name="Titel", exact=True).fill("Vernetzungstreffen Süd")
     page.get_by_label("Format").select_option(label="Vernetzungstreffen")
-    page.get_by_label("Beschreibung").fill("<p>Treffen der Kommunen im Süden.</p>")
+    page.get_by_role("textbox", name="Beschreibung", exact=True).fill(
+        "<p>Treffen der Kommunen im Süden.</p>"
+    )
     page.get_by_label("Beginn").fill("2027-10-31T10:00")
     page.get_by_label("Ende").fill("2027-10-31T14:00")
     page.get_by_label("Ort (vor Ort)").fill("Rathaus Musterstadt")
