@@ -2833,6 +2833,7 @@ S = [
         "Zum Beispiel „Neustadt“, „36037“ oder „06631009“. Eine Postleitzahl findet die Gemeinde, deren Verwaltung (Rathaus) diese Postleitzahl hat – eine Stadt mit mehreren Postleitzahlen finden Sie sicher über ihren Namen.",
         "For example “Neustadt”, “36037” or “06631009”. A postcode finds the municipality whose administration (town hall) has this postcode – a town with several postcodes is best found by its name.",
     ),
+    ("deutsche Zeit", "German time"),
 ]
 
 P = [

@@ -34,6 +34,16 @@ S = [
         "Страница мероприятия:",
         "Hier finden Sie die Veranstaltung:",
     ),
+    # the time in the locale's layout ("%(day)s, %(date)s, %(time)s Uhr", translated with the
+    # printed join notice) followed by "(deutsche Zeit)"
+    (
+        "deutsche Zeit",
+        "Almanya saati",
+        "بتوقيت ألمانيا",
+        "за німецьким часом",
+        "по немецкому времени",
+        "Zeit in Deutschland",
+    ),
     (
         "Uhr (deutsche Zeit)",
         "(Almanya saati)",

@@ -13,6 +13,7 @@ from django.core import mail
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.html import strip_tags
 
 from tests.zwk.core.catalogues import parse_po, third_party_msgids
 from tests.zwk.core.test_participant_paths import CATALOGUES, LOCALE, recorded  # noqa: F401
@@ -166,3 +167,34 @@ def test_every_text_of_the_mails_is_translated(language, make_event, register, r
     assert not missing, f"{language}: {len(missing)} untranslated, e.g. {missing[:10]}"
     if language != "de-ls":  # Leichte Sprache keeps some German words (Ort:)
         assert all("Guten Tag" not in body for body in bodies)
+
+
+@pytest.mark.parametrize(
+    "language, same_day, two_days",
+    [
+        (
+            "de",
+            "Sonntag, 31. Oktober 2027, 10:00–12:00 Uhr",
+            "Sonntag, 31. Oktober 2027, 10:00 Uhr bis Montag, 1. November 2027, 12:00 Uhr",
+        ),
+        # Turkish layout: day month year, then the weekday, "saat" before the time
+        (
+            "tr",
+            "31 Ekim 2027 Pazar, saat 10:00–12:00",
+            "31 Ekim 2027 Pazar, saat 10:00 ile 01 Kasım 2027 Pazartesi, saat 12:00",
+        ),
+    ],
+)
+def test_event_time_follows_the_layout_of_the_page_language(
+    make_event, language, same_day, two_days
+):
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    start = datetime(2027, 10, 31, 10, tzinfo=ZoneInfo("Europe/Berlin"))
+    event = make_event(start=start, days=0)
+    url = event.get_absolute_url() + "?sprache=" + language
+    assert same_day in " ".join(strip_tags(Client().get(url).content.decode()).split())
+    event.end = start + timedelta(days=1, hours=2)
+    event.save(update_fields=["end"])
+    assert two_days in " ".join(strip_tags(Client().get(url).content.decode()).split())
