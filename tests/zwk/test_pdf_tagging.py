@@ -28,9 +28,12 @@ ROLES = ("office", "coordinator", "member", "anonymous")
 def pdf_objects(data: bytes) -> bytes:
     """The file with every Flate stream inflated (object streams hold the catalogue)."""
     parts = [data]
-    for match in re.finditer(rb"stream\r?\n(.*?)\r?\nendstream", data, re.S):
+    # Up to "endstream" with the end-of-line marker left in: compressed data may itself end in
+    # a CR byte (1 in 256 – a random access code in the PDF made that happen), which an optional
+    # "\r?\n" before "endstream" would cut off. The decompressor ignores the trailing bytes.
+    for match in re.finditer(rb"stream\r?\n(.*?)endstream", data, re.S):
         try:
-            parts.append(zlib.decompress(match.group(1)))
+            parts.append(zlib.decompressobj().decompress(match.group(1)))
         except zlib.error:
             continue
     return b"\n".join(parts)

@@ -3,6 +3,7 @@
 from datetime import date
 
 import pytest
+from django.utils import timezone
 
 from tests.zwk.accountability.factories import make_chain
 from zwk.accountability import selectors
@@ -25,10 +26,9 @@ def test_card_follows_sketch_to_measure_with_status_since_and_milestones(municip
     (measure,) = row.measures
     assert measure.title == "Bürgerbus" and measure.sketch_title == "Bürgerbus"
     assert measure.status == "running" and measure.status_label == "in Umsetzung"
-    assert (
-        measure.status_since
-        == StatusChange.objects.filter(status="running").get().changed_at.date()
-    )
+    # the day in Germany (between 23:00 and 24:00 UTC it is already the next day there)
+    changed_at = StatusChange.objects.filter(status="running").get().changed_at
+    assert measure.status_since == timezone.localdate(changed_at)
     # the milestone was added after the approval: it is live data of the measure
     assert [m["title"] for m in measure.milestones] == ["Fahrplan steht"]
 
