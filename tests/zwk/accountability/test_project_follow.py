@@ -147,7 +147,10 @@ def test_one_mail_per_address_for_the_idea_its_project_and_everything(
     to_ida = next(m for m in sent if m.to[0].lower() == "ida@example.org")
     # The most specific follow speaks: its unsubscribe link ends following the idea.
     assert "weil Sie einer Idee folgen" in to_ida.body
-    assert _url("unsubscribe", municipality, token=tokens.link_token(idea_follow)) in to_ida.body
+    # (read the token from the mail: a token made now may carry a later second)
+    prefix = _url("unsubscribe", municipality, token="TOKEN").split("TOKEN")[0]
+    token = re.search(re.escape(prefix) + r"([^\s/]+)/", to_ida.body).group(1)
+    assert tokens.read(token, confirm=False) == (idea_follow.pk, idea_follow.link_key)
 
 
 def test_a_measure_from_the_projects_idea_or_featured_answer_reaches_its_followers(
