@@ -10,6 +10,8 @@ entries give every form of the language (ar 6, uk/ru 3).
 
 Texts already in tools/i18n/join_path.py or participant_paths.py (e.g. "Weiter",
 "Handlungsfeld") are not repeated here: fill.py reads this table last and would override them.
+Texts the idea and plan paths share ("Antworten", "Melden", "Stand", "Idee" …) stand once, in
+plan_paths.py, whose rows are the ones the catalogues hold.
 """
 
 S = [
@@ -65,8 +67,6 @@ S = [
         "больше всего обсуждений",
         "Die Ideen mit vielen Kommentaren zuerst",
     ),
-    ("Stand", "Durum", "الحالة", "Стан", "Статус", None),
-    ("alle", "tümü", "الكل", "усі", "все", None),
     ("von %(name)s", "%(name)s tarafından", "من %(name)s", "від %(name)s", "от %(name)s", None),
     ("Ort", "Yer", "المكان", "Місце", "Место", None),
     (
@@ -266,14 +266,6 @@ S = [
         "Bei diesem Projekt dürfen Menschen ab %(n)d Jahren mit·machen. Sind Sie %(n)d Jahre alt oder älter? Dann setzen Sie bitte den Haken.",
     ),
     (
-        "Bitte wählen Sie eine Altersgruppe aus der Liste.",
-        "Lütfen listeden bir yaş grubu seçin.",
-        "يرجى اختيار فئة عمرية من القائمة.",
-        "Будь ласка, виберіть вікову групу зі списку.",
-        "Пожалуйста, выберите возрастную группу из списка.",
-        "Bitte wählen Sie ein Alter aus der Liste.",
-    ),
-    (
         "Willkommen, %(name)s!",
         "Hoş geldiniz, %(name)s!",
         "أهلًا وسهلًا، %(name)s!",
@@ -413,14 +405,6 @@ S = [
     ("Abbrechen", "Vazgeç", "إلغاء", "Скасувати", "Отмена", None),
     ("Titel", "Başlık", "العنوان", "Назва", "Название", "Überschrift"),
     ("Ihre Idee", "Fikriniz", "فكرتكم", "Ваша ідея", "Ваша идея", None),
-    (
-        "Das Formular ist unvollständig. Bitte laden Sie die Seite neu.",
-        "Form eksik. Lütfen sayfayı yeniden yükleyin.",
-        "النموذج غير مكتمل. يرجى إعادة تحميل الصفحة.",
-        "Форма неповна. Будь ласка, перезавантажте сторінку.",
-        "Форма неполная. Пожалуйста, перезагрузите страницу.",
-        "Etwas fehlt im Formular. Bitte laden Sie die Seite neu.",
-    ),
     (
         "%(label)s ist zu lang: höchstens %(n)d Zeichen, bitte kürzen Sie.",
         "%(label)s çok uzun: en fazla %(n)d karakter, lütfen kısaltın.",
@@ -594,7 +578,6 @@ S = [
         "Объединено из",
         "Diese Ideen sind jetzt hier dabei",
     ),
-    ("Antworten", "Yanıtla", "الرد", "Відповісти", "Ответить", None),
     (
         "auf den Kommentar von %(name)s",
         "%(name)s kişisinin yorumuna",
@@ -604,14 +587,6 @@ S = [
         "auf den Kommentar von %(name)s",
     ),
     ("Ihre Antwort", "Yanıtınız", "ردّكم", "Ваша відповідь", "Ваш ответ", None),
-    (
-        "Antwort senden",
-        "Yanıtı gönder",
-        "إرسال الرد",
-        "Надіслати відповідь",
-        "Отправить ответ",
-        "Antwort schicken",
-    ),
     (
         "Noch keine Kommentare.",
         "Henüz yorum yok.",
@@ -627,15 +602,6 @@ S = [
         "Написати коментар",
         "Написать комментарий",
         None,
-    ),
-    ("Ihr Kommentar", "Yorumunuz", "تعليقكم", "Ваш коментар", "Ваш комментарий", None),
-    (
-        "Kommentar senden",
-        "Yorumu gönder",
-        "إرسال التعليق",
-        "Надіслати коментар",
-        "Отправить комментарий",
-        "Kommentar schicken",
     ),
     ("Kommentar", "Yorum", "التعليق", "Коментар", "Комментарий", None),
     (
@@ -662,7 +628,6 @@ S = [
         "В чём проблема?",
         "Was stimmt nicht?",
     ),
-    ("Melden", "Bildir", "إبلاغ", "Поскаржитися", "Пожаловаться", None),
     (
         "Danke für Ihre Unterstützung!",
         "Desteğiniz için teşekkürler!",
@@ -910,7 +875,6 @@ S = [
     ),
     ("Beitrag", "Katkı", "المساهمة", "Допис", "Материал", None),
     ("Entscheidung", "Karar", "القرار", "Рішення", "Решение", None),
-    ("Idee", "Fikir", "الفكرة", "Ідея", "Идея", None),
     (
         "wartet auf Freigabe",
         "onay bekliyor",
