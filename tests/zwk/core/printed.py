@@ -103,3 +103,19 @@ def record_lookups(monkeypatch) -> set:
     monkeypatch.setattr(real, "gettext", recording_gettext)
     monkeypatch.setattr(real, "ngettext", recording_ngettext)
     return seen
+
+
+def printed_untranslated(recorded: set, language: str) -> tuple[set, list[str]]:
+    """The texts looked up (``record_lookups``) while a page in ``language`` was printed, and
+    those the language's catalogue lacks (empty or missing translations)."""
+    from tests.zwk.core.catalogues import parse_po, third_party_msgids
+    from tests.zwk.workshops.test_languages import CATALOGUES, LOCALE
+
+    catalogue, _header = parse_po(LOCALE / CATALOGUES[language] / "LC_MESSAGES" / "django.po")
+    shown = {
+        (msgid, plural)
+        for msgid, plural, active in recorded
+        if active == language and msgid and (msgid, plural) not in third_party_msgids()
+    }
+    missing = sorted(key[0] for key in shown if not all(catalogue.get(key, [""])))
+    return shown, missing

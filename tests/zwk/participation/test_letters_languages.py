@@ -14,11 +14,15 @@ from django.conf import settings
 from django.test import Client
 from django.urls import reverse
 
-from tests.zwk.core.catalogues import parse_po, third_party_msgids
-from tests.zwk.core.printed import capture_pages, record_lookups, text_outside_translate
+from tests.zwk.core.printed import (
+    capture_pages,
+    printed_untranslated,
+    record_lookups,
+    text_outside_translate,
+)
 from tests.zwk.participation.factories import make_survey
 from tests.zwk.test_pdf_tagging import pdf_objects
-from tests.zwk.workshops.test_languages import CATALOGUES, LOCALE
+from tests.zwk.workshops.test_languages import CATALOGUES
 from zwk.core.print_languages import qr_data_uri
 from zwk.participation import services
 from zwk.participation.models import Survey
@@ -193,15 +197,9 @@ def test_a_resident_with_a_code_is_sent_to_the_login(coded, printed):
 def test_every_printed_string_is_translated(language, client_for, coded, coordinator, recorded):
     survey, _codes = coded
     client_for(coordinator).get(letters_url(survey, "&".join(f"sprachen={q}" for q in ALL)))
-    catalogue, _header = parse_po(LOCALE / CATALOGUES[language] / "LC_MESSAGES" / "django.po")
     # Every text looked up while a page in this language was printed.
-    shown = {
-        (msgid, plural)
-        for msgid, plural, active in recorded
-        if active == language and msgid and (msgid, plural) not in third_party_msgids()
-    }
+    shown, missing = printed_untranslated(recorded, language)
     assert len(shown) >= 8  # the recording works: the page's texts were looked up
-    missing = sorted(key[0] for key in shown if not all(catalogue.get(key, [""])))
     assert not missing, f"{language}: {len(missing)} untranslated, e.g. {missing[:5]}"
 
 

@@ -16,11 +16,15 @@ from django.conf import settings
 from django.test import Client
 from django.urls import reverse
 
-from tests.zwk.core.catalogues import parse_po, third_party_msgids
-from tests.zwk.core.printed import capture_pages, record_lookups, text_outside_translate
+from tests.zwk.core.printed import (
+    capture_pages,
+    printed_untranslated,
+    record_lookups,
+    text_outside_translate,
+)
 from tests.zwk.test_pdf_tagging import pdf_objects
 from tests.zwk.workshops.factories import make_workshop
-from tests.zwk.workshops.test_languages import CATALOGUES, LOCALE
+from tests.zwk.workshops.test_languages import CATALOGUES
 from zwk.core.print_languages import qr_data_uri
 
 pytestmark = pytest.mark.django_db
@@ -188,15 +192,9 @@ def test_a_participant_without_an_account_is_sent_to_the_login(evening, printed)
 @pytest.mark.parametrize("language", sorted(CATALOGUES))
 def test_every_printed_string_is_translated(language, client_for, evening, member, recorded):
     client_for(member).get(pdf_url(evening, *ALL))
-    catalogue, _header = parse_po(LOCALE / CATALOGUES[language] / "LC_MESSAGES" / "django.po")
     # Every text looked up while a page in this language was printed.
-    shown = {
-        (msgid, plural)
-        for msgid, plural, active in recorded
-        if active == language and msgid and (msgid, plural) not in third_party_msgids()
-    }
+    shown, missing = printed_untranslated(recorded, language)
     assert len(shown) >= 8  # the recording works: the page's texts were looked up
-    missing = sorted(key[0] for key in shown if not all(catalogue.get(key, [""])))
     assert not missing, f"{language}: {len(missing)} untranslated, e.g. {missing[:5]}"
 
 
