@@ -3,15 +3,15 @@ the shared link ?sprache=ar, introducing oneself, the new idea form with its map
 buttons in Arabic), a refused empty idea and a published one; axe-core on every page."""
 
 import re
-from datetime import timedelta
-from decimal import Decimal
 
 import pytest
-from django.utils import timezone
 from playwright.sync_api import expect
 
 from tests.e2e.conftest import assert_no_axe_violations
-from tests.e2e.test_participation_ideas import tile_server  # noqa: F401 (fixture)
+from tests.e2e.test_participation_ideas import (
+    open_collection,
+    tile_server,  # noqa: F401 (fixture)
+)
 
 pytestmark = pytest.mark.e2e
 
@@ -20,30 +20,10 @@ PHONE = {"viewport": {"width": 375, "height": 740}}
 
 @pytest.fixture
 def collection(transactional_db):
-    """Outside the `db` fixture's transaction, so that the live server sees the collection."""
-    from tests.factories import MunicipalityFactory
     from zwk.participation import idea_services
-    from zwk.participation.models import IdeaCollection, Project, ProjectPhase
 
-    municipality = MunicipalityFactory(
-        name="Sprachstadt",
-        slug="sprachstadt",
-        ags="06435998",
-        latitude=Decimal("50.205"),
-        longitude=Decimal("9.187"),
-    )
-    project = Project.objects.create(
-        municipality=municipality, title="Zukunft Sprachstadt", slug="zukunft", published=True
-    )
-    today = timezone.localdate()
-    phase = ProjectPhase.objects.create(
-        project=project,
-        title="Ideen",
-        starts_on=today - timedelta(days=2),
-        ends_on=today + timedelta(days=20),
-    )
-    collection = IdeaCollection.objects.create(
-        project=project, phase=phase, title="Ideen für die Altstadt"
+    collection = open_collection(
+        "Sprachstadt", "sprachstadt", "06435998", title="Ideen für die Altstadt"
     )
     person = idea_services.participant_join(collection=collection, pseudonym="Lena", consent=True)
     idea_services.idea_submit(

@@ -55,21 +55,17 @@ def tile_server(settings):
     server.server_close()
 
 
-@pytest.fixture
-def collection(transactional_db):
+def open_collection(name: str, slug: str, ags: str, title: str = "Ideen"):
+    """A Kommune with coordinates, a published project and an idea collection in its open phase
+    (outside the `db` fixture's transaction, so that the live server sees it)."""
     from tests.factories import MunicipalityFactory
-    from zwk.participation import idea_services
     from zwk.participation.models import IdeaCollection, Project, ProjectPhase
 
     municipality = MunicipalityFactory(
-        name="Kartenstadt",
-        slug="kartenstadt",
-        ags="06435999",
-        latitude=Decimal("50.205"),
-        longitude=Decimal("9.187"),
+        name=name, slug=slug, ags=ags, latitude=Decimal("50.205"), longitude=Decimal("9.187")
     )
     project = Project.objects.create(
-        municipality=municipality, title="Zukunft Kartenstadt", slug="zukunft", published=True
+        municipality=municipality, title=f"Zukunft {name}", slug="zukunft", published=True
     )
     today = timezone.localdate()
     phase = ProjectPhase.objects.create(
@@ -78,7 +74,14 @@ def collection(transactional_db):
         starts_on=today - timedelta(days=2),
         ends_on=today + timedelta(days=20),
     )
-    collection = IdeaCollection.objects.create(project=project, phase=phase, title="Ideen")
+    return IdeaCollection.objects.create(project=project, phase=phase, title=title)
+
+
+@pytest.fixture
+def collection(transactional_db):
+    from zwk.participation import idea_services
+
+    collection = open_collection("Kartenstadt", "kartenstadt", "06435999")
     person = idea_services.participant_join(collection=collection, pseudonym="Lena", consent=True)
     for i, (title, offset) in enumerate(
         [("Brunnen am Markt", (0.001, 0.001)), ("Bank am Friedhof", (-0.002, 0.003))]
