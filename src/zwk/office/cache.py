@@ -140,6 +140,24 @@ def cached(name: str, parts: tuple, compute: Callable[[], T], *, at: str | None 
     return value
 
 
+def page(name: str, request, build: Callable[[str], T]) -> T:
+    """The body of an office page that is the same for every office user (``build(at)``),
+    built once per query string, stall rule, day and language until the next change."""
+    from django.utils import timezone
+    from django.utils.translation import get_language
+
+    from zwk.office import selectors
+
+    at = stamp()
+    parts = (
+        request.GET.urlencode(),
+        selectors.stalled_weeks_default(),  # the rule without a filter
+        timezone.localdate(),
+        get_language(),
+    )
+    return cached(name, parts, lambda: build(at), at=at)
+
+
 def form_html(form, request, *, at: str) -> str:
     """A GET filter form rendered once per query string and language (its widgets take
     longer to render than the rest of the page)."""

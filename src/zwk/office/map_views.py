@@ -545,17 +545,8 @@ def map_page(request):
     the filter form's choices, the SVG and the tables per request dominated."""
     if not request.user.has_perm("accounts.view_office_area"):
         raise PermissionDenied
-    at = office_cache.stamp()
-    content, status = office_cache.cached(
-        "map-page",
-        (
-            request.GET.urlencode(),
-            office_selectors.stalled_weeks_default(),  # the rule without a filter
-            timezone.localdate(),
-            get_language(),
-        ),
-        lambda: _map_content(request, at=at),
-        at=at,
+    content, status = office_cache.page(
+        "map-page", request, lambda at: _map_content(request, at=at)
     )
     return render(request, "office/map.html", {"content": mark_safe(content)}, status=status)
 

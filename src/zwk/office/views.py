@@ -40,17 +40,8 @@ def dashboard(request):
     users at once, building the filter form and rendering figures and table per request
     dominated."""
     require_office(request)
-    at = office_cache.stamp()
-    content, status = office_cache.cached(
-        "dashboard-page",
-        (
-            request.GET.urlencode(),
-            office_selectors.stalled_weeks_default(),  # the rule without a filter
-            timezone.localdate(),
-            get_language(),
-        ),
-        lambda: _dashboard_content(request, at=at),
-        at=at,
+    content, status = office_cache.page(
+        "dashboard-page", request, lambda at: _dashboard_content(request, at=at)
     )
     return render(request, "office/dashboard.html", {"content": mark_safe(content)}, status=status)
 
