@@ -18,6 +18,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from zwk.accountability import mail, privacy, selectors, tokens
 from zwk.accountability.models import FeaturedAnswer, Follower, StatusChange
@@ -193,24 +194,38 @@ def status_change_notify(*, change_id: int) -> int:
             .select_related("municipality")
             .order_by("id")
         )
-        titles = _project_titles(followers)
-
-        def build():
-            mails = []
-            for f in followers:
-                with _language_of(f):
-                    mails.append(
-                        mail.status_notice(
-                            f,
-                            title=measure.title,
-                            status_label=str(measure.get_status_display()),
-                            what=_followed(f, titles, _("einem Beitrag")),
-                        )
-                    )
-            return mails
-
-        send_after_commit(build, what="accountability status notice")
+        _send_status_notices(
+            followers,
+            item=measure,
+            titles=_project_titles(followers),
+            single=gettext_noop("einem Beitrag"),
+            what="accountability status notice",
+        )
     return len(followers)
+
+
+def _send_status_notices(followers, *, item, titles, single: str, what: str, idea=False) -> None:
+    """After commit, hand one status notice per follower to the mail server, each built in the
+    follower's language: ``item`` (a measure or an idea) gives title and status; ``single``
+    (marked with ``gettext_noop``) names one followed contribution; ``what`` names the job in
+    the log."""
+
+    def build():
+        mails = []
+        for f in followers:
+            with _language_of(f):
+                mails.append(
+                    mail.status_notice(
+                        f,
+                        title=item.title,
+                        status_label=str(item.get_status_display()),
+                        what=_followed(f, titles, _(single)),
+                        idea=idea,
+                    )
+                )
+        return mails
+
+    send_after_commit(build, what=what)
 
 
 def _language_of(follower: Follower):
@@ -284,24 +299,14 @@ def idea_status_notify(*, change_id: int) -> int:
         .select_related("municipality")
         .order_by("id")
     )
-    titles = {project.pk: project.title}
-
-    def build():
-        mails = []
-        for f in followers:
-            with _language_of(f):
-                mails.append(
-                    mail.status_notice(
-                        f,
-                        title=idea.title,
-                        status_label=str(idea.get_status_display()),
-                        what=_followed(f, titles, _("einer Idee")),
-                        idea=True,
-                    )
-                )
-        return mails
-
-    send_after_commit(build, what="accountability idea notice")
+    _send_status_notices(
+        followers,
+        item=idea,
+        titles={project.pk: project.title},
+        single=gettext_noop("einer Idee"),
+        idea=True,
+        what="accountability idea notice",
+    )
     return len(followers)
 
 

@@ -4,6 +4,7 @@
 import pytest
 from django.core import mail
 from django.urls import reverse
+from django.utils import translation
 
 from tests.zwk.accountability.factories import make_chain
 from tests.zwk.participation.factories import make_collection, make_idea, make_project
@@ -59,6 +60,25 @@ def test_idea_followers_get_a_mail_when_the_team_sets_a_status(
     assert sent.to == ["ida@example.org"]
     assert "Die Idee „Sonntagsbus nach Oberdorf“ hat jetzt den Stand „nicht umsetzbar“" in sent.body
     assert "/ergebnisse/abmelden/" in sent.body
+
+
+def test_the_idea_mail_speaks_the_language_the_follower_followed_in(
+    idea, municipality, coordinator, django_capture_on_commit_callbacks
+):
+    with translation.override("en"):
+        services.follow_request(
+            municipality=municipality, email="ida@example.org", kind="idea", object_id=idea.pk
+        )
+    follower = Follower.objects.get()
+    services.follower_confirm(municipality=municipality, token=tokens.confirm_token(follower))
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        idea_services.idea_status_set(
+            idea=idea, status="rejected", reason="Keine Fahrer gefunden.", by=coordinator
+        )
+    (sent,) = mail.outbox
+    assert "“Sonntagsbus nach Oberdorf” now has the status “not feasible”" in sent.body
+    assert "because you follow an idea." in sent.body
 
 
 def test_the_idea_page_offers_to_follow_it_by_e_mail(idea, municipality, client_for):
