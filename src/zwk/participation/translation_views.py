@@ -7,6 +7,8 @@ the form (``ModeratorTranslationForm``) and posts here. Who may: ``participation
 
 from __future__ import annotations
 
+from functools import partial
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -31,38 +33,46 @@ def _idea(request, slug, pk) -> Idea:
     )
 
 
-def _save(request, form, action, anchor: str, idea: Idea):
-    url = reverse(
-        "participation_team:idea",
-        kwargs={"slug": idea.collection.project.municipality.slug, "idea": idea.pk},
+def _idea_url(idea: Idea, anchor: str) -> str:
+    return (
+        reverse(
+            "participation_team:idea",
+            kwargs={"slug": idea.collection.project.municipality.slug, "idea": idea.pk},
+        )
+        + anchor
     )
+
+
+def _translate(request, *, prefix: str, translate, url: str):
+    """The moderation's translation of one item, shared by the views below: validate
+    ``ModeratorTranslationForm`` (posted with ``prefix``), hand text and language to the
+    service ``translate(by=, text=, language=)``, report the outcome and return to ``url``."""
+    form = ModeratorTranslationForm(request.POST, prefix=prefix)
     if form.is_valid():
         try:
-            action(form.cleaned_data)
+            translate(
+                by=request.user,
+                text=form.cleaned_data["moderator_translation"],
+                language=form.cleaned_data["moderator_translation_language"],
+            )
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
         else:
             messages.success(request, _("Die Übersetzung ist gespeichert."))
     else:
         messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
-    return redirect(url + anchor)
+    return redirect(url)
 
 
 @login_required
 @require_POST
 def idea_translate(request, slug, idea):
     idea = _idea(request, slug, idea)
-    return _save(
+    return _translate(
         request,
-        ModeratorTranslationForm(request.POST, prefix=f"idee{idea.pk}"),
-        lambda data: idea_services.idea_translate(
-            idea=idea,
-            by=request.user,
-            text=data["moderator_translation"],
-            language=data["moderator_translation_language"],
-        ),
-        "#uebersetzung",
-        idea,
+        prefix=f"idee{idea.pk}",
+        translate=partial(idea_services.idea_translate, idea=idea),
+        url=_idea_url(idea, "#uebersetzung"),
     )
 
 
@@ -71,17 +81,11 @@ def idea_translate(request, slug, idea):
 def comment_translate(request, slug, idea, comment):
     idea = _idea(request, slug, idea)
     comment = get_object_or_404(IdeaComment, pk=comment, idea=idea)
-    return _save(
+    return _translate(
         request,
-        ModeratorTranslationForm(request.POST, prefix=f"k{comment.pk}"),
-        lambda data: idea_services.comment_translate(
-            comment=comment,
-            by=request.user,
-            text=data["moderator_translation"],
-            language=data["moderator_translation_language"],
-        ),
-        f"#kommentar-{comment.pk}",
-        idea,
+        prefix=f"k{comment.pk}",
+        translate=partial(idea_services.comment_translate, comment=comment),
+        url=_idea_url(idea, f"#kommentar-{comment.pk}"),
     )
 
 
@@ -96,23 +100,13 @@ def answer_translate(request, slug, survey, answer):
         response__survey=survey,
         question__kind=Question.Kind.TEXT,
     )
-    form = ModeratorTranslationForm(request.POST, prefix=f"a{answer.pk}")
     url = reverse(
         "participation_team:results",
         kwargs={"slug": survey.project.municipality.slug, "survey": survey.pk},
     )
-    if form.is_valid():
-        try:
-            services.answer_translate(
-                answer=answer,
-                by=request.user,
-                text=form.cleaned_data["moderator_translation"],
-                language=form.cleaned_data["moderator_translation_language"],
-            )
-        except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
-        else:
-            messages.success(request, _("Die Übersetzung ist gespeichert."))
-    else:
-        messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
-    return redirect(f"{url}#antwort-{answer.pk}")
+    return _translate(
+        request,
+        prefix=f"a{answer.pk}",
+        translate=partial(services.answer_translate, answer=answer),
+        url=f"{url}#antwort-{answer.pk}",
+    )

@@ -280,14 +280,17 @@ def test_moderators_see_the_language_and_add_a_marked_translation(
             f"idee{idea.pk}-moderator_translation_language": "de",
         },
     )
-    assert response.status_code == 302
-    moderator.post(
+    assert response["Location"] == team("idea", idea) + "#uebersetzung"
+    response = moderator.post(
         team("idea_comment_translate", idea, comment=comment.pk),
         {
             f"k{comment.pk}-moderator_translation": "Sehr gute Idee!",
             f"k{comment.pk}-moderator_translation_language": "de",
         },
+        follow=True,
     )
+    assert response.redirect_chain == [(team("idea", idea) + f"#kommentar-{comment.pk}", 302)]
+    assert "Die Übersetzung ist gespeichert." in response.content.decode()
     idea.refresh_from_db()
     comment.refresh_from_db()
     assert idea.moderator_translation_language == "de"
