@@ -12,7 +12,6 @@ from html import escape
 from urllib.parse import urlencode
 
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import (
     Avg,
@@ -39,6 +38,7 @@ from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from zwk.core.views import require_office
 from zwk.municipalities.models import Municipality, ProcessStep, Theme
 from zwk.municipalities.process import STEPS
 from zwk.municipalities.validators import LAENDER
@@ -543,8 +543,7 @@ def map_page(request):
     string, day and language until something changes (``office.cache``), so a request costs
     the session, the user and the cache's fingerprint query – with 20 office users at once,
     the filter form's choices, the SVG and the tables per request dominated."""
-    if not request.user.has_perm("accounts.view_office_area"):
-        raise PermissionDenied
+    require_office(request)
     content, status = office_cache.page(
         "map-page", request, lambda at: _map_content(request, at=at)
     )
