@@ -12,6 +12,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -299,12 +300,9 @@ def thread(request, theme, pk):
     )
 
 
-@login_required
-@require_POST
-def theme_subscribe(request, theme):
-    theme = _theme(request, theme)
-    _require(request, "network.subscribe")
-    on = services.subscription_toggle(user=request.user, theme=theme)
+def _subscription_toggled(request, on: bool, name: str, back: str):
+    """Say whether mails on ``name`` now come or have stopped; back to the subscriptions
+    page when the toggle was pressed there (``weiter=abos``), else to ``back``."""
     messages.success(
         request,
         (
@@ -312,11 +310,22 @@ def theme_subscribe(request, theme):
             if on
             else _("Benachrichtigungen zu „%(name)s“ abbestellt.")
         )
-        % {"name": theme.name},
+        % {"name": name},
     )
     if request.POST.get("weiter") == "abos":
         return redirect("network:subscriptions")
-    return redirect("network:theme", theme=theme.slug)
+    return redirect(back)
+
+
+@login_required
+@require_POST
+def theme_subscribe(request, theme):
+    theme = _theme(request, theme)
+    _require(request, "network.subscribe")
+    on = services.subscription_toggle(user=request.user, theme=theme)
+    return _subscription_toggled(
+        request, on, theme.name, reverse("network:theme", kwargs={"theme": theme.slug})
+    )
 
 
 @login_required
@@ -325,18 +334,7 @@ def thread_subscribe(request, theme, pk):
     thread = _thread(request, theme, pk)
     _require(request, "network.subscribe")
     on = services.subscription_toggle(user=request.user, thread=thread)
-    messages.success(
-        request,
-        (
-            _("Sie erhalten neue Beiträge zu „%(name)s“ per E-Mail.")
-            if on
-            else _("Benachrichtigungen zu „%(name)s“ abbestellt.")
-        )
-        % {"name": thread.title},
-    )
-    if request.POST.get("weiter") == "abos":
-        return redirect("network:subscriptions")
-    return redirect(thread)
+    return _subscription_toggled(request, on, thread.title, thread.get_absolute_url())
 
 
 @login_required

@@ -246,6 +246,22 @@ def test_subscriptions_page_lists_and_unsubscribes(client_for, member):
     assert "Sie haben nichts abonniert" in html
 
 
+def test_subscribing_to_a_theme_or_thread_says_so_and_returns_to_it(client_for, member):
+    theme = preset_theme()
+    thread = make_thread(member)  # the author follows the thread already
+    client = client_for(member)
+    theme_url = f"{BASE}/diskussion/{theme.slug}/"
+    response = client.post(theme_url + "abonnieren/", follow=True)
+    assert response.redirect_chain == [(theme_url, 302)]
+    assert f"Sie erhalten neue Beiträge zu „{theme.name}“ per E-Mail." in response.content.decode()
+    thread_url = f"{theme_url}{thread.pk}/"
+    response = client.post(thread_url + "abonnieren/", follow=True)
+    assert response.redirect_chain == [(thread_url, 302)]
+    assert f"Benachrichtigungen zu „{thread.title}“ abbestellt." in response.content.decode()
+    response = client.post(theme_url + "abonnieren/", {"weiter": "abos"})
+    assert response["Location"] == f"{BASE}/diskussion/abonnements/"
+
+
 def test_workspace_links_to_related_kommunen(client_for, member):
     html = client_for(member).get("/kommunen/musterdorf/").content.decode()
     assert f"{BASE}/musterdorf/" in html
