@@ -41,7 +41,11 @@ Berechnung (plain arrays; regions R, sexes 2, age groups G)
        pattern of migration is added as zero-sum counts (:func:`pattern_counts`,
        :data:`PATTERN_WEIGHT`, 0 by cross-validation). Stichtage on different population
        bases (31.12.2010 and 31.12.2015): only the age pattern of migration is used, not
-       its level (:func:`basis_break`).
+       its level (:func:`basis_break`). A migration table (Zu- und Fortzüge nach
+       Altersgruppen, ``migration_table=``) gives the regions it covers the age profile
+       of their migration instead of the common rate's flat one – Zuzüge as persons,
+       Fortzüge as rates, the level of the first year unchanged
+       (:mod:`demography.migration_table`).
     5. **Projection** with the cohort-component kernel
        (:func:`demography.projection.project_arrays`): national fertility and mortality of
        the base year (dated assumptions), net migration as the rates above (applied to the
@@ -344,6 +348,7 @@ def project_history(
     trend_weight: float | None = None,
     local_weight: float | None = None,
     pattern_weight: float | None = None,
+    migration_table=None,
 ):
     """Project from the last of ``stocks`` using the earlier ones (see module docstring).
 
@@ -351,6 +356,9 @@ def project_history(
     the base is split by the national structure and migration is the scenario's. A
     user-set ``net_migration`` (or rate) replaces the migration from the history: then the
     history still gives the cohort-consistent split and the local fertility level.
+    ``migration_table`` (:class:`~demography.migration_table.MigrationTable`): the regions
+    it covers get its age profile of migration (:mod:`demography.migration_table`; level
+    unchanged); not used with a single stock or a user-set migration (a note says so).
     """
     from demography.projection import ProjectionResult, prepare, project_arrays
 
@@ -364,9 +372,12 @@ def project_history(
         pop = Population(codes=codes, names=names, year=year, counts=single)
         from demography.projection import project
 
-        return project(
+        res = project(
             pop, horizon=horizon, scenario=scenario, overrides=overrides, assumptions=assumptions
-        ), None
+        )
+        if migration_table is not None:
+            res = _with_notes(res, (TABLE_UNUSED,))
+        return res, None
     earlier = _earlier_stock(stocks)
     fit = fit_history(earlier, last, codes)
     pop = Population(codes=codes, names=names, year=year, counts=fit.base)
@@ -378,11 +389,26 @@ def project_history(
         pop, horizon=horizon, scenario=scenario, overrides=ov, assumptions=assumptions
     )
     migration = {}
+    table_notes: tuple[str, ...] = ()
     if own_migration:
         stay = constant_rate(fit.base, sch, leaves(codes), fertility=fit.fertility)
+        profile = None
+        if migration_table is not None:
+            from demography.migration_table import migration_profile, profile_note
+
+            profile = migration_profile(
+                migration_table,
+                codes,
+                fit.base,
+                int(np.floor(fit.interval)),
+                np.asarray(sch.survival[0]),
+            )
+            table_notes = (profile_note(profile),)
         migration = _trend_migration(
-            fit, horizon, half_life, trend_weight, local_weight, stay, pattern_weight
+            fit, horizon, half_life, trend_weight, local_weight, stay, pattern_weight, profile
         )
+    elif migration_table is not None:
+        table_notes = (TABLE_UNUSED,)
     arrays = project_arrays(
         fit.base,
         sch,
@@ -408,10 +434,25 @@ def project_history(
             f"{LOCAL_WEIGHT if local_weight is None else local_weight:g} und Halbwertszeit "
             f"{half_life:g} Jahre; jede Region behält ihre natürliche Bilanz.",
             *fit.notes,
+            *table_notes,
         ),
         **arrays,  # type: ignore[arg-type]
     ).with_intervals()
     return result, fit
+
+
+#: Note when a migration table is given but the migration does not come from the history.
+TABLE_UNUSED = (
+    "Wanderungstabelle nicht genutzt: ihr Altersprofil gilt nur für die Wanderung aus der "
+    "Vergangenheit (zwei Stichtage oder ein Stichtag mit Summen), nicht für einen "
+    "Szenario- oder eigenen Saldo."
+)
+
+
+def _with_notes(result, notes: tuple[str, ...]):
+    import dataclasses
+
+    return dataclasses.replace(result, notes=(*result.notes, *notes))
 
 
 def _earlier_stock(stocks: Sequence[GroupedStock]) -> GroupedStock:
@@ -527,12 +568,15 @@ def _trend_migration(
     local_weight: float | None = None,
     stay: float | None = None,
     pattern_weight: float | None = None,
+    profile=None,
 ) -> dict:
     """Migration arguments of the kernel (:func:`migration_rates`), the local deviation
     damped with ``half_life``; ``stay`` the rate that keeps the input constant
     (:func:`constant_rate`; default: the one of the history interval). The part
     ``1 − w`` of the common rate that is "constant" gets the input-wide age pattern as
-    zero-sum counts (:func:`pattern_counts`)."""
+    zero-sum counts (:func:`pattern_counts`). ``profile``
+    (:class:`~demography.migration_table.MigrationProfile`): the covered regions get the
+    age profile of a migration table (:func:`demography.migration_table.apply_profile`)."""
     w = TREND_WEIGHT if trend_weight is None else trend_weight
     gamma = (PATTERN_WEIGHT if pattern_weight is None else pattern_weight) * (1.0 - w)
     common, deviation = migration_rates(
@@ -551,11 +595,16 @@ def _trend_migration(
         if gamma
         else np.zeros((1, 2, N_AGES))
     )
+    if profile is not None:
+        from demography.migration_table import apply_profile
+
+        common = apply_profile(common, fit.base, profile)
     return {
         "net_counts": counts,
         "out_rates": -np.asarray(common, dtype=np.float64),
         "out_rates_deviation": -deviation,
         "deviation_scale": damping(horizon, half_life),
+        **({} if profile is None or profile.inflow is None else {"in_counts": profile.inflow}),
     }
 
 
@@ -626,6 +675,7 @@ def project_with_totals(
     assumptions=None,
     trend_weight: float | None = None,
     local_weight: float | None = None,
+    migration_table=None,
 ) -> tuple[np.ndarray, dict]:
     """Projection from one age Stichtag plus a history of totals, births and deaths.
 
@@ -652,6 +702,7 @@ def project_with_totals(
         assumptions=assumptions,
         trend_weight=trend_weight,
         local_weight=local_weight,
+        migration_table=migration_table,
     )
     counts = arrays["counts"]
     frac = horizon - (whole - 1)
@@ -678,12 +729,15 @@ def project_from_totals(
     detail: str = "single_years",
     assumptions=None,
     trend_weight: float | None = None,
+    migration_table=None,
 ):
     """:func:`project_with_totals` as a full :class:`~demography.projection.ProjectionResult`
     (every year up to ``horizon``), for the CLI: ``project AGES TOTALS BIRTHS DEATHS``.
 
     ``skip_changes``: years y whose change y → y+1 is not used (a break of the
-    population basis between them, e.g. 2010 → 2011). Returns ``(result, levels)``.
+    population basis between them, e.g. 2010 → 2011). ``migration_table``: the regions it
+    covers get its age profile of migration (:mod:`demography.migration_table`) instead of
+    one rate for all ages. Returns ``(result, levels)``.
     """
     from demography.planning import FUNCTIONAL_GROUPS
     from demography.projection import ProjectionResult
@@ -706,6 +760,7 @@ def project_from_totals(
         detail=detail,
         assumptions=assumptions,
         trend_weight=trend_weight,
+        migration_table=migration_table,
     )
     used = sorted(levels["years"])
     span = f"{used[0]}–{used[-1] + 1}" if used else "–"
@@ -720,6 +775,7 @@ def project_from_totals(
             f"{span}: Wanderung = Veränderung − Geburten + Sterbefälle (nur Veränderungen "
             "innerhalb einer Bevölkerungsbasis), zum Kreis und Land hin geschrumpft; "
             "Geburten- und Sterbeniveau aus den gemeldeten Geburten und Sterbefällen.",
+            *levels.get("notes", ()),
         ),
         **arrays,  # type: ignore[arg-type]
     ).with_intervals()
@@ -781,6 +837,7 @@ def _totals_projection(
     assumptions=None,
     trend_weight: float | None = None,
     local_weight: float | None = None,
+    migration_table=None,
 ):
     from demography.projection import prepare, project_arrays
 
@@ -826,12 +883,28 @@ def _totals_projection(
             trend_weight=TREND_WEIGHT if trend_weight is None else trend_weight,
             local_weight=LOCAL_WEIGHT if local_weight is None else local_weight,
         )
+        if migration_table is not None:
+            from demography.migration_table import (
+                apply_profile,
+                migration_profile,
+                profile_note,
+            )
+
+            profile = migration_profile(
+                migration_table, codes, single, 0, np.asarray(sch.survival[0])
+            )
+            common = apply_profile(common, single, profile)
+            levels["notes"] = (profile_note(profile),)
         migration = {
             "net_counts": np.zeros((1, 2, N_AGES)),
             "out_rates": -np.broadcast_to(common, single.shape),
             "out_rates_deviation": -deviation,
             "deviation_scale": damping(horizon),
         }
+        if migration_table is not None and profile.inflow is not None:
+            migration["in_counts"] = profile.inflow
+    elif migration_table is not None:
+        levels["notes"] = (TABLE_UNUSED,)
     arrays = project_arrays(
         single,
         sch,

@@ -1,5 +1,6 @@
 """``python -m demography project FILE --start YEAR --horizon YEARS [--scenario NAME]
-[--set KEY=VALUE …] [--assumptions JSON] [--rates CSV] [--format json|csv]``.
+[--set KEY=VALUE …] [--assumptions JSON] [--rates CSV]
+[--migration-profile net|turnover|off] [--format json|csv]``.
 
 Reads the population of FILE (any layout :func:`demography.readers.read_population`
 understands), takes the stock at 31.12. of ``--start`` and projects it. Output per region
@@ -7,6 +8,12 @@ and year: total with an empirical 80 % interval (``total_low``, ``total_high``),
 female lists of 101 values, index 100 = 100+) and the components of the year (births,
 deaths, net migration, unrealised migration). Errors go to stderr in German (with an
 English line); exit code 2 for unreadable input or invalid parameters.
+
+A migration table among the files (Zu- und Fortzüge nach Altersgruppen, e.g.
+12711-02-02-4 for Kreise, 12711-01-03-5-B for Gemeinden) gives the regions it covers the
+age profile of their migration (:mod:`demography.migration_table`; level as without it in
+the first year); ``--migration-profile turnover`` uses only how often each age moves,
+``off`` ignores the table (docs/demography-projection.md, "Wanderungstabellen").
 """
 
 from __future__ import annotations
@@ -55,6 +62,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--rates",
         metavar="CSV",
         help="eigene Tabelle der Geburten- und Sterberaten je Alter (Format: docs/demography-projection.md)",
+    )
+    parser.add_argument(
+        "--migration-profile",
+        choices=("net", "turnover", "off"),
+        default="net",
+        help="Wanderungstabelle unter den Dateien (Zu- und Fortzüge nach Altersgruppen, z. B. "
+        "12711-02-02-4 der Kreise, 12711-01-03-5-B der Gemeinden): „net“ (Standard) Zuzüge "
+        "und Fortzüge nach Alter für die Regionen, die sie enthält, „turnover“ nur die "
+        "Umzugshäufigkeit nach Alter, „off“ Tabelle nicht nutzen. Der Wanderungssaldo des "
+        "ersten Jahres bleibt der der Vorausberechnung; nur mit Vergangenheit (zwei "
+        "Stichtage oder ein Stichtag mit Summen).",
     )
     parser.add_argument("--format", choices=("json", "csv"), default="json")
 
@@ -185,10 +203,16 @@ def _history_result(args, overrides, assumptions):
         project_history,
         stocks_from_grouped,
     )
+    from demography.migration_table import table_from_history
     from demography.readers.history import read_history
 
+    table = None
     try:
         history = read_history(args.file)
+        mode = getattr(args, "migration_profile", "net") or "off"
+        table = None if mode == "off" else table_from_history(history)
+        if table is not None:
+            table = dataclasses.replace(table, shape_weight=1.0 if mode == "net" else 0.0)
     except DataError as exc:
         return None, _fail(exc.german(), exc.english())
     except OSError as exc:
@@ -221,32 +245,54 @@ def _history_result(args, overrides, assumptions):
         return None
     codes, names, stocks = stocks_from_grouped(pops)
     if n_dates < 2 and changes:
-        result, _levels = project_from_totals(
-            stocks[-1],
+        try:
+            result, _levels = project_from_totals(
+                stocks[-1],
+                codes=codes,
+                names=names,
+                horizon=args.horizon,
+                totals=totals,
+                births=flows.get("births"),
+                deaths=flows.get("deaths"),
+                skip_changes=skip,
+                base_year=args.start,
+                scenario=args.scenario,
+                overrides=overrides,
+                assumptions=assumptions,
+                migration_table=table,
+            )
+        except DataError as exc:
+            return None, _fail(exc.german(), exc.english())
+        return _note_unused_table(result, table, history), None
+    try:
+        result, _fit = project_history(
+            stocks,
             codes=codes,
             names=names,
             horizon=args.horizon,
-            totals=totals,
-            births=flows.get("births"),
-            deaths=flows.get("deaths"),
-            skip_changes=skip,
             base_year=args.start,
             scenario=args.scenario,
             overrides=overrides,
             assumptions=assumptions,
+            migration_table=table,
         )
-        return result, None
-    result, _fit = project_history(
-        stocks,
-        codes=codes,
-        names=names,
-        horizon=args.horizon,
-        base_year=args.start,
-        scenario=args.scenario,
-        overrides=overrides,
-        assumptions=assumptions,
-    )
-    return result, None
+    except DataError as exc:
+        return None, _fail(exc.german(), exc.english())
+    return _note_unused_table(result, table, history), None
+
+
+def _note_unused_table(result, table, history):
+    """``result`` with :data:`TABLE_NOT_USED` among its notes when the files hold a
+    migration table that was not asked for."""
+    import dataclasses
+
+    if table is None and any(f.kind in ("in", "out") for f in history.flows):
+        return dataclasses.replace(result, notes=(*result.notes, TABLE_NOT_USED))
+    return result
+
+
+#: Note when the files hold a migration table and ``--migration-profile off`` is given.
+TABLE_NOT_USED = "Wanderungstabelle gelesen, aber nicht genutzt (--migration-profile off)."
 
 
 def run(args: argparse.Namespace) -> int:
