@@ -1,7 +1,10 @@
 """Backtests of the projection from history against naive methods, on official data.
 
 ``python bench/backtest_gemeinden.py [--format json] [--only NAME,…] [--cv | --cv-persistence
-| --cv-pattern]``
+| --cv-pattern | --migration-table net|turnover]``
+
+``--migration-table``: the Kreis and Gemeinde migration tables 2015 in the engine, with and
+without (:func:`backtest_migration_table`).
 
 Data sets (all in ``../shared/data``, see its README; ZWK_SHARED_DATA overrides the folder):
 
@@ -808,6 +811,51 @@ def _relative(run, mask=None) -> float:
     return float(engine[ok].mean() / max(constant[ok].mean(), 1e-9))
 
 
+def backtest_migration_table(mode: str) -> dict:
+    """The migration tables of 2015 in the history projection (``--migration-table
+    net|turnover``, :mod:`demography.migration_table`), engine with and without:
+    Kreise 31.12.2015 + 2020 → 2021 with the Kreis table 12711-02-02-4 (2015, before the
+    base year: out of sample) and Konstanz (t − 5, t → t + 5), t = 2015 … 2020, with the
+    Gemeinde table 12711-01-03-5-B (2015, never after the base year). Measured 08.12.2026:
+    see docs/demography-projection.md, "Wanderungstabellen"."""
+    import dataclasses
+
+    from demography.migration_table import table_from_history
+    from demography.readers.history import read_history
+
+    folder = DATA / "gemeinden_2008-2015"
+    paths = {
+        "kreise": folder / "kreise" / "regio_12711-02-02-4_kreise_wanderungen_altersgruppen"
+        "_inkl_ausland_2015.csv",
+        "gemeinden": folder / "regio_12711-01-03-5-B_gemeinden_zu-fortzuege_altersgruppen_2015.csv",
+    }
+    weight = 1.0 if mode == "net" else 0.0
+    tables = {
+        key: dataclasses.replace(table_from_history(read_history([p])), shape_weight=weight)
+        for key, p in paths.items()
+    }
+    runs = []
+    for variant, use in (("ohne Tabelle", False), (f"mit Tabelle ({mode})", True)):
+        k = kreise(**({"migration_table": tables["kreise"]} if use else {}))
+        kn = _windows(
+            "konstanz t−5, t → t+5 (t = 2015 … 2020)", _konstanz_groups(), L17,
+            range(2015, 2021), 5, "08335043",
+            {"migration_table": tables["gemeinden"]} if use else {},
+        )  # fmt: skip
+        for r in (k, kn):
+            e = r["methods"]["engine"]
+            runs.append(
+                {
+                    "data": r["data"],
+                    "variant": variant,
+                    "totals": {x: e["totals"][x] for x in ("mape", "bias", "within_2", "within_5")},
+                    "age_mape": e["age_mape"],
+                    "constant_mape": r["methods"]["constant"]["totals"]["mape"],
+                }
+            )
+    return {"mode": mode, "runs": runs}
+
+
 def write_intervals(result: dict) -> None:
     totals = result["methods"]["engine"]["totals"]
     table = {
@@ -857,8 +905,19 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="Persistenz und lokales Gewicht gemeinsam (je Land herausgelassen)",
     )
+    parser.add_argument(
+        "--migration-table",
+        choices=("net", "turnover"),
+        help="Wanderungstabellen 2015 (Kreise, Konstanz) mit und ohne, Engine allein",
+    )
     args = parser.parse_args(argv)
     names = [n for n in args.only.split(",") if n]
+    if args.migration_table:
+        json.dump(
+            backtest_migration_table(args.migration_table), sys.stdout, ensure_ascii=False, indent=1
+        )
+        sys.stdout.write("\n")
+        return 0
     if args.cv_persistence:
         json.dump(cross_validate_persistence(), sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
