@@ -176,24 +176,15 @@ def conversation_start(
         text=text,
         share_email=share_email,
     )
-    _relay(conversation, message)
-    audit_record(
-        actor=by,
-        action="network.message_sent",
-        message=_("Nachricht an %(to)s gesendet") % {"to": to_municipality.name},
+    _relay_and_record(
+        conversation,
+        message,
+        by=by,
         municipality=municipality,
-        obj=conversation,
+        to=to_municipality,
+        note=_("Nachricht an %(to)s gesendet") % {"to": to_municipality.name},
         request=request,
     )
-    if share_email:
-        audit_record(
-            actor=by,
-            action="network.email_shared",
-            message=_("E-Mail-Adresse an %(to)s mitgeteilt") % {"to": to_municipality.name},
-            municipality=municipality,
-            obj=message,
-            request=request,
-        )
     return conversation
 
 
@@ -222,26 +213,49 @@ def message_reply(
         share_email=share_email,
     )
     Conversation.objects.filter(pk=conversation.pk).update(last_message_at=message.created_at)
-    _relay(conversation, message)
     other = conversation.other_side(municipality)
+    _relay_and_record(
+        conversation,
+        message,
+        by=by,
+        municipality=municipality,
+        to=other,
+        note=_("Antwort an %(to)s gesendet") % {"to": other.name},
+        request=request,
+    )
+    return message
+
+
+def _relay_and_record(
+    conversation: Conversation,
+    message: Message,
+    *,
+    by,
+    municipality: Municipality,
+    to: Municipality,
+    note: str,
+    request,
+) -> None:
+    """Relay ``message`` to ``to`` and log it for ``municipality``: sent (``note``), and the
+    sender's address shared when they agreed to it."""
+    _relay(conversation, message)
     audit_record(
         actor=by,
         action="network.message_sent",
-        message=_("Antwort an %(to)s gesendet") % {"to": other.name},
+        message=note,
         municipality=municipality,
         obj=conversation,
         request=request,
     )
-    if share_email:
+    if message.share_email:
         audit_record(
             actor=by,
             action="network.email_shared",
-            message=_("E-Mail-Adresse an %(to)s mitgeteilt") % {"to": other.name},
+            message=_("E-Mail-Adresse an %(to)s mitgeteilt") % {"to": to.name},
             municipality=municipality,
             obj=message,
             request=request,
         )
-    return message
 
 
 # --- discussions -------------------------------------------------------------------------

@@ -64,6 +64,48 @@ def test_reply_with_consent_reveals_the_address_only_then(
     assert AuditEntry.objects.filter(action="network.email_shared").count() == 1
 
 
+def test_audit_names_the_kommune_each_message_and_shared_address_went_to(
+    municipality, other_municipality, coordinator, receiver, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        conversation = services.conversation_start(
+            municipality=municipality,
+            to_municipality=other_municipality,
+            by=coordinator,
+            subject="Bürgerbus",
+            text="Wie organisieren Sie ihn?",
+            share_email=True,
+        )
+    reply(conversation, other_municipality, receiver, "So.", share_email=True)
+    entries = AuditEntry.objects.filter(action__startswith="network.").order_by("id")
+    assert [(e.action, e.municipality, e.object_type, e.message) for e in entries] == [
+        (
+            "network.message_sent",
+            municipality,
+            "network.conversation",
+            "Nachricht an Nachbarstadt gesendet",
+        ),
+        (
+            "network.email_shared",
+            municipality,
+            "network.message",
+            "E-Mail-Adresse an Nachbarstadt mitgeteilt",
+        ),
+        (
+            "network.message_sent",
+            other_municipality,
+            "network.conversation",
+            "Antwort an Musterdorf gesendet",
+        ),
+        (
+            "network.email_shared",
+            other_municipality,
+            "network.message",
+            "E-Mail-Adresse an Musterdorf mitgeteilt",
+        ),
+    ]
+
+
 def test_no_relay_mail_for_a_message_that_was_rolled_back(
     municipality, other_municipality, coordinator, receiver, django_capture_on_commit_callbacks
 ):
