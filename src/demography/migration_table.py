@@ -216,7 +216,11 @@ def migration_profile(
     w = np.where(free, sub, 0.0)
     mass = w.sum(axis=(1, 2))
     g_mean = (w * gross).sum(axis=(1, 2)) / np.maximum(mass, 1e-12)
-    turnover_c = np.where(free, gross / np.maximum(g_mean, 1e-12)[:, None, None], 1.0)
+    # no moves at all in the table (after shrinkage): the level stays evenly spread
+    moving = (g_mean > 0)[:, None, None]
+    turnover_c = np.where(
+        free & moving, gross / np.where(g_mean > 0, g_mean, 1.0)[:, None, None], 1.0
+    )
     t_mean = (w * (rate_in - rate_out)).sum(axis=(1, 2)) / np.maximum(mass, 1e-12)
     gamma = float(table.shape_weight)
     shape = np.zeros(base.shape)

@@ -139,6 +139,16 @@ def test_regions_not_in_the_table_come_out_exactly_as_without_it():
     assert not np.array_equal(res.single_years()[:, 0], plain.single_years()[:, 0])
 
 
+def test_a_region_without_any_moves_in_the_table_keeps_the_engines_net_migration():
+    codes, s1, s2 = _kreise(6)
+    plain, _ = project_history([s1, s2], codes=codes, horizon=3)
+    zero = np.zeros((1, 2, 6))
+    table = MigrationTable(("01001",), SIX_GROUPS, 2015, zero, zero, "leer.csv")
+    res, _ = project_history([s1, s2], codes=codes, horizon=3, migration_table=table)
+    assert plain.net_migration[0, 0].sum() != 0
+    assert res.net_migration[0, 0].sum() == pytest.approx(plain.net_migration[0, 0].sum())
+
+
 def test_one_stichtag_with_totals_uses_the_table_for_the_regions_it_covers():
     """The Gemeinde path (one age Stichtag plus totals): without a table one rate for all
     ages; with it the covered Kreis gains young adults, the others stay as they were."""

@@ -36,7 +36,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "file",
         nargs="+",
         help="Bevölkerungstabelle(n) (GENESIS/Regionalstatistik, Vorlage); mehrere Dateien "
-        "oder Stichtage derselben Regionen ergeben die Vergangenheit der Vorausberechnung",
+        "oder Stichtage derselben Regionen ergeben die Vergangenheit der Vorausberechnung; "
+        "dazu Summen, Geburten, Sterbefälle und eine Wanderungstabelle (Zu- und Fortzüge "
+        "nach Altersgruppen, siehe --migration-profile)",
     )
     parser.add_argument("--start", type=int, required=True, help="Basisjahr (Stand 31.12.)")
     parser.add_argument("--horizon", type=int, required=True, help="Zahl der Jahre")
