@@ -226,7 +226,21 @@ class SubmissionForm(_EntryFields):
         return initial
 
 
-class RatingForm(forms.Form):
+class _ForOneOfTheirKommunen:
+    """A form with a ``municipality`` field that offers the Kommunen the person acts for
+    (``municipalities``); with only one it is hidden and set."""
+
+    def __init__(self, *args, municipalities=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["municipality"].queryset = Municipality.objects.filter(
+            pk__in=[m.pk for m in municipalities]
+        )
+        if len(municipalities) == 1:
+            self.fields["municipality"].widget = forms.HiddenInput()
+            self.fields["municipality"].initial = municipalities[0].pk
+
+
+class RatingForm(_ForOneOfTheirKommunen, forms.Form):
     stars = forms.TypedChoiceField(
         label=_("Wie bewerten Sie dieses Werkzeug?"),
         choices=[(n, _("%(n)d von 5 Sternen") % {"n": n}) for n in range(5, 0, -1)],
@@ -246,29 +260,11 @@ class RatingForm(forms.Form):
         label=_("Für Kommune"), queryset=Municipality.objects.none(), empty_label=None
     )
 
-    def __init__(self, *args, municipalities=(), **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["municipality"].queryset = Municipality.objects.filter(
-            pk__in=[m.pk for m in municipalities]
-        )
-        if len(municipalities) == 1:
-            self.fields["municipality"].widget = forms.HiddenInput()
-            self.fields["municipality"].initial = municipalities[0].pk
 
-
-class BookmarkForm(forms.Form):
+class BookmarkForm(_ForOneOfTheirKommunen, forms.Form):
     municipality = forms.ModelChoiceField(
         label=_("Merkliste der Kommune"), queryset=Municipality.objects.none(), empty_label=None
     )
-
-    def __init__(self, *args, municipalities=(), **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["municipality"].queryset = Municipality.objects.filter(
-            pk__in=[m.pk for m in municipalities]
-        )
-        if len(municipalities) == 1:
-            self.fields["municipality"].widget = forms.HiddenInput()
-            self.fields["municipality"].initial = municipalities[0].pk
 
 
 class ReturnForm(forms.Form):

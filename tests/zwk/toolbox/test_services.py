@@ -158,6 +158,14 @@ def test_rating_and_bookmark_by_kommune_member(make_entry, municipality, member,
     assert "Bewertbar" in client.get(reverse("toolbox:bookmarks")).content.decode()
 
 
+def test_a_member_of_one_kommune_rates_and_bookmarks_for_it_without_choosing(
+    make_entry, municipality, member, client_for
+):
+    page = client_for(member).get(make_entry("Eine").get_absolute_url()).content.decode()
+    for name in ("rating-municipality", "merken-municipality"):
+        assert f'<input type="hidden" name="{name}" value="{municipality.pk}"' in page
+
+
 def test_rating_for_a_foreign_kommune_is_refused(
     make_entry, other_municipality, member, client_for
 ):
