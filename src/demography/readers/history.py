@@ -14,6 +14,9 @@ order of first appearance); a region a file does not cover is NaN there, as is e
 unknown cell (``.``). Region codes of Gemeinde tables are already AGS
 (:mod:`demography.readers.gemeinden`). A table whose regions carry only names (StaLa-BW:
 "Reilingen") is matched to the code of the same name in another file of the history.
+A kreisfreie Stadt that one file lists only as Kreis ``KKKKK`` (Zensus 2011) and another
+as Gemeinde ``KKKKK000`` gets the Kreis values as Gemeinde values too
+(:func:`_same_territory`).
 
 Bases are never mixed silently: each stock carries its ``basis``; :meth:`History.breaks`
 lists the Stichtage where the basis changes (e.g. 31.12.2010 → 31.12.2011), and
@@ -195,6 +198,16 @@ def history_from_tables(tables: list[Table]) -> History:
             stocks.extend(_stocks(t, order, pos))
         else:
             notes.append(f"{Path(t.source).name}: weder Bestand noch Bewegung erkannt, ignoriert")
+    same = _same_territory(order)
+    if same:
+        filled: set[str] = set()
+        for counts in [s.population.counts for s in stocks] + [f.counts for f in flows]:
+            filled |= _fill_same_territory(counts, same, order)
+        if filled:
+            notes.append(
+                f"{len(filled)} kreisfreie Städte/Stadtstaaten, die eine Datei nur als Kreis "
+                "oder Land führt, dort auch als Gemeinde (KKKKK000) übernommen"
+            )
     history = History(
         codes=order,
         names=tuple(codes.values()),
@@ -231,6 +244,56 @@ def _match_names_to_codes(tables: list[Table]) -> list[Table]:
             t = replace(t, levels={**t.levels, "region": tuple(mapped)}, region_names=names)
         out.append(t)
     return out
+
+
+def _same_territory(codes: tuple[str, ...]) -> dict[int, tuple[list[int], list[int]]]:
+    """Kreise (and Länder) that are one Gemeinde: region index → (indices of the codes
+    that denote the same territory, indices of the other regions below it).
+
+    Rule (docs/demography-projection.md, "Vorausberechnung aus mehreren Stichtagen"): a
+    kreisfreie Stadt is listed by one table as Kreis ``KKKKK`` (Zensus 2011, 12111-02-01-5;
+    Hamburg and Berlin only as Land ``02``/``11``) and by another as Gemeinde ``KKKKK000``
+    (12411-02-03-5-B). Code ``C`` (2 or 5 digits) and ``C`` padded with zeros (``KKKKK000``;
+    for a Land also the Kreis ``02000``) are the same territory when that 8-digit code is
+    present and is the only Gemeinde below ``C`` among all the files' regions – the Gemeinde
+    number 000 exists only for kreisfreie Städte, so a Landkreis never matches."""
+    pos = {c: i for i, c in enumerate(codes)}
+    below: dict[str, list[int]] = {}
+    for i, c in enumerate(codes):
+        if c.isdigit():
+            for n in (2, 5):
+                if len(c) > n:
+                    below.setdefault(c[:n], []).append(i)
+    out: dict[int, tuple[list[int], list[int]]] = {}
+    for c, under in below.items():
+        gemeinde = c.ljust(8, "0")
+        if c not in pos or gemeinde not in pos:
+            continue
+        if [i for i in under if len(codes[i]) == 8] != [pos[gemeinde]]:
+            continue
+        padded = {c.ljust(n, "0") for n in (5, 8) if n > len(c)}
+        same = [i for i in under if codes[i] in padded]
+        out[pos[c]] = (same, [i for i in under if codes[i] not in padded])
+    return out
+
+
+def _fill_same_territory(
+    counts: np.ndarray, same: dict[int, tuple[list[int], list[int]]], codes: tuple[str, ...]
+) -> set[str]:
+    """Copy a region's values (regions × sexes × groups, in place) to the codes of the same
+    territory (:func:`_same_territory`) where this table has the region but neither them
+    nor anything else below it (a Kreis with Gemeinden never gets aliased). A table that
+    lists both ``KKKKK`` and ``KKKKK000`` is left as it is; the region hierarchy (a code
+    contains the longer codes that start with it) counts the Kreis as the sum of its one
+    Gemeinde, so nothing is counted twice. Returns the region codes that were copied."""
+    known = ~np.isnan(counts).all(axis=tuple(range(1, counts.ndim)))
+    done = set()
+    for i, (aliases, others) in same.items():
+        if not known[i] or known[aliases].any() or known[others].any():
+            continue
+        counts[aliases] = counts[i]
+        done.add(codes[i])
+    return done
 
 
 def _is_code(code: object) -> bool:
