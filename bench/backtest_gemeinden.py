@@ -269,6 +269,65 @@ def kreise(**weights) -> dict:
     return out
 
 
+def kreise_laender(**weights) -> dict:
+    """``kreise`` with the Länder rows in the same input (hierarchical, as the tables have
+    them): the engine's Länder (own projection, or the sum of their Kreise plus the part
+    of the Land whose Kreis codes changed 2015–2021) and its Kreise (own, or raked to the
+    Land) against 31.12.2021; ``--aggregates`` chooses."""
+    codes, g1, g2, target = _kreise_laender_data()
+    weights.setdefault("aggregates", AGGREGATES)
+    s1, s2 = GroupedStock(2015, L17, g1), GroupedStock(2020, L17, g2)
+    res, _ = project_history([s1, s2], codes=codes, horizon=1, **weights)
+    out = []
+    for label, length in (("Länder", 2), ("Kreise", 5)):
+        sel = np.isfinite(target).all(axis=(1, 2)) & np.array([len(c) == length for c in codes])
+        methods = {
+            "engine": res.single_years()[1][sel],
+            **_naive(g1[sel], g2[sel], L17, 5, 1),
+            "hamilton_perry": hamilton_perry(
+                GroupedStock(2015, L17, g1[sel]), GroupedStock(2020, L17, g2[sel]), 1
+            ),
+        }
+        r = evaluate(
+            f"kreise+länder 2015/2020 → 2021: {label}",
+            methods,
+            target[sel],
+            L17,
+            g2[sel].sum(axis=(1, 2)),
+        )
+        r["aggregates_mode"] = weights["aggregates"]
+        out.append(r)
+    return {"data": "kreise_laender", "parts": out}
+
+
+@lru_cache(maxsize=1)
+def _kreise_laender_data():
+    """Every row of the Kreis tables 2015 and 2020 (Bund, Länder, Regierungsbezirke,
+    Kreise, the two Gemeinden listed there), in the 17 groups; target 31.12.2021: the
+    Kreise of 12411-0017 and, for the Länder, the sum of all Kreise of the Land there
+    (that table has no Land rows; NaN for the other rows)."""
+    from demography.readers import read_grouped_population
+
+    a = read_grouped_population(
+        DATA / "gemeinden_2008-2015/kreise/regio_12411-04-02-4_kreise_altersjahre_2015.csv"
+    )[0]
+    b = read_grouped_population(DATA / "regio_12411-04-02-4_kreise_altersjahre_2020.csv")[0]
+    c = read_grouped_population(DATA / "destatis_12411-0017_kreise_altersgruppen_2021.csv")[0]
+    codes = [k for k in b.codes if k in a.codes]
+    g1 = _regroup(a.counts[[a.codes.index(k) for k in codes]], a.grid.lowers, L17)
+    g2 = _regroup(b.counts[[b.codes.index(k) for k in codes]], b.grid.lowers, L17)
+    ok = np.isfinite(g1).all(axis=(1, 2)) & np.isfinite(g2).all(axis=(1, 2))
+    codes = [k for k, o in zip(codes, ok, strict=True) if o]
+    g1, g2 = g1[ok], g2[ok]
+    target = np.full((len(codes), *c.counts.shape[1:]), np.nan)
+    for i, k in enumerate(codes):
+        if len(k) == 5 and k in c.codes:
+            target[i] = c.counts[c.codes.index(k)]
+        elif len(k) == 2 and k.isdigit():
+            target[i] = c.counts[[j for j, x in enumerate(c.codes) if x.startswith(k)]].sum(axis=0)
+    return codes, g1, g2, target
+
+
 @lru_cache(maxsize=1)
 def _kreise_data():
     from demography.readers import read_grouped_population
@@ -766,6 +825,35 @@ def _gv2023_inputs() -> dict[str, tuple]:
     return out
 
 
+#: Consistency of Kreis/Land rows with their Gemeinden in the engine runs of ``gv2023``
+#: and ``kreise_laender`` (:mod:`demography.consistency`; ``--aggregates``).
+AGGREGATES = "sum"
+
+
+def aggregate_errors(pred: dict[str, float], base: dict[str, float]) -> dict:
+    """Errors of the Kreis and Land rows of the gv2023 input at 31.12.2023 (engine and
+    constant), for the aggregates whose Gemeinden are all scored: the row's base 2015
+    equals the sum of the scored Gemeinden under it (±0.5 persons); actual = the sum of
+    their Gemeindeverzeichnis totals."""
+    d = _gv2023_data()
+    stock = dict(zip(d["codes"], d["stock2015"].counts.sum(axis=(1, 2)), strict=True))
+    actual = dict(zip(d["codes"], d["actual"], strict=True))
+    out = {}
+    for level, length in (("kreise", 5), ("laender", 2)):
+        rows = []
+        for code in (c for c in pred if len(c) == length):
+            under = [c for c in d["codes"] if c.startswith(code)]
+            if under and abs(sum(stock[c] for c in under) - base[code]) <= 0.5:
+                rows.append((pred[code], base[code], sum(actual[c] for c in under)))
+        if rows:
+            p, b, a = (np.array(x) for x in zip(*rows, strict=True))
+            out[level] = {
+                "engine": _stats(100.0 * (p / a - 1.0)),
+                "constant": _stats(100.0 * (b / a - 1.0)),
+            }
+    return out
+
+
 def _gv2023_evaluate(name: str, engine: np.ndarray, **extra) -> dict:
     d = _gv2023_data()
     z, b = d["zensus"], d["stock2015"]
@@ -810,6 +898,8 @@ def gv2023(**weights) -> dict:
     (:func:`_gv2023_inputs` + ``project_history``); totals only."""
     d = _gv2023_data()
     pred: dict[str, float] = {}
+    base: dict[str, float] = {}
+    weights.setdefault("aggregates", AGGREGATES)
     start = time.perf_counter()
     for codes, names, stocks in _gv2023_inputs().values():
         res, _ = project_history(
@@ -817,12 +907,15 @@ def gv2023(**weights) -> dict:
         )
         totals = res.single_years()[8].sum(axis=(1, 2))
         pred.update(zip(codes, totals, strict=True))
+        base.update(zip(codes, res.single_years()[0].sum(axis=(1, 2)), strict=True))
     seconds = time.perf_counter() - start
     engine = np.array([pred.get(c, np.nan) for c in d["codes"]])
     return _gv2023_evaluate(
         "gemeinden Zensus 2011 + 2015 → GV 31.12.2023",
         engine,
         seconds_engine=round(seconds, 3),
+        aggregates=aggregate_errors(pred, base),
+        aggregates_mode=weights["aggregates"],
     )
 
 
@@ -834,14 +927,20 @@ def gv2023cli(**_weights) -> dict:
     d = _gv2023_data()
     zl, bl = _data_lines(ZENSUS_2011), _data_lines(B_LAYOUT)
     pred: dict[str, float] = {}
+    base: dict[str, float] = {}
     with tempfile.TemporaryDirectory() as tmp:
         for land in sorted({c[:2] for c in d["codes"]}):
             f1 = zensus_land_file(Path(tmp) / "zensus.csv", land, zl)
             f2 = b_land_file(Path(tmp) / "b2015.csv", land, bl)
             got = _run_cli(f1, f2, 2015, horizon=8)
             pred.update({c: v for (c, y), v in got.items() if y == 2023})
+            base.update({c: v for (c, y), v in got.items() if y == 2015})
     engine = np.array([pred.get(c, np.nan) for c in d["codes"]])
-    return _gv2023_evaluate("CLI: Gemeinden Zensus 2011 + 2015 → GV 31.12.2023", engine)
+    return _gv2023_evaluate(
+        "CLI: Gemeinden Zensus 2011 + 2015 → GV 31.12.2023",
+        engine,
+        aggregates=aggregate_errors(pred, base),
+    )
 
 
 def hamilton_perry_gap(earlier: GroupedStock, base: GroupedStock, horizon: float) -> np.ndarray:
@@ -1193,12 +1292,21 @@ def main(argv: list[str] | None = None) -> int:
         help="Persistenz und lokales Gewicht gemeinsam (je Land herausgelassen)",
     )
     parser.add_argument(
+        "--aggregates",
+        choices=("sum", "rake", "own"),
+        default="sum",
+        help="Kreis-/Landzeilen in gv2023 und kreise_laender: Summe der Gemeinden/Kreise "
+        "(Standard der Engine), Gemeinden/Kreise darauf skaliert, oder jede Zeile für sich",
+    )
+    parser.add_argument(
         "--migration-table",
         choices=("net", "turnover"),
         help="Wanderungstabellen 2015 (Kreise, Konstanz) mit und ohne, Engine allein",
     )
     args = parser.parse_args(argv)
     names = [n for n in args.only.split(",") if n]
+    global AGGREGATES
+    AGGREGATES = args.aggregates
     if args.migration_table:
         json.dump(
             backtest_migration_table(args.migration_table), sys.stdout, ensure_ascii=False, indent=1
@@ -1222,7 +1330,8 @@ def main(argv: list[str] | None = None) -> int:
         names.append("gemeinden")
     results = []
     for name in names:
-        r = {**DATASETS, "external": external, "gv2023cli": gv2023cli}[name]()
+        extra = {"external": external, "gv2023cli": gv2023cli, "kreise_laender": kreise_laender}
+        r = {**DATASETS, **extra}[name]()
         results.extend(r.get("parts", [r]))
     for r in results:
         r.pop("_cv", None)
@@ -1242,6 +1351,12 @@ def main(argv: list[str] | None = None) -> int:
                 f"  {method:15s} MAPE {t['mape']:6.2f}  Bias {t['bias']:+6.2f}  "
                 f"±2 % {t['within_2']:.2f}  ±5 % {t['within_5']:.2f}  | {ages}"
             )
+        for level, entry in r.get("aggregates", {}).items():
+            for method, t in entry.items():
+                print(
+                    f"  {level}: {method:9s} n {t['n']:4d} MAPE {t['mape']:6.2f}  "
+                    f"Bias {t['bias']:+6.2f}  ±2 % {t['within_2']:.2f}"
+                )
     return 0
 
 

@@ -51,9 +51,11 @@ Berechnung (plain arrays; regions R, sexes 2, age groups G)
        the base year (dated assumptions), net migration as the rates above (applied to the
        stock after survival), no additional scenario migration.
     Consistency with the Kreis: Gemeinden of one Kreis share the Kreis rate as their prior
-    and the same national schedules, so the sum of the Gemeinden equals a projection of the
-    Kreis with the person-year-weighted rates; :func:`demography.smallarea.rake_to_control`
-    scales them to an external Kreis projection where one is given.
+    and the same national schedules. On hierarchical input (Land, Kreis and Gemeinde rows)
+    every Kreis and Land row of the result is the sum of its Gemeinden and Kreise in every
+    year, sex and age (:mod:`demography.consistency`, ``aggregates="sum"``; measured
+    against raking the Gemeinden to the Kreis rows in docs/demography-projection.md,
+    "Konsistenz Gemeinden – Kreis").
 Quelle
     Residual method and cohort-change ratios: Hamilton, C. H., Perry, J. (1962), Social
     Forces 41; Smith, S. K., Tayman, J., Swanson, D. A. (2013): A Practitioner's Guide to
@@ -349,6 +351,7 @@ def project_history(
     local_weight: float | None = None,
     pattern_weight: float | None = None,
     migration_table=None,
+    aggregates: str = "sum",
 ):
     """Project from the last of ``stocks`` using the earlier ones (see module docstring).
 
@@ -359,7 +362,11 @@ def project_history(
     ``migration_table`` (:class:`~demography.migration_table.MigrationTable`): the regions
     it covers get its age profile of migration (:mod:`demography.migration_table`; level
     unchanged); not used with a single stock or a user-set migration (a note says so).
+    ``aggregates``: on hierarchical input every Kreis/Land row is the sum of its
+    Gemeinden/Kreise (``"sum"``), they are raked to it (``"rake"``) or each row stays
+    on its own (``"own"``) (:mod:`demography.consistency`).
     """
+    from demography.consistency import make_consistent
     from demography.projection import ProjectionResult, prepare, project_arrays
 
     stocks = sorted(stocks, key=lambda s: s.year)
@@ -377,7 +384,7 @@ def project_history(
         )
         if migration_table is not None:
             res = _with_notes(res, (TABLE_UNUSED,))
-        return res, None
+        return make_consistent(res, aggregates), None
     earlier = _earlier_stock(stocks)
     fit = fit_history(earlier, last, codes)
     pop = Population(codes=codes, names=names, year=year, counts=fit.base)
@@ -438,7 +445,7 @@ def project_history(
         ),
         **arrays,  # type: ignore[arg-type]
     ).with_intervals()
-    return result, fit
+    return make_consistent(result, aggregates), fit
 
 
 #: Note when a migration table is given but the migration does not come from the history.
@@ -730,6 +737,7 @@ def project_from_totals(
     assumptions=None,
     trend_weight: float | None = None,
     migration_table=None,
+    aggregates: str = "sum",
 ):
     """:func:`project_with_totals` as a full :class:`~demography.projection.ProjectionResult`
     (every year up to ``horizon``), for the CLI: ``project AGES TOTALS BIRTHS DEATHS``.
@@ -737,8 +745,10 @@ def project_from_totals(
     ``skip_changes``: years y whose change y → y+1 is not used (a break of the
     population basis between them, e.g. 2010 → 2011). ``migration_table``: the regions it
     covers get its age profile of migration (:mod:`demography.migration_table`) instead of
-    one rate for all ages. Returns ``(result, levels)``.
+    one rate for all ages. ``aggregates``: Kreis/Land rows and their Gemeinden agree as in
+    :func:`project_history`. Returns ``(result, levels)``.
     """
+    from demography.consistency import make_consistent
     from demography.planning import FUNCTIONAL_GROUPS
     from demography.projection import ProjectionResult
 
@@ -779,7 +789,7 @@ def project_from_totals(
         ),
         **arrays,  # type: ignore[arg-type]
     ).with_intervals()
-    return result, levels
+    return make_consistent(result, aggregates), levels
 
 
 def _yearly_balances(totals, births, deaths, years, n_regions):

@@ -356,7 +356,10 @@ def run(args: argparse.Namespace) -> int:
         return _fail(str(exc.args[0]), "unknown scenario")
     except ValueError as exc:
         return _fail(str(exc), "invalid parameter")
-    return _emit(result, args)
+    from demography.consistency import sum_to_aggregates
+
+    # hierarchical input (Land, Kreis and Gemeinde rows): one number per territory
+    return _emit(sum_to_aggregates(result), args)
 
 
 def _emit(result: Any, args: argparse.Namespace) -> int:
