@@ -54,18 +54,23 @@ COMPONENTS = ("births", "deaths", "net_migration", "unrealised_migration")
 def parents(codes: Sequence[str]) -> np.ndarray:
     """Index of each region's nearest aggregate in the input (longest proper key prefix
     among the codes; ``DG``/``DE`` above all others), -1 without one."""
+    out = np.full(len(codes), -1, dtype=np.intp)
     index = {c: i for i, c in enumerate(codes)}
     top = next((index[c] for c in TOP_CODES if c in index), -1)
-    out = np.full(len(codes), -1, dtype=np.intp)
+    # prefix lengths some code of the input has (all Gemeinden: none, no lookups at all)
+    lengths = sorted({len(c) for c in index if c.isdigit()} & set(PREFIX_LENGTHS), reverse=True)
+    if not lengths and top < 0:
+        return out
     for i, code in enumerate(codes):
         if code in TOP_CODES:
             continue
         if code.isdigit():
-            for n in sorted((n for n in PREFIX_LENGTHS if n < len(code)), reverse=True):
-                j = index.get(code[:n])
-                if j is not None:
-                    out[i] = j
-                    break
+            for n in lengths:
+                if n < len(code):
+                    j = index.get(code[:n])
+                    if j is not None:
+                        out[i] = j
+                        break
         if out[i] < 0 and top >= 0:
             out[i] = top
     return out
@@ -100,30 +105,66 @@ def _remainder_share(own: float, covered: float) -> float:
     return 0.0 if abs(q) < EXACT else q
 
 
-def sum_to_aggregates(result):
+def _levels(codes: Sequence[str]) -> list[tuple[np.ndarray, np.ndarray, np.ndarray]]:
+    """The aggregates by depth, deepest first: per depth ``(aggregates, children,
+    starts)`` – the children of ``aggregates[k]`` are ``children[starts[k]:starts[k+1]]``."""
+    par = parents(codes)
+    if (par < 0).all():
+        return []
+    depth = np.zeros(len(codes), dtype=np.intp)
+    for i in range(len(codes)):
+        j = par[i]
+        while j >= 0:
+            depth[i] += 1
+            j = par[j]
+    child = np.flatnonzero(par >= 0)
+    out = []
+    for d in sorted(set(depth[par[child]].tolist()), reverse=True):
+        kids = child[depth[par[child]] == d]
+        kids = kids[np.argsort(par[kids], kind="stable")]
+        aggs, starts = np.unique(par[kids], return_index=True)
+        out.append((aggs, kids, starts))
+    return out
+
+
+def sum_to_aggregates(result, *, copy: bool = True):
     """``result`` with every aggregate the sum of its children plus the uncovered remainder
-    (module docstring); the same object when the input has no hierarchy."""
-    tree = _children(result.codes)
-    if not tree:
+    (module docstring); the same object when the input has no hierarchy. ``copy=False``
+    writes the aggregates' rows into the arrays of ``result`` (for a result nobody else
+    holds: no copy of (years × regions × 2 × 101))."""
+    levels = _levels(result.codes)
+    if not levels:
         return result
     arrays = {
-        name: np.array(getattr(result, name), dtype=np.float64)
+        name: (np.array if copy else np.asarray)(getattr(result, name), dtype=np.float64)
         for name in (*STOCKS, *COMPONENTS)
         if getattr(result, name) is not None
     }
     base = _base_totals(result)
+    # an unknown child (NaN) is part of the remainder; the base of an aggregate stays its
+    # own (Σ children + q · own = own), so every q follows from the base as read
+    known = np.isfinite(base)
     notes = []
-    for agg, kids in tree.items():
-        kids = kids[np.isfinite(base[kids])]  # an unknown child is part of the remainder
-        if not np.isfinite(base[agg]) or kids.size == 0:
-            continue
-        q = _remainder_share(base[agg], float(base[kids].sum()))
+    for aggs, kids, starts in levels:
+        covered = np.add.reduceat(np.where(known[kids], base[kids], 0.0), starts)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            q = np.where(known[aggs] & (base[aggs] > 0), 1.0 - covered / base[aggs], 0.0)
+        q = np.where(np.abs(q) < EXACT, 0.0, q)
+        use = known[aggs] & (np.add.reduceat(known[kids].astype(int), starts) > 0)
+        all_known = bool(known[kids].all())
         for arr in arrays.values():
-            own = arr[:, agg]
-            arr[:, agg] = arr[:, kids].sum(axis=1) + (q * own if q else 0.0)
-        base[agg] = float(arrays["by_sex"][0, agg].sum())
-        if q:
-            notes.append(f"{result.codes[agg]} ({100 * (1 - q):.1f} %)")
+            shape = (-1, *[1] * (arr.ndim - 2))
+            qq, ok, kid_ok = q.reshape(shape), use.reshape(shape), known[kids].reshape(shape)
+            for a in arr:  # one year at a time: no copy of all regions and years at once
+                part = a[kids] if all_known else np.where(kid_ok, a[kids], 0.0)
+                own = a[aggs]
+                new = np.add.reduceat(part, starts, axis=0) + qq * np.nan_to_num(own)
+                a[aggs] = np.where(ok, new, own)
+        notes += [
+            f"{result.codes[a]} ({100 * (1 - x):.1f} %)"
+            for a, x, u in zip(aggs, q, use, strict=True)
+            if u and x
+        ]
     out = dataclasses.replace(result, **arrays)
     text = (
         "Übergeordnete Regionen (Kreis, Land) = Summe ihrer Gemeinden bzw. Kreise in jedem "
@@ -185,9 +226,10 @@ MODES = ("sum", "rake", "own")
 
 
 def make_consistent(result, mode: str = "sum"):
-    """:func:`sum_to_aggregates`, :func:`rake_to_aggregates` or ``result`` (``"own"``)."""
+    """:func:`sum_to_aggregates`, :func:`rake_to_aggregates` or ``result`` (``"own"``); for
+    a result just made (the sum writes into its arrays)."""
     if mode == "sum":
-        return sum_to_aggregates(result)
+        return sum_to_aggregates(result, copy=False)
     if mode == "rake":
         return rake_to_aggregates(result)
     if mode == "own":

@@ -180,7 +180,7 @@ def test_input_without_aggregates_is_bit_identical(files, capsys, monkeypatch, n
     args = ["project", *map(str, paths), "--start", "2015", "--horizon", "8"]
     assert main(args) == 0
     now = capsys.readouterr().out
-    monkeypatch.setattr(consistency, "sum_to_aggregates", lambda result: result)
+    monkeypatch.setattr(consistency, "sum_to_aggregates", lambda result, **_: result)
     assert main(args) == 0
     assert capsys.readouterr().out == now
 

@@ -359,7 +359,7 @@ def run(args: argparse.Namespace) -> int:
     from demography.consistency import sum_to_aggregates
 
     # hierarchical input (Land, Kreis and Gemeinde rows): one number per territory
-    return _emit(sum_to_aggregates(result), args)
+    return _emit(sum_to_aggregates(result, copy=False), args)
 
 
 def _emit(result: Any, args: argparse.Namespace) -> int:
