@@ -36,7 +36,9 @@ Berechnung (plain arrays; regions R, sexes 2, age groups G)
        deviation from the rate of the whole input :data:`LOCAL_WEIGHT` is carried on,
        fading with a half-life of :data:`HALF_LIFE` years. The input-wide rate is combined
        with the rate that brings the whole input back to its base total at the horizon
-       (:data:`TREND_WEIGHT`, :func:`migration_rates`, :func:`constant_rate`); each
+       (:data:`TREND_WEIGHT`, :func:`migration_rates`, :func:`constant_rate`; as an
+       option, ``trend_weight="size"``, by the size of the input: :func:`top_trend_weight`,
+       0 for a single place, 1 for a large Land or Germany); each
        region keeps its own natural change in full. Optionally the input-wide age
        pattern of migration is added as zero-sum counts (:func:`pattern_counts`,
        :data:`PATTERN_WEIGHT`, 0 by cross-validation). Stichtage on different population
@@ -111,6 +113,48 @@ LOCAL_WEIGHT = 0.7
 #: 0.929 with 0), but it makes Konstanz' totals worse than "constant" (2.86 vs 2.81 % at 5
 #: years, 4.39 vs 4.32 % at 10) – so the default is 0.
 PATTERN_WEIGHT = 0.0
+#: Trend weight of the input's *top aggregate* by its size (Smith, Tayman & Swanson 2013,
+#: ch. 13: the growth of large populations persists far more than that of single places;
+#: a Land's trend is mostly national and international migration): ``(T0, T1)`` persons
+#: in the input's leaf regions at the base – w = 0 up to T0, 1 from T1, linear in log10
+#: of the size between (:func:`top_trend_weight`). Only the common rate of the whole
+#: input gets w; each region's own deviation keeps β and the persistence as before.
+#: (100 000, 10 million) chosen by leave-one-data-set / leave-one-Land-out
+#: cross-validation (bench/trend_size_cv.py; docs "Genauigkeit", 08.12.2026): out of
+#: sample Kreise 0.348 → 0.312 %, Gemeinden 2015 → 2023 5.14 → 4.00 % (constant 4.73),
+#: single places unchanged, Gemeinden 2011 → 2015 3.32 → 3.37 % (constant 3.60); but the
+#: ages 6–9 of the Kreise 1.62 → 2.13 % and 0–2/6–9 of the Gemeinden slightly worse, and
+#: the rolling origin (time-disjoint) gives the Kreise no gain – so an option
+#: (``trend_weight="size"``, CLI ``--trend-weight size``), not the default.
+TREND_SIZE = (100_000.0, 10_000_000.0)
+#: Whether the default (``trend_weight=None``) uses :data:`TREND_SIZE`; False: every input
+#: gets :data:`TREND_WEIGHT`.
+TREND_BY_SIZE = False
+
+
+def top_trend_weight(size: float, trend_size: tuple[float, float] = TREND_SIZE) -> float:
+    """Trend weight w for an input whose leaf regions hold ``size`` persons at the base:
+    0 up to ``trend_size[0]``, 1 from ``trend_size[1]``, linear in log10(size) between
+    (a step when both are equal)."""
+    lo, hi = (float(x) for x in trend_size)
+    if size <= lo:
+        return 0.0
+    if size >= hi:
+        return 1.0
+    return float(np.log10(size / lo) / np.log10(hi / lo))
+
+
+def resolve_trend_weight(
+    trend_weight: float | str | None, size: float, trend_size: tuple[float, float] | None = None
+) -> float:
+    """The trend weight actually used: a number as given; ``"size"`` (or ``None`` with
+    :data:`TREND_BY_SIZE`, or a ``trend_size``) by the size of the top aggregate
+    (:func:`top_trend_weight`); else :data:`TREND_WEIGHT`."""
+    if trend_weight is not None and trend_weight != "size":
+        return float(trend_weight)
+    if trend_weight == "size" or trend_size is not None or TREND_BY_SIZE:
+        return top_trend_weight(size, TREND_SIZE if trend_size is None else trend_size)
+    return TREND_WEIGHT
 
 
 @dataclass(frozen=True)
@@ -347,11 +391,12 @@ def project_history(
     detail: str = "single_years",
     half_life: float = HALF_LIFE,
     assumptions=None,
-    trend_weight: float | None = None,
+    trend_weight: float | str | None = None,
     local_weight: float | None = None,
     pattern_weight: float | None = None,
     migration_table=None,
     aggregates: str = "sum",
+    trend_size: tuple[float, float] | None = None,
 ):
     """Project from the last of ``stocks`` using the earlier ones (see module docstring).
 
@@ -362,6 +407,8 @@ def project_history(
     ``migration_table`` (:class:`~demography.migration_table.MigrationTable`): the regions
     it covers get its age profile of migration (:mod:`demography.migration_table`; level
     unchanged); not used with a single stock or a user-set migration (a note says so).
+    ``trend_weight``: a number, or ``"size"`` (``trend_size`` given: the same) for the
+    weight by the size of the input's leaf total (:func:`resolve_trend_weight`).
     ``aggregates``: on hierarchical input every Kreis/Land row is the sum of its
     Gemeinden/Kreise (``"sum"``), they are raked to it (``"rake"``) or each row stays
     on its own (``"own"``) (:mod:`demography.consistency`).
@@ -387,6 +434,9 @@ def project_history(
         return make_consistent(res, aggregates), None
     earlier = _earlier_stock(stocks)
     fit = fit_history(earlier, last, codes)
+    trend_weight = resolve_trend_weight(
+        trend_weight, float(np.nan_to_num(fit.base[leaves(codes)]).sum()), trend_size
+    )
     pop = Population(codes=codes, names=names, year=year, counts=fit.base)
     ov = dict(overrides or {})
     own_migration = not ({"net_migration", "net_migration_rate"} & set(ov))
@@ -436,7 +486,7 @@ def project_history(
             f"Vorausberechnung aus {len(stocks)} Stichtagen: Wanderung je Alter aus der "
             f"Bestandsentwicklung {earlier.year:g}–{last.year:g} (Restmethode), zum Kreis "
             "und Land hin geschrumpft; die Eingabe als Ganzes mit Trendgewicht "
-            f"{TREND_WEIGHT if trend_weight is None else trend_weight:g} zwischen „Bestand "
+            f"{trend_weight:.2g} zwischen „Bestand "
             "bleibt“ und Trend, die Abweichung jeder Region mit Gewicht "
             f"{LOCAL_WEIGHT if local_weight is None else local_weight:g} und Halbwertszeit "
             f"{half_life:g} Jahre; jede Region behält ihre natürliche Bilanz.",
@@ -680,9 +730,10 @@ def project_with_totals(
     births: Mapping[int, np.ndarray] | None = None,
     deaths: Mapping[int, np.ndarray] | None = None,
     assumptions=None,
-    trend_weight: float | None = None,
+    trend_weight: float | str | None = None,
     local_weight: float | None = None,
     migration_table=None,
+    trend_size: tuple[float, float] | None = None,
 ) -> tuple[np.ndarray, dict]:
     """Projection from one age Stichtag plus a history of totals, births and deaths.
 
@@ -710,6 +761,7 @@ def project_with_totals(
         trend_weight=trend_weight,
         local_weight=local_weight,
         migration_table=migration_table,
+        trend_size=trend_size,
     )
     counts = arrays["counts"]
     frac = horizon - (whole - 1)
@@ -735,9 +787,10 @@ def project_from_totals(
     overrides: Mapping[str, object] | None = None,
     detail: str = "single_years",
     assumptions=None,
-    trend_weight: float | None = None,
+    trend_weight: float | str | None = None,
     migration_table=None,
     aggregates: str = "sum",
+    trend_size: tuple[float, float] | None = None,
 ):
     """:func:`project_with_totals` as a full :class:`~demography.projection.ProjectionResult`
     (every year up to ``horizon``), for the CLI: ``project AGES TOTALS BIRTHS DEATHS``.
@@ -771,6 +824,7 @@ def project_from_totals(
         assumptions=assumptions,
         trend_weight=trend_weight,
         migration_table=migration_table,
+        trend_size=trend_size,
     )
     used = sorted(levels["years"])
     span = f"{used[0]}–{used[-1] + 1}" if used else "–"
@@ -845,9 +899,10 @@ def _totals_projection(
     overrides: Mapping[str, object] | None = None,
     detail: str = "single_years",
     assumptions=None,
-    trend_weight: float | None = None,
+    trend_weight: float | str | None = None,
     local_weight: float | None = None,
     migration_table=None,
+    trend_size: tuple[float, float] | None = None,
 ):
     from demography.projection import prepare, project_arrays
 
@@ -884,6 +939,10 @@ def _totals_projection(
     # change over the horizon, local fertility and mortality levels)
     balance_top = constant_rate(single, sch, leaf, fertility=fert, mortality=mort)
     levels["balance_top"] = balance_top
+    trend_weight = resolve_trend_weight(
+        trend_weight, float(np.nan_to_num(single[leaf]).sum()), trend_size
+    )
+    levels["trend_weight"] = trend_weight
     migration: dict = {}
     if own_migration:
         common, deviation = migration_rates(

@@ -76,7 +76,32 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "ersten Jahres bleibt der der Vorausberechnung; nur mit Vergangenheit (zwei "
         "Stichtage oder ein Stichtag mit Summen).",
     )
+    parser.add_argument(
+        "--trend-weight",
+        type=_trend_weight,
+        default=None,
+        metavar="W|size",
+        help="Gewicht des Wanderungstrends der ganzen Eingabe gegen „Bestand bleibt“ (0 bis 1; "
+        "Standard 0): „size“ nach der Größe der Eingabe – 0 bis 100 000 Einwohner, 1 ab "
+        "10 Millionen, dazwischen nach dem Logarithmus (ein Land mit 2,5 Mio. 0,7); nur mit "
+        "Vergangenheit (zwei Stichtage oder ein Stichtag mit Summen).",
+    )
     parser.add_argument("--format", choices=("json", "csv"), default="json")
+
+
+def _trend_weight(text: str) -> float | str:
+    """``--trend-weight``: "size" or a number from 0 to 1."""
+    if text.strip().lower() == "size":
+        return "size"
+    try:
+        value = float(text.replace(",", "."))
+    except ValueError:
+        value = -1.0
+    if not 0.0 <= value <= 1.0:
+        raise argparse.ArgumentTypeError(
+            f"„size“ oder eine Zahl von 0 bis 1 erwartet, gefunden „{text}“"
+        )
+    return value
 
 
 def _fail(german: str, english: str) -> int:
@@ -262,6 +287,7 @@ def _history_result(args, overrides, assumptions):
                 overrides=overrides,
                 assumptions=assumptions,
                 migration_table=table,
+                trend_weight=getattr(args, "trend_weight", None),
             )
         except DataError as exc:
             return None, _fail(exc.german(), exc.english())
@@ -277,6 +303,7 @@ def _history_result(args, overrides, assumptions):
             overrides=overrides,
             assumptions=assumptions,
             migration_table=table,
+            trend_weight=getattr(args, "trend_weight", None),
         )
     except DataError as exc:
         return None, _fail(exc.german(), exc.english())
