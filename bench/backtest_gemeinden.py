@@ -45,15 +45,21 @@ with ``--cv`` (:func:`cross_validate`). Measured (07.12.2026, w = 0, β = 0.7), 
 engine / constant / linear / HP: kreise 0.35 / 0.46 / 0.32 / 0.41 %, gemeinden 3.32 /
 3.60 / 7.13 / – %, konstanz 5 years 2.81 / 2.81 / 4.32 / 4.02 %, 10 years 4.32 / 4.32 /
 6.61 / 6.24 %, reilingen 5 years 1.60 / 1.60 / 2.91 / 2.81 %, 10 years 3.18 / 3.18 / 5.08 /
-8.06 % (tables and ages in docs/demography-projection.md, "Genauigkeit").
+8.06 % (tables and ages in docs/demography-projection.md, "Genauigkeit"). Since
+08.12.2026 the default trend weight follows the size of the input
+(:data:`~demography.history_projection.TREND_SIZE`, bench/trend_size_cv.py; w = 1 for
+kreise and gemeinden, 0 for the single places, 0.5–1 per Land in gv2023): engine kreise
+0.31 %, gemeinden 3.37 %, gv2023 3.95 % (constant 4.73), single places unchanged;
+``--write-intervals`` wrote the intervals with it (5.9 / 4.2 / 4.4 / 4.6 / 4.7 %).
 ``gv2023`` (08.12.2026): two age Stichtage as in the external check – Zensus 09.05.2011 and
 31.12.2015 of every Gemeinde with unchanged territory (:func:`unchanged_territory`: 8,265;
 a Kreis where a populated AGS disappeared or appeared 2015–2023 is dropped whole) →
 Gemeindeverzeichnis 31.12.2023 (Zensus-2011 basis), 8 years (no Gemeinde totals for 2020),
 totals only; the engine per Land on the two tables cut to the Land (``gv2023cli``: the
 command itself, ``--horizon 8``; ``gv2023``: the same library calls, same figures).
-MAPE engine / constant / linear / HP: 5.14 / 4.73 / 5.72 / 8.69 % – the engine loses to
-constant: each Land is held at its 2015 total (w = 0) while the Gemeinden grew 3.4 %; with
+MAPE engine (w = 0, the default until 08.12.2026) / constant / linear / HP: 5.14 / 4.73 /
+5.72 / 8.69 % – the engine lost to constant: each Land held at its 2015 total (w = 0) while
+the Gemeinden grew 3.4 % (trend weight by size, the default since: 3.95 %); with
 each Land's actual growth given (oracle) the engine's distribution is best (3.89 vs 4.38 %).
 In ``--cv`` its Gemeinden are scored with weights chosen on the other Länder (out of
 region) and the data sets whose windows do not overlap (out of time); no default changed.

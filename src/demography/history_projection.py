@@ -36,9 +36,10 @@ Berechnung (plain arrays; regions R, sexes 2, age groups G)
        deviation from the rate of the whole input :data:`LOCAL_WEIGHT` is carried on,
        fading with a half-life of :data:`HALF_LIFE` years. The input-wide rate is combined
        with the rate that brings the whole input back to its base total at the horizon
-       (:data:`TREND_WEIGHT`, :func:`migration_rates`, :func:`constant_rate`; as an
-       option, ``trend_weight="size"``, by the size of the input: :func:`top_trend_weight`,
-       0 for a single place, 1 for a large Land or Germany); each
+       (:func:`migration_rates`, :func:`constant_rate`) with a weight by the size of the
+       input's leaf total (default, :data:`TREND_BY_SIZE`, :func:`top_trend_weight`: 0 up to
+       100,000 persons – a single place stays –, 1 from 10 million, log-linear between;
+       ``trend_weight=0`` for the old :data:`TREND_WEIGHT` = 0 everywhere); each
        region keeps its own natural change in full. Optionally the input-wide age
        pattern of migration is added as zero-sum counts (:func:`pattern_counts`,
        :data:`PATTERN_WEIGHT`, 0 by cross-validation). Stichtage on different population
@@ -99,7 +100,9 @@ MAX_YEARLY_CHANGE = 0.2
 #: input's natural change)``. With :data:`LOCAL_WEIGHT` chosen by rolling-origin
 #: cross-validation over Kreise, Gemeinden, Konstanz (5 and 10 years) and Reilingen (5
 #: and 10 years) (bench/backtest_gemeinden.py --cv; docs/demography-projection.md,
-#: "Genauigkeit"): the single places want no trend at all, the Kreise much.
+#: "Genauigkeit"): the single places want no trend at all, the Kreise much. Used only
+#: with :data:`TREND_BY_SIZE` False (the default until 08.12.2026); since then the
+#: default weight follows the size of the input (:data:`TREND_SIZE`).
 TREND_WEIGHT = 0.0
 #: Weight of a region's shrunk deviation from the input-wide migration rate (Kreis and
 #: Gemeinde part) that is carried on; chosen with :data:`TREND_WEIGHT`.
@@ -124,12 +127,14 @@ PATTERN_WEIGHT = 0.0
 #: sample Kreise 0.348 → 0.312 %, Gemeinden 2015 → 2023 5.14 → 4.00 % (constant 4.73),
 #: single places unchanged, Gemeinden 2011 → 2015 3.32 → 3.37 % (constant 3.60); but the
 #: ages 6–9 of the Kreise 1.62 → 2.13 % and 0–2/6–9 of the Gemeinden slightly worse, and
-#: the rolling origin (time-disjoint) gives the Kreise no gain – so an option
-#: (``trend_weight="size"``, CLI ``--trend-weight size``), not the default.
+#: the rolling origin (time-disjoint) gives the Kreise no gain. The default since
+#: 08.12.2026 (decision on the accuracy criteria of issue 15: totals against constant,
+#: linear and Hamilton–Perry, 65–74/75+ against Hamilton–Perry, all better or unchanged
+#: out of sample); ``trend_weight=0`` (CLI ``--trend-weight 0``) gives the old w = 0.
 TREND_SIZE = (100_000.0, 10_000_000.0)
 #: Whether the default (``trend_weight=None``) uses :data:`TREND_SIZE`; False: every input
 #: gets :data:`TREND_WEIGHT`.
-TREND_BY_SIZE = False
+TREND_BY_SIZE = True
 
 
 def top_trend_weight(size: float, trend_size: tuple[float, float] = TREND_SIZE) -> float:
@@ -155,6 +160,31 @@ def resolve_trend_weight(
     if trend_weight == "size" or trend_size is not None or TREND_BY_SIZE:
         return top_trend_weight(size, TREND_SIZE if trend_size is None else trend_size)
     return TREND_WEIGHT
+
+
+def trend_note(
+    trend_weight: float | str | None,
+    weight: float,
+    size: float,
+    trend_size: tuple[float, float] | None = None,
+) -> str:
+    """German note naming the trend weight ``weight`` actually used and how it was chosen
+    (``trend_weight`` as given; ``size`` persons in the input's leaf regions)."""
+
+    def de(x: float, fmt: str) -> str:
+        return format(x, fmt).replace(",", " ").replace(".", ",")
+
+    w = de(weight, ".2f")
+    if trend_weight is not None and trend_weight != "size":
+        return f"Trendgewicht der ganzen Eingabe {w} (vorgegeben)."
+    if trend_weight == "size" or trend_size is not None or TREND_BY_SIZE:
+        lo, hi = TREND_SIZE if trend_size is None else trend_size
+        return (
+            f"Trendgewicht der ganzen Eingabe {w} nach ihrer Größe ({de(size, ',.0f')} "
+            f"Einwohner; 0 bis {de(lo, ',.0f')}, 1 ab {de(hi, ',.0f')}, dazwischen nach dem "
+            "Logarithmus; Trendgewicht 0 = die ganze Eingabe bleibt bei ihrer Zahl)."
+        )
+    return f"Trendgewicht der ganzen Eingabe {w} (Standard)."
 
 
 @dataclass(frozen=True)
@@ -434,9 +464,11 @@ def project_history(
         return make_consistent(res, aggregates), None
     earlier = _earlier_stock(stocks)
     fit = fit_history(earlier, last, codes)
-    trend_weight = resolve_trend_weight(
-        trend_weight, float(np.nan_to_num(fit.base[leaves(codes)]).sum()), trend_size
+    size = float(np.nan_to_num(fit.base[leaves(codes)]).sum())
+    weight_note = trend_note(
+        trend_weight, resolve_trend_weight(trend_weight, size, trend_size), size, trend_size
     )
+    trend_weight = resolve_trend_weight(trend_weight, size, trend_size)
     pop = Population(codes=codes, names=names, year=year, counts=fit.base)
     ov = dict(overrides or {})
     own_migration = not ({"net_migration", "net_migration_rate"} & set(ov))
@@ -490,6 +522,7 @@ def project_history(
             "bleibt“ und Trend, die Abweichung jeder Region mit Gewicht "
             f"{LOCAL_WEIGHT if local_weight is None else local_weight:g} und Halbwertszeit "
             f"{half_life:g} Jahre; jede Region behält ihre natürliche Bilanz.",
+            weight_note,
             *fit.notes,
             *table_notes,
         ),
@@ -839,6 +872,7 @@ def project_from_totals(
             f"{span}: Wanderung = Veränderung − Geburten + Sterbefälle (nur Veränderungen "
             "innerhalb einer Bevölkerungsbasis), zum Kreis und Land hin geschrumpft; "
             "Geburten- und Sterbeniveau aus den gemeldeten Geburten und Sterbefällen.",
+            *((levels["trend_note"],) if "trend_note" in levels else ()),
             *levels.get("notes", ()),
         ),
         **arrays,  # type: ignore[arg-type]
@@ -939,10 +973,10 @@ def _totals_projection(
     # change over the horizon, local fertility and mortality levels)
     balance_top = constant_rate(single, sch, leaf, fertility=fert, mortality=mort)
     levels["balance_top"] = balance_top
-    trend_weight = resolve_trend_weight(
-        trend_weight, float(np.nan_to_num(single[leaf]).sum()), trend_size
-    )
+    size = float(np.nan_to_num(single[leaf]).sum())
+    given, trend_weight = trend_weight, resolve_trend_weight(trend_weight, size, trend_size)
     levels["trend_weight"] = trend_weight
+    levels["trend_note"] = trend_note(given, trend_weight, size, trend_size)
     migration: dict = {}
     if own_migration:
         common, deviation = migration_rates(

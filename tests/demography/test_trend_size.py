@@ -1,6 +1,7 @@
-"""Trend weight by the size of the input's top aggregate (option ``trend_weight="size"``,
-CLI ``--trend-weight size``): a single place keeps "the input stays", a Land or Germany
-carries its migration trend on; the default (w = 0 for every input) is unchanged."""
+"""Trend weight by the size of the input's top aggregate (the default since 08.12.2026;
+``trend_weight="size"``, CLI ``--trend-weight size``): a single place keeps "the input
+stays", a Land or Germany carries its migration trend on; ``trend_weight=0`` (CLI
+``--trend-weight 0``) gives the old w = 0 for every input."""
 
 from __future__ import annotations
 
@@ -67,8 +68,8 @@ def test_a_place_stays_a_land_keeps_half_germany_its_whole_trend(scale, weight):
     assert trend > stay * 1.03  # the trend (+1 % a year) is visible
     by_size = _total(stocks, trend_weight="size")
     assert (by_size - stay) / (trend - stay) == pytest.approx(weight, abs=0.02)
-    # the default is unchanged: every input stays, whatever its size
-    assert _total(stocks) == pytest.approx(stay, rel=1e-12)
+    # the default is the weight by size: a place stays, a Land half, Germany its trend
+    assert _total(stocks) == pytest.approx(by_size, rel=1e-12)
 
 
 FOLDER = "gemeinden_2008-2015"
@@ -85,25 +86,31 @@ def _cut(src: Path, dst: Path, prefix: str) -> Path:
     return dst
 
 
-def _run(capsys, *args: str) -> tuple[dict, list[str]]:
+def _run(capsys, *args: str) -> tuple[dict, str]:
+    """Totals by (region, year) and the notes (stderr) of one CLI run."""
     assert main(["project", *args, "--start", "2015", "--horizon", "8"]) == 0
-    rows = json.loads(capsys.readouterr().out)
-    return {(r["region"], r["year"]): r["total"] for r in rows}, rows
+    out = capsys.readouterr()
+    rows = json.loads(out.out)
+    return {(r["region"], r["year"]): r["total"] for r in rows}, out.err
 
 
 def test_cli_trend_weight_size_moves_the_saarland_half_way_to_its_trend(
     shared_data, tmp_path, capsys
 ):
     """Saarland (about 1 million people, 52 Gemeinden), Zensus 2011 + 31.12.2015: with
-    ``--trend-weight size`` the Land gets w = 0.5 – half way between "stays" and its
-    trend 2011–2015; ``--trend-weight 0`` is the default."""
+    ``--trend-weight size`` (the default) the Land gets w = 0.5 – half way between
+    "stays" and its trend 2011–2015; ``--trend-weight 0`` gives the old "stays"."""
     f1 = _cut(shared_data / FOLDER / ZENSUS, tmp_path / "z.csv", "10")
     f2 = _cut(shared_data / FOLDER / B2015, tmp_path / "b.csv", "10")
-    default, _ = _run(capsys, str(f1), str(f2))
-    zero, _ = _run(capsys, str(f1), str(f2), "--trend-weight", "0")
+    default, notes = _run(capsys, str(f1), str(f2))
+    zero, zero_notes = _run(capsys, str(f1), str(f2), "--trend-weight", "0")
     full, _ = _run(capsys, str(f1), str(f2), "--trend-weight", "1")
     size, _ = _run(capsys, str(f1), str(f2), "--trend-weight", "size")
-    assert zero == default
+    assert size == default
+    assert zero != default
+    # the notes say which weight each run used
+    assert re.search(r"Trendgewicht der ganzen Eingabe 0,(4[6-9]|5[0-4]) nach ihrer Größe", notes)
+    assert "Trendgewicht der ganzen Eingabe 0,00 (vorgegeben)" in zero_notes
     gemeinden = [c for (c, y) in default if y == 2023 and len(c) == 8]
     assert len(gemeinden) > 40
 

@@ -81,9 +81,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         type=_trend_weight,
         default=None,
         metavar="W|size",
-        help="Gewicht des Wanderungstrends der ganzen Eingabe gegen „Bestand bleibt“ (0 bis 1; "
-        "Standard 0): „size“ nach der Größe der Eingabe – 0 bis 100 000 Einwohner, 1 ab "
-        "10 Millionen, dazwischen nach dem Logarithmus (ein Land mit 2,5 Mio. 0,7); nur mit "
+        help="Gewicht des Wanderungstrends der ganzen Eingabe gegen „Bestand bleibt“ (0 bis 1). "
+        "Standard „size“: nach der Größe der Eingabe (Summe der Gemeinden bzw. untersten "
+        "Regionen) – 0 bis 100 000 Einwohner (ein einzelner Ort bleibt bei seiner Zahl), 1 ab "
+        "10 Millionen, dazwischen nach dem Logarithmus (1 Mio. 0,5; ein Land mit 2,5 Mio. "
+        "0,7); „0“ wie bis 08.12.2026. Das benutzte Gewicht steht im Hinweis (stderr); nur mit "
         "Vergangenheit (zwei Stichtage oder ein Stichtag mit Summen).",
     )
     parser.add_argument("--format", choices=("json", "csv"), default="json")

@@ -26,11 +26,12 @@ def test_label_names_the_years_used_the_basis_and_the_stichtag():
     assert "(Schätzung)" not in _info([2011, 2012], estimated=False).label
 
 
-def _land(years, *, growth, base_ages_year, summary_bases=None):
+def _land(years, *, growth, base_ages_year, summary_bases=None, scale=1.0, others=OTHERS):
     """Seven Gemeinden of one Kreis (the own one first): totals for ``years`` (basis
     Zensus 2011), ages of ``base_ages_year``, births and deaths. The own Gemeinde grows by
-    ``growth`` per year, the others by different rates around zero (so that the Gemeinden
-    differ and the shrinkage keeps part of each one's own migration)."""
+    ``growth`` per year, the others by ``others`` (default: different rates around zero, so
+    that the Gemeinden differ and the shrinkage keeps part of each one's own migration).
+    ``scale``: persons per Gemeinde as a multiple of about 5,000."""
     release = StatisticsRelease.objects.create(
         table_code="12411",
         file_name="t.csv",
@@ -41,8 +42,8 @@ def _land(years, *, growth, base_ages_year, summary_bases=None):
     codes = [OWN] + [f"09180{n:03d}" for n in range(1, 7)]
     for n, code in enumerate(codes):
         region = Region.objects.create(code=code, name=f"G{n}", level="gemeinde")
-        shape = np.linspace(40 + n, 10, 101)
-        rate = growth if n == 0 else OTHERS[n - 1]
+        shape = np.linspace(40 + n, 10, 101) * scale
+        rate = growth if n == 0 else others[n - 1]
         for y in years:
             total = 2 * shape.sum() * (1 + rate) ** (y - years[0])
             rows.append(PopulationStock(region=region, year=y, sex="total", total=total,
@@ -82,6 +83,25 @@ def test_a_gemeinde_with_history_is_projected_from_it_with_the_empirical_band():
     assert low[-1] < main.totals[-1, 0] < high[-1]
     assert result.low is None and result.high is None  # the band is the interval
     assert set(result.demand) >= {"kita_0_2", "care_needs"}
+
+
+@pytest.mark.django_db
+def test_a_gemeinde_of_a_large_land_carries_the_lands_migration_trend_on():
+    """The platform projects all Gemeinden of the Land in one engine run, so the engine's
+    default trend weight (by the size of the input, since 08.12.2026) is that of the Land:
+    a Land of 35,000 people (w = 0) stays at its total, one of 10.6 million (w = 1) keeps
+    growing as in 2011–2015 (every Gemeinde +1.5 % a year)."""
+    growth = {}
+    for scale in (1.0, 300.0):
+        _land(range(2011, 2016), growth=0.015, base_ages_year=2015, scale=scale,
+              others=(0.015,) * 6)  # fmt: skip
+        main = analysis.history_scenario(_own(), analysis.ScenarioParams()).main
+        assert int(main.years[10]) == 2025
+        growth[scale] = main.totals[10, 0] / main.totals[0, 0] - 1.0
+        for model in (Movement, PopulationStock, Region, StatisticsRelease):
+            model.objects.all().delete()
+    assert abs(growth[1.0]) < 0.02
+    assert growth[300.0] > 0.10
 
 
 @pytest.mark.django_db
