@@ -1,19 +1,25 @@
 """Landkreis page with ~100 Gemeinden: ``GET /kommunen/<slug>/profil/gemeinden/`` (target p95 < 300 ms).
 
-    python bench/kreis_page.py [--kreis 01061 | --land 01] [--repeat 30] [--format json]
+    python bench/kreis_page.py [--kreis 01061 [--whole-land] | --land 01] [--repeat 30]
+                               [--format json]
 
 Data: the rows of one Kreis (default Steinburg, 01061: 111 Gemeinden) cut from the real
 Gemeinde tables in ``../shared/data`` (or ``ZWK_SHARED_DATA``) – population 2008–2015,
-17 age groups 2015 – and from the Gemeindeverzeichnis 31.12.2023 (current total and
-coordinates, so that the current ages are estimates), imported with ``statistics_import``
-into a fresh test database (SQLite by default, PostgreSQL when DATABASE_URL is set). Then the
-page is requested through Django's test client by a member of the Landkreis:
+17 age groups 2015, births and deaths 2008–2015 – and from the Gemeindeverzeichnis
+31.12.2023 (current total and coordinates, so that the current ages are estimates), imported
+with ``statistics_import`` into a fresh test database (SQLite by default, PostgreSQL when
+DATABASE_URL is set). Then the page is requested through Django's test client by a member of
+the Landkreis:
 
 * ``cold_ms`` – the first request after the import (loads, estimates and projects all
   Gemeinden; afterwards cached per data version);
 * ``p50_ms``/``p95_ms`` – the following requests with changing sort order and map indicator;
 * ``queries`` – SQL queries of one such request (constant: it does not grow with the Gemeinden);
 * ``kb`` – size of the HTML.
+
+``--whole-land`` imports every Gemeinde of the Kreis's Land (as after a full import): the
+first request then projects the whole Land from its history (the Gemeinden's migration is
+shrunk towards Kreis and Land, as on a Gemeinde's profile).
 
 ``--land NN`` measures the office's page of all Gemeinden of a Land instead
 (``/geschaeftsstelle/gemeinden/?land=NN``, requested by an office user).
@@ -45,6 +51,8 @@ FOLDER = "gemeinden_2008-2015"
 FILES = (
     f"{FOLDER}/regio_12411-01-01-5-B_gemeinden_bevoelkerung_geschlecht_2008-2015.csv",
     f"{FOLDER}/regio_12411-02-03-5-B_gemeinden_17altersgruppen_geschlecht_2015.csv",
+    f"{FOLDER}/regio_12612-01-01-5-B_gemeinden_lebendgeborene_2008-2015.csv",
+    f"{FOLDER}/regio_12613-01-01-5-B_gemeinden_gestorbene_2008-2015.csv",
 )
 GV = "destatis_gv_gemeinden_31122023_derived.csv"
 SORTS = ("", "-einwohner", "ab65", "-vorausberechnung", "veraenderung", "-medianalter")
@@ -62,7 +70,10 @@ def cut_files(kreis: str, folder: Path) -> list[Path]:
         lines = (_shared() / name).read_text(encoding="utf-8").splitlines(keepends=True)
         first = next(i for i, ln in enumerate(lines) if re.match(r"^(DG|\d{2,});[^;]+;", ln))
         end = next(i for i, ln in enumerate(lines) if ln.startswith("__________"))
-        body = [ln for ln in lines[first:end] if ln.startswith(kreis)]
+        # the region code is the first field, or the second after the year (12613 deaths)
+        body = [
+            ln for ln in lines[first:end] if any(f.startswith(kreis) for f in ln.split(";")[:2])
+        ]
         path = folder / f"{kreis}_{Path(name).name}"
         path.write_text("".join(lines[:first] + body + lines[end:]), encoding="utf-8")
         out.append(path)
@@ -79,7 +90,7 @@ def _percentiles(times: list[float]) -> tuple[float, float]:
     return round(statistics.median(times), 1), round(times[int(0.95 * (len(times) - 1))], 1)
 
 
-def bench(kreis: str, repeat: int, *, land: bool = False) -> dict:
+def bench(kreis: str, repeat: int, *, land: bool = False, whole_land: bool = False) -> dict:
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
@@ -92,7 +103,7 @@ def bench(kreis: str, repeat: int, *, land: bool = False) -> dict:
 
     with tempfile.TemporaryDirectory() as tmp:
         started = time.perf_counter()
-        for path in cut_files(kreis, Path(tmp)):
+        for path in cut_files(kreis[:2] if whole_land else kreis, Path(tmp)):
             statistics_import(path=path)
         import_s = time.perf_counter() - started
     client = Client()
@@ -141,6 +152,11 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--kreis", default="01061", help="5-digit Kreis key (default Steinburg)")
     parser.add_argument("--land", help="2-digit Land key: the office's page of a whole Land")
+    parser.add_argument(
+        "--whole-land",
+        action="store_true",
+        help="import every Gemeinde of the Kreis's Land (the Kreis page projects the Land)",
+    )
     parser.add_argument("--repeat", type=int, default=30)
     parser.add_argument("--format", choices=("text", "json"), default="text")
     args = parser.parse_args()
@@ -155,7 +171,9 @@ def main() -> None:
     old_name = connection.settings_dict["NAME"]
     connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
     try:
-        summary = bench(args.land or args.kreis, args.repeat, land=bool(args.land))
+        summary = bench(
+            args.land or args.kreis, args.repeat, land=bool(args.land), whole_land=args.whole_land
+        )
     finally:
         connection.creation.destroy_test_db(old_name, verbosity=0)
     summary["load_1min"] = round(os.getloadavg()[0], 1)

@@ -34,6 +34,12 @@ def load(key: str, version: str):
     return None if payload is None else pickle.loads(bytes(payload))  # own data (module doc)
 
 
+def load_many(keys: list[str], version: str) -> dict:
+    """``{key: value}`` of the stored ``keys`` for ``version`` (one query; missing keys left out)."""
+    rows = DerivedData.objects.filter(key__in=keys, version=version).values_list("key", "payload")
+    return {key: pickle.loads(bytes(payload)) for key, payload in rows}  # own data (module doc)
+
+
 def store(key: str, version: str, value) -> None:
     """Store ``value`` (picklable; :data:`NOTHING` for an empty result) for ``version``."""
     payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)

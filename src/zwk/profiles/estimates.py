@@ -91,20 +91,27 @@ def _source(release) -> str:
 def apply(data: dict) -> None:
     """Add the estimated ages where the newest total is newer than the newest ages
     (``RegionData`` from :func:`zwk.profiles.analysis.load_regions`); no query – the bases
-    of the page's own region are added by :func:`label`."""
+    of the page's own region are added by :func:`label`. One engine call per pair of years
+    for all regions; each region's estimate is the one it gets alone (the engine works row
+    by row) – a Land's 1,100 Gemeinden in one call instead of 1,100 (0.2 s)."""
+    groups: dict[tuple[int, int], list] = {}
     for rd in data.values():
         if not rd.ages or not rd.totals:
             continue
         year, base_year = rd.years[-1], rd.age_years[-1]
-        if year <= base_year:
-            continue
-        total = rd.totals[year]
-        est = estimate_ages(rd.ages[base_year][None], base_year, year, np.array([total]))
-        counts = est.counts[0]
-        if not np.isfinite(counts).all():
-            continue
-        rd.ages[year] = counts
-        rd.estimates[year] = EstimateNote(year, base_year, total, est.method, "", "", "")
+        if year > base_year:
+            groups.setdefault((base_year, year), []).append(rd)
+    for (base_year, year), group in groups.items():
+        base = np.stack([rd.ages[base_year] for rd in group])
+        totals = np.array([rd.totals[year] for rd in group])
+        est = estimate_ages(base, base_year, year, totals)
+        for rd, counts in zip(group, est.counts, strict=True):
+            if not np.isfinite(counts).all():
+                continue
+            rd.ages[year] = counts.copy()
+            rd.estimates[year] = EstimateNote(
+                year, base_year, rd.totals[year], est.method, "", "", ""
+            )
 
 
 def label(rd) -> None:

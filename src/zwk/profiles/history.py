@@ -102,21 +102,56 @@ def projection(own, version: str):
     """``(ProjectionResult of the own region, HistoryInfo)`` or None (no history)."""
     if not eligible(own):
         return None
+    return projections([own], version, store=True)[own.code]
+
+
+def _run_key(own) -> tuple:
+    """What :func:`_compute_land` reads of ``own`` besides its ages: Land, base year, the
+    used changes and the basis of the base year. Gemeinden with the same key share one run."""
     base_year = own.age_years[-1]
-    key = _cache_key(own.code, base_year, version)
-    found = cache.get(key)
-    if found is None:
-        found = derived.load(f"history:{own.code}:{base_year}", version)
-    if found is None:
-        found = _compute_land(own, [own.code]).get(own.code, False)
-        derived.store(f"history:{own.code}:{base_year}", version, found)
-    cache.set(key, found, 3600)
-    return found or None
+    return own.code[:2], base_year, tuple(_changes(own)), (own.bases or {}).get(base_year, "")
 
 
-def _compute_land(own, wanted: list[str]) -> dict:
+def projections(owns, version: str, *, loaded: dict | None = None, store: bool = False) -> dict:
+    """``{code: (ProjectionResult, HistoryInfo) or None}`` for the RegionData ``owns`` (bases
+    labelled): for each the value :func:`projection` gives it alone. Cached or stored
+    results first (the same cache keys), the rest in one engine run per Land, base year and
+    span of used changes – one run for the Gemeinden of a Kreis or Land with the same
+    history. ``loaded``: RegionData already loaded by ``analysis.load_regions``, reused as
+    the Land's input. ``store``: cache and store the new results (the profile's Gemeinde;
+    a Kreis page caches only its own overview, not ~25 KB per Gemeinde)."""
+    out = {o.code: None for o in owns if o is not None}
+    keys = {o.code: _cache_key(o.code, o.age_years[-1], version) for o in owns if eligible(o)}
+    found = cache.get_many(list(keys.values())) if keys else {}
+    missing = [o for o in owns if o is not None and o.code in keys]
+    for o in missing:
+        out[o.code] = found.get(keys[o.code])
+    missing = [o for o in missing if out[o.code] is None]
+    names = {o.code: f"history:{o.code}:{o.age_years[-1]}" for o in missing}
+    stored = derived.load_many(list(names.values()), version) if missing else {}
+    runs: dict[tuple, list] = {}
+    for o in missing:
+        if names[o.code] in stored:
+            out[o.code] = stored[names[o.code]]
+            if store:
+                cache.set(keys[o.code], out[o.code], 3600)
+        else:
+            runs.setdefault(_run_key(o), []).append(o)
+    for members in runs.values():
+        results = _compute_land(members[0], [m.code for m in members], loaded)
+        for m in members:
+            out[m.code] = results.get(m.code, False)
+            if store:
+                derived.store(names[m.code], version, out[m.code])
+                cache.set(keys[m.code], out[m.code], 3600)
+    return {code: value or None for code, value in out.items()}
+
+
+def _compute_land(own, wanted: list[str], loaded: dict | None = None) -> dict:
     """History projections of ``wanted`` (codes of one Land), computed over all Gemeinden
-    of the Land; ``own`` gives the base year and the population bases."""
+    of the Land; ``own`` gives the base year and the population bases. The regions enter in
+    the order of their codes, whichever are wanted, so a Gemeinde's result does not depend on
+    the run it was computed in. ``loaded``: RegionData already loaded (not loaded again)."""
     from demography.history_projection import GroupedStock, project_from_totals
     from zwk.profiles import analysis
 
@@ -126,9 +161,11 @@ def _compute_land(own, wanted: list[str]) -> dict:
             "code", flat=True
         )
     )
-    data = analysis.load_regions(codes)
+    loaded = loaded or {}
+    data = analysis.load_regions([c for c in codes if c not in loaded])
+    data.update(loaded)
     base_year = own.age_years[-1]
-    order = list(dict.fromkeys([*wanted, *codes]))
+    order = sorted(set(codes) | set(wanted))
     rows, stocks = [], []
     for code in order:
         rd = data.get(code)
@@ -210,18 +247,11 @@ def _one_region(result, i: int):
 
 def precompute(own_list, version: str) -> dict:
     """Store the history projections of the platform's Gemeinden ``own_list`` (RegionData
-    with bases labelled), one engine run per Land and base year; returns timings."""
+    with bases labelled) with :func:`projections` (one engine run per Land, base year and
+    span of changes); returns timings."""
     started = time.perf_counter()
-    groups: dict[tuple[str, int], list] = {}
-    for own in own_list:
-        if eligible(own):
-            groups.setdefault((own.code[:2], own.age_years[-1]), []).append(own)
-    stored = 0
-    for (_land, base_year), members in groups.items():
-        results = _compute_land(members[0], [m.code for m in members])
-        for m in members:
-            value = results.get(m.code, False)
-            derived.store(f"history:{m.code}:{base_year}", version, value)
-            cache.set(_cache_key(m.code, base_year, version), value, 3600)
-            stored += 1
-    return {"history_regions": stored, "history_seconds": round(time.perf_counter() - started, 2)}
+    projections(own_list, version, loaded={own.code: own for own in own_list}, store=True)
+    return {
+        "history_regions": sum(1 for own in own_list if eligible(own)),
+        "history_seconds": round(time.perf_counter() - started, 2),
+    }

@@ -2,9 +2,11 @@
 
 :func:`overview` loads the stored statistics of every Gemeinde of an area (8-digit AGS
 starting with the Kreis or Land key) with a constant number of queries, asks the engine for
-the age-structure indicators of all of them at once and projects them together (one engine
-call per base year, the Kommunalprofil's Basis scenario, so a Gemeinde's projected change is
-the one its own profile shows). The result is cached per data version (every import or
+the age-structure indicators of all of them at once and projects them with the Kommunalprofil's
+own projection: from the official history (:func:`zwk.profiles.history.projections` – the
+same function, inputs and cache as the Gemeinde's profile page, one engine run over the Land
+for all Gemeinden with the same history), else the Basis scenario, so a Gemeinde's projected
+change is the one its own profile shows. The result is cached per data version (every import or
 withdrawal changes it), so the page itself needs a handful of queries whatever the number of
 Gemeinden.
 
@@ -146,11 +148,12 @@ def _gemeinde_codes(prefix: str) -> list[str]:
 
 def overview(prefix: str) -> Overview:
     """All Gemeinden whose AGS starts with ``prefix`` (cached per data version)."""
-    key = f"profiles:kreis:{prefix}:{analysis.data_version()}"
+    version = analysis.data_version()
+    key = f"profiles:kreis:{prefix}:{version}"
     cached = cache.get(key)
     if cached is not None:
         return cached
-    result = _compute(prefix)
+    result = _compute(prefix, version)
     cache.set(key, result, CACHE_SECONDS)
     return result
 
@@ -166,7 +169,7 @@ def _bases(data: dict) -> None:
         rd.bases = {y: basis_key(releases.get(release_of.get((code, y))), y) for y in rd.totals}
 
 
-def _compute(prefix: str) -> Overview:
+def _compute(prefix: str, version: str) -> Overview:
     data = analysis.load_regions(_gemeinde_codes(prefix))
     _bases(data)
     points = {
@@ -182,7 +185,7 @@ def _compute(prefix: str) -> Overview:
     current = [rd for rd in present if latest in rd.totals]
     rows = {rd.code: _row(rd, latest, points.get(rd.code)) for rd in current}
     _age_indicators([rd for rd in current if rd.ages], rows)
-    _projection([rd for rd in current if rd.ages], rows)
+    _projection([rd for rd in current if rd.ages], rows, data, version)
     ordered = sorted(rows.values(), key=lambda r: r.name)
     return Overview(prefix, ordered, left_out=len(present) - len(current))
 
@@ -225,9 +228,35 @@ def _age_indicators(regions, rows: dict[str, GemeindeRow]) -> None:
         row.share_65_plus = _f(values["share_65_to_79"][i] + values["share_80_plus"][i])
 
 
-def _projection(regions, rows: dict[str, GemeindeRow]) -> None:
-    """Projected change over :data:`HORIZON` years with the empirical interval: one engine
-    projection per base year for all regions of that year (Basis scenario)."""
+def _projection(regions, rows: dict[str, GemeindeRow], data: dict, version: str) -> None:
+    """Projected change over :data:`HORIZON` years with the empirical interval – the
+    projection of the Gemeinde's own Kommunalprofil: from the official history
+    (:func:`zwk.profiles.history.projections`, the same cache, one engine run for all
+    Gemeinden with the same history); Gemeinden without such a history get what their
+    profile shows then, the Basis scenario from their ages (one engine run per base year)."""
+    from zwk.profiles import history
+
+    found = history.projections(regions, version, loaded=data)
+    for rd in regions:
+        if found.get(rd.code) is not None:
+            main = found[rd.code][0]
+            _set_change(rows[rd.code], rd.age_years[-1], main.totals[:, 0], main, 0)
+    _plain_projection([rd for rd in regions if found.get(rd.code) is None], rows)
+
+
+def _set_change(row: GemeindeRow, year: int, totals, result, i: int) -> None:
+    base, end = totals[0], totals[HORIZON]
+    if not base or not math.isfinite(end):
+        return
+    row.projection_base = year
+    row.projected_pct = _f(100.0 * (end / base - 1.0))
+    if result.total_low is not None and result.total_high is not None:
+        row.projected_low_pct = _f(100.0 * (result.total_low[HORIZON, i] / base - 1.0))
+        row.projected_high_pct = _f(100.0 * (result.total_high[HORIZON, i] / base - 1.0))
+
+
+def _plain_projection(regions, rows: dict[str, GemeindeRow]) -> None:
+    """The Basis scenario from the newest ages: one engine projection per base year."""
     from demography.projection import project
 
     by_year: dict[int, list] = {}
@@ -241,17 +270,8 @@ def _projection(regions, rows: dict[str, GemeindeRow]) -> None:
             counts=np.stack([rd.ages[year] for rd in group]),
         )
         result = project(pop, horizon=HORIZON, scenario="Basis", detail="groups")
-        totals = result.totals
         for i, rd in enumerate(group):
-            base, end = totals[0, i], totals[-1, i]
-            if not base or not math.isfinite(end):
-                continue
-            row = rows[rd.code]
-            row.projection_base = year
-            row.projected_pct = _f(100.0 * (end / base - 1.0))
-            if result.total_low is not None and result.total_high is not None:
-                row.projected_low_pct = _f(100.0 * (result.total_low[-1, i] / base - 1.0))
-                row.projected_high_pct = _f(100.0 * (result.total_high[-1, i] / base - 1.0))
+            _set_change(rows[rd.code], year, result.totals[:, i], result, i)
 
 
 # --- sorting --------------------------------------------------------------------------

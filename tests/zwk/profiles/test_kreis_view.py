@@ -26,6 +26,8 @@ KREIS = "10044"
 FOLDER = "gemeinden_2008-2015"
 POP = f"{FOLDER}/regio_12411-01-01-5-B_gemeinden_bevoelkerung_geschlecht_2008-2015.csv"
 AGES = f"{FOLDER}/regio_12411-02-03-5-B_gemeinden_17altersgruppen_geschlecht_2015.csv"
+BIRTHS = f"{FOLDER}/regio_12612-01-01-5-B_gemeinden_lebendgeborene_2008-2015.csv"
+DEATHS = f"{FOLDER}/regio_12613-01-01-5-B_gemeinden_gestorbene_2008-2015.csv"
 GV = "destatis_gv_gemeinden_31122023_derived.csv"
 
 
@@ -34,7 +36,8 @@ def _cut(src: Path, dest: Path, prefix: str) -> Path:
     lines = src.read_text(encoding="utf-8").splitlines(keepends=True)
     first = next(i for i, line in enumerate(lines) if re.match(r"^(DG|\d{2,});[^;]+;", line))
     end = next(i for i, line in enumerate(lines) if line.startswith("__________"))
-    body = [line for line in lines[first:end] if line.startswith(prefix)]
+    # the region code is the first field, or the second after the year (12613 deaths)
+    body = [ln for ln in lines[first:end] if any(f.startswith(prefix) for f in ln.split(";")[:2])]
     dest.write_text("".join(lines[:first] + body + lines[end:]), encoding="utf-8")
     return dest
 
@@ -59,6 +62,8 @@ def saarlouis_files(shared_data, tmp_path):
     return {
         "pop": _cut(shared_data / POP, tmp_path / "pop_10044.csv", KREIS),
         "ages": _cut(shared_data / AGES, tmp_path / "ages_10044.csv", KREIS),
+        "births": _cut(shared_data / BIRTHS, tmp_path / "births_10044.csv", KREIS),
+        "deaths": _cut(shared_data / DEATHS, tmp_path / "deaths_10044.csv", KREIS),
         "gv": _cut_gv(shared_data / GV, tmp_path / "gv_gemeinden_31122023_10044.csv", KREIS),
     }
 
@@ -139,18 +144,60 @@ def test_table_lists_every_gemeinde_with_figures_from_the_file(
     assert "Schätzung:</strong>" not in html  # official ages of 2015: nothing estimated
 
 
-def test_projected_change_is_the_one_of_the_gemeindes_own_profile(saarlouis_files, landkreis):
+def _trend_table(html: str) -> dict[int, float]:
+    """Year → "Vorausberechnung" of the data table of a profile's chart "Bevölkerung und
+    Vorausberechnung", as the page shows it (whole persons, German number format)."""
+    figure = html.split('id="diagramm-trend"', 1)[1].split("</figure>", 1)[0]
+    headers = re.findall(r'<th scope="col">(.*?)</th>', figure)
+    column = headers.index("Vorausberechnung") - 1
+    out = {}
+    for m in re.finditer(r'<tr><th scope="row">(\d{4})</th>(.*?)</tr>', figure, re.S):
+        cells = re.findall(r'<td class="num">(.*?)</td>', m.group(2), re.S)
+        if cells[column].strip() not in ("", "–"):  # observed years: no projection
+            out[int(m.group(1))] = _num(cells[column])
+    return out
+
+
+@pytest.mark.parametrize("current", [False, True], ids=["ages-2015", "estimate-2023"])
+def test_projected_change_is_the_one_on_the_gemeindes_own_profile(
+    saarlouis_files, landkreis, people, client_for, current
+):
+    """A user reads a Gemeinde's projected change in the Kreis table, opens the Gemeinde's
+    Kommunalprofil and finds the same change there (projection from the official history,
+    with births and deaths; from the 2015 ages, and from the 2023 estimate after the GV)."""
+    for name in ("pop", "ages", "births", "deaths", *(("gv",) if current else ())):
+        statistics_import(path=saarlouis_files[name])
+    table = dict(_table_rows(client_for(people["member"]).get(_url()).content.decode()))
+    base = 2023 if current else 2015
+    office = client_for(people["office"])
+    # the Kreisstadt, a mid-sized and the smallest Gemeinde of the Kreis
+    for ags, slug in (("10044115", "saarlouis"), ("10044113", "nalbach"), ("10044123", "ensdorf")):
+        MunicipalityFactory(name=slug.title(), slug=slug, kind="gemeinde", land="10", ags=ags)
+        page = office.get(reverse("profiles:profile", kwargs={"slug": slug})).content.decode()
+        assert "aus der amtlichen Entwicklung der Gemeinde" in page
+        projected = _trend_table(page)
+        start, end = projected[base], projected[base + kreis.HORIZON]
+        on_profile = 100 * (end / start - 1)
+        # the table rounds to 0.1 %, the profile to whole persons
+        rounding = 0.05 + 100 * (0.5 / start + 0.5 / end) * end / start
+        assert _num(table[ags][5]) == pytest.approx(on_profile, abs=rounding), ags
+
+
+def test_estimated_ages_are_the_same_for_a_gemeinde_loaded_alone_or_with_its_kreis(
+    db, saarlouis_files
+):
+    """The Kreis page estimates the 2023 ages of all Gemeinden in one engine call, a profile
+    those of its own Gemeinde alone – the projection starts from the same numbers."""
     from zwk.profiles import analysis
 
-    statistics_import(path=saarlouis_files["pop"])
-    statistics_import(path=saarlouis_files["ages"])
-    overview = kreis.overview(KREIS)
-    row = next(r for r in overview.rows if r.code == "10044115")  # Saarlouis
-    own = analysis.load_regions(["10044115"])["10044115"]
-    alone = analysis.project_scenario(own.population(), analysis.ScenarioParams(), band=False)
-    expected = 100 * (alone.main.totals[kreis.HORIZON, 0] / alone.main.totals[0, 0] - 1)
-    assert row.projected_pct == pytest.approx(expected, abs=1e-6)
-    assert row.projected_low_pct < row.projected_pct < row.projected_high_pct
+    for name in ("pop", "ages", "gv"):
+        statistics_import(path=saarlouis_files[name])
+    codes = sorted(_rows(saarlouis_files["pop"], KREIS))
+    together = analysis.load_regions(codes)
+    for code in codes:
+        alone = analysis.load_regions([code])[code]
+        assert 2023 in alone.estimates and 2023 in together[code].estimates
+        assert (alone.ages[2023] == together[code].ages[2023]).all(), code
 
 
 def test_current_total_from_the_gv_and_estimated_ages_are_labelled(
