@@ -188,6 +188,8 @@ def _start_server(env: dict, port: int, workers: int, threads: int) -> subproces
         "warning",
         "--timeout",
         "60",
+        "--config",
+        "python:zwk.core.gunicorn_config",  # as deploy/systemd/zwk-web.service
     ]
     log = open(Path(env["MEDIA_ROOT"]).parent / "server.log", "ab")  # noqa: SIM115 – lives as long as the server
     server = subprocess.Popen(command, env=env, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
