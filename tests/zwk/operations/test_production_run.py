@@ -70,7 +70,7 @@ def server(tmp_path_factory):
     process = subprocess.Popen(
         [str(BIN / "gunicorn"), "zwk.wsgi:application", "--bind", f"127.0.0.1:{port}",
          "--workers", "1", "--threads", "4", "--worker-class", "gthread",
-         "--forwarded-allow-ips", "127.0.0.1"],
+         "--forwarded-allow-ips", "127.0.0.1", "--config", "python:zwk.core.gunicorn_config"],
         env=env, cwd=ROOT, stdout=log.open("w"), stderr=subprocess.STDOUT,
     )  # fmt: skip
     try:
