@@ -20,6 +20,7 @@ import numpy as np
 from django.core.cache import cache
 from django.db.models import Count, Max
 
+import demography
 from demography import indicators as ind
 from demography.core import Population
 from demography.regions import size_class
@@ -193,10 +194,13 @@ TYPOLOGY_LEVELS = ("kreis", "gemeinde", "gebiet")
 
 
 def data_version() -> str:
+    """Version of the imported data and of the engine's methods: results stored or cached
+    under it (projections, Demografietypen) are computed anew after an import and after an
+    update that changes a method's defaults (``demography.METHOD_VERSION``)."""
     # updated_at: a re-import of the same file that restores withdrawn values
     agg = StatisticsRelease.objects.aggregate(m=Max("id"), n=Count("id"), u=Max("updated_at"))
     stamp = agg["u"].timestamp() if agg["u"] else 0
-    return f"{agg['m']}-{agg['n']}-{stamp}"
+    return f"{agg['m']}-{agg['n']}-{stamp}-{demography.METHOD_VERSION}"
 
 
 @dataclass(frozen=True)

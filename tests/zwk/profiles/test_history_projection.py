@@ -157,3 +157,15 @@ def test_a_kommune_created_after_the_import_has_its_projection_stored_at_once(
     assert stored, "no history projection stored for the new Kommune"
     result, info = stored
     assert result.codes == ("09180003",) and info.regions == 7
+
+
+@pytest.mark.django_db
+def test_results_stored_by_an_older_method_are_not_reused(monkeypatch):
+    """An update that changes a default of the engine (``demography.METHOD_VERSION``)
+    changes the data version, so stored projections and types are computed anew."""
+    import demography
+
+    before = analysis.data_version()
+    monkeypatch.setattr(demography, "METHOD_VERSION", "a-later-method")
+    assert analysis.data_version() != before
+    assert analysis.data_version().endswith("a-later-method")
