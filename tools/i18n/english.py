@@ -2834,6 +2834,10 @@ S = [
         "For example “Neustadt”, “36037” or “06631009”. A postcode finds the municipality whose administration (town hall) has this postcode – a town with several postcodes is best found by its name.",
     ),
     ("deutsche Zeit", "German time"),
+    (
+        "Quellen: Statistische Ämter des Bundes und der Länder (Regionalstatistik, Gemeindeverzeichnis), Datenlizenz Deutschland – Namensnennung – Version 2.0. Vorausberechnung: Demografie-Engine der Plattform, dieselbe wie im Kommunalprofil der Gemeinde – aus ihrer amtlichen Entwicklung (Wanderung aus der Veränderung der Einwohnerzahl, Geburten und Sterbefälle, zum Kreis und zum Land hin ausgeglichen), ohne solche Entwicklung Szenario „Basis“; die Spanne stammt aus eigenen Rückrechnungen gleich großer Gemeinden.",
+        "Sources: Statistical Offices of the Federation and the Federal States (Regionalstatistik, Gemeindeverzeichnis), Data licence Germany – attribution – version 2.0. Projection: the platform's demography engine, the same as in the municipality's Municipal profile – from its official development (migration from the change in population, births and deaths, balanced towards the district and the federal state), without such a development scenario “Basis”; the range comes from our own back-calculations for municipalities of the same size.",
+    ),
 ]
 
 P = [
