@@ -80,6 +80,47 @@ def test_defaults_belong_to_the_base_year():
     assert "Trend" in later.sources["e0_male"]
 
 
+@pytest.mark.parametrize(
+    ("year", "male", "female", "table"),
+    [
+        (1987, 71.75, 78.08, "1986/1988"),
+        (1994, 73.0, 79.5, "1993/1995"),
+        (2000, 75.1, 81.1, "1999/2001"),
+        (2003, 75.9, 81.5, "2002/2004"),
+        (2006, 76.9, 82.3, "2005/2007"),
+        (2008, 77.33, 82.5, "2007/2009"),
+        (2009, 77.51, 82.59, "2008/2010"),
+    ],
+)
+def test_life_expectancy_of_early_base_years_is_the_sourced_sterbetafel(year, male, female, table):
+    dated = default_assumptions().dated(year)
+    assert (dated.e0_male, dated.e0_female) == (pytest.approx(male), pytest.approx(female))
+    assert table in dated.sources["e0_male"] and table in dated.sources["e0_female"]
+
+
+def test_life_expectancy_between_sourced_tables_is_interpolated_and_before_them_kept():
+    a = default_assumptions()
+    d1997 = a.dated(1997)  # halfway between 1993/1995 (1994) and 1999/2001 (2000)
+    assert d1997.e0_male == pytest.approx((73.0 + 75.1) / 2)
+    assert d1997.e0_female == pytest.approx((79.5 + 81.1) / 2)
+    assert "linear interpoliert zwischen 1994 und 2000" in d1997.sources["e0_male"]
+    d1983 = a.dated(1983)
+    assert (d1983.e0_male, d1983.e0_female) == (pytest.approx(71.75), pytest.approx(78.08))
+    assert "früheres Jahr fehlt" in d1983.sources["e0_female"]
+
+
+def test_projection_from_1995_uses_the_mortality_of_the_nineties_not_of_2009():
+    from demography.projection import example_population, project
+
+    gain = default_assumptions().e0_trends["e0_gain_L2"]
+    e0_1995 = project(example_population(3, year=1995), horizon=5).parameters.e0[0]
+    e0_2009 = project(example_population(3, year=2009), horizon=5).parameters.e0[0]
+    # first projected year = base year value (1994–2000 interpolated) + one year of trend
+    assert e0_1995[0] == pytest.approx(73.0 + 2.1 / 6 + gain[0])
+    assert e0_1995[1] == pytest.approx(79.5 + 1.6 / 6 + gain[1])
+    assert e0_2009[0] - e0_1995[0] > 4.0 and e0_2009[1] - e0_1995[1] > 2.5
+
+
 def test_net_migration_absolute_or_rate():
     basis = get_scenario("Basis")
     p = resolve(basis, start_year=2023, horizon=3, base_population=84_669_326)
