@@ -7,7 +7,6 @@ Kreise, 52 Gemeinden) of the Zensus 2011 table and of the table of 31.12.2015.""
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 
 import numpy as np
@@ -16,6 +15,7 @@ import pytest
 from demography import consistency
 from demography.__main__ import main
 from demography.consistency import parents, sum_to_aggregates
+from tests.demography.genesis_rows import cut_rows
 
 FOLDER = "gemeinden_2008-2015"
 ZENSUS = "regio_12111-02-01-5_gemeinden_zensus2011_altersgruppen.csv"
@@ -23,16 +23,6 @@ B2015 = "regio_12411-02-03-5-B_gemeinden_17altersgruppen_geschlecht_2015.csv"
 TOTALS = "regio_12411-01-01-5-B_gemeinden_bevoelkerung_geschlecht_2008-2015.csv"
 LAND = "10"
 KREIS = "10045"  # Saarpfalz-Kreis, seven Gemeinden
-
-
-def _cut(src: Path, dst: Path, keep, extra=()) -> Path:
-    """``src`` with only the data rows whose code passes ``keep``, plus ``extra`` rows."""
-    lines = src.read_text(encoding="utf-8").splitlines(keepends=True)
-    first = next(i for i, line in enumerate(lines) if re.match(r"^(DG|\d{2,});", line))
-    end = next(i for i, line in enumerate(lines) if line.startswith("__________"))
-    body = [line for line in lines[first:end] if keep(line.split(";", 1)[0])]
-    dst.write_text("".join(lines[:first] + list(extra) + body + lines[end:]), encoding="utf-8")
-    return dst
 
 
 def _aggregate_rows(src: Path, keep) -> list[str]:
@@ -56,14 +46,14 @@ def files(shared_data: Path, tmp_path_factory) -> dict[str, Path]:
     gemeinden = lambda c: saar(c) and len(c) == 8  # noqa: E731
     all_but_one = lambda c: gemeinden(c) and c != KREIS + "117"  # noqa: E731 (St. Ingbert)
     return {
-        "zensus": _cut(zensus, tmp / "zensus.csv", saar),
-        "gemeinden": _cut(b2015, tmp / "gemeinden.csv", gemeinden),
-        "hierarchy": _cut(b2015, tmp / "hier.csv", gemeinden, _aggregate_rows(b2015, saar)),
+        "zensus": cut_rows(zensus, tmp / "zensus.csv", saar),
+        "gemeinden": cut_rows(b2015, tmp / "gemeinden.csv", gemeinden),
+        "hierarchy": cut_rows(b2015, tmp / "hier.csv", gemeinden, _aggregate_rows(b2015, saar)),
         # the Kreis and Land rows of the whole Saarland, one Gemeinde of the Kreis missing
-        "partial": _cut(b2015, tmp / "part.csv", all_but_one, _aggregate_rows(b2015, saar)),
-        "one_place": _cut(b2015, tmp / "one.csv", {"10041100"}.__contains__),
-        "one_place_zensus": _cut(zensus, tmp / "one_z.csv", {"10041100"}.__contains__),
-        "totals": _cut(shared_data / FOLDER / TOTALS, tmp / "totals.csv", saar),
+        "partial": cut_rows(b2015, tmp / "part.csv", all_but_one, _aggregate_rows(b2015, saar)),
+        "one_place": cut_rows(b2015, tmp / "one.csv", {"10041100"}.__contains__),
+        "one_place_zensus": cut_rows(zensus, tmp / "one_z.csv", {"10041100"}.__contains__),
+        "totals": cut_rows(shared_data / FOLDER / TOTALS, tmp / "totals.csv", saar),
     }
 
 

@@ -17,22 +17,12 @@ import pytest
 from demography.__main__ import main
 from demography.history_shrink import leaves
 from demography.readers.history import read_history
+from tests.demography.genesis_rows import cut_rows
 
 FOLDER = "gemeinden_2008-2015"
 ZENSUS = "regio_12111-02-01-5_gemeinden_zensus2011_altersgruppen.csv"
 B2015 = "regio_12411-02-03-5-B_gemeinden_17altersgruppen_geschlecht_2015.csv"
 CITY, KREIS = "01001", "01051"  # Flensburg (kreisfrei), Dithmarschen (Landkreis)
-
-
-def _cut(src: Path, dst: Path, keep, extra: list[str] = ()) -> Path:
-    """``src`` with only the data rows whose code passes ``keep`` (header and footer kept),
-    plus the rows ``extra`` in front."""
-    lines = src.read_text(encoding="utf-8").splitlines(keepends=True)
-    first = next(i for i, line in enumerate(lines) if re.match(r"^(DG|\d{2,});", line))
-    end = next(i for i, line in enumerate(lines) if line.startswith("__________"))
-    body = [line for line in lines[first:end] if keep(line.split(";", 1)[0])]
-    dst.write_text("".join(lines[:first] + list(extra) + body + lines[end:]), encoding="utf-8")
-    return dst
 
 
 def _kreis_rows(src: Path) -> list[str]:
@@ -53,14 +43,16 @@ def files(shared_data: Path, tmp_path_factory) -> dict[str, Path]:
     region = lambda c: c == CITY or c.startswith(KREIS)  # noqa: E731
     gemeinden = lambda c: c == CITY + "000" or (c.startswith(KREIS) and len(c) == 8)  # noqa: E731
     out = {
-        "zensus": _cut(shared_data / FOLDER / ZENSUS, tmp / "zensus.csv", region),
-        "b2015": _cut(shared_data / FOLDER / B2015, tmp / "b2015.csv", gemeinden),
+        "zensus": cut_rows(shared_data / FOLDER / ZENSUS, tmp / "zensus.csv", region),
+        "b2015": cut_rows(shared_data / FOLDER / B2015, tmp / "b2015.csv", gemeinden),
         # the Zensus row of the city relabelled by hand (what the engine has to do itself)
-        "relabelled": _cut(
+        "relabelled": cut_rows(
             shared_data / FOLDER / ZENSUS, tmp / "relabelled.csv", lambda c: c.startswith(KREIS)
         ),
         # Zensus: only the Landkreis row, none of its Gemeinden
-        "kreis_only": _cut(shared_data / FOLDER / ZENSUS, tmp / "kreis.csv", {KREIS}.__contains__),
+        "kreis_only": cut_rows(
+            shared_data / FOLDER / ZENSUS, tmp / "kreis.csv", {KREIS}.__contains__
+        ),
     }
     city_row = next(
         line
@@ -74,7 +66,7 @@ def files(shared_data: Path, tmp_path_factory) -> dict[str, Path]:
     # the 2015 table with Kreis rows as well: Flensburg as Kreis 01001 and Gemeinde 01001000
     b = out["b2015"]
     kreis_rows = _kreis_rows(b)
-    out["b2015_kreise"] = _cut(b, tmp / "b2015_kreise.csv", lambda c: True, kreis_rows)
+    out["b2015_kreise"] = cut_rows(b, tmp / "b2015_kreise.csv", lambda c: True, kreis_rows)
     return out
 
 
@@ -135,8 +127,8 @@ def test_a_landkreis_row_is_never_given_to_a_gemeinde(files) -> None:
 
 def test_hamburg_as_land_and_as_gemeinde_is_one_territory(shared_data: Path, tmp_path) -> None:
     """The Zensus table lists Hamburg only as Land ``02``, the 2015 table as ``02000000``."""
-    zensus = _cut(shared_data / FOLDER / ZENSUS, tmp_path / "z.csv", {"02"}.__contains__)
-    b2015 = _cut(shared_data / FOLDER / B2015, tmp_path / "b.csv", {"02000000"}.__contains__)
+    zensus = cut_rows(shared_data / FOLDER / ZENSUS, tmp_path / "z.csv", {"02"}.__contains__)
+    b2015 = cut_rows(shared_data / FOLDER / B2015, tmp_path / "b.csv", {"02000000"}.__contains__)
     history = read_history([zensus, b2015])
     first = next(s for s in history.stocks if s.date == "2011-05-09").population.counts
     assert np.nansum(first[history.index("02000000")]) == 1_706_696  # Zensus 09.05.2011

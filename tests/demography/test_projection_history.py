@@ -4,7 +4,6 @@ shrinkage, intervals and the ``project F1 F2`` command on real Gemeinde rows."""
 from __future__ import annotations
 
 import json
-import re
 import subprocess
 import sys
 
@@ -28,6 +27,7 @@ from demography.history_projection import (
 from demography.history_shrink import leaves, region_hierarchy, shrink
 from demography.intervals import total_interval
 from demography.projection import example_population, prepare, project_arrays
+from tests.demography.genesis_rows import cut_rows
 
 L17 = (0, 3, 6, 10, 15, 18, 20, 25, 30, 35, 40, 45, 50, 55, 60, 65, 75)
 
@@ -254,24 +254,14 @@ def test_intervals_grow_with_horizon_and_are_wider_for_small_gemeinden():
     assert width[1, 0] > width[1, 1] > 0
 
 
-def _subset(src, dest, prefix):
-    """Header, the rows of one Kreis, footer – a real file cut to a few Gemeinden."""
-    lines = src.read_text(encoding="utf-8").splitlines(keepends=True)
-    first = next(i for i, line in enumerate(lines) if re.match(r"^(DG|\d{2,});[^;]+;", line))
-    end = next(i for i, line in enumerate(lines) if line.startswith("__________"))
-    body = [line for line in lines[first:end] if line.startswith(prefix)]
-    dest.write_text("".join(lines[:first] + body + lines[end:]), encoding="utf-8")
-    return dest
-
-
 def test_cli_projects_gemeinden_from_two_stichtage(shared_data, tmp_path):
     folder = shared_data / "gemeinden_2008-2015"
-    f1 = _subset(
+    f1 = cut_rows(
         folder / "regio_12111-02-01-5_gemeinden_zensus2011_altersgruppen.csv",
         tmp_path / "zensus_08226.csv",
         "08226",
     )
-    f2 = _subset(
+    f2 = cut_rows(
         folder / "regio_12411-02-03-5-B_gemeinden_17altersgruppen_geschlecht_2015.csv",
         tmp_path / "stand2015_08226.csv",
         "08226",
@@ -303,7 +293,7 @@ def test_cli_accepts_two_files_in_the_12411_02_03_5_b_layout(shared_data, tmp_pa
         / "gemeinden_2008-2015"
         / ("regio_12411-02-03-5-B_gemeinden_17altersgruppen_geschlecht_2015.csv")
     )
-    f2 = _subset(src, tmp_path / "saarland_2015.csv", "10")
+    f2 = cut_rows(src, tmp_path / "saarland_2015.csv", "10")
     f1 = tmp_path / "saarland_2010.csv"
     f1.write_text(
         f2.read_text(encoding="utf-8").replace("31.12.2015", "31.12.2010"), encoding="utf-8"
@@ -346,17 +336,17 @@ def test_cli_uses_totals_births_and_deaths_of_the_gemeinde_files(shared_data, tm
     Zensus break 2010 → 2011 left out), and differs without the births and deaths or with
     the break read as migration."""
     folder = shared_data / "gemeinden_2008-2015"
-    ages = _subset(
+    ages = cut_rows(
         folder / "regio_12411-02-03-5-B_gemeinden_17altersgruppen_geschlecht_2015.csv",
         tmp_path / "ages.csv",
         "08226",
     )
-    totals = _subset(
+    totals = cut_rows(
         folder / "regio_12411-01-01-5-B_gemeinden_bevoelkerung_geschlecht_2008-2015.csv",
         tmp_path / "totals.csv",
         "08226",
     )
-    births = _subset(
+    births = cut_rows(
         folder / "regio_12612-01-01-5-B_gemeinden_lebendgeborene_2008-2015.csv",
         tmp_path / "births.csv",
         "08226",
@@ -451,7 +441,7 @@ def test_the_two_file_command_uses_the_earlier_stichtag(shared_data, tmp_path):
         / "gemeinden_2008-2015"
         / ("regio_12411-02-03-5-B_gemeinden_17altersgruppen_geschlecht_2015.csv")
     )
-    f2 = _subset(src, tmp_path / "saarland_2015.csv", "10")
+    f2 = cut_rows(src, tmp_path / "saarland_2015.csv", "10")
     text = f2.read_text(encoding="utf-8").replace("31.12.2015", "31.12.2010")
     f1 = tmp_path / "saarland_2010.csv"
     f1.write_text(text, encoding="utf-8")

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -23,6 +22,7 @@ from demography.history_projection import (
     top_trend_weight,
 )
 from demography.projection import prepare, project_arrays
+from tests.demography.genesis_rows import cut_rows
 
 L17 = (0, 3, 6, 10, 15, 18, 20, 25, 30, 35, 40, 45, 50, 55, 60, 65, 75)
 
@@ -77,15 +77,6 @@ ZENSUS = "regio_12111-02-01-5_gemeinden_zensus2011_altersgruppen.csv"
 B2015 = "regio_12411-02-03-5-B_gemeinden_17altersgruppen_geschlecht_2015.csv"
 
 
-def _cut(src: Path, dst: Path, prefix: str) -> Path:
-    lines = src.read_text(encoding="utf-8").splitlines(keepends=True)
-    first = next(i for i, line in enumerate(lines) if re.match(r"^(DG|\d{2,});", line))
-    end = next(i for i, line in enumerate(lines) if line.startswith("__________"))
-    body = [line for line in lines[first:end] if line.startswith(prefix)]
-    dst.write_text("".join(lines[:first] + body + lines[end:]), encoding="utf-8")
-    return dst
-
-
 def _run(capsys, *args: str) -> tuple[dict, str]:
     """Totals by (region, year) and the notes (stderr) of one CLI run."""
     assert main(["project", *args, "--start", "2015", "--horizon", "8"]) == 0
@@ -100,8 +91,8 @@ def test_cli_trend_weight_size_moves_the_saarland_half_way_to_its_trend(
     """Saarland (about 1 million people, 52 Gemeinden), Zensus 2011 + 31.12.2015: with
     ``--trend-weight size`` (the default) the Land gets w = 0.5 – half way between
     "stays" and its trend 2011–2015; ``--trend-weight 0`` gives the old "stays"."""
-    f1 = _cut(shared_data / FOLDER / ZENSUS, tmp_path / "z.csv", "10")
-    f2 = _cut(shared_data / FOLDER / B2015, tmp_path / "b.csv", "10")
+    f1 = cut_rows(shared_data / FOLDER / ZENSUS, tmp_path / "z.csv", "10")
+    f2 = cut_rows(shared_data / FOLDER / B2015, tmp_path / "b.csv", "10")
     default, notes = _run(capsys, str(f1), str(f2))
     zero, zero_notes = _run(capsys, str(f1), str(f2), "--trend-weight", "0")
     full, _ = _run(capsys, str(f1), str(f2), "--trend-weight", "1")
