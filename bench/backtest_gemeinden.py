@@ -811,7 +811,6 @@ def _gv2023_inputs() -> dict[str, tuple]:
     """Per Land: the CLI's inputs read from the two files (Zensus and 2015 cut to the Land,
     :func:`zensus_land_file`, :func:`b_land_file`) exactly as ``python -m demography
     project F1 F2 --start 2015`` prepares them (``cli.project._history_result``)."""
-    import dataclasses
     import tempfile
 
     from demography.history_projection import stocks_from_grouped
@@ -826,16 +825,7 @@ def _gv2023_inputs() -> dict[str, tuple]:
             history = read_history([f1, f2])
             usable = [s for s in history.stocks if s.grid.n > 1 and s.population.year <= 2015]
             base = [s for s in usable if s.population.year == 2015][-1]
-            keep = np.isfinite(base.population.counts).all(axis=(1, 2))
-            pops = [
-                dataclasses.replace(
-                    s.population,
-                    codes=tuple(c for c, k in zip(history.codes, keep, strict=True) if k),
-                    names=tuple(n for n, k in zip(history.names, keep, strict=True) if k),
-                    counts=s.population.counts[keep],
-                )
-                for s in usable
-            ]
+            _keep, pops = history.at_base(usable, base)
             out[land] = stocks_from_grouped(pops)
     return out
 

@@ -256,57 +256,36 @@ def _history_result(args, overrides, assumptions):
             f"(vorhanden: {years})",
             f"no population by age for 31.12.{args.start} in the files (found: {years})",
         )
-    # the regions of the base Stichtag (a totals file may list more, e.g. dissolved ones)
-    keep = np.isfinite(base[-1].population.counts).all(axis=(1, 2))
-    pops = [
-        dataclasses.replace(
-            s.population,
-            codes=tuple(c for c, k in zip(history.codes, keep, strict=True) if k),
-            names=tuple(n for n, k in zip(history.names, keep, strict=True) if k),
-            counts=s.population.counts[keep],
-        )
-        for s in usable
-    ]
+    keep, pops = history.at_base(usable, base[-1])
     totals, skip, flows = _totals_and_flows(history, keep, args.start)
     changes = [y for y in totals if y + 1 in totals and y not in skip]
     n_dates = len({s.time for s in usable})
     if n_dates < 2 and not changes and len(args.file) == 1:
         return None
     codes, names, stocks = stocks_from_grouped(pops)
-    if n_dates < 2 and changes:
-        try:
+    common = {
+        "codes": codes,
+        "names": names,
+        "horizon": args.horizon,
+        "base_year": args.start,
+        "scenario": args.scenario,
+        "overrides": overrides,
+        "assumptions": assumptions,
+        "migration_table": table,
+        "trend_weight": getattr(args, "trend_weight", None),
+    }
+    try:
+        if n_dates < 2 and changes:
             result, _levels = project_from_totals(
                 stocks[-1],
-                codes=codes,
-                names=names,
-                horizon=args.horizon,
                 totals=totals,
                 births=flows.get("births"),
                 deaths=flows.get("deaths"),
                 skip_changes=skip,
-                base_year=args.start,
-                scenario=args.scenario,
-                overrides=overrides,
-                assumptions=assumptions,
-                migration_table=table,
-                trend_weight=getattr(args, "trend_weight", None),
+                **common,
             )
-        except DataError as exc:
-            return None, _fail(exc.german(), exc.english())
-        return _note_unused_table(result, table, history), None
-    try:
-        result, _fit = project_history(
-            stocks,
-            codes=codes,
-            names=names,
-            horizon=args.horizon,
-            base_year=args.start,
-            scenario=args.scenario,
-            overrides=overrides,
-            assumptions=assumptions,
-            migration_table=table,
-            trend_weight=getattr(args, "trend_weight", None),
-        )
+        else:
+            result, _fit = project_history(stocks, **common)
     except DataError as exc:
         return None, _fail(exc.german(), exc.english())
     return _note_unused_table(result, table, history), None

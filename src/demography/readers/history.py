@@ -129,6 +129,24 @@ class History:
     def dates(self) -> list[str]:
         return sorted({s.date for s in self.stocks})
 
+    def at_base(
+        self, stocks: list[Stock], base: Stock
+    ) -> tuple[np.ndarray, list[GroupedPopulation]]:
+        """The regions of the ``base`` Stichtag (a totals file may list more, e.g. dissolved
+        ones): their mask over :attr:`codes` and the populations of ``stocks`` cut to them."""
+        import dataclasses
+
+        keep = np.isfinite(base.population.counts).all(axis=(1, 2))
+        codes = tuple(c for c, k in zip(self.codes, keep, strict=True) if k)
+        names = tuple(n for n, k in zip(self.names, keep, strict=True) if k)
+        pops = [
+            dataclasses.replace(
+                s.population, codes=codes, names=names, counts=s.population.counts[keep]
+            )
+            for s in stocks
+        ]
+        return keep, pops
+
     def stock_totals(self, basis: str | None = None) -> tuple[list[Stock], np.ndarray]:
         """One stock per date (the finest age grid) and the totals, dates × regions.
 
